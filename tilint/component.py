@@ -1,0 +1,237 @@
+"""The spaCy component: finds lexicon phrases and keeps those the context allows.
+
+Matching is a PhraseMatcher over lower-cased tokens (nearly free); all context work is
+done only around the few matches, never over every token.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from tilint import context
+from tilint.findings import SuggestionKind
+from tilint.lexicon import Lexicon
+from tilint.matching import CompiledGroup, CompiledLexicon, load_compiled
+from tilint.suggest import match_case, pick_tag
+
+SPAN_KEY = "tilint"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A match that survived context checks, relative to its Doc's text.
+
+    `quoted` and `mention` are kept rather than dropped, so settings (quote checking)
+    can decide without linting again.
+    """
+
+    rule_index: int
+    start: int
+    end: int
+    suggestions: tuple[tuple[str, bool, SuggestionKind], ...]
+    quoted: bool
+    mention: bool
+
+
+if not Doc.has_extension("tilint_hits"):
+    Doc.set_extension("tilint_hits", default=())
+
+
+@Language.factory(
+    "tilint",
+    default_config={"lexicon_files": [], "builtin": True},
+)
+def make_tilint(nlp: Language, name: str, lexicon_files: list[str], builtin: bool) -> TilintComponent:
+    lexicon, compiled = load_compiled(lexicon_files, builtin=builtin)
+    return TilintComponent(nlp, lexicon, compiled)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    group: CompiledGroup
+    start: int
+    end: int
+    tags: frozenset[str]
+
+
+class TilintComponent:
+    def __init__(self, nlp: Language, lexicon: Lexicon, compiled: CompiledLexicon) -> None:
+        self.lexicon = lexicon
+        self.rules = lexicon.active
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._has_orth = False
+        self._keys: dict[int, tuple[str, object]] = {}
+        strings = nlp.vocab.strings
+        make_docs = nlp.tokenizer.pipe
+
+        for group in compiled.groups:
+            by_tags: dict[frozenset[str], list[str]] = defaultdict(list)
+            for text, tags in group.forms:
+                by_tags[tags].append(text)
+            for tags, texts in by_tags.items():
+                key = f"t|{group.rule_index}|{group.group_index}|{','.join(sorted(tags))}"
+                self._keys[strings.add(key)] = ("term", (group, tags))
+                matcher = self._orth if group.case_sensitive else self._lower
+                self._has_orth |= group.case_sensitive
+                matcher.add(key, list(make_docs(texts)))
+        for rule_index, phrases in compiled.exceptions:
+            key = f"x|{rule_index}"
+            self._keys[strings.add(key)] = ("exception", rule_index)
+            self._lower.add(key, list(make_docs(list(phrases))))
+        if compiled.names:
+            self._keys[strings.add("n")] = ("name", None)
+            self._lower.add("n", list(make_docs(list(compiled.names))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self.find(doc)
+        doc._.tilint_hits = tuple(hits)
+        doc.spans[SPAN_KEY] = [
+            Span(doc, *_token_range(doc, h.start, h.end), label=self.rules[h.rule_index].code)
+            for h in hits
+        ]
+        return doc
+
+    def find(self, doc: Doc) -> list[Hit]:
+        matches = self._lower(doc)
+        if self._has_orth:
+            matches = [*matches, *self._orth(doc)]
+        if not matches:
+            return []
+        candidates: list[_Candidate] = []
+        exceptions: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        names: list[tuple[int, int]] = []
+        for key, start, end in matches:
+            kind, payload = self._keys[key]
+            if kind == "term":
+                group, tags = payload  # type: ignore[misc]
+                candidates.append(_Candidate(group, start, end, tags))
+            elif kind == "exception":
+                exceptions[payload].append((start, end))  # type: ignore[index]
+            else:
+                names.append((start, end))
+        if not candidates:
+            return []
+
+        # Containment first: 'compliant' inside 'non-compliant' belongs to the longer
+        # phrase even when context then clears that phrase.
+        kept = _drop_contained(_longest_per_rule(candidates))
+        kept = [c for c in kept if self._allowed(doc, c, exceptions, names)]
+        quotes: list[tuple[int, int]] | None = None
+        mentions: list[tuple[int, int]] = []
+        hits: list[Hit] = []
+        for cand in kept:
+            if quotes is None:
+                quotes = context.quote_regions(doc.text)
+            span = doc[cand.start : cand.end]
+            sent = span.sent
+            quote = context.inside(span.start_char, span.end_char, quotes)
+            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions)
+            if mention:
+                mentions.append((cand.start, cand.end))
+            hits.append(
+                Hit(
+                    rule_index=cand.group.rule_index,
+                    start=span.start_char,
+                    end=span.end_char,
+                    suggestions=self._suggestions(doc, cand, span),
+                    quoted=quote is not None,
+                    mention=mention,
+                )
+            )
+        return hits
+
+    def _allowed(
+        self,
+        doc: Doc,
+        cand: _Candidate,
+        exceptions: dict[int, list[tuple[int, int]]],
+        names: Sequence[tuple[int, int]],
+    ) -> bool:
+        s, e = cand.start, cand.end
+        if any(a < e and s < b for a, b in exceptions.get(cand.group.rule_index, ())):
+            return False
+        if any(a < e and s < b for a, b in names):
+            return False
+        sent = doc[s].sent
+        group = cand.group
+        if group.requires_before is not None or group.unless_before is not None:
+            size = max(w.size for w in (group.requires_before, group.unless_before) if w)
+            before = context.window_words(doc, s, e, sent, size, before=True)
+            if group.requires_before and not context.window_has(before[-group.requires_before.size :], group.requires_before):
+                return False
+            if group.unless_before and context.window_has(before[-group.unless_before.size :], group.unless_before):
+                return False
+        if group.requires_after is not None or group.unless_after is not None:
+            size = max(w.size for w in (group.requires_after, group.unless_after) if w)
+            after = context.window_words(doc, s, e, sent, size, before=False)
+            if group.requires_after and not context.window_has(after[: group.requires_after.size], group.requires_after):
+                return False
+            if group.unless_after and context.window_has(after[: group.unless_after.size], group.unless_after):
+                return False
+        rule = self.rules[group.rule_index]
+        if rule.skip_negated and context.negated(doc, s, sent):
+            return False
+        return not context.in_proper_name(doc, s, e, sent)
+
+    def _suggestions(
+        self, doc: Doc, cand: _Candidate, span: Span
+    ) -> tuple[tuple[str, bool, SuggestionKind], ...]:
+        previous = [t.text for t in doc[max(0, cand.start - 3) : cand.start]]
+        tag = pick_tag(cand.tags, previous)
+        sentence_start = span[0].is_sent_start or cand.start == 0
+        out = []
+        for template in cand.group.suggestions:
+            text = template.render(tag)
+            if template.kind is SuggestionKind.REPLACE:
+                text = match_case(text, span.text, sentence_start=bool(sentence_start))
+            out.append((text, template.safe, template.kind))
+        return tuple(out)
+
+
+def _longest_per_rule(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Of overlapping matches of one rule keep the longest ('an addict' over 'addict')."""
+    by_rule: dict[int, list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_rule[c.group.rule_index].append(c)
+    out: list[_Candidate] = []
+    for group in by_rule.values():
+        group.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        last_end = -1
+        for c in group:
+            if c.start >= last_end:
+                out.append(c)
+                last_end = c.end
+            elif c.end > last_end:  # overlapping but not contained: prefer the earlier one
+                continue
+    out.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    return out
+
+
+def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A match strictly inside another rule's longer match is part of that phrase
+    ('compliant' inside 'non-compliant')."""
+    out = []
+    for c in candidates:
+        inner = any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in candidates
+        )
+        if not inner:
+            out.append(c)
+    return out
+
+
+def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    assert span is not None
+    return span.start, span.end

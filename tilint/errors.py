@@ -1,0 +1,40 @@
+"""Errors a user can act on. Each has a searchable code and names where it happened."""
+
+from __future__ import annotations
+
+
+class TilintError(Exception):
+    """A problem with input the user controls: a lexicon, a config file, a document.
+
+    `str(error)` is one line: `CODE where: what (how to fix)`.
+    """
+
+    code = "TL000"
+
+    def __init__(self, where: str, problem: str, hint: str | None = None) -> None:
+        self.where = where
+        self.problem = problem
+        self.hint = hint
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        text = f"{self.code} {self.where}: {self.problem}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return " ".join(text.split())
+
+
+class LexiconError(TilintError):
+    code = "TL001"
+
+
+class ConfigError(TilintError):
+    code = "TL002"
+
+
+class InputError(TilintError):
+    code = "TL003"
+
+
+class UsageError(TilintError):
+    code = "TL004"

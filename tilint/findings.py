@@ -1,0 +1,67 @@
+"""What a lint run reports: findings, their suggestions and severities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters; ordered from most to least serious."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    HINT = "hint"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious, so `a.rank >= b.rank` reads as 'a at or above b'."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.HINT: 0}
+
+
+class SuggestionKind(str, Enum):
+    REPLACE = "replace"  # text that can stand where the phrase stands
+    REPHRASE = "rephrase"  # advice on how to rewrite; never inserted into the text
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    text: str
+    safe: bool
+    kind: SuggestionKind = SuggestionKind.REPLACE
+
+    @property
+    def is_replacement(self) -> bool:
+        return self.kind is SuggestionKind.REPLACE
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One flagged phrase. Offsets are code points into the linted text, end exclusive;
+    line and column are 1-based, columns counted in code points."""
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[Suggestion, ...] = field(default=())
+
+    @property
+    def safe_fix(self) -> Suggestion | None:
+        """The suggestion `--fix` may apply, if any."""
+        for suggestion in self.suggestions:
+            if suggestion.safe and suggestion.is_replacement:
+                return suggestion
+        return None

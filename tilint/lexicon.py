@@ -1,0 +1,412 @@
+"""Load and validate lexicon files: the rules as data.
+
+A lexicon file is YAML with a category and its rules (see docs/writing-rules.md and the
+generated JSON Schema in lexicons/schema.json). Every problem is reported as one line that
+names the file, the rule and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from tilint.errors import LexiconError
+from tilint.findings import Severity
+from tilint.terms import TermSyntaxError, expand, plain_phrases
+
+Category = Literal["deficit", "coercive", "stigmatising", "credibility"]
+CATEGORIES: tuple[str, ...] = ("deficit", "coercive", "stigmatising", "credibility")
+CATEGORY_DIGIT = {"deficit": "1", "coercive": "2", "stigmatising": "3", "credibility": "4"}
+
+# The principles of LANGUAGE_POLICY.md a rule's `principles` field refers to.
+PRINCIPLES: dict[int, str] = {
+    1: "Describe what happened, not what is wrong with the person",
+    2: "No 'power over' language",
+    3: "People are not their diagnosis",
+    4: "Believe and respect people's accounts",
+    5: "Respect self-disclosure and people's own words",
+    6: "Everyday human language over clinical jargon",
+}
+
+_CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_TERMS_PER_RULE = 400
+MAX_RULES = 5000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    title: str = Field(min_length=3)
+    url: str
+    publisher: str | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            raise ValueError("must be an http(s) URL")
+        return value
+
+
+class SuggestionSpec(_Strict):
+    """A replacement (`text`) or advice on how to rephrase (`rephrase`)."""
+
+    text: str | None = Field(default=None, min_length=1)
+    rephrase: str | None = Field(default=None, min_length=1)
+    safe: bool = False
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> SuggestionSpec:
+        if (self.text is None) == (self.rephrase is None):
+            raise ValueError("give exactly one of 'text' (a replacement) or 'rephrase' (advice)")
+        if self.rephrase is not None and self.safe:
+            raise ValueError("'rephrase' advice is never applied automatically, so it cannot be safe")
+        return self
+
+
+def _suggestion_list(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"text": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+class Window(_Strict):
+    """Words that must (or must not) stand within `window` tokens of the match."""
+
+    words: list[str] = Field(min_length=1, max_length=500)
+    window: int = Field(default=4, ge=1, le=12)
+
+
+class MatchGroup(_Strict):
+    terms: list[str] = Field(min_length=1, max_length=MAX_TERMS_PER_RULE)
+    inflect: Literal["verb", "noun", "adj"] | None = None
+    case_sensitive: bool = False
+    suggestions: list[SuggestionSpec] | None = None
+    requires_before: Window | None = None
+    requires_after: Window | None = None
+    unless_before: Window | None = None
+    unless_after: Window | None = None
+
+    _listify = field_validator("suggestions", mode="before")(_suggestion_list)
+
+
+class Example(_Strict):
+    text: str = Field(min_length=1)
+    span: str | None = None  # the text the finding should cover
+    fix: str | None = None  # the example after its first safe suggestion is applied
+
+
+class Examples(_Strict):
+    flag: list[Example] = Field(min_length=2)
+    ok: list[str] = Field(min_length=2)
+
+    @field_validator("flag", mode="before")
+    @classmethod
+    def _flag(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class Rule(_Strict):
+    code: str
+    name: str
+    category: Category
+    tags: list[str] = Field(default_factory=list)
+    severity: Severity = Severity.WARNING
+    principles: list[Annotated[int, Field(ge=1, le=6)]] = Field(min_length=1)
+    match: list[MatchGroup] = Field(min_length=1)
+    exceptions: list[str] = Field(default_factory=list)
+    skip_negated: bool = False
+    message: str = Field(min_length=10)
+    why: str = Field(min_length=40)
+    suggestions: list[SuggestionSpec] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    examples: Examples
+    removed: bool = False
+    file: str = ""  # filled in by the loader; where the rule came from
+
+    _listify = field_validator("suggestions", mode="before")(_suggestion_list)
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        if not _CODE.match(value):
+            raise ValueError("must look like TI101: two to five capital letters and three digits")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("must be kebab-case, e.g. 'non-compliant'")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags(cls, value: list[str]) -> list[str]:
+        for tag in value:
+            if not _NAME.match(tag):
+                raise ValueError(f"tag {tag!r} must be kebab-case")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if self.code.startswith("TI") and self.code[2] != CATEGORY_DIGIT[self.category]:
+            raise ValueError(
+                f"code {self.code} does not fit category {self.category!r}: "
+                f"{self.category} codes start with TI{CATEGORY_DIGIT[self.category]}"
+            )
+        return self
+
+    def all_suggestion_specs(self) -> list[SuggestionSpec]:
+        specs = list(self.suggestions)
+        for group in self.match:
+            specs.extend(group.suggestions or ())
+        return specs
+
+    @property
+    def selectors(self) -> frozenset[str]:
+        """Everything `--select`/`--ignore` can name this rule by (lower-cased)."""
+        return frozenset({self.code.lower(), self.name, self.category, *self.tags})
+
+
+class LexiconFile(_Strict):
+    version: Literal[1] = 1
+    category: Category
+    rules: list[dict[str, Any]] = Field(max_length=MAX_RULES)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: tuple[Rule, ...]
+    names: tuple[str, ...]  # proper names never flagged (organisations, laws, titles)
+    files: tuple[str, ...]
+
+    def by_code(self) -> dict[str, Rule]:
+        return {r.code: r for r in self.rules}
+
+    def find(self, key: str) -> Rule | None:
+        """A rule by code (any case) or name."""
+        key_l = key.strip().lower()
+        for rule in self.rules:
+            if rule.code.lower() == key_l or rule.name == key_l:
+                return rule
+        return None
+
+    @property
+    def active(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if not r.removed)
+
+
+def builtin_lexicon_dir() -> Path:
+    """The shipped lexicon: inside the installed package, or at the top of a checkout."""
+    packaged = resources.files("tilint").joinpath("lexicons")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parent.parent / "lexicons"
+    return checkout
+
+
+def builtin_files() -> list[Path]:
+    folder = builtin_lexicon_dir()
+    return sorted(p for p in folder.glob("*.yml") if p.name != "names.yml")
+
+
+def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True) -> Lexicon:
+    """Read, validate and cross-check the built-in lexicon plus any extra files."""
+    files: list[Path] = list(builtin_files()) if builtin else []
+    files.extend(Path(f) for f in extra_files)
+    rules: list[Rule] = []
+    for path in files:
+        rules.extend(load_file(path))
+    names = load_names(builtin_lexicon_dir() / "names.yml") if builtin else []
+    _cross_check(rules)
+    return Lexicon(tuple(rules), tuple(names), tuple(str(f) for f in files))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None
+    except OSError as exc:
+        raise LexiconError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > 20_000_000:
+        raise LexiconError(str(path), "lexicon file is larger than 20 MB", "split it up")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise LexiconError(str(path), "not UTF-8 text", "save the lexicon as UTF-8") from None
+    try:
+        return yaml.load(text, Loader=_SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LexiconError(where, f"invalid YAML: {problem}") from None
+
+
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_names(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    data = _read_yaml(path)
+    names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise LexiconError(str(path), "expected a mapping with a 'names' list of strings")
+    return names
+
+
+def load_file(path: Path) -> list[Rule]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise LexiconError(str(path), "expected a mapping with 'category' and 'rules'")
+    try:
+        header = LexiconFile.model_validate(data)
+    except ValidationError as exc:
+        raise LexiconError(str(path), _describe(exc)) from None
+    rules = []
+    for index, raw in enumerate(header.rules):
+        label = _rule_label(raw, index)
+        if not isinstance(raw, dict):
+            raise LexiconError(f"{path} {label}", "each rule must be a mapping")
+        raw = {"category": header.category, **raw, "file": str(path)}
+        try:
+            rule = Rule.model_validate(raw)
+        except ValidationError as exc:
+            raise LexiconError(f"{path} {label}", _describe(exc)) from None
+        if rule.category != header.category:
+            raise LexiconError(
+                f"{path} {label}",
+                f"category {rule.category!r} differs from the file's {header.category!r}",
+                "move the rule to the file of its category",
+            )
+        _check_terms(path, label, rule)
+        rules.append(rule)
+    return rules
+
+
+def _rule_label(raw: Any, index: int) -> str:
+    if isinstance(raw, dict):
+        code, name = raw.get("code"), raw.get("name")
+        if code or name:
+            return f"rule {code or '?'} ({name or '?'})"
+    return f"rule #{index + 1}"
+
+
+def _describe(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"] if p != "__root__")
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key {loc!r} (check the spelling; see lexicons/schema.json)"
+    if kind == "missing":
+        return f"missing required field {loc!r}"
+    if kind == "too_short":
+        return f"field {loc!r} {err['msg'].lower()}"
+    msg = err["msg"].removeprefix("Value error, ")
+    return f"field {loc!r}: {msg}" if loc else msg
+
+
+def _check_terms(path: Path, label: str, rule: Rule) -> None:
+    where = f"{path} {label}"
+    seen: set[str] = set()
+    for group in rule.match:
+        for term in group.terms:
+            key = " ".join(term.lower().split())
+            if key in seen:
+                raise LexiconError(where, f"term {term!r} is listed twice", "remove one")
+            seen.add(key)
+            try:
+                forms = expand(term, group.inflect)
+            except TermSyntaxError as exc:
+                raise LexiconError(where, str(exc)) from None
+            if group.suggestions is not None or rule.suggestions:
+                _check_slots(where, group, rule, forms)
+        for window in (group.requires_before, group.requires_after, group.unless_before, group.unless_after):
+            if window is not None:
+                try:
+                    plain_phrases(window.words)
+                except TermSyntaxError as exc:
+                    raise LexiconError(where, str(exc)) from None
+    for exception in rule.exceptions:
+        try:
+            plain_phrases([exception])
+        except TermSyntaxError as exc:
+            raise LexiconError(where, f"exception: {exc}") from None
+
+
+def _check_slots(where: str, group: MatchGroup, rule: Rule, forms: Iterable[Any]) -> None:
+    specs = group.suggestions if group.suggestions is not None else rule.suggestions
+    for spec in specs:
+        if spec.text and "{" in spec.text and group.inflect is None:
+            raise LexiconError(
+                where,
+                f"suggestion {spec.text!r} has an inflection slot but its group sets no 'inflect'",
+                "add 'inflect' to the group or give the group its own suggestions",
+            )
+
+
+def _cross_check(rules: list[Rule]) -> None:
+    codes: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    phrases: dict[tuple[str, bool], Rule] = {}
+    for rule in rules:
+        where = f"{rule.file} rule {rule.code} ({rule.name})"
+        if rule.code in codes:
+            raise LexiconError(where, f"code {rule.code} is also used in {codes[rule.code].file}", "codes are never reused: pick the next free code")
+        if rule.name in names:
+            raise LexiconError(where, f"name {rule.name!r} is also used by {names[rule.name].code}", "choose a distinct name")
+        codes[rule.code] = rule
+        names[rule.name] = rule
+        if rule.removed:
+            continue
+        for group in rule.match:
+            for term in group.terms:
+                for form in expand(term, group.inflect):
+                    key = (form.text if group.case_sensitive else form.text.lower(), group.case_sensitive)
+                    other = phrases.get(key)
+                    if other is not None and other.code != rule.code:
+                        raise LexiconError(
+                            where,
+                            f"phrase {form.text!r} is also matched by {other.code} ({other.name})",
+                            "a phrase belongs to one rule: remove it from one of them",
+                        )
+                    phrases[key] = rule
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a lexicon file, for editor validation of lexicons/*.yml."""
+    rule_schema = Rule.model_json_schema()
+    rule_schema["properties"].pop("file", None)
+    rule_schema["properties"].pop("category", None)
+    rule_schema["required"] = [r for r in rule_schema.get("required", []) if r != "category"]
+    defs = rule_schema.pop("$defs", {})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://tilint.dev/schema/lexicon-v1.json",
+        "title": "tilint lexicon file",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["category", "rules"],
+        "properties": {
+            "version": {"const": 1},
+            "category": {"enum": list(CATEGORIES)},
+            "rules": {"type": "array", "items": {"$ref": "#/$defs/Rule"}},
+        },
+        "$defs": {**defs, "Rule": rule_schema},
+    }

@@ -1,0 +1,221 @@
+"""Compile the lexicon into what the spaCy component matches with.
+
+Compilation expands every term into its surface forms and fills every suggestion
+template for each inflection tag. It needs lemminflect, which takes about a second to
+load, so the result is cached on disk keyed by the lexicon's content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from collections.abc import Sequence
+from pathlib import Path
+
+from tilint.__about__ import __version__
+from tilint.findings import Suggestion, SuggestionKind
+from tilint.lexicon import (
+    Lexicon,
+    MatchGroup,
+    Rule,
+    SuggestionSpec,
+    builtin_files,
+    builtin_lexicon_dir,
+    load_lexicon,
+)
+from tilint.suggest import fill, has_slots
+from tilint.terms import expand, plain_phrases
+
+COMPILER_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    words: frozenset[str]  # single lower-cased words
+    phrases: tuple[tuple[str, ...], ...]  # multi-word phrases, as word tuples
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionTemplate:
+    by_tag: tuple[tuple[str | None, str], ...]  # tag -> filled text
+    safe: bool
+    kind: SuggestionKind
+
+    def render(self, tag: str | None) -> str:
+        for key, text in self.by_tag:
+            if key == tag:
+                return text
+        return self.by_tag[0][1]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledGroup:
+    rule_index: int
+    group_index: int
+    case_sensitive: bool
+    forms: tuple[tuple[str, frozenset[str]], ...]  # surface form, inflection tags
+    suggestions: tuple[SuggestionTemplate, ...]
+    requires_before: WindowSpec | None
+    requires_after: WindowSpec | None
+    unless_before: WindowSpec | None
+    unless_after: WindowSpec | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledLexicon:
+    groups: tuple[CompiledGroup, ...]
+    exceptions: tuple[tuple[int, tuple[str, ...]], ...]  # rule index, phrases
+    names: tuple[str, ...]
+
+
+def load_compiled(
+    extra_files: Sequence[str | Path] = (), *, builtin: bool = True
+) -> tuple[Lexicon, CompiledLexicon]:
+    """Validate and compile the lexicon, or take both from the on-disk cache.
+
+    The cache is keyed by the bytes of every lexicon file, so an edited file is always
+    validated again.
+    """
+    files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
+    if builtin:
+        files.append(builtin_lexicon_dir() / "names.yml")
+    key = _cache_key(files)
+    folder = _cache_dir()
+    path = folder / f"lexicon-{key}.pickle" if (folder and key) else None
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                cached = pickle.load(fh)
+            if (
+                isinstance(cached, tuple)
+                and len(cached) == 2
+                and isinstance(cached[0], Lexicon)
+                and isinstance(cached[1], CompiledLexicon)
+            ):
+                return cached
+        except Exception:  # a corrupt or stale cache file is just rebuilt
+            pass
+    lexicon = load_lexicon(extra_files, builtin=builtin)
+    compiled = compile_lexicon(lexicon)
+    if path is not None:
+        _write_atomically(path, pickle.dumps((lexicon, compiled), protocol=pickle.HIGHEST_PROTOCOL))
+    return lexicon, compiled
+
+
+def compile_lexicon(lexicon: Lexicon) -> CompiledLexicon:
+    return _compile(lexicon)
+
+
+def _compile(lexicon: Lexicon) -> CompiledLexicon:
+    groups: list[CompiledGroup] = []
+    exceptions: list[tuple[int, tuple[str, ...]]] = []
+    for r, rule in enumerate(lexicon.active):
+        for g, group in enumerate(rule.match):
+            groups.append(_compile_group(r, g, rule, group))
+        if rule.exceptions:
+            exceptions.append((r, tuple(sorted(plain_phrases(rule.exceptions)))))
+    return CompiledLexicon(tuple(groups), tuple(exceptions), lexicon.names)
+
+
+def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGroup:
+    forms: dict[str, set[str]] = {}
+    for term in group.terms:
+        for form in expand(term, group.inflect):
+            text = form.text if group.case_sensitive else form.text.lower()
+            forms.setdefault(text, set()).update(form.tags)
+    all_tags = sorted({t for tags in forms.values() for t in tags}) or [None]
+    specs = group.suggestions if group.suggestions is not None else rule.suggestions
+    templates = tuple(_template(spec, all_tags) for spec in specs)
+    return CompiledGroup(
+        rule_index=r,
+        group_index=g,
+        case_sensitive=group.case_sensitive,
+        forms=tuple((text, frozenset(tags)) for text, tags in sorted(forms.items())),
+        suggestions=templates,
+        requires_before=_window(group.requires_before),
+        requires_after=_window(group.requires_after),
+        unless_before=_window(group.unless_before),
+        unless_after=_window(group.unless_after),
+    )
+
+
+def _template(spec: SuggestionSpec, tags: list[str | None]) -> SuggestionTemplate:
+    if spec.rephrase is not None:
+        return SuggestionTemplate(((None, spec.rephrase),), False, SuggestionKind.REPHRASE)
+    assert spec.text is not None
+    if not has_slots(spec.text):
+        return SuggestionTemplate(((None, spec.text),), spec.safe, SuggestionKind.REPLACE)
+    return SuggestionTemplate(
+        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE
+    )
+
+
+def _window(window: object) -> WindowSpec | None:
+    if window is None:
+        return None
+    from tilint.lexicon import Window
+
+    assert isinstance(window, Window)
+    phrases = plain_phrases(window.words)
+    singles = frozenset(p for p in phrases if " " not in p and "-" not in p)
+    multi = tuple(sorted(tuple(_words(p)) for p in phrases if " " in p or "-" in p))
+    return WindowSpec(singles, multi, window.window)
+
+
+def _words(phrase: str) -> list[str]:
+    # The same split the tokenizer makes for our purposes: hyphens stand alone.
+    return phrase.replace("-", " - ").split()
+
+
+def render_suggestions(
+    templates: tuple[SuggestionTemplate, ...], tag: str | None
+) -> tuple[tuple[str, bool, SuggestionKind], ...]:
+    return tuple((t.render(tag), t.safe, t.kind) for t in templates)
+
+
+def to_suggestion(text: str, safe: bool, kind: SuggestionKind) -> Suggestion:
+    return Suggestion(text=text, safe=safe, kind=kind)
+
+
+def _cache_key(files: list[Path]) -> str | None:
+    digest = hashlib.sha256()
+    digest.update(f"{__version__}/{COMPILER_VERSION}".encode())
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("lemminflect").encode())
+    except Exception:
+        pass
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None  # let validation report the unreadable file
+        digest.update(str(path.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:24]
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("TILINT_NO_CACHE"):
+        return None
+    base = os.environ.get("TILINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "tilint",
+    )
+    return Path(base)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

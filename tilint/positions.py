@@ -1,0 +1,24 @@
+"""Offsets to lines and columns. CRLF, LF and a lone CR each end a line (as in LSP)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset where each line starts."""
+    return [0, *(m.end() for m in _BREAK.finditer(text))]
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    """1-based line holding `offset`."""
+    return bisect.bisect_right(starts, offset)
+
+
+def line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of `offset`."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1

@@ -1,0 +1,58 @@
+"""Which rules run, and at what severity: `select`, `ignore` and `severity` settings.
+
+A selector names a rule by code, code prefix, name, category or tag. When a rule is both
+selected and ignored, the more specific selector wins (as in ruff); on a tie, ignore wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from tilint.errors import ConfigError
+from tilint.findings import Severity
+from tilint.lexicon import CATEGORIES, Rule
+
+
+def specificity(selector: str, rule: Rule) -> int:
+    """How specifically `selector` names `rule`; 0 when it does not name it."""
+    s = selector.lower()
+    code = rule.code.lower()
+    if s == code or s == rule.name:
+        return 100
+    if s in ("all", "*"):
+        return 1
+    if code.startswith(s) and s[:2].isalpha():
+        return 5 + 10 * (len(s) - 2)  # "ti" 5, "ti1" 15, "ti10" 25
+    if s in rule.tags:
+        return 14
+    if s == rule.category:
+        return 12
+    return 0
+
+
+def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str) -> None:
+    for selector in selectors:
+        s = selector.lower()
+        if s in ("all", "*") or s in CATEGORIES:
+            continue
+        if not any(specificity(s, r) for r in rules):
+            raise ConfigError(
+                where,
+                f"{selector!r} names no rule, code prefix, category or tag",
+                "see `tilint rules` for the names",
+            )
+
+
+def enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    chosen = max((specificity(s, rule) for s in select), default=1) if select else 1
+    dropped = max((specificity(s, rule) for s in ignore), default=0)
+    return chosen > 0 and chosen > dropped
+
+
+def severity_for(rule: Rule, overrides: Mapping[str, Severity]) -> Severity:
+    best, level = 0, rule.severity
+    for selector, severity in overrides.items():
+        score = specificity(selector, rule)
+        if score > best:
+            best, level = score, Severity(severity)
+    return level

@@ -1,0 +1,112 @@
+"""Make suggestions fit where they stand: inflection and capitalisation carried over.
+
+Suggestion templates may hold slots:
+  `{decline}`        the word inflected like the matched word ("refused" -> "declined");
+  `{person|people}`  the first choice for a singular match, the second for a plural one.
+Slots are filled once per inflection tag when the lexicon is compiled, so linting itself
+never calls the inflection library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+_SLOT = re.compile(r"\{([^{}]+)\}")
+
+_PLURAL_TAGS = frozenset({"NNS"})
+# Auxiliaries after which a past form is a participle: "has refused" -> "has declined",
+# "was managed" -> "was supported".
+_PARTICIPLE_AUX = frozenset(
+    "has have had having 's 've 'd be been being is are was were am 're get got gets getting".split()
+)
+
+
+def has_slots(template: str) -> bool:
+    return bool(_SLOT.search(template))
+
+
+@lru_cache(maxsize=8192)
+def inflect_word(word: str, tag: str) -> str:
+    from lemminflect import getInflection
+
+    if tag in ("VB", "VBP", "NN", "JJ"):
+        return word
+    forms = getInflection(word, tag=tag)
+    return forms[0] if forms else word
+
+
+def fill(template: str, tag: str | None) -> str:
+    """Fill a template's slots for one inflection tag."""
+
+    def replace(m: re.Match[str]) -> str:
+        body = m.group(1)
+        if "|" in body:
+            singular, _, plural = body.partition("|")
+            return plural if tag in _PLURAL_TAGS else singular
+        if tag is None:
+            return body
+        # Multi-word slots inflect their first word: "{take} part" -> "took part".
+        first, _, rest = body.partition(" ")
+        inflected = inflect_word(first, tag)
+        return f"{inflected} {rest}" if rest else inflected
+
+    return _SLOT.sub(replace, template)
+
+
+def pick_tag(tags: frozenset[str], previous_words: Sequence[str]) -> str | None:
+    """Choose the tag a matched form stands for here, from the words before it."""
+    if not tags:
+        return None
+    if len(tags) == 1:
+        return next(iter(tags))
+    if "VBN" in tags and "VBD" in tags:
+        # Skip adverbs: "has repeatedly refused" is still a participle.
+        for word in reversed(previous_words[-3:]):
+            lower = word.lower()
+            if lower.endswith("ly") or lower in ("not", "n't", "never", "also", "then"):
+                continue
+            return "VBN" if lower in _PARTICIPLE_AUX else "VBD"
+        return "VBD"
+    for preferred in ("VB", "NN", "JJ", "VBD", "VBZ", "VBG", "NNS", "VBP", "VBN"):
+        if preferred in tags:
+            return preferred
+    return sorted(tags)[0]
+
+
+def match_case(suggestion: str, matched: str, *, sentence_start: bool) -> str:
+    """Carry the matched text's capitalisation into the suggestion."""
+    if not suggestion:
+        return suggestion
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not _looks_like_acronym(matched):
+        return suggestion.upper()
+    if (matched[:1].isupper() and not _looks_like_acronym(matched)) or sentence_start:
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _looks_like_acronym(text: str) -> bool:
+    word = text.split()[0] if text.split() else text
+    letters = [c for c in word if c.isalpha()]
+    return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def fix_article(article: str, following: str) -> str:
+    """'a' or 'an' for the word that now follows, in the article's own case."""
+    wanted = "an" if _starts_with_vowel_sound(following) else "a"
+    if article[:1].isupper():
+        wanted = wanted.capitalize()
+    return wanted
+
+
+def _starts_with_vowel_sound(text: str) -> bool:
+    word = text.lstrip("\"'“‘(").split(" ", 1)[0].lower()
+    if not word:
+        return False
+    if word.startswith(("hour", "honest", "honour", "honor", "heir")):
+        return True
+    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ewe")):
+        return False
+    return word[0] in "aeiou"

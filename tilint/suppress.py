@@ -1,0 +1,96 @@
+"""Suppression written in the document itself.
+
+    <!-- tilint-disable TI101, manipulative -- reason -->   ... <!-- tilint-enable -->
+    <!-- tilint-disable-next-line TI401 -- quoting the referral letter -->
+    some text <!-- tilint-disable-line TI401 -->
+
+In plain text the same directives may stand alone on a line, optionally after a comment
+leader (#, //, %, ;). A directive with no rules applies to every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tilint.positions import line_of, line_starts
+
+_COMMENT = re.compile(
+    r"<!--[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL
+)
+_BARE_LINE = re.compile(
+    r"^[ \t]*(?:#|//|%|;)?[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b([^\r\n]*)$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    start: int  # character range of text it covers
+    end: int
+    selectors: frozenset[str]  # empty: every rule
+    line: int  # 1-based line of the directive
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    kind: str
+    selectors: frozenset[str]
+    start: int  # where the directive text is
+    end: int
+
+
+def find_directives(text: str, *, bare_lines: bool) -> list[Directive]:
+    found = [_directive(m) for m in _COMMENT.finditer(text)]
+    if bare_lines:
+        taken = [(d.start, d.end) for d in found]
+        for m in _BARE_LINE.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                found.append(_directive(m))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _directive(m: re.Match[str]) -> Directive:
+    args = m.group(2).split("--", 1)[0]
+    selectors = frozenset(s.lower() for s in re.split(r"[\s,]+", args) if s.strip())
+    return Directive(m.group(1), selectors, m.start(), m.end())
+
+
+def suppressions(text: str, directives: Iterable[Directive]) -> list[Suppression]:
+    """Turn directives into the character ranges they silence."""
+    starts = line_starts(text)
+    out: list[Suppression] = []
+    open_blocks: list[tuple[int, frozenset[str], int]] = []
+    for d in directives:
+        line = line_of(starts, d.start)
+        if d.kind == "disable":
+            open_blocks.append((d.end, d.selectors, line))
+        elif d.kind == "enable":
+            still_open = []
+            for start, selectors, at in open_blocks:
+                if not d.selectors or selectors == d.selectors or (selectors and selectors <= d.selectors):
+                    out.append(Suppression(start, d.start, selectors, at))
+                elif selectors and d.selectors & selectors:
+                    out.append(Suppression(start, d.start, selectors & d.selectors, at))
+                    still_open.append((d.start, selectors - d.selectors, at))
+                else:
+                    still_open.append((start, selectors, at))
+            open_blocks = still_open
+        elif d.kind == "disable-line":
+            a, b = _line_range(text, starts, line - 1)
+            out.append(Suppression(a, b, d.selectors, line))
+        else:  # disable-next-line: the first line after the directive's own end
+            next_line = line_of(starts, d.end) + 1
+            if next_line <= len(starts):
+                a, b = _line_range(text, starts, next_line - 1)
+                out.append(Suppression(a, b, d.selectors, line))
+    out.extend(Suppression(start, len(text), sel, at) for start, sel, at in open_blocks)
+    return out
+
+
+def _line_range(text: str, starts: list[int], index: int) -> tuple[int, int]:
+    a = starts[index]
+    b = starts[index + 1] if index + 1 < len(starts) else len(text)
+    return a, b

@@ -1,0 +1,273 @@
+"""Expand a lexicon term into every surface form it should match.
+
+Term syntax (documented in docs/writing-rules.md):
+  * words are separated by spaces; `(a|b|)` is a choice, an empty choice makes it optional;
+  * `~word` marks the word that is inflected by the group's `inflect` part of speech;
+  * hyphenated words also match spaced and joined ("non-compliant", "non compliant",
+    "noncompliant"), short spaced phrases also match hyphenated, and British and American
+    spellings match each other.
+
+Expansion happens once when the lexicon is compiled, so matching needs no lemmatizer.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Penn tags each part of speech is inflected to; the tag is kept so a suggestion can be
+# put in the same form as the word it replaces ("refused" -> "declined").
+INFLECTION_TAGS: dict[str, tuple[str, ...]] = {
+    "verb": ("VB", "VBD", "VBN", "VBG", "VBZ", "VBP"),
+    "noun": ("NN", "NNS"),
+    "adj": ("JJ",),
+}
+
+_CHOICE = re.compile(r"\(([^()]*)\)")
+MAX_FORMS_PER_TERM = 512  # a bound on what one term may expand to (hostile lexicons)
+
+
+class TermSyntaxError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of a term, and the inflection tags it realises (empty if none)."""
+
+    text: str
+    tags: frozenset[str]
+
+
+def _split_choices(term: str) -> list[list[str]]:
+    """'(a|an|) ~refuse (care|help)' -> [['a', 'an', ''], ['~refuse'], ['care', 'help']]."""
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _CHOICE.finditer(term):
+        before = term[pos : m.start()]
+        if "(" in before or ")" in before or "|" in before:
+            raise TermSyntaxError(f"unbalanced '(' or '|' in {term!r}")
+        parts.append([before])
+        parts.append([alt.strip() for alt in m.group(1).split("|")])
+        pos = m.end()
+    rest = term[pos:]
+    if "(" in rest or ")" in rest or "|" in rest:
+        raise TermSyntaxError(f"unbalanced '(' or '|' in {term!r}")
+    parts.append([rest])
+    return parts
+
+
+def choices(term: str) -> list[str]:
+    """All word sequences a term stands for, `~` markers kept."""
+    out: list[str] = []
+    for combo in itertools.product(*_split_choices(term)):
+        text = " ".join(" ".join(combo).split())
+        if text:
+            out.append(text)
+        if len(out) > MAX_FORMS_PER_TERM:
+            raise TermSyntaxError(f"{term!r} expands to more than {MAX_FORMS_PER_TERM} phrases")
+    return out
+
+
+@lru_cache(maxsize=4096)
+def inflections(lemma: str, pos: str) -> dict[str, frozenset[str]]:
+    """Surface form -> the tags it can stand for, for one lemma and part of speech."""
+    from lemminflect import getInflection
+
+    forms: dict[str, set[str]] = {}
+    for tag in INFLECTION_TAGS[pos]:
+        found = getInflection(lemma, tag=tag) or ((lemma,) if tag in ("VB", "VBP", "NN", "JJ") else ())
+        for form in found:
+            forms.setdefault(form.lower(), set()).add(tag)
+    forms.setdefault(lemma.lower(), set()).add(INFLECTION_TAGS[pos][0])
+    return {form: frozenset(tags) for form, tags in forms.items()}
+
+
+@lru_cache(maxsize=4096)
+def any_inflections(lemma: str) -> frozenset[str]:
+    """Every form of a word in any part of speech, for context word lists."""
+    from lemminflect import getAllInflections
+
+    forms = {lemma.lower()}
+    for pos in ("VERB", "NOUN", "ADJ"):
+        for tuple_ in getAllInflections(lemma, upos=pos).values():
+            forms.update(f.lower() for f in tuple_)
+    return frozenset(forms)
+
+
+def expand(term: str, inflect: str | None) -> list[Form]:
+    """Every surface form of `term`, lower-cased unless the caller keeps case."""
+    results: dict[str, set[str]] = {}
+    for sequence in choices(term):
+        words = sequence.split(" ")
+        marked = [i for i, w in enumerate(words) if w.startswith("~")]
+        if len(marked) > 1:
+            raise TermSyntaxError(f"{term!r} marks more than one word with '~'")
+        if marked and inflect is None:
+            raise TermSyntaxError(f"{term!r} marks a word with '~' but the group sets no 'inflect'")
+        if not marked:
+            if inflect is not None:
+                raise TermSyntaxError(
+                    f"{term!r}: the group sets 'inflect' but no word is marked with '~'"
+                )
+            for variant in surface_variants(words):
+                results.setdefault(variant, set())
+            continue
+        i = marked[0]
+        head = words[i][1:]
+        if not head:
+            raise TermSyntaxError(f"{term!r} has a '~' with no word after it")
+        for head_variant in spelling_variants(head):
+            for form, tags in inflections(head_variant, inflect or "verb").items():
+                new_words = [*words[:i], form, *words[i + 1 :]]
+                for variant in surface_variants(new_words):
+                    results.setdefault(variant, set()).update(tags)
+        if sum(1 for _ in results) > MAX_FORMS_PER_TERM:
+            raise TermSyntaxError(f"{term!r} expands to more than {MAX_FORMS_PER_TERM} phrases")
+    return [Form(text, frozenset(tags)) for text, tags in results.items()]
+
+
+def plain_phrases(terms: Iterable[str]) -> set[str]:
+    """Context word lists: every choice, every inflection of `~` words, every variant."""
+    out: set[str] = set()
+    for term in terms:
+        for sequence in choices(term):
+            words = sequence.split(" ")
+            options = [
+                sorted(any_inflections(w[1:])) if w.startswith("~") else [w] for w in words
+            ]
+            for combo in itertools.product(*options):
+                out.update(surface_variants(list(combo)))
+    return {p.lower() for p in out}
+
+
+def surface_variants(words: list[str]) -> Iterator[str]:
+    """Spelling, hyphen and spacing variants of a word sequence."""
+    per_word = [sorted(spelling_variants(w)) for w in words]
+    seen: set[str] = set()
+    for combo in itertools.product(*per_word):
+        for variant in _hyphen_variants(list(combo)):
+            if variant not in seen:
+                seen.add(variant)
+                yield variant
+
+
+def _hyphen_variants(words: list[str]) -> Iterator[str]:
+    per_word: list[list[str]] = []
+    for w in words:
+        if "-" in w.strip("-") and len(w) > 2:
+            pieces = w.split("-")
+            per_word.append([w, " ".join(pieces), "".join(pieces)])
+        else:
+            per_word.append([w])
+    for combo in itertools.product(*per_word):
+        yield " ".join(combo)
+        # Two-word phrases are also written hyphenated ("drug-seeking").
+        if len(combo) == 2 and all(c.isalpha() and c.lower() not in _FUNCTION_WORDS for c in combo):
+            yield "-".join(combo)
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the to of on in at with from for by as is are was were be been not no and or "
+    "his her their my your our its who that".split()
+)
+
+
+def spelling_variants(word: str) -> set[str]:
+    """British and American spellings of one word ('behaviour' <-> 'behavior')."""
+    lower = word.lower()
+    out = {word}
+    if lower in _SPELLING:
+        out.add(_match_case(word, _SPELLING[lower]))
+    for uk, us in _SUFFIX_PAIRS:
+        if lower.endswith(uk) and lower[: -len(uk)] in _ISE_STEMS:
+            out.add(_match_case(word, lower[: -len(uk)] + us))
+        elif lower.endswith(us) and lower[: -len(us)] in _ISE_STEMS:
+            out.add(_match_case(word, lower[: -len(us)] + uk))
+    return out
+
+
+def _match_case(original: str, new: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return new.upper()
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+# Stems that take -ise in British and -ize in American English.
+_ISE_STEMS = frozenset(
+    """stigmat hospital sexual organ normal minim catastroph traumat institutional marginal
+    criminal recogn real apolog emphas character agon victim patron demon medical infantil
+    polar sensit priorit mobil stabil util categor pathologis pathologi psychiatris
+    psycholog dehuman human objectif special general stereotyp vandal terror brutal
+    neutral optim econom symbol summar legal penal""".split()
+)
+_SUFFIX_PAIRS = (
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("ise", "ize"),
+)
+
+_UK_US = {
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "behavioural": "behavioral",
+    "tumour": "tumor",
+    "tumours": "tumors",
+    "colour": "color",
+    "favour": "favor",
+    "honour": "honor",
+    "humour": "humor",
+    "labour": "labor",
+    "neighbour": "neighbor",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "counselling": "counseling",
+    "counsellor": "counselor",
+    "counsellors": "counselors",
+    "counselled": "counseled",
+    "labelled": "labeled",
+    "labelling": "labeling",
+    "modelled": "modeled",
+    "modelling": "modeling",
+    "travelled": "traveled",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "centres": "centers",
+    "paediatric": "pediatric",
+    "paediatrics": "pediatrics",
+    "anaemia": "anemia",
+    "anaesthesia": "anesthesia",
+    "anaesthetic": "anesthetic",
+    "haemorrhage": "hemorrhage",
+    "oedema": "edema",
+    "oesophageal": "esophageal",
+    "diarrhoea": "diarrhea",
+    "defence": "defense",
+    "defences": "defenses",
+    "offence": "offense",
+    "offences": "offenses",
+    "licence": "license",
+    "ageing": "aging",
+    "dishevelled": "disheveled",
+    "fulfil": "fulfill",
+    "manoeuvre": "maneuver",
+    "grey": "gray",
+    "mum": "mom",
+    "practise": "practice",
+    "practised": "practiced",
+    "practising": "practicing",
+    "sceptical": "skeptical",
+    "flyer": "flier",
+    "flyers": "fliers",
+}
+_SPELLING = {**_UK_US, **{us: uk for uk, us in _UK_US.items()}}

@@ -1,0 +1,3 @@
+from tilint.cli import run
+
+run()

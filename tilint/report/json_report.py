@@ -1,0 +1,46 @@
+"""`--format json`: the versioned contract documented in docs/json-format.md."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from tilint.__about__ import __version__
+from tilint.api import FileResult
+from tilint.findings import Finding
+
+
+def finding_to_dict(path: str, f: Finding) -> dict[str, Any]:
+    return {
+        "path": path,
+        "rule": f.rule,
+        "name": f.name,
+        "category": f.category,
+        "severity": f.severity.value,
+        "message": f.message,
+        "text": f.text,
+        "start": f.start,
+        "end": f.end,
+        "line": f.line,
+        "column": f.column,
+        "end_line": f.end_line,
+        "end_column": f.end_column,
+        "suggestions": [{"text": s.text, "safe": s.safe} for s in f.suggestions],
+    }
+
+
+def render(results: Sequence[FileResult]) -> str:
+    findings = [finding_to_dict(r.path, f) for r in results for f in r.findings]
+    by_category = Counter(f["category"] for f in findings)
+    document = {
+        "version": __version__,
+        "findings": findings,
+        "summary": {
+            "files": sum(1 for r in results if r.error is None),
+            "findings": len(findings),
+            "by_category": dict(sorted(by_category.items())),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

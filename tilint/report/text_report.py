@@ -1,0 +1,92 @@
+"""The terminal format: one header line per finding, the source line with the span
+underlined, then the suggestions; a summary at the end."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import click
+
+from tilint.api import FileResult
+from tilint.findings import Finding, Severity
+from tilint.positions import line_starts
+
+Styler = Callable[..., str]
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue", Severity.HINT: "cyan"}
+
+
+def render(results: Sequence[FileResult], texts: dict[str, str], *, colour: bool) -> str:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if colour else text  # type: ignore[arg-type]
+
+    out: list[str] = []
+    for result in results:
+        text = texts.get(result.path, "")
+        starts = line_starts(text) if text else [0]
+        for f in result.findings:
+            out.append(_finding(result.path, f, text, starts, style))
+    out.append(summary(results, style))
+    return "\n".join(out)
+
+
+def _finding(path: str, f: Finding, text: str, starts: list[int], style: Styler) -> str:
+    s = style
+    header = (
+        f"{s(f'{path}:{f.line}:{f.column}', bold=True)}  "
+        f"{s(f.severity.value, fg=_COLOURS[f.severity], bold=True)}  "
+        f"{f.message} {s(f'[{f.rule} {f.name}]', dim=True)}"
+    )
+    lines = [header]
+    if text:
+        line_start = starts[f.line - 1]
+        line_end = starts[f.line] if f.line < len(starts) else len(text)
+        source = text[line_start:line_end].rstrip("\r\n")
+        gutter = str(f.line)
+        pad = " " * len(gutter)
+        shown = _printable(source)
+        col = f.column - 1
+        width = (f.end - f.start) if f.end_line == f.line else max(1, len(source) - col)
+        lines.append(f" {s(gutter, dim=True)} | {shown}")
+        lines.append(f" {pad} | {_prefix_spaces(source[:col])}{s('^' * max(1, width), fg=_COLOURS[f.severity])}")
+        marker = f" {pad} = "
+    else:
+        marker = "   = "
+    for sug in f.suggestions:
+        if sug.is_replacement:
+            label = "fix (safe)" if sug.safe else "suggestion"
+            lines.append(f"{marker}{s(label, fg='green')}: {sug.text}")
+        else:
+            lines.append(f"{marker}{s('rephrase', fg='green')}: {sug.text}")
+    return "\n".join(lines) + "\n"
+
+
+def _printable(line: str) -> str:
+    # Tabs and control characters would shift the underline; show them as one space.
+    return "".join(" " if (c == "\t" or ord(c) < 32) else c for c in line)
+
+
+def _prefix_spaces(prefix: str) -> str:
+    return " " * len(prefix)
+
+
+def summary(results: Sequence[FileResult], style: Styler) -> str:
+    s = style
+    findings = [f for r in results for f in r.findings]
+    files = sum(1 for r in results if r.error is None)
+    with_findings = sum(1 for r in results if r.findings)
+    errors = sum(1 for r in results if r.error is not None)
+    if not findings:
+        text = f"No findings in {files} file{'s' if files != 1 else ''}."
+        return s(text, fg="green", bold=True) if not errors else text
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[sev]} {sev.value}{'s' if counts[sev] != 1 else ''}" for sev in Severity if counts[sev]]
+    text = (
+        f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) "
+        f"in {with_findings} of {files} file{'s' if files != 1 else ''}."
+    )
+    safe = sum(1 for f in findings if f.safe_fix is not None)
+    if safe:
+        text += f" {safe} with a safe fix."
+    return s(text, bold=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from tilint.lexicon import Lexicon, Rule
 
 CACHE_SEGMENTS = 20_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build_pipeline(lexicon_files: Sequence[str] = ()) -> Language:
@@ -66,7 +68,7 @@ class Linter:
             todo = [text for _, text in parts if text not in self._cache]
             if todo:
                 unique = list(dict.fromkeys(todo))
-                for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=64)):
+                for text, doc in zip(unique, self.nlp.pipe(unique, batch_size=64), strict=True):
                     self._cache[text] = doc._.tilint_hits
                     if len(self._cache) > CACHE_SEGMENTS:
                         self._cache.popitem(last=False)
@@ -88,7 +90,10 @@ class Linter:
         starts = line_starts(text)
         allow_ranges = _allow_ranges(text, config.allow)
         findings: list[Finding] = []
-        for offset, hit in self.hits(document.checkable):
+        checkable = document.checkable
+        if _SURROGATE.search(checkable):  # spaCy cannot hash lone surrogates
+            checkable = _SURROGATE.sub("\ufffd", checkable)
+        for offset, hit in self.hits(checkable):
             rule = rules[hit.rule_index]
             if not active[hit.rule_index] or hit.mention:
                 continue
@@ -255,7 +260,7 @@ def lint_paths(
     results: list[FileResult] = []
     base = config or Config()
     configs: dict[Path, Config] = {}
-    for path, display, explicit in iter_files(paths, base.exclude):
+    for path, display, _explicit in iter_files(paths, base.exclude):
         try:
             file_config = base
             if discover_config:

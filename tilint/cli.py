@@ -131,8 +131,7 @@ def check(
     for target in targets:
         if target == "-":
             name = stdin_filename or "<stdin>"
-            kind = kind_for(name) or "text"
-            lint_one(name, Path(stdin_filename or "."), lambda: _read_stdin(name), kind)
+            lint_one(name, Path(stdin_filename or "."), lambda n=name: _read_stdin(n), kind_for(name) or "text")
             continue
         if not Path(target).exists():
             error_lines.append(f"TL003 {target}: no such file or directory")
@@ -193,7 +192,7 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
         click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<12}  {r.severity.value:<7}  {', '.join(r.tags)}")
     from collections import Counter
 
-    counts = Counter(r.category for r in chosen)
+    counts: Counter[str] = Counter(r.category for r in chosen)
     parts = ", ".join(f"{counts[c]} {c}" for c in CATEGORY_NAMES if counts[c])
     click.echo(f"\n{len(chosen)} rules ({parts})." if chosen else "No rules match.")
 

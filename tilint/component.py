@@ -67,9 +67,11 @@ class TilintComponent:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._has_orth = False
-        self._keys: dict[int, tuple[str, object]] = {}
+        self._term_keys: dict[int, tuple[CompiledGroup, frozenset[str]]] = {}
+        self._exception_keys: dict[int, int] = {}  # match key -> rule index
+        self._name_key: int | None = None
         strings = nlp.vocab.strings
-        make_docs = nlp.tokenizer.pipe
+        make_docs = nlp.tokenizer.pipe  # type: ignore[union-attr]
 
         for group in compiled.groups:
             by_tags: dict[frozenset[str], list[str]] = defaultdict(list)
@@ -77,16 +79,16 @@ class TilintComponent:
                 by_tags[tags].append(text)
             for tags, texts in by_tags.items():
                 key = f"t|{group.rule_index}|{group.group_index}|{','.join(sorted(tags))}"
-                self._keys[strings.add(key)] = ("term", (group, tags))
+                self._term_keys[strings.add(key)] = (group, tags)
                 matcher = self._orth if group.case_sensitive else self._lower
                 self._has_orth |= group.case_sensitive
                 matcher.add(key, list(make_docs(texts)))
         for rule_index, phrases in compiled.exceptions:
             key = f"x|{rule_index}"
-            self._keys[strings.add(key)] = ("exception", rule_index)
+            self._exception_keys[strings.add(key)] = rule_index
             self._lower.add(key, list(make_docs(list(phrases))))
         if compiled.names:
-            self._keys[strings.add("n")] = ("name", None)
+            self._name_key = strings.add("n")
             self._lower.add("n", list(make_docs(list(compiled.names))))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,14 +110,13 @@ class TilintComponent:
         exceptions: dict[int, list[tuple[int, int]]] = defaultdict(list)
         names: list[tuple[int, int]] = []
         for key, start, end in matches:
-            kind, payload = self._keys[key]
-            if kind == "term":
-                group, tags = payload  # type: ignore[misc]
-                candidates.append(_Candidate(group, start, end, tags))
-            elif kind == "exception":
-                exceptions[payload].append((start, end))  # type: ignore[index]
-            else:
+            term = self._term_keys.get(key)
+            if term is not None:
+                candidates.append(_Candidate(term[0], start, end, term[1]))
+            elif key == self._name_key:
                 names.append((start, end))
+            else:
+                exceptions[self._exception_keys[key]].append((start, end))
         if not candidates:
             return []
 

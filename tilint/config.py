@@ -20,7 +20,7 @@ from tilint.findings import Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILES = (".tilint.toml", "tilint.toml", "pyproject.toml")
 

@@ -149,7 +149,7 @@ def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
     for i in range(start - 1, lo - 1, -1):
         if doc[i].lower_ in _DESCRIBE_VERBS:
             for j in range(max(sent.start, i - 3), i):
-                if doc[j].lower_ in _NEGATIONS or doc[j].lower_ == "do" and doc[j + 1].lower_ == "n't":
+                if doc[j].lower_ in _NEGATIONS or (doc[j].lower_ == "do" and doc[j + 1].lower_ == "n't"):
                     return True
     return False
 

@@ -11,8 +11,8 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from tilint.__about__ import __version__
@@ -127,7 +127,7 @@ def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGro
         for form in expand(term, group.inflect):
             text = form.text if group.case_sensitive else form.text.lower()
             forms.setdefault(text, set()).update(form.tags)
-    all_tags = sorted({t for tags in forms.values() for t in tags}) or [None]
+    all_tags: list[str | None] = [*sorted({t for tags in forms.values() for t in tags})] or [None]
     specs = group.suggestions if group.suggestions is not None else rule.suggestions
     templates = tuple(_template(spec, all_tags) for spec in specs)
     return CompiledGroup(

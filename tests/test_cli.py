@@ -1,0 +1,200 @@
+"""The command line as users and CI see it: output contract, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, run_cli, run_json
+
+FINDING_KEYS = {
+    "path", "rule", "name", "category", "severity", "message", "text", "start", "end",
+    "line", "column", "end_line", "end_column", "suggestions",
+}
+
+
+def test_json_contract_offsets_slice_text_with_non_ascii_and_crlf(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    text = "Résumé of café visit 😀\r\nShe refused the depot.\r\nNaïve plan: he is non-compliant.\r\n"
+    note.write_bytes(text.encode("utf-8"))
+    code, data = run_json(str(note))
+    assert code == 1
+    assert set(data) == {"version", "findings", "summary"}
+    assert data["summary"]["files"] == 1
+    assert data["summary"]["findings"] == len(data["findings"]) >= 2
+    decoded = note.read_bytes().decode("utf-8")
+    lines = decoded.split("\r\n")
+    for f in data["findings"]:
+        assert set(f) == FINDING_KEYS
+        assert decoded[f["start"] : f["end"]] == f["text"]
+        line = lines[f["line"] - 1]
+        assert line[f["column"] - 1 : f["end_column"] - 1] == f["text"]
+        assert f["path"] == str(note)
+        for s in f["suggestions"]:
+            assert set(s) == {"text", "safe"}
+    refused = next(f for f in data["findings"] if f["rule"] == "TI102")
+    assert (refused["line"], refused["column"], refused["end_column"]) == (2, 5, 12)
+    assert {"text": "declined", "safe": True} in refused["suggestions"]
+    assert data["summary"]["by_category"]["deficit"] >= 2
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.txt"
+    clean.write_text("We agreed a plan together.\n", encoding="utf-8")
+    flagged = tmp_path / "flagged.txt"
+    flagged.write_text("He refused lunch.\n", encoding="utf-8")
+    assert run_cli("check", str(clean)).returncode == 0
+    assert run_cli("check", str(flagged)).returncode == 1
+    assert run_cli("check", "--exit-zero", str(flagged)).returncode == 0
+    assert run_cli("check", "--fail-on", "error", str(flagged)).returncode == 0
+    assert run_cli("check", "--ignore", "TI102", str(flagged)).returncode == 0
+    assert run_cli("check", "--select", "credibility", str(flagged)).returncode == 0
+    assert run_cli("check", "--bogus").returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        ("binary", "binary"),
+        ("missing", "no such file"),
+        ("bad_config", "unknown key 'selct'"),
+        ("broken_lexicon", "missing required field"),
+        ("bad_utf8", "not valid UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, setup: str, expected: str) -> None:
+    args: list[str] = ["check"]
+    if setup == "binary":
+        target = tmp_path / "image.txt"
+        target.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        args.append(str(target))
+    elif setup == "missing":
+        args.append(str(tmp_path / "nope.txt"))
+    elif setup == "bad_config":
+        (tmp_path / ".tilint.toml").write_text('selct = ["TI1"]\n', encoding="utf-8")
+        (tmp_path / "a.txt").write_text("ok\n", encoding="utf-8")
+        args.append(str(tmp_path / "a.txt"))
+    elif setup == "broken_lexicon":
+        (tmp_path / "mine.yml").write_text(
+            "category: deficit\nrules:\n  - code: TI190\n    name: broken\n", encoding="utf-8"
+        )
+        (tmp_path / ".tilint.toml").write_text('lexicons = ["mine.yml"]\n', encoding="utf-8")
+        (tmp_path / "a.txt").write_text("ok\n", encoding="utf-8")
+        args.append(str(tmp_path / "a.txt"))
+    else:
+        target = tmp_path / "latin1.txt"
+        target.write_bytes("caf\xe9 refused".encode("latin-1"))
+        args.append(str(target))
+    proc = run_cli(*args)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert expected in lines[0]
+    assert lines[0].startswith("tilint: TL00")
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "b.txt").write_text("She refused.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert proc.returncode == 2
+    data = json.loads(proc.stdout)
+    assert [f["rule"] for f in data["findings"]] == ["TI102"]
+
+
+def test_directories_recurse_skip_hidden_and_other_types(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("She refused.\n", encoding="utf-8")
+    (tmp_path / "notes" / "b.txt").write_text("He refuses.\n", encoding="utf-8")
+    (tmp_path / "notes" / "c.py").write_text("# refused\n", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "d.txt").write_text("refused\n", encoding="utf-8")
+    code, data = run_json(str(tmp_path))
+    assert code == 1
+    paths = sorted({Path(f["path"]).name for f in data["findings"]})
+    assert paths == ["a.md", "b.txt"]
+    assert data["summary"]["files"] == 2
+
+
+def test_stdin_with_filename_picks_markdown() -> None:
+    proc = run_cli("check", "--format", "json", "--stdin-filename", "n.md", "-", stdin=b"`refused` but she refused.\n")
+    data = json.loads(proc.stdout)
+    assert [(f["path"], f["start"]) for f in data["findings"]] == [("n.md", 18)]
+
+
+def test_text_output_shows_location_underline_suggestion_and_summary(tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"
+    note.write_text("Plan reviewed.\nShe refused her tablets.\n", encoding="utf-8")
+    proc = run_cli("check", str(note))
+    out = proc.stdout
+    assert f"{note}:2:5  warning" in out
+    assert "[TI102 refused]" in out
+    assert " 2 | She refused her tablets." in out
+    assert "   |     ^^^^^^^" in out
+    assert "fix (safe): declined" in out
+    assert "Found 1 finding (1 warning) in 1 of 1 file." in out
+    assert "\x1b[" not in out  # NO_COLOR is set by run_cli
+
+
+def test_colour_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"
+    note.write_text("She refused.\n", encoding="utf-8")
+    assert "\x1b[" in run_cli("check", "--color", str(note)).stdout
+    assert "\x1b[" not in run_cli("check", str(note)).stdout  # piped, NO_COLOR
+
+
+def test_config_discovery_nearest_wins_and_flags_override(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.tilint]\nignore = ["TI102"]\n', encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / ".tilint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    (tmp_path / "top.txt").write_text("She refused.\n", encoding="utf-8")
+    (sub / "low.txt").write_text("She refused.\n", encoding="utf-8")
+    assert run_cli("check", str(tmp_path / "top.txt")).returncode == 0  # ignored by pyproject
+    low = run_cli("check", "--format", "json", str(sub / "low.txt"))
+    assert low.returncode == 0  # nearest config: finding reported, but fail-on error
+    assert json.loads(low.stdout)["summary"]["findings"] == 1
+    assert run_cli("check", "--fail-on", "warning", str(sub / "low.txt")).returncode == 1
+
+
+def test_explicit_config_applies_to_all_paths(tmp_path: Path) -> None:
+    cfg = tmp_path / "team.toml"
+    cfg.write_text('select = ["credibility"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("She refused.\n", encoding="utf-8")
+    assert run_cli("check", "--config", str(cfg), str(tmp_path / "a.txt")).returncode == 0
+
+
+def test_unknown_selector_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x\n", encoding="utf-8")
+    proc = run_cli("check", "--select", "TI999x", str(tmp_path / "a.txt"))
+    assert proc.returncode == 2
+    assert "names no rule" in proc.stderr
+
+
+def test_rules_and_explain_and_version() -> None:
+    rules = run_cli("rules")
+    assert rules.returncode == 0
+    assert "TI101  non-compliant" in rules.stdout
+    assert "rules (" in rules.stdout.splitlines()[-1]
+    only = run_cli("rules", "--category", "deficit", "--format", "json")
+    assert {r["category"] for r in json.loads(only.stdout)} == {"deficit"}
+    explained = run_cli("explain", "TI102")
+    assert explained.returncode == 0
+    for heading in ("## Why", "## Better wording", "## Examples", "## Sources"):
+        assert heading in explained.stdout
+    assert run_cli("explain", "refused").stdout == explained.stdout
+    missing = run_cli("explain", "TI999")
+    assert missing.returncode == 2 and "no rule" in missing.stderr
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.startswith("tilint, version ")
+
+
+def test_shipped_example_has_findings_with_suggestions() -> None:
+    code, data = run_json(str(ROOT / "examples" / "care-note.md"))
+    assert code == 1
+    rules = {f["rule"] for f in data["findings"]}
+    assert {"TI101", "TI102"} <= rules
+    assert all(f["suggestions"] for f in data["findings"])

@@ -1,0 +1,117 @@
+"""Lexicon files written by people: every mistake is one actionable line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tilint.errors import LexiconError
+from tilint.lexicon import builtin_lexicon_dir, json_schema, load_lexicon
+
+GOOD_RULE = """
+  - code: TI190
+    name: test-rule
+    principles: [1]
+    match:
+      - terms: [frobnicated]
+    message: "'{text}' is a test phrase."
+    why: "A rule used only by the tests of lexicon loading; it matches a made-up word."
+    suggestions: [{rephrase: "Say it another way."}]
+    sources: [{title: "A source", url: "https://example.org/source"}]
+    examples:
+      flag: ["He frobnicated.", "She frobnicated."]
+      ok: ["He agreed.", "She agreed."]
+"""
+
+
+def write(tmp_path: Path, body: str, name: str = "mine.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def error_for(path: Path) -> str:
+    with pytest.raises(LexiconError) as info:
+        load_lexicon([path])
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith("TL001 ")
+    assert str(path) in message
+    return message
+
+
+def test_a_good_extra_file_loads_and_matches(tmp_path: Path) -> None:
+    from tilint import Config, lint_text
+
+    path = write(tmp_path, "category: deficit\nrules:" + GOOD_RULE)
+    assert load_lexicon([path]).find("TI190") is not None
+    found = lint_text("Staff frobnicated him.", Config(lexicons=(str(path),)))
+    assert [f.rule for f in found] == ["TI190"]
+
+
+def test_unknown_key(tmp_path: Path) -> None:
+    msg = error_for(write(tmp_path, "category: deficit\nrules:" + GOOD_RULE + "    severty: error\n"))
+    assert "rule TI190 (test-rule)" in msg and "unknown key 'severty'" in msg
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE.replace('    why: "A rule used only by the tests of lexicon loading; it matches a made-up word."\n', "")
+    assert "missing required field 'why'" in error_for(write(tmp_path, body))
+
+
+def test_duplicate_code_across_files(tmp_path: Path) -> None:
+    a = write(tmp_path, "category: deficit\nrules:" + GOOD_RULE, "a.yml")
+    b = write(tmp_path, "category: deficit\nrules:" + GOOD_RULE.replace("test-rule", "other").replace("frobnicated]", "zorbed]"), "b.yml")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon([a, b])
+    assert "code TI190 is also used" in str(info.value) and str(b) in str(info.value)
+
+
+def test_duplicate_phrase_across_rules(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE + GOOD_RULE.replace("TI190", "TI191").replace("test-rule", "other")
+    msg = error_for(write(tmp_path, body))
+    assert "phrase 'frobnicated' is also matched by TI190" in msg
+
+
+def test_duplicate_of_a_builtin_phrase(tmp_path: Path) -> None:
+    msg = error_for(write(tmp_path, "category: deficit\nrules:" + GOOD_RULE.replace("[frobnicated]", "[refused]")))
+    assert "also matched by TI102" in msg
+
+
+def test_code_must_fit_category(tmp_path: Path) -> None:
+    msg = error_for(write(tmp_path, "category: coercive\nrules:" + GOOD_RULE))
+    assert "does not fit category 'coercive'" in msg
+
+
+def test_too_few_examples(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE.replace('flag: ["He frobnicated.", "She frobnicated."]', 'flag: ["He frobnicated."]')
+    assert "examples.flag" in error_for(write(tmp_path, body))
+
+
+def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "category: deficit\nrules:\n  - code: [unclosed\n")
+    msg = error_for(path)
+    assert f"{path}:" in msg and "invalid YAML" in msg
+
+
+def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    path = write(tmp_path, "category: !!python/object/apply:os.system ['echo hacked']\nrules: []\n")
+    assert "invalid YAML" in error_for(path)
+
+
+def test_bad_term_syntax(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE.replace("[frobnicated]", '["(frob|nicated"]')
+    assert "unbalanced" in error_for(write(tmp_path, body))
+
+
+def test_a_term_cannot_explode(tmp_path: Path) -> None:
+    huge = " ".join("(a|b|c|d)" for _ in range(8))
+    body = "category: deficit\nrules:" + GOOD_RULE.replace("[frobnicated]", f'["{huge}"]')
+    assert "expands to more than" in error_for(write(tmp_path, body))
+
+
+def test_schema_file_is_current() -> None:
+    shipped = json.loads((builtin_lexicon_dir() / "schema.json").read_text(encoding="utf-8"))
+    assert shipped == json_schema(), "regenerate with: python -m tilint.docsgen"

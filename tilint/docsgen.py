@@ -1,0 +1,90 @@
+"""Generate docs/rules/*.md, docs/rules.md and lexicons/schema.json from the lexicon.
+
+    python -m tilint.docsgen          # write
+    python -m tilint.docsgen --check  # exit 1 if anything is stale (CI)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tilint.lexicon import CATEGORIES, Lexicon, Rule, builtin_lexicon_dir, json_schema, load_lexicon
+from tilint.report.explain import explain_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CATEGORY_BLURBS = {
+    "deficit": "Describes the person by failure, fault or deficiency, or blames them for how services work.",
+    "coercive": "Power-over framing: permission, compliance, control and management of people; euphemisms that hide force.",
+    "stigmatising": "Labels and slurs: identity-first diagnoses, pejoratives, and suicide and substance-use language that carries moral judgement.",
+    "credibility": "Undermines the person's own account of what happened to them.",
+}
+
+
+def rule_page_name(rule: Rule) -> str:
+    return f"{rule.code}-{rule.name}.md"
+
+
+def index_markdown(lexicon: Lexicon) -> str:
+    counts: Counter[str] = Counter(r.category for r in lexicon.active)
+    lines = [
+        "# Rules",
+        "",
+        "Generated from `lexicons/` by `python -m tilint.docsgen`; do not edit by hand.",
+        "",
+        f"{len(lexicon.active)} rules: "
+        + ", ".join(f"{counts[c]} {c}" for c in CATEGORIES)
+        + ".",
+        "",
+    ]
+    for category in CATEGORIES:
+        lines += [f"## {category.capitalize()}", "", CATEGORY_BLURBS[category], ""]
+        lines += ["| code | name | severity | flags |", "|---|---|---|---|"]
+        for rule in lexicon.rules:
+            if rule.category != category:
+                continue
+            terms = ", ".join(t.replace("~", "").replace("|", "/") for g in rule.match for t in g.terms[:3])
+            status = " (removed)" if rule.removed else ""
+            lines.append(
+                f"| [{rule.code}](rules/{rule_page_name(rule)}) | {rule.name}{status} | {rule.severity.value} | {terms} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def expected_files(root: Path = ROOT) -> dict[Path, str]:
+    lexicon = load_lexicon()
+    files = {root / "docs" / "rules" / rule_page_name(r): explain_markdown(r) for r in lexicon.rules}
+    files[root / "docs" / "rules.md"] = index_markdown(lexicon)
+    files[builtin_lexicon_dir() / "schema.json"] = json.dumps(json_schema(), indent=2) + "\n"
+    return files
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    check = "--check" in args
+    files = expected_files()
+    rules_dir = ROOT / "docs" / "rules"
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    orphans = [p for p in rules_dir.glob("*.md") if p not in files] if rules_dir.exists() else []
+    if check:
+        for p in [*stale, *orphans]:
+            print(f"stale: {p.relative_to(ROOT) if p.is_relative_to(ROOT) else p}", file=sys.stderr)
+        if stale or orphans:
+            print("run: python -m tilint.docsgen", file=sys.stderr)
+            return 1
+        return 0
+    rules_dir.mkdir(parents=True, exist_ok=True)
+    for p in stale:
+        p.write_text(files[p], encoding="utf-8")
+    for p in orphans:
+        p.unlink()
+    print(f"wrote {len(stale)} file(s), removed {len(orphans)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -84,8 +84,8 @@ class Linter:
 
     def lint_document(self, document: Document, config: Config) -> list[Finding]:
         rules = self.rules
-        check_selectors([*config.select, *config.ignore, *config.severity], rules, "settings")
-        active = [enabled(r, config.select, config.ignore) for r in rules]
+        check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
+        active = [enabled(r, config.select, config.ignore, config.extend_select) for r in rules]
         text = document.text
         starts = line_starts(text)
         allow_ranges = _allow_ranges(text, config.allow)

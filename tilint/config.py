@@ -37,6 +37,7 @@ class Config(BaseModel):
     )
 
     select: tuple[str, ...] = Field(default=(), description="Rules to check: codes, code prefixes, names, categories or tags. Empty: all.")
+    extend_select: tuple[str, ...] = Field(default=(), description="Rules to check in addition to select, e.g. opt-in preferences such as 'autism-identity-first'.")
     ignore: tuple[str, ...] = Field(default=(), description="Rules never to check, named the same way as in select.")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Severity per rule, category or tag, e.g. {TI401 = 'info'}.")
     lexicons: tuple[str, ...] = Field(default=(), description="Extra lexicon files of your own rules (paths relative to the config file).")
@@ -45,7 +46,7 @@ class Config(BaseModel):
     fail_on: Severity = Field(default=Severity.WARNING, description="Exit with 1 when a finding is at or above this severity.")
     exclude: tuple[str, ...] = Field(default=(), description="Glob patterns of paths not to check.")
 
-    @field_validator("select", "ignore", "allow", "lexicons", "exclude", mode="before")
+    @field_validator("select", "extend_select", "ignore", "allow", "lexicons", "exclude", mode="before")
     @classmethod
     def _listish(cls, value: Any) -> Any:
         if isinstance(value, str):

@@ -135,6 +135,8 @@ class Rule(_Strict):
     sources: list[Source] = Field(min_length=1)
     examples: Examples
     removed: bool = False
+    # Contested preferences (guides disagree): off unless selected by code, name or tag.
+    opt_in: bool = False
     file: str = ""  # filled in by the loader; where the rule came from
 
     _listify = field_validator("suggestions", mode="before")(_suggestion_list)

@@ -43,10 +43,20 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str)
             )
 
 
-def enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+def enabled(
+    rule: Rule, select: Sequence[str], ignore: Sequence[str], extend_select: Sequence[str] = ()
+) -> bool:
+    """Is the rule on? Opt-in rules need a selector that names them (code, name or tag);
+    a category, a code prefix or 'all' does not switch them on."""
     chosen = max((specificity(s, rule) for s in select), default=1) if select else 1
+    chosen = max(chosen, max((specificity(s, rule) for s in extend_select), default=0))
+    if rule.opt_in and chosen < _NAMES_RULE:
+        return False
     dropped = max((specificity(s, rule) for s in ignore), default=0)
     return chosen > 0 and chosen > dropped
+
+
+_NAMES_RULE = 14  # a tag, name or code names a rule; a category or prefix does not
 
 
 def severity_for(rule: Rule, overrides: Mapping[str, Severity]) -> Severity:

@@ -167,7 +167,7 @@ def predict(records: Sequence[dict]) -> list[list[Span]]:
 
 def evaluate(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> dict[str, object]:
     golds = [gold_spans(r) for r in records]
-    counts = score(zip(predictions, golds))
+    counts = score(zip(predictions, golds, strict=True))
     neg = [i for i, r in enumerate(records) if r.get("negative")]
     neg_words = sum(count_words(records[i]["text"]) for i in neg)
     neg_fp = sum(len(predictions[i]) for i in neg)  # negatives have no gold: every prediction is an FP
@@ -188,7 +188,7 @@ def evaluate(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> 
 
 def errors(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> list[str]:
     lines = []
-    for r, pred in zip(records, predictions):
+    for r, pred in zip(records, predictions, strict=True):
         m = match_spans(pred, gold_spans(r))
         text = r["text"]
         for s in m.false_positives:

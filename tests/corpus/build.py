@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -96,7 +97,7 @@ def validate(records: list[dict]) -> list[str]:
                 problems.append(f"{rid}: offsets {f['start']}:{f['end']} do not slice to {f['text']!r}")
             spans.append((f["start"], f["end"]))
         spans.sort()
-        for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
+        for (a1, b1), (a2, b2) in pairwise(spans):
             if a2 < b1:
                 problems.append(f"{rid}: overlapping gold spans {a1}:{b1} and {a2}:{b2}")
     return problems

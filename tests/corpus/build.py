@@ -1,0 +1,142 @@
+"""Build tests/corpus/corpus.jsonl from the hand-written batches in tests/corpus/src/.
+
+    python tests/corpus/build.py          # rebuild corpus.jsonl
+    python tests/corpus/build.py --check  # validate corpus.jsonl only
+
+A batch line is a JSON object:
+    {"t": excerpt text exactly as published,
+     "ti": page or file title, "u": URL,
+     "g": "note|policy|training|news|research|other",
+     "f": [[phrase, category], [phrase, category, nth]],   # expected findings
+     "trig": "word(s) in an ordinary/exempt sense",        # hard negatives only
+     "c": "optional comment"}
+Offsets are computed here: `nth` (0-based, default 0) picks which occurrence of the
+phrase in the text is meant. Ids are assigned in order (batch files sorted by name).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+OUT = HERE / "corpus.jsonl"
+CATEGORIES = {"deficit", "coercive", "stigmatising", "credibility"}
+GENRES = {"note", "policy", "training", "news", "research", "other"}
+
+
+def find_nth(text: str, phrase: str, nth: int) -> int:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.find(phrase, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def convert(raw: dict, where: str) -> dict:
+    text = raw["t"]
+    findings = []
+    for item in raw.get("f", []):
+        phrase, category = item[0], item[1]
+        nth = item[2] if len(item) > 2 else 0
+        start = find_nth(text, phrase, nth)
+        if start < 0:
+            raise SystemExit(f"{where}: phrase {phrase!r} (occurrence {nth}) not in text")
+        findings.append({"start": start, "end": start + len(phrase), "text": phrase, "category": category})
+    findings.sort(key=lambda f: (f["start"], f["end"]))
+    rec = {
+        "id": "",
+        "text": text,
+        "source": {"title": raw["ti"], "url": raw["u"]},
+        "genre": raw["g"],
+        "negative": not findings,
+        "findings": findings,
+    }
+    if "trig" in raw:
+        rec["trigger"] = raw["trig"]
+    if raw.get("c"):
+        rec["comment"] = raw["c"]
+    return rec
+
+
+def validate(records: list[dict]) -> list[str]:
+    problems = []
+    seen: set[str] = set()
+    for r in records:
+        rid = r.get("id", "?")
+        text = r["text"]
+        if not text.strip():
+            problems.append(f"{rid}: empty text")
+        if text in seen:
+            problems.append(f"{rid}: duplicate text")
+        seen.add(text)
+        if not str(r["source"].get("url", "")).startswith(("http://", "https://")):
+            problems.append(f"{rid}: no URL")
+        if not r["source"].get("title"):
+            problems.append(f"{rid}: no title")
+        if r["genre"] not in GENRES:
+            problems.append(f"{rid}: bad genre {r['genre']!r}")
+        if r["negative"] != (not r["findings"]):
+            problems.append(f"{rid}: negative flag disagrees with findings")
+        if r["negative"]:
+            trig = r.get("trigger", "")
+            if not trig:
+                problems.append(f"{rid}: hard negative without a trigger")
+            for word in (w.strip() for w in trig.split("|")):
+                if word and word.lower() not in text.lower():
+                    problems.append(f"{rid}: trigger {word!r} not in text")
+        spans = []
+        for f in r["findings"]:
+            if f["category"] not in CATEGORIES:
+                problems.append(f"{rid}: bad category {f['category']!r}")
+            if text[f["start"]:f["end"]] != f["text"]:
+                problems.append(f"{rid}: offsets {f['start']}:{f['end']} do not slice to {f['text']!r}")
+            spans.append((f["start"], f["end"]))
+        spans.sort()
+        for (a1, b1), (a2, b2) in pairwise(spans):
+            if a2 < b1:
+                problems.append(f"{rid}: overlapping gold spans {a1}:{b1} and {a2}:{b2}")
+    return problems
+
+
+def build() -> list[dict]:
+    records = []
+    for path in sorted(SRC.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.lstrip().startswith("//"):
+                where = f"{path.name}:{n}"
+                try:
+                    raw = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise SystemExit(f"{where}: {exc}") from exc
+                records.append(convert(raw, where))
+    for i, r in enumerate(records, 1):
+        r["id"] = f"c{i:04d}"
+    return records
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        records = [json.loads(x) for x in OUT.read_text(encoding="utf-8").splitlines() if x.strip()]
+    else:
+        records = build()
+    problems = validate(records)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        return 1
+    if "--check" not in argv:
+        with OUT.open("w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    neg = sum(r["negative"] for r in records)
+    print(f"{len(records)} records, {neg} hard negatives ({100 * neg / max(1, len(records)):.1f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -21,6 +21,7 @@ from tilint.selection import check_selectors, enabled, severity_for, specificity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
 
     from tilint.component import Hit, TilintComponent
     from tilint.lexicon import Lexicon, Rule
@@ -50,7 +51,7 @@ class Linter:
     def __init__(self, lexicon_files: Sequence[str] = ()) -> None:
         self.nlp = build_pipeline(lexicon_files)
         self.component: TilintComponent = self.nlp.get_pipe("tilint")  # type: ignore[assignment]
-        self._tokenizer = self.nlp.tokenizer
+        self._tokenizer: Tokenizer = self.nlp.tokenizer
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._lock = Lock()
 
@@ -84,12 +85,12 @@ class Linter:
                         self._cache.popitem(last=False)
             out: list[tuple[int, Hit]] = []
             for offset, text in parts:
-                found = self._cache.get(text)
-                if found is None:  # evicted by a very large document: lint it again
-                    found = next(self._find([text]))
+                cached = self._cache.get(text)
+                if cached is None:  # evicted by a very large document: lint it again
+                    cached = next(self._find([text]))
                 else:
                     self._cache.move_to_end(text)
-                out.extend((offset, hit) for hit in found)
+                out.extend((offset, hit) for hit in cached)
         return out
 
     def lint_document(self, document: Document, config: Config) -> list[Finding]:
@@ -257,20 +258,48 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 
 
 def lint_paths(
-    paths: Sequence[str], config: Config | None = None, *, discover_config: bool = True
+    paths: Sequence[str],
+    config: Config | None = None,
+    *,
+    discover_config: bool = True,
+    jobs: int = 1,
 ) -> list[FileResult]:
     """Lint files and folders (recursively: .txt and .md, hidden folders skipped).
 
     Each file uses the nearest config file above it unless `config` is given and
     `discover_config` is False. Problems with one file are reported in its result and the
-    rest go on.
+    rest go on. `jobs` > 1 lints in that many worker processes (0: one per core); the
+    results are the same, in the same order.
     """
+    base = config or Config()
+    files = [(str(path), display) for path, display, _ in iter_files(paths, base.exclude)]
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1 or len(files) < 2:
+        return [_from_wire(r) for r in _lint_files(files, base, discover_config)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver, not fork: a fork of a threaded caller (a language server) can deadlock.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    size = max(1, min(64, len(files) // (jobs * 4)))  # small chunks balance uneven files
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        done = pool.map(_lint_files, chunks, [base] * len(chunks), [discover_config] * len(chunks))
+        return [_from_wire(r) for chunk in done for r in chunk]
+
+
+# What crosses a process boundary: TilintError pickles badly (its args are one line).
+_Wire = tuple[str, tuple[Finding, ...], "tuple[type[TilintError], str, str, str | None] | None"]
+
+
+def _lint_files(files: Sequence[tuple[str, str]], base: Config, discover_config: bool) -> list[_Wire]:
     from tilint.config import find_config_file, load_config
 
-    results: list[FileResult] = []
-    base = config or Config()
     configs: dict[Path, Config] = {}
-    for path, display, _explicit in iter_files(paths, base.exclude):
+    out: list[_Wire] = []
+    for name, display in files:
+        path = Path(name)
         try:
             file_config = base
             if discover_config:
@@ -282,10 +311,18 @@ def lint_paths(
             kind = kind_for(path) or "text"
             text = read_text_file(path, display)
             findings = get_linter(file_config).lint_document(prepare(text, kind), file_config)
-            results.append(FileResult(display, tuple(findings)))
+            out.append((display, tuple(findings), None))
         except TilintError as exc:
-            results.append(FileResult(display, (), exc))
-    return results
+            out.append((display, (), (type(exc), exc.where, exc.problem, exc.hint)))
+    return out
+
+
+def _from_wire(item: _Wire) -> FileResult:
+    display, findings, error = item
+    if error is None:
+        return FileResult(display, findings)
+    cls, where, problem, hint = error
+    return FileResult(display, (), cls(where, problem, hint))
 
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> int:

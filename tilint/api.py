@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -199,7 +200,12 @@ MAX_FILE_BYTES = 50_000_000
 def read_text_file(path: Path, display: str) -> str:
     """Decode a document: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: open() could block forever
+            raise InputError(display, "not a regular file", "name a file, or use '-' for standard input")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
         raw = path.read_bytes()

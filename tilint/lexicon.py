@@ -8,6 +8,7 @@ names the file, the rule and the fix.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -246,6 +247,8 @@ def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True
 
 def _read_yaml(path: Path) -> Any:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block open() forever
+            raise LexiconError(str(path), "not a regular file", "name a .yml file in 'lexicons'")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None

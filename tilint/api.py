@@ -74,25 +74,30 @@ class Linter:
         return self.component.rules
 
     def hits(self, checkable: str) -> list[tuple[int, Hit]]:
-        """(segment offset, hit) for the text, linting only segments not seen before."""
+        """(segment offset, hit) for the text, linting only segments not seen before.
+
+        The document's own results are kept until it is done, so a document with more
+        segments than the cache holds is still linted once, not partly twice."""
         parts = list(segments(checkable))
         with self._lock:
-            todo = [text for _, text in parts if text not in self._cache]
-            if todo:
-                unique = list(dict.fromkeys(todo))
-                for text, found in zip(unique, self._find(unique), strict=True):
-                    self._cache[text] = found
-                    if len(self._cache) > CACHE_SEGMENTS:
-                        self._cache.popitem(last=False)
-            out: list[tuple[int, Hit]] = []
-            for offset, text in parts:
+            found: dict[str, tuple[Hit, ...]] = {}
+            todo: list[str] = []
+            for _, text in parts:
+                if text in found:
+                    continue
                 cached = self._cache.get(text)
-                if cached is None:  # evicted by a very large document: lint it again
-                    cached = next(self._find([text]))
+                if cached is None:
+                    found[text] = ()
+                    todo.append(text)
                 else:
                     self._cache.move_to_end(text)
-                out.extend((offset, hit) for hit in cached)
-        return out
+                    found[text] = cached
+            for text, hits in zip(todo, self._find(todo), strict=True):
+                found[text] = hits
+                self._cache[text] = hits
+                if len(self._cache) > CACHE_SEGMENTS:
+                    self._cache.popitem(last=False)
+        return [(offset, hit) for offset, text in parts for hit in found[text]]
 
     def lint_document(self, document: Document, config: Config) -> list[Finding]:
         rules = self.rules

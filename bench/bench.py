@@ -1,22 +1,41 @@
-"""Throughput of tilint, reported against a baseline measured in the same run.
+"""tilint against its peers and against the floor, on the same unique prose, in one run.
 
-    python bench/bench.py [--size BYTES] [--repeat N]
+    python bench/bench.py                      # 1 MB against alex and proselint, scaling to 10 MB
+    python bench/bench.py --quick              # 200 KB, scaling to 1 MB, no peers: a smoke run
+    python bench/bench.py --json results.json  # also write every number
 
-Reports words per second for `lint_text` (warm pipeline, empty cache) against the floor
-of spaCy's blank English tokenizer over the same text, and for the whole CLI on a file
-(time on the corpus minus time on a one-line file, so start-up is not counted), with the
-CLI's start-up against a bare `import spacy`.
+Reports (see docs/performance.md for how to read them):
+
+* throughput beyond start-up: words / (time on the corpus - time on a one-line file) for
+  `tilint check`, `alex --text` (npm, installed by `npm ci` in bench/) and `proselint
+  check` (PyPI; its 1,000-result cap lifted by a config file), as ratios to tilint;
+* `lint_text` in-process against the floor: spaCy's blank English tokenizer over the same
+  paragraphs. Both start cold (a fresh tokenizer, a fresh pipeline), because a warm
+  tokenizer cache on the same text flatters the floor just as repetition would;
+* cold start: each tool on a one-line file, against `python -c "import spacy"`;
+* peak memory (max RSS of the whole process) and how time grows from 1 KB to 10 MB,
+  with the exponent k of time ~ words^k fitted over the sizes.
+
+Wall-clock seconds are what a user waits; CPU seconds (user + system of the process) are
+shown beside them because on a shared machine they vary less. Ratios use wall time for
+whole processes and CPU time in-process.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
+import math
 import os
+import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,75 +45,260 @@ sys.path.insert(0, str(HERE))
 
 from make_corpus import make_text  # noqa: E402
 
-
-def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+SMALL_TEXT = "She described her week.\n"
+PROSELINT_CONFIG = {"max_errors": 100_000_000}
 
 
-def run_process(args: list[str]) -> float:
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process
+    rss_mb: float  # peak resident memory
+    code: int
+    lines: int  # lines of output (a check that the tool did report)
+
+
+def run_process(args: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run a command to completion; its wall time, CPU time and peak RSS (os.wait4)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env)  # alex reports on stderr
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        lines = sum(1 for _ in out)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, lines)
+
+
+@dataclass
+class Tool:
+    name: str
+    command: list[str]  # the file is appended
+    env: dict[str, str] | None = None
+
+    def run(self, path: Path) -> Run:
+        return run_process([*self.command, str(path)], self.env)
+
+
+def tools(workdir: Path) -> tuple[Tool, list[Tool], list[str]]:
+    """tilint, the peers found on this machine, and what is missing."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    t = time.perf_counter()
-    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
+    tilint = Tool("tilint", [sys.executable, "-m", "tilint", "check", "--exit-zero"], env)
+    peers: list[Tool] = []
+    missing: list[str] = []
+    alex = HERE / "node_modules" / ".bin" / "alex"
+    if alex.exists():
+        peers.append(Tool("alex", [str(alex), "--text"]))
+    else:
+        missing.append("alex (cd bench && npm ci)")
+    proselint = Path(sys.executable).with_name("proselint")
+    proselint_path = str(proselint) if proselint.exists() else shutil.which("proselint")
+    if proselint_path:
+        config = workdir / "proselint.json"
+        config.write_text(json.dumps(PROSELINT_CONFIG), encoding="utf-8")
+        peers.append(Tool("proselint", [proselint_path, "check", "--config", str(config)]))
+    else:
+        missing.append("proselint (pip install proselint)")
+    return tilint, peers, missing
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=1_000_000, help="bytes of prose (default 1 MB)")
+@dataclass
+class Throughput:
+    tool: str
+    start_wall: float
+    start_cpu: float
+    corpus_wall: float
+    corpus_cpu: float
+    words_per_s: float  # beyond start-up, wall
+    words_per_s_cpu: float
+    rss_mb: float
+    output_lines: int
+
+
+def throughput(tool: Tool, corpus: Path, small: Path, words: int, repeat: int) -> Throughput:
+    starts = [tool.run(small) for _ in range(repeat)]
+    runs = [tool.run(corpus) for _ in range(repeat)]
+    # Best of `repeat` everywhere: on a shared machine noise only ever adds time.
+    start_wall = min(r.wall for r in starts)
+    start_cpu = min(r.cpu for r in starts)
+    best = min(runs, key=lambda r: r.wall)
+    best_cpu = min(r.cpu for r in runs)
+    return Throughput(
+        tool.name,
+        start_wall,
+        start_cpu,
+        best.wall,
+        best_cpu,
+        words / max(best.wall - start_wall, 1e-6),
+        words / max(best_cpu - start_cpu, 1e-6),
+        max(r.rss_mb for r in runs),
+        best.lines,
+    )
+
+
+def cpu_time(fn) -> float:  # type: ignore[no-untyped-def]
+    gc.collect()
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def in_process(text: str, repeat: int) -> dict[str, float]:
+    """CPU seconds of the tokenizer floor and of lint_text, both cold, best of `repeat`."""
+    import spacy
+
+    import tilint.api as api
+
+    paragraphs = text.split("\n\n")
+    floor = []
+    lint = []
+    for _ in range(repeat):
+        tokenizer = spacy.blank("en").tokenizer
+        floor.append(cpu_time(lambda t=tokenizer: sum(1 for _ in t.pipe(paragraphs))))
+        api._LINTERS.clear()  # a fresh pipeline: empty result cache, cold tokenizer
+        api.get_linter()
+        lint.append(cpu_time(lambda: api.lint_text(text)))
+    return {"floor": min(floor), "lint_text": min(lint)}
+
+
+def fit_exponent(points: list[tuple[int, float]]) -> float:
+    """k in time ~ words^k, least squares on logs."""
+    xs = [math.log(w) for w, t in points if t > 0]
+    ys = [math.log(t) for w, t in points if t > 0]
+    if len(xs) < 2:
+        return float("nan")
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" if i else "---" for i in range(len(headers))) + "|"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=1_000_000, help="bytes of prose for the peer comparison (default 1 MB)")
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    parser.add_argument("--scaling", default="1000,10000,100000,1000000,10000000", help="comma-separated sizes in bytes")
+    parser.add_argument("--no-peers", action="store_true", help="skip alex and proselint")
+    parser.add_argument("--quick", action="store_true", help="--size 200000 --scaling 1000,10000,100000,1000000 --repeat 1 --no-peers")
+    parser.add_argument("--json", type=Path, help="also write every number to this file")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.size, args.scaling, args.repeat, args.no_peers = 200_000, "1000,10000,100000,1000000", 1, True
+    sizes = [int(float(s)) for s in args.scaling.split(",") if s.strip()]
 
     text, source = make_text(args.size)
     words = len(text.split())
-
-    import spacy
-
-    from tilint.api import Linter
-    from tilint.config import Config
-    from tilint.formats import prepare
-
-    tokenizer = spacy.blank("en").tokenizer
-    floor = best_of(lambda: sum(1 for _ in tokenizer.pipe(text.split("\n\n"))), args.repeat)
-
-    def lint_cold_cache() -> None:
-        linter._cache.clear()
-        linter.lint_document(prepare(text), Config())
-
-    linter = Linter()
-    lint = best_of(lint_cold_cache, args.repeat)
-    findings = len(linter.lint_document(prepare(text), Config()))
+    results: dict[str, object] = {
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}",
+        "text": {"bytes": len(text.encode()), "words": words, "source": source},
+    }
+    print(f"text: {len(text.encode()) / 1e6:.2f} MB, {words:,} words; {source}")
+    print(f"machine: {results['machine']}\n")
 
     with tempfile.TemporaryDirectory() as tmp:
-        big = Path(tmp) / "corpus.txt"
-        big.write_text(text, encoding="utf-8")
-        small = Path(tmp) / "one.txt"
-        small.write_text("She described her week.\n", encoding="utf-8")
-        cli = [sys.executable, "-m", "tilint", "check", "--exit-zero"]
-        run_process([*cli, str(small)])  # warm the compiled-lexicon cache
-        start_small = statistics.median(run_process([*cli, str(small)]) for _ in range(args.repeat))
-        start_big = min(run_process([*cli, str(big)]) for _ in range(args.repeat))
-        import_spacy = statistics.median(
-            run_process([sys.executable, "-c", "import spacy"]) for _ in range(args.repeat)
-        )
+        workdir = Path(tmp)
+        corpus = workdir / "corpus.txt"
+        corpus.write_text(text, encoding="utf-8")
+        small = workdir / "one.txt"
+        small.write_text(SMALL_TEXT, encoding="utf-8")
+        tilint, peers, missing = tools(workdir)
+        tilint.run(small)  # fill the compiled-lexicon cache, as any second run finds it
 
-    cli_wps = words / max(start_big - start_small, 1e-9)
-    rows = [
-        ("text", f"{len(text.encode()) / 1e6:.2f} MB, {words:,} words, {findings:,} findings"),
-        ("source", source),
-        ("tokenizer floor", f"{words / floor:,.0f} words/s"),
-        ("lint_text", f"{words / lint:,.0f} words/s  ({lint / floor:.2f}x the floor's time)"),
-        ("CLI beyond start-up", f"{cli_wps:,.0f} words/s"),
-        ("CLI start-up, one small file", f"{start_small:.2f} s  ({start_small / import_spacy:.2f}x `import spacy`, {import_spacy:.2f} s)"),
-    ]
-    width = max(len(k) for k, _ in rows)
-    for key, value in rows:
-        print(f"{key:<{width}}  {value}")
+        # 1. Throughput beyond start-up, same file, whole process.
+        measured = [throughput(t, corpus, small, words, args.repeat) for t in [tilint, *([] if args.no_peers else peers)]]
+        base = measured[0]
+        rows = [
+            [
+                m.tool,
+                f"{m.words_per_s:,.0f}",
+                f"{base.words_per_s / m.words_per_s:.1f}x" if m is not base else "—",
+                f"{m.words_per_s_cpu:,.0f}",
+                f"{m.start_wall:.2f} s ({m.start_cpu:.2f})",
+                f"{m.corpus_wall:.2f} s ({m.corpus_cpu:.2f})",
+                f"{m.rss_mb:.0f} MB",
+                f"{m.output_lines:,}",
+            ]
+            for m in measured
+        ]
+        print(f"## Whole process, {len(text.encode()) / 1e6:.2f} MB of unique prose (best of {args.repeat})\n")
+        print(table(["tool", "words/s beyond start-up", "tilint is faster by", "words/s (CPU)", "start-up wall (CPU)", "corpus wall (CPU)", "peak RSS", "output lines"], rows))
+        if missing and not args.no_peers:
+            print(f"\nnot measured: {', '.join(missing)}")
+        results["throughput"] = [asdict(m) for m in measured]
+
+        # 2. Cold start against a bare `import spacy`.
+        spacy_import = [run_process([sys.executable, "-c", "import spacy"]) for _ in range(max(args.repeat, 3))]
+        spacy_wall = min(r.wall for r in spacy_import)
+        spacy_cpu = min(r.cpu for r in spacy_import)
+        print(f"\n## Cold start, one small file (best of {args.repeat})\n")
+        rows = [["python -c \"import spacy\"", f"{spacy_wall:.2f} s", f"{spacy_cpu:.2f} s", "1.00x", "1.00x"]]
+        rows += [
+            [m.tool, f"{m.start_wall:.2f} s", f"{m.start_cpu:.2f} s", f"{m.start_wall / spacy_wall:.2f}x", f"{m.start_cpu / spacy_cpu:.2f}x"]
+            for m in measured
+        ]
+        print(table(["command", "wall", "CPU", "wall / import spacy", "CPU / import spacy"], rows))
+        results["cold_start"] = {"import_spacy_wall": spacy_wall, "import_spacy_cpu": spacy_cpu}
+
+        # 3. In-process: lint_text against the tokenizer floor.
+        timing = in_process(text, args.repeat)
+        print(f"\n## In-process, CPU time, best of {args.repeat} (both cold)\n")
+        print(table(
+            ["measure", "words/s", "time / floor"],
+            [
+                ["spaCy blank English tokenizer (floor)", f"{words / timing['floor']:,.0f}", "1.00x"],
+                ["tilint lint_text", f"{words / timing['lint_text']:,.0f}", f"{timing['lint_text'] / timing['floor']:.2f}x"],
+            ],
+        ))
+        results["in_process"] = timing
+
+        # 4. Scaling, 1 KB to 10 MB: the CLI (time beyond start-up, peak RSS) and lint_text.
+        import tilint.api as api
+
+        points = []
+        for size in sizes:
+            chunk, _ = make_text(size)
+            n = len(chunk.split())
+            path = workdir / f"scale-{size}.txt"
+            path.write_text(chunk, encoding="utf-8")
+            run = min((tilint.run(path) for _ in range(1 if size >= 5_000_000 else args.repeat)), key=lambda r: r.wall)
+            lints = []
+            for _ in range(1 if size >= 5_000_000 else args.repeat):
+                api._LINTERS.clear()
+                api.get_linter()
+                lints.append(cpu_time(lambda c=chunk: api.lint_text(c)))
+            lint = min(lints)
+            points.append({"bytes": len(chunk.encode()), "words": n, "cli_wall": run.wall, "cli_cpu": run.cpu,
+                           "cli_beyond_start": max(run.wall - base.start_wall, 0.0), "rss_mb": run.rss_mb, "lint_text_cpu": lint})
+            path.unlink()
+        api._LINTERS.clear()
+        k_lint = fit_exponent([(p["words"], p["lint_text_cpu"]) for p in points if p["words"] >= 1000])
+        k_cli = fit_exponent([(p["words"], p["cli_beyond_start"]) for p in points if p["bytes"] >= 100_000])
+        print("\n## Scaling: tilint check (whole process) and lint_text (in-process CPU)\n")
+        print(table(
+            ["size", "words", "check wall", "beyond start-up", "peak RSS", "lint_text CPU", "µs/word (lint_text)"],
+            [
+                [_size(p["bytes"]), f"{p['words']:,}", f"{p['cli_wall']:.2f} s", f"{p['cli_beyond_start']:.2f} s",
+                 f"{p['rss_mb']:.0f} MB", f"{p['lint_text_cpu']:.3f} s", f"{1e6 * p['lint_text_cpu'] / p['words']:.2f}"]
+                for p in points
+            ],
+        ))
+        print(f"\ntime ~ words^k: k = {k_lint:.2f} for lint_text (sizes >= 1,000 words), "
+              f"k = {k_cli:.2f} for check beyond start-up (sizes >= 100 KB); 1.00 is linear")
+        results["scaling"] = {"points": points, "k_lint_text": k_lint, "k_cli": k_cli}
+
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.0f} MB" if n >= 1_000_000 else f"{n / 1e3:.0f} KB"
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -103,7 +103,7 @@ BYTES = st.one_of(
 )
 
 
-@settings(max_examples=max(1, int(150 * SCALE)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(1, int(1000 * SCALE)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=BYTES, extension=st.sampled_from(EXTENSIONS))
 def test_any_bytes_through_any_reader(data: bytes, extension: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -46,6 +46,14 @@ def test_jobs_give_the_same_results_in_the_same_order(batch: Path) -> None:
     assert all(f.rule != "TI102" for r in parallel if "/ward1/" in r.path for f in r.findings)
 
 
+@pytest.mark.slow
+def test_overrides_apply_on_top_of_every_config_in_the_workers_too(batch: Path) -> None:
+    for jobs in (1, 2):
+        results = lint_paths([str(batch)], jobs=jobs, overrides={"select": ("TI101",)})
+        rules = {f.rule for r in results for f in r.findings}
+        assert rules == {"TI101"}, jobs
+
+
 def test_jobs_zero_means_one_per_core_and_one_file_stays_in_process(batch: Path) -> None:
     one = sorted(batch.rglob("note001.md"))
     assert _summary(lint_paths([str(p) for p in one], jobs=0)) == _summary(lint_paths([str(p) for p in one]))

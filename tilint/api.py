@@ -8,11 +8,11 @@ import os
 import re
 import stat
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tilint.config import Config
 from tilint.errors import InputError, TilintError
@@ -327,20 +327,22 @@ def lint_paths(
     *,
     discover_config: bool = True,
     jobs: int = 1,
+    overrides: Mapping[str, Any] | None = None,
 ) -> list[FileResult]:
     """Lint files and folders (recursively: .txt and .md, hidden folders skipped).
 
     Each file uses the nearest config file above it unless `config` is given and
     `discover_config` is False. Problems with one file are reported in its result and the
     rest go on. `jobs` > 1 lints in that many worker processes (0: one per core); the
-    results are the same, in the same order.
+    results are the same, in the same order. `overrides` (e.g. {"select": ("TI1",)},
+    as the CLI's flags) are applied on top of every file's config.
     """
     base = config or Config()
     files = [(str(path), display) for path, display, _ in iter_files(paths, base.exclude)]
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2:
-        return [_from_wire(r) for r in _lint_files(files, base, discover_config)]
+        return [_from_wire(r) for r in _lint_files(files, base, discover_config, overrides)]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -349,7 +351,8 @@ def lint_paths(
     size = max(1, min(64, len(files) // (jobs * 4)))  # small chunks balance uneven files
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        done = pool.map(_lint_files, chunks, [base] * len(chunks), [discover_config] * len(chunks))
+        n = len(chunks)
+        done = pool.map(_lint_files, chunks, [base] * n, [discover_config] * n, [overrides] * n)
         return [_from_wire(r) for chunk in done for r in chunk]
 
 
@@ -357,9 +360,13 @@ def lint_paths(
 _Wire = tuple[str, tuple[Finding, ...], "tuple[type[TilintError], str, str, str | None] | None"]
 
 
-def _lint_files(files: Sequence[tuple[str, str]], base: Config, discover_config: bool) -> list[_Wire]:
+def _lint_files(
+    files: Sequence[tuple[str, str]], base: Config, discover_config: bool, overrides: Mapping[str, Any] | None = None
+) -> list[_Wire]:
     from tilint.config import find_config_file, load_config
 
+    if overrides:
+        base = base.merged(**overrides)
     configs: dict[Path, Config] = {}
     out: list[_Wire] = []
     for name, display in files:
@@ -370,7 +377,8 @@ def _lint_files(files: Sequence[tuple[str, str]], base: Config, discover_config:
                 found = find_config_file(path)
                 if found is not None:
                     if found not in configs:
-                        configs[found] = load_config(found)
+                        loaded = load_config(found)
+                        configs[found] = loaded.merged(**overrides) if overrides else loaded
                     file_config = configs[found]
             kind = kind_for(path) or "text"
             text = read_text_file(path, display)

@@ -171,3 +171,22 @@ def test_spacy_component_writes_a_span_group() -> None:
     nlp = build_pipeline()
     doc = nlp("He refused and was non-compliant.")
     assert [(s.label_, s.text) for s in doc.spans["tilint"]] == [("TI102", "refused"), ("TI101", "non-compliant")]
+
+
+def test_base_form_after_modals_and_to() -> None:
+    from tilint.suggest import pick_tag
+
+    tags = frozenset({"VB", "VBP", "VBD", "VBN"})  # "put"
+    assert pick_tag(tags, ["He", "may"]) == "VB"
+    assert pick_tag(tags, ["she", "has"]) == "VBN"
+    assert pick_tag(tags, ["Yesterday", "he"]) == "VBD"
+    assert pick_tag(frozenset({"VB", "VBP"}), ["did", "not"]) == "VB"
+
+
+def test_hyphenated_window_words_match() -> None:
+    from tilint.lexicon import Window
+    from tilint.matching import _window
+
+    spec = _window(Window(words=["first-line", "kick-off"], window=3))
+    assert spec is not None
+    assert ("first", "line") in spec.phrases and ("kick", "off") in spec.phrases

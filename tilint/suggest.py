@@ -23,6 +23,11 @@ _PARTICIPLE_AUX = frozenset(
 )
 
 
+_BASE_FORM_BEFORE = frozenset(
+    "to will would can could may might must shall should do does did n't not never 'll".split()
+)
+
+
 def has_slots(template: str) -> bool:
     return bool(_SLOT.search(template))
 
@@ -61,6 +66,11 @@ def pick_tag(tags: frozenset[str], previous_words: Sequence[str]) -> str | None:
         return None
     if len(tags) == 1:
         return next(iter(tags))
+    previous_word = next(
+        (w.lower() for w in reversed(previous_words[-3:]) if not w.lower().endswith("ly")), ""
+    )
+    if "VB" in tags and previous_word in _BASE_FORM_BEFORE:
+        return "VB"  # "may put", "to refuse", "did not refuse"
     if "VBN" in tags and "VBD" in tags:
         # Skip adverbs: "has repeatedly refused" is still a participle.
         for word in reversed(previous_words[-3:]):

@@ -190,3 +190,15 @@ def test_hyphenated_window_words_match() -> None:
     spec = _window(Window(words=["first-line", "kick-off"], window=3))
     assert spec is not None
     assert ("first", "line") in spec.phrases and ("kick", "off") in spec.phrases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff may perceive them as attention-seeking and dismiss them as time wasters.",
+        "People who were labelled as non-compliant got worse care.",
+        "Challenging behaviour is a catch-all term that hides distress.",
+    ],
+)
+def test_reported_labels_and_definitions_are_mentions(text: str) -> None:
+    assert codes(text) == []

@@ -100,6 +100,8 @@ def is_mention(
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
+    if _labelled_as(doc, start, sent):
+        return True
     if _negated_description(doc, start, sent):
         return True
     return _followed_by_metalanguage(doc, end, sent)
@@ -144,6 +146,33 @@ def _word_before(
     return None
 
 
+_LABEL_VERBS = frozenset(
+    """perceive perceives perceived perceiving see sees seen saw view views viewed viewing
+    regard regards regarded label labels labelled labeled labelling labeling brand brands
+    branded dismiss dismisses dismissed stereotype stereotyped stereotyping portray portrays
+    portrayed painted written write dismissing characterised characterized""".split()
+)
+
+
+_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+
+
+def _labelled_as(doc: Doc, start: int, sent: Span) -> bool:
+    """'perceived as X', 'dismiss them as X', 'labelled as X': a label reported as someone's
+    view, which is talk about the label."""
+    i = start - 1
+    while i >= sent.start and (doc[i].is_quote or doc[i].text in ("*", "_") or doc[i].is_space):
+        i -= 1
+    if i < sent.start or doc[i].lower_ != "as":
+        return False
+    i -= 1
+    while i >= sent.start and (
+        doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
+    ):
+        i -= 1
+    return i >= sent.start and doc[i].lower_ in _LABEL_VERBS
+
+
 def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
     lo = max(sent.start, start - 10)
     for i in range(start - 1, lo - 1, -1):
@@ -156,12 +185,21 @@ def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
     i = end
-    while i < sent.end and (doc[i].is_quote or doc[i].text in ("*", "_", "'", "’") or doc[i].is_space):
+    words_skipped = 0
+    # "X is a loaded word", "X behaviour is a catch-all term": up to two words may stand
+    # between the term and the verb.
+    while i < sent.end and words_skipped <= 2:
+        tok = doc[i]
+        if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
+            i += 1
+            continue
+        if tok.lower_ in _COPULA:
+            after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
+            return any(t.lower_ in CUE_NOUNS or t.lower_ in _STANCE for t in after[:5])
+        if tok.is_punct:
+            return False
+        words_skipped += 1
         i += 1
-    if i < sent.end and doc[i].lower_ in _COPULA:
-        for tok in doc[i + 1 : min(sent.end, i + 5)]:
-            if tok.lower_ in CUE_NOUNS or tok.lower_ in _STANCE:
-                return True
     return False
 
 

@@ -100,7 +100,7 @@ def is_mention(
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
-    if _labelled_as(doc, start, sent):
+    if _labelled_as(doc, start, sent, earlier_mentions):
         return True
     if _negated_description(doc, start, sent):
         return True
@@ -157,12 +157,20 @@ _LABEL_VERBS = frozenset(
 _OBJECTS = frozenset("them him her people patients someone anyone it this".split())
 
 
-def _labelled_as(doc: Doc, start: int, sent: Span) -> bool:
-    """'perceived as X', 'dismiss them as X', 'labelled as X': a label reported as someone's
-    view, which is talk about the label."""
+def _labelled_as(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """'perceived as X', 'dismiss them as X or Y', 'labelled as X': a label reported as
+    someone's view, which is talk about the label."""
     i = start - 1
-    while i >= sent.start and (doc[i].is_quote or doc[i].text in ("*", "_") or doc[i].is_space):
-        i -= 1
+    while i >= sent.start:
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and") or doc[i].is_space:
+            i -= 1
+        else:
+            break
     if i < sent.start or doc[i].lower_ != "as":
         return False
     i -= 1

@@ -202,3 +202,10 @@ def test_hyphenated_window_words_match() -> None:
 )
 def test_reported_labels_and_definitions_are_mentions(text: str) -> None:
     assert codes(text) == []
+
+
+def test_choice_parts_keep_their_spacing() -> None:
+    from tilint.terms import choices
+
+    assert choices("(high|low)-functioning") == ["high-functioning", "low-functioning"]
+    assert choices("(a|an|) ~refuse (care|help)")[0] == "a ~refuse care"

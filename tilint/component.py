@@ -120,10 +120,11 @@ class TilintComponent:
         if not candidates:
             return []
 
-        # Containment first: 'compliant' inside 'non-compliant' belongs to the longer
-        # phrase even when context then clears that phrase.
-        kept = _drop_contained(_longest_per_rule(candidates))
-        kept = [c for c in kept if self._allowed(doc, c, exceptions, names)]
+        # Across rules, containment comes first: 'compliant' inside 'non-compliant' belongs
+        # to the longer phrase even when context then clears it. Within a rule, context
+        # comes first: a rejected 'absconded from' must not hide 'absconded'.
+        kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names)]
+        kept = _longest_per_rule(kept)
         quotes: list[tuple[int, int]] | None = None
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
@@ -221,7 +222,7 @@ def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
     out = []
     for c in candidates:
         inner = any(
-            o is not c
+            o.group.rule_index != c.group.rule_index
             and o.start <= c.start
             and c.end <= o.end
             and (o.end - o.start) > (c.end - c.start)

@@ -101,22 +101,3 @@ def _looks_like_acronym(text: str) -> bool:
     word = text.split()[0] if text.split() else text
     letters = [c for c in word if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
-
-
-def fix_article(article: str, following: str) -> str:
-    """'a' or 'an' for the word that now follows, in the article's own case."""
-    wanted = "an" if _starts_with_vowel_sound(following) else "a"
-    if article[:1].isupper():
-        wanted = wanted.capitalize()
-    return wanted
-
-
-def _starts_with_vowel_sound(text: str) -> bool:
-    word = text.lstrip("\"'“‘(").split(" ", 1)[0].lower()
-    if not word:
-        return False
-    if word.startswith(("hour", "honest", "honour", "honor", "heir")):
-        return True
-    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ewe")):
-        return False
-    return word[0] in "aeiou"

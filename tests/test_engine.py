@@ -209,3 +209,18 @@ def test_choice_parts_keep_their_spacing() -> None:
 
     assert choices("(high|low)-functioning") == ["high-functioning", "low-functioning"]
     assert choices("(a|an|) ~refuse (care|help)")[0] == "a ~refuse care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We alcoholics are not fond of rules.", "I'm an addict and proud of my recovery.", "I was a junkie for ten years."],
+)
+def test_first_person_self_description_is_the_persons_own_words(text: str) -> None:
+    assert codes(text) == []
+    assert codes(text, Config(check_quotes=True)) != []
+
+
+def test_first_person_narration_about_someone_else_is_checked() -> None:
+    found = lint_text("I reviewed him today; he is an addict. I saw the non-compliant patient.")
+    assert [f.text for f in found] == ["an addict", "non-compliant"]
+    assert codes("We refused to prescribe it.") == []  # staff refusing is not the person's choice

@@ -27,8 +27,9 @@ SPAN_KEY = "tilint"
 class Hit:
     """A match that survived context checks, relative to its Doc's text.
 
-    `quoted` and `mention` are kept rather than dropped, so settings (quote checking)
-    can decide without linting again.
+    `quoted` (the person's own words: quoted, or a first-person self-description) and
+    `mention` are kept rather than dropped, so settings (quote checking) can decide
+    without linting again.
     """
 
     rule_index: int
@@ -135,6 +136,10 @@ class TilintComponent:
             sent = span.sent
             quote = context.inside(span.start_char, span.end_char, quotes)
             mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions)
+            rule = self.rules[cand.group.rule_index]
+            own_words = quote is not None or (
+                not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)
+            )
             if mention:
                 mentions.append((cand.start, cand.end))
             hits.append(
@@ -143,7 +148,7 @@ class TilintComponent:
                     start=span.start_char,
                     end=span.end_char,
                     suggestions=self._suggestions(doc, cand, span),
-                    quoted=quote is not None,
+                    quoted=own_words,
                     mention=mention,
                 )
             )

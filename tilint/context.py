@@ -211,6 +211,40 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
     return False
 
 
+# ---------------------------------------------------------------- self-description
+
+_FIRST_PERSON = frozenset("i we us me myself ourselves".split())
+_COPULAS = frozenset("am 'm m are 're was were been being".split())
+_SELF_LINK = _COPULAS | frozenset("have 've a an the all just still also not never once now".split())
+
+
+def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
+    in their own words (principle 5), treated like a quotation. 'We placed her on obs'
+    is staff describing what they did, not a self-description."""
+    i = start - 1
+    saw_copula = False
+    while i >= sent.start and start - i <= 4:
+        lower = doc[i].lower_
+        if lower in _FIRST_PERSON:
+            if saw_copula:
+                return True
+            # "we alcoholics": a plural label right after we/us
+            last = doc[end - 1].lower_
+            return (
+                i == start - 1
+                and end - start == 1
+                and lower in ("we", "us")
+                and last.endswith("s")
+                and not last.endswith("ss")
+            )
+        if lower not in _SELF_LINK:
+            return False
+        saw_copula |= lower in _COPULAS
+        i -= 1
+    return False
+
+
 # ---------------------------------------------------------------- names
 
 INSTITUTION_HEADS = frozenset(
@@ -219,7 +253,8 @@ INSTITUTION_HEADS = frozenset(
     centre center centres centers programme program project partnership commission board
     committee college clinic hospital unit group charity campaign coalition federation
     agency department ministry office manual journal review framework strategy consortium
-    collaborative initiative fund university school academy court tribunal""".split()
+    collaborative initiative fund university school academy court tribunal asylum asylums
+    infirmary workhouse gaol prison""".split()
 )
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to".split())
 

@@ -248,19 +248,18 @@ def sentence_of(document: Document, finding: Finding) -> tuple[str, str, str]:
     a, b = sentence_bounds(text, finding.start, finding.end)
 
     def flat(s: str) -> str:
-        return " ".join(s.split()) if "\n" in s or "\r" in s or "\t" in s else s
+        return _SPACE.sub(" ", s)
 
     before = flat(text[a : finding.start])
     after = flat(text[finding.end : b])
-    if text[a : finding.start][-1:].isspace():
-        before += " "
-    if text[finding.end : b][:1].isspace():
-        after = " " + after
     return (
-        ("… " if a > 0 and not _starts_sentence(text, a) else "") + before.lstrip(),
+        ("… " if a > 0 and not _starts_sentence(text, a) else "") + before,
         flat(text[finding.start : finding.end]),
-        after.rstrip() + (" …" if b < len(text) and not _ends_sentence(text, b) else ""),
+        after + (" …" if b < len(text) and not _ends_sentence(text, b) else ""),
     )
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def _starts_sentence(text: str, a: int) -> bool:

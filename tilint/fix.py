@@ -83,8 +83,12 @@ def fix_text(text: str, lint: Callable[[str], list[Finding]]) -> tuple[str, int,
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    absolute = os.path.isabs(path)
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        path if absolute else f"a/{path}",
+        path if absolute else f"b/{path}",
     )
     out = []
     for line in lines:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tilint.api import FileResult
     from tilint.config import Config
     from tilint.errors import TilintError
-    from tilint.findings import Finding, Severity
+    from tilint.findings import Finding
     from tilint.formats import Document
     from tilint.lexicon import Lexicon, Rule
 
@@ -324,6 +324,7 @@ def check(
     outcomes = [early[i] if i in early else next(checked) for i in range(len(tasks) + len(early))]
 
     error_lines = [str(_error_from(o.error)) for o in outcomes if o.error is not None]
+    from_stdin = {t.display for t in tasks if t.path is None}
     diffs: list[str] = []
     if mode != "check":
         from tilint import fix as fixing
@@ -338,7 +339,7 @@ def check(
             if mode == "diff":
                 diffs.append(fixing.unified_diff(o.display, before, after))
                 continue
-            if o.display == (stdin_filename or "<stdin>") and not Path(o.display).is_file():
+            if o.display in from_stdin:
                 notes.append(f"note: {o.display}: standard input is not rewritten (use --diff)")
                 continue
             try:
@@ -368,18 +369,9 @@ def check(
         sys.exit(0)
     if mode == "diff":
         sys.exit(1 if diffs and not exit_zero else 0)
-    levels = {o.display: (_level(o, tasks)) for o in outcomes}
-    failing = sum(at_or_above(r.findings, levels[r.path]) for r in results if r.findings)
+    levels = {t.display: t.config.fail_on for t in tasks}  # each file fails at its own config's level
+    failing = sum(at_or_above(r.findings, levels.get(r.path, Severity.WARNING)) for r in results if r.findings)
     sys.exit(0 if exit_zero or failing == 0 else 1)
-
-
-def _level(outcome: _Outcome, tasks: list[_Task]) -> Severity:
-    from tilint.findings import Severity
-
-    for task in tasks:
-        if task.display == outcome.display:
-            return task.config.fail_on
-    return Severity.WARNING
 
 
 def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, notes: list[str]) -> list[_Outcome]:

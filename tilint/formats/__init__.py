@@ -99,12 +99,14 @@ class Document:
     suppressions: tuple[Suppression, ...]
     kind: str = "text"
     blocks: tuple[Block, ...] = ()  # Word and PowerPoint only
+    block_starts: tuple[int, ...] = ()  # each block's start, for bisecting
 
     def block_at(self, offset: int) -> tuple[int, Block] | None:
         """(0-based index, block) holding `offset`, for Word and PowerPoint documents."""
         if not self.blocks:
             return None
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        starts = self.block_starts if len(self.block_starts) == len(self.blocks) else [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
         return (i, self.blocks[i]) if i >= 0 else None
 
     def display_text(self) -> str:

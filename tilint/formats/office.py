@@ -186,7 +186,9 @@ def _assemble(raws: list[_Raw], kind: str, display: str) -> Document:
         chars = chars if chars is not None else list(text)
         blank(chars, m.start(), m.end())
     checkable = "".join(chars) if chars is not None else text
-    return Document(text, checkable, (), (), kind=kind, blocks=tuple(blocks))
+    return Document(
+        text, checkable, (), (), kind=kind, blocks=tuple(blocks), block_starts=tuple(b.start for b in blocks)
+    )
 
 
 # Line breaks inside a paragraph become spaces, so each block is one line of the

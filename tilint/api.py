@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tilint.config import Config
 from tilint.errors import InputError, TilintError
 from tilint.findings import Finding, Severity, Suggestion
-from tilint.formats import Document, kind_for, prepare
+from tilint.formats import Document, kind_for, localize, prepare, read_document
 from tilint.positions import line_col, line_starts
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
@@ -249,7 +249,7 @@ def _excluded(path: Path, patterns: Sequence[str]) -> bool:
 def lint_paths(
     paths: Sequence[str], config: Config | None = None, *, discover_config: bool = True
 ) -> list[FileResult]:
-    """Lint files and folders (recursively: .txt and .md, hidden folders skipped).
+    """Lint files and folders (recursively: every kind in tilint.formats.KINDS, hidden folders skipped).
 
     Each file uses the nearest config file above it unless `config` is given and
     `discover_config` is False. Problems with one file are reported in its result and the
@@ -270,8 +270,8 @@ def lint_paths(
                         configs[found] = load_config(found)
                     file_config = configs[found]
             kind = kind_for(path) or "text"
-            text = read_text_file(path, display)
-            findings = get_linter(file_config).lint_document(prepare(text, kind), file_config)
+            document = read_document(path, display, kind)
+            findings = localize(document, get_linter(file_config).lint_document(document, file_config))
             results.append(FileResult(display, tuple(findings)))
         except TilintError as exc:
             results.append(FileResult(display, (), exc))

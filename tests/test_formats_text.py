@@ -46,13 +46,18 @@ def test_html_checks_only_what_people_read() -> None:
         "<!DOCTYPE html>\n<html><head><title>Plan</title>\n"
         "<style>p.refused { color: red }</style><script>var refused = 1; if (a<b) {}</script></head>\n"
         '<body><h1>Medication</h1><p>She <a href="/refused">asked</a> twice.</p>\n'
-        "<p>He refused his depot &amp; was non&#8209;compliant.</p>\n"
+        "<p>He refused his depot &amp; was non-compliant.</p>\n"
         "<pre>refused</pre><code>refused</code><p><img alt='x' src='refused.png'></p>\n"
         "<blockquote>I refused because it hurts.</blockquote>\n"
         "<!-- tilint-disable-next-line -->\n<p>The patient refused.</p>\n"
         "<p>Lacks insight</p><p>She refused lunch.</p></body></html>\n"
     )
-    assert spans(text, "html") == [("refused", 5, 7), ("refused", 10, 28)]
+    assert spans(text, "html") == [
+        ("refused", 5, 7),
+        ("non-compliant", 5, 35),
+        ("Lacks insight", 10, 4),
+        ("refused", 10, 28),
+    ]
     document = prepare_html(text)
     assert len(document.checkable) == len(text)
 

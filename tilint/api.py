@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 CACHE_SEGMENTS = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# One code point for one, so offsets into the user's text stay exact: Unicode hyphens
+# ("non\u2011compliant" from Word or &#8209;) and the typographic apostrophe match terms.
+_SAME_LENGTH_NORMALISATION = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u00a0": " "})
 
 
 def build_pipeline(lexicon_files: Sequence[str] = ()) -> Language:
@@ -90,7 +93,7 @@ class Linter:
         starts = line_starts(text)
         allow_ranges = _allow_ranges(text, config.allow)
         findings: list[Finding] = []
-        checkable = document.checkable
+        checkable = document.checkable.translate(_SAME_LENGTH_NORMALISATION)
         if _SURROGATE.search(checkable):  # spaCy cannot hash lone surrogates
             checkable = _SURROGATE.sub("\ufffd", checkable)
         for offset, hit in self.hits(checkable):

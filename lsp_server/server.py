@@ -20,6 +20,7 @@ import gc
 import logging
 import os
 import sys
+import time
 from collections.abc import Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -75,6 +77,16 @@ class TilintProtocol(LanguageServerProtocol):
     @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
     def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Generator[Any, Any, None]:
         yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """pygls drops a request whose params do not parse; answer it with an error, so
+        the client is not left waiting."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], None, exc.to_response_error())
+            raise
 
 
 class TilintServer(LanguageServer):
@@ -195,7 +207,9 @@ class TilintServer(LanguageServer):
         where = str(project.path) if project.path else "editor settings"
         config, bad = settings.check_rules(config, linter.rules, where)
         problems.extend(bad)
+        started = time.perf_counter()
         findings = linter.lint_document(prepare(doc.text, doc.kind or "text"), config)
+        log.debug("linted version %s: %d findings in %.1f ms", doc.version, len(findings), (time.perf_counter() - started) * 1000)
         return LintResult(doc, findings, convert.to_diagnostics(findings, doc, encoding), problems, linter)
 
     async def fresh(self, uri: str) -> LintResult | None:
@@ -500,7 +514,7 @@ def allow_target(ls: TilintServer, doc: TextDoc) -> actions.AllowTarget | None:
 def _report_server_error(error: Exception, source: Any) -> None:
     # The default shows "Error in server" pop-ups for malformed client messages; a user
     # cannot act on those, so they are logged instead.
-    log.error("protocol error (%s): %s", getattr(source, "__name__", source), type(error).__name__)
+    log.warning("protocol error (%s): %s", getattr(source, "__name__", source), type(error).__name__)
 
 
 server.report_server_error = _report_server_error  # type: ignore[method-assign]
@@ -510,7 +524,14 @@ class _Redact(logging.Filter):
     """pygls logs message parameters; they may hold document text. Keep only the types."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("pygls") and record.args:
+        if not record.name.startswith("pygls"):
+            return True
+        if record.exc_info and isinstance(record.exc_info[1], JsonRpcException):
+            # A malformed client message: its traceback is noise and its text may quote values.
+            record.msg = f"{record.msg} ({type(record.exc_info[1]).__name__})"
+            record.exc_info = None
+            record.exc_text = None
+        if record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
             record.args = tuple(
                 a if isinstance(a, (int, float)) or (isinstance(a, str) and len(a) < 60 and "\n" not in a)

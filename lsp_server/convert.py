@@ -57,15 +57,14 @@ class FindingData:
     suggestions: tuple[Suggestion, ...]
 
     def to_json(self) -> dict[str, Any]:
+        """Replacements only: advice (REPHRASE) is never an edit and lives in the hover."""
         return {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
             "text": self.text,
             "range": list(self.span),
-            "suggestions": [
-                {"text": s.text, "safe": s.safe, "kind": s.kind.value} for s in self.suggestions
-            ],
+            "suggestions": [{"text": s.text, "safe": s.safe} for s in self.suggestions if s.is_replacement],
         }
 
     @classmethod
@@ -76,7 +75,7 @@ class FindingData:
         try:
             span = tuple(int(x) for x in data["range"])
             suggestions = tuple(
-                Suggestion(str(s["text"]), bool(s["safe"]), SuggestionKind(s["kind"]))
+                Suggestion(str(s["text"]), bool(s["safe"]), SuggestionKind(s.get("kind", "replace")))
                 for s in data.get("suggestions", ())
             )
             found = cls(
@@ -122,6 +121,33 @@ def to_diagnostic(finding: Finding, doc: TextDoc, encoding: str) -> types.Diagno
         source=SOURCE,
         data=data.to_json(),
     )
+
+
+def diagnostic_json(d: types.Diagnostic) -> dict[str, Any]:
+    """A diagnostic as JSON, by hand: publishing runs after every edit, and cattrs'
+    generic path (mostly for `data`) costs several times more. Fields the server never
+    sets are left out, as cattrs would."""
+    r = d.range
+    out: dict[str, Any] = {
+        "range": {
+            "start": {"line": r.start.line, "character": r.start.character},
+            "end": {"line": r.end.line, "character": r.end.character},
+        },
+        "message": d.message,
+    }
+    if d.severity is not None:
+        out["severity"] = d.severity.value
+    if d.code is not None:
+        out["code"] = d.code
+    if d.code_description is not None:
+        out["codeDescription"] = {"href": d.code_description.href}
+    if d.source is not None:
+        out["source"] = d.source
+    if d.data is not None:
+        out["data"] = d.data
+    if d.tags or d.related_information:  # not produced by tilint: leave those to cattrs
+        raise ValueError("diagnostic_json handles tilint's own diagnostics only")
+    return out
 
 
 def to_diagnostics(

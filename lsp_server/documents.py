@@ -173,6 +173,19 @@ class TextDoc:
         return line, units(self.text[start:offset], encoding)
 
     # -- edits ----------------------------------------------------------------
+    def _shifted_starts(self, a: int, b: int, new: str) -> list[int] | None:
+        """The next line index without rescanning, when an edit adds and removes no
+        line break and touches none (the common keystroke); else None."""
+        text = self.text
+        if any(c in "\r\n" for c in new) or any(c in "\r\n" for c in text[a:b]):
+            return None
+        if (a > 0 and text[a - 1] == "\r") or (b < len(text) and text[b] == "\n"):
+            return None  # might join or split a CRLF pair
+        line = bisect.bisect_right(self.starts, a) - 1
+        delta = len(new) - (b - a)
+        starts = self.starts
+        return starts[: line + 1] + [s + delta for s in starts[line + 1 :]]
+
     def edited(self, changes: Iterable[Change], version: int | None, encoding: str) -> TextDoc:
         """The next version: changes applied in order, each to the result of the last."""
         doc = self
@@ -185,6 +198,10 @@ class TextDoc:
                 if b < a:
                     a, b = b, a
                 text = doc.text[:a] + change.text + doc.text[b:]
+                starts = doc._shifted_starts(a, b, change.text)
+                if starts is not None:
+                    doc = TextDoc(doc.uri, text, version, doc.language_id, starts)
+                    continue
             doc = TextDoc(doc.uri, text, version, doc.language_id)
         if doc is self:
             doc = TextDoc(self.uri, self.text, version, self.language_id, self.starts)

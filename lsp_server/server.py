@@ -30,7 +30,7 @@ from typing import Any
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
 from tilint.__about__ import __version__
@@ -89,6 +89,21 @@ class TilintProtocol(LanguageServerProtocol):
             raise
 
 
+def converter() -> Any:
+    """pygls's converter, with a fast path for the diagnostics sent after every edit."""
+    conv = default_converter()
+    generic = conv.get_unstructure_hook(types.Diagnostic)
+
+    def unstructure(d: types.Diagnostic) -> Any:
+        try:
+            return convert.diagnostic_json(d)
+        except ValueError:
+            return generic(d)
+
+    conv.register_unstructure_hook(types.Diagnostic, unstructure)
+    return conv
+
+
 class TilintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(
@@ -96,6 +111,7 @@ class TilintServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             protocol_cls=TilintProtocol,
+            converter_factory=converter,
         )
         self.documents: dict[str, TextDoc] = {}
         self.results: dict[str, LintResult] = {}

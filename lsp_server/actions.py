@@ -16,7 +16,7 @@ from lsprotocol import types
 
 from lsp_server.convert import FindingData, Span, to_range
 from lsp_server.documents import TextDoc
-from lsp_server.tomledit import Edit, add_allow, new_config_text, normalise
+from lsp_server.tomledit import add_allow, new_config_text, normalise
 
 FIX_ALL_KIND = "source.fixAll.tilint"
 QUICKFIX = types.CodeActionKind.QuickFix
@@ -171,7 +171,7 @@ def allow_phrase(
     if change is None:
         return None
     config_doc = TextDoc(target.uri, target.text, target.version)
-    te = _config_text_edit(config_doc, change, encoding)
+    te = text_edit(config_doc, change.start, change.end, change.new_text, encoding)
     if document_changes:
         ws = types.WorkspaceEdit(
             document_changes=[
@@ -186,8 +186,40 @@ def allow_phrase(
     return types.CodeAction(title=title, kind=QUICKFIX, diagnostics=diagnostics, edit=ws)
 
 
-def _config_text_edit(doc: TextDoc, change: Edit, encoding: str) -> types.TextEdit:
-    return text_edit(doc, change.start, change.end, change.new_text, encoding)
+def quick_fix_actions(
+    doc: TextDoc,
+    items: Sequence[Flagged],
+    target: AllowTarget | None,
+    encoding: str,
+    *,
+    document_changes: bool,
+    can_create: bool,
+) -> list[types.CodeAction]:
+    """For the diagnostics asked about: every replacement, then "ignore on this line",
+    then "add to the allow list" once per distinct phrase."""
+    out: list[types.CodeAction] = []
+    for item in items:
+        out.extend(quick_fixes(doc, item, encoding, document_changes))
+    for item in items:
+        ignore = ignore_line(doc, item, encoding, document_changes)
+        if ignore is not None:
+            out.append(ignore)
+    if target is None:
+        return out
+    phrases: dict[str, list[types.Diagnostic]] = {}
+    for item in items:
+        phrases.setdefault(normalise(item.data.text).lower(), []).append(item.diagnostic)
+    for item in items:
+        diagnostics = phrases.pop(normalise(item.data.text).lower(), None)
+        if diagnostics is None:
+            continue
+        action = allow_phrase(
+            item.data.text, target, diagnostics, encoding,
+            document_changes=document_changes, can_create=can_create,
+        )
+        if action is not None:
+            out.append(action)
+    return out
 
 
 def fix_all(

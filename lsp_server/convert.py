@@ -7,17 +7,16 @@ document's line index, once per document version.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from lsprotocol import types
 
+from lsp_server.documents import TextDoc
 from tilint.findings import Finding, Severity, Suggestion, SuggestionKind
 from tilint.lexicon import PRINCIPLES, Rule
-
-from lsp_server.documents import TextDoc
 
 SOURCE = "tilint"
 DOCS_URL = "https://github.com/tilint/tilint/blob/main/docs/rules/{code}-{name}.md"
@@ -169,10 +168,8 @@ def md_escape(text: str) -> str:
     match = _MD_BLOCK_START.match(escaped)
     if match:
         head = match.group(1)
-        if head[0].isdigit():  # '1.' starts a list: escape the dot or paren after it
-            escaped = head + "\\" + escaped[len(head) :]
-        else:
-            escaped = "\\" + escaped
+        # '1.' starts a list: escape the dot or paren after the digits; else the mark itself
+        escaped = head + "\\" + escaped[len(head) :] if head[0].isdigit() else "\\" + escaped
     return escaped
 
 
@@ -221,14 +218,6 @@ def hover_text(finding: Finding, rule: Rule | None, *, markdown: bool = True) ->
     return "\n\n".join(parts)
 
 
-def contains(span: Span, line: int, character: int) -> bool:
-    """Whether a position lies in a span (both ends included, as editors hover)."""
-    return (span[0], span[1]) <= (line, character) <= (span[2], span[3])
-
-
 def overlaps(span: Span, other: Span) -> bool:
     return (span[0], span[1]) <= (other[2], other[3]) and (other[0], other[1]) <= (span[2], span[3])
 
-
-def sort_key(span: Sequence[int]) -> tuple[int, ...]:
-    return tuple(span)

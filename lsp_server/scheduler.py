@@ -9,6 +9,7 @@ most the lint in flight plus one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -41,19 +42,13 @@ class Scheduler:
             if self._tasks.get(key) is asyncio.current_task():
                 del self._tasks[key]
 
-    def busy(self, key: str) -> bool:
-        task = self._tasks.get(key)
-        return task is not None and not task.done()
-
     async def wait(self, key: str, timeout: float) -> None:
         """Until the document has no lint running or pending (or the timeout passes)."""
         task = self._tasks.get(key)
         if task is None or task.done():
             return
-        try:
+        with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
             await asyncio.wait_for(asyncio.shield(task), timeout)
-        except (asyncio.TimeoutError, asyncio.CancelledError):
-            pass
 
     def cancel_all(self) -> None:
         for task in self._tasks.values():

@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
+import inspect
 import logging
 import os
 import sys
 import time
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
@@ -33,15 +35,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.protocol.language_server import lsp_method
 
-from tilint.__about__ import __version__
-from tilint.errors import TilintError
-from tilint.findings import Finding
-from tilint.formats import prepare
-
 from lsp_server import actions, convert, settings
 from lsp_server.documents import UTF16, Change, TextDoc, uri_to_path
 from lsp_server.project import ProjectConfigs, excluded, is_config_file
 from lsp_server.scheduler import Scheduler
+from tilint.__about__ import __version__
+from tilint.errors import TilintError
+from tilint.findings import Finding
+from tilint.formats import prepare
 
 log = logging.getLogger("tilint.lsp")
 
@@ -91,7 +92,7 @@ class TilintProtocol(LanguageServerProtocol):
 
 def converter() -> Any:
     """pygls's converter, with a fast path for the diagnostics sent after every edit."""
-    conv = default_converter()
+    conv = default_converter()  # type: ignore[no-untyped-call]
     generic = conv.get_unstructure_hook(types.Diagnostic)
 
     def unstructure(d: types.Diagnostic) -> Any:
@@ -243,13 +244,14 @@ class TilintServer(LanguageServer):
 server = TilintServer()
 
 
-def _guard(name: str):  # type: ignore[no-untyped-def]
-    """Log a handler's failure (without its parameters, which may hold document text)."""
+F = TypeVar("F", bound=Callable[..., Any])
 
-    def wrap(fn):  # type: ignore[no-untyped-def]
-        import functools
-        import inspect
 
+def _guard(name: str) -> Callable[[F], F]:
+    """Log a handler's failure (without its parameters, which may hold document text)
+    instead of letting pygls log them or show the user an error."""
+
+    def wrap(fn: F) -> F:
         if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
@@ -260,7 +262,7 @@ def _guard(name: str):  # type: ignore[no-untyped-def]
                     log.exception("%s failed", name)
                     return None
 
-            return run_async
+            return cast(F, run_async)
 
         @functools.wraps(fn)
         def run(ls: TilintServer, params: Any) -> Any:
@@ -270,7 +272,7 @@ def _guard(name: str):  # type: ignore[no-untyped-def]
                 log.exception("%s failed", name)
                 return None
 
-        return run
+        return cast(F, run)
 
     return wrap
 
@@ -450,59 +452,49 @@ async def hover(ls: TilintServer, params: types.HoverParams) -> types.Hover | No
 @_guard("codeAction")
 async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
-    doc = ls.documents.get(uri)
-    if doc is None or doc.kind is None or not ls.settings.enable:
+    if uri not in ls.documents or not ls.settings.enable:
         return None
-    enc = ls.encoding
     only = [str(getattr(k, "value", k)) for k in params.context.only] if params.context.only else None
+    quick = actions.wanted(only, actions.QUICKFIX)
+    fix_all = actions.wanted(only, actions.FIX_ALL_KIND)
+    # Wait for a lint in flight only when published results are needed; after that no
+    # await, so every edit below refers to one version of the document.
+    result = await ls.fresh(uri) if fix_all or (quick and not params.context.diagnostics) else None
+    doc = ls.documents.get(uri)
+    if doc is None or doc.kind is None:
+        return None
+    if result is not None and result.doc is not doc:
+        result = None
+    enc = ls.encoding
     document_changes = bool(ls.capability("workspace.workspace_edit.document_changes"))
     out: list[types.CodeAction] = []
-
-    if actions.wanted(only, actions.QUICKFIX):
+    if quick:
         sent = [d for d in params.context.diagnostics if d.source == convert.SOURCE]
-        if not params.context.diagnostics:  # a client that sends none: use what we published
-            result = await ls.fresh(uri)
+        if not params.context.diagnostics and result is not None:  # a client that sends none
             asked = convert.from_range(params.range)
-            sent = [d for d in (result.diagnostics if result else []) if convert.overlaps(convert.from_range(d.range), asked)]
+            sent = [d for d in result.diagnostics if convert.overlaps(convert.from_range(d.range), asked)]
         items = []
         for diagnostic in sent:
             data = convert.FindingData.from_json(diagnostic.data)
-            if data is None:
-                continue
-            found = actions.locate(ls.documents[uri], data, convert.from_range(diagnostic.range), enc)
-            if found is not None:
+            found = actions.locate(doc, data, convert.from_range(diagnostic.range), enc) if data else None
+            if data is not None and found is not None:
                 items.append(actions.Flagged(data, found[0], found[1], diagnostic))
-        for item in items:
-            out.extend(actions.quick_fixes(doc, item, enc, document_changes))
-        for item in items:
-            ignore = actions.ignore_line(doc, item, enc, document_changes)
-            if ignore is not None:
-                out.append(ignore)
-        phrases: dict[str, list[types.Diagnostic]] = {}
-        for item in items:
-            phrases.setdefault(" ".join(item.data.text.split()).lower(), []).append(item.diagnostic)
-        target = allow_target(ls, doc) if phrases else None
-        if target is not None:
-            resource_ops = ls.capability("workspace.workspace_edit.resource_operations") or []
-            can_create = any(str(getattr(op, "value", op)) == "create" for op in resource_ops)
-            for item in items:
-                key = " ".join(item.data.text.split()).lower()
-                if key not in phrases:
-                    continue
-                action = actions.allow_phrase(
-                    item.data.text, target, phrases.pop(key), enc,
-                    document_changes=document_changes, can_create=can_create,
-                )
-                if action is not None:
-                    out.append(action)
-
-    if actions.wanted(only, actions.FIX_ALL_KIND) and (only is None or any(k.startswith("source") for k in only)):
-        result = await ls.fresh(uri)
-        if result is not None:
-            fixes = [(f.start, f.end, f.safe_fix.text) for f in result.findings if f.safe_fix is not None]
-            action = actions.fix_all(result.doc, fixes, enc, document_changes)
-            if action is not None:
-                out.append(action)
+        resource_ops = ls.capability("workspace.workspace_edit.resource_operations") or []
+        out.extend(
+            actions.quick_fix_actions(
+                doc,
+                items,
+                allow_target(ls, doc) if items else None,
+                enc,
+                document_changes=document_changes,
+                can_create=any(str(getattr(op, "value", op)) == "create" for op in resource_ops),
+            )
+        )
+    if fix_all and result is not None:
+        fixes = [(f.start, f.end, f.safe_fix.text) for f in result.findings if f.safe_fix is not None]
+        action = actions.fix_all(doc, fixes, enc, document_changes)
+        if action is not None:
+            out.append(action)
     return out
 
 
@@ -584,5 +576,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     log.info("tilint %s language server starting (pid %s)", __version__, os.getpid())
-    server.start_io(sys.stdin.buffer, rpc_out)  # type: ignore[arg-type]
+    server.start_io(sys.stdin.buffer, rpc_out)
     return 0

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import attrs
 import pytest
+from lsp_helpers import apply_workspace_edit, change, open_doc, published, spans
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import apply_workspace_edit, change, open_doc, published, spans
 
 pytestmark = pytest.mark.asyncio
 

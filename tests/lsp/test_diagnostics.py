@@ -6,11 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
-import pytest_lsp
+from lsp_helpers import change, open_doc, published, spans, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import CONFIG, change, open_doc, published, spans, start
 
 pytestmark = pytest.mark.asyncio
 
@@ -122,11 +120,6 @@ EXPECTED = {
 AFTER_EMOJI = {"utf-16": 7, "utf-8": 10, "utf-32": 6}  # just after 😀 on line 0
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def bare(lsp_client: LanguageClient):
-    """A client the test initializes itself, with capabilities of its choosing."""
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8", "utf-32"])

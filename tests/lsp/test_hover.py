@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from lsp_helpers import open_doc, published, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import CONFIG, open_doc, published, start
 
 pytestmark = pytest.mark.asyncio
 
@@ -52,10 +51,6 @@ EXPECTED = "\n\n".join(
 )
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def bare(lsp_client: LanguageClient):
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def hover(client: LanguageClient, uri: str, line: int, character: int) -> types.Hover | None:

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lsp_helpers import change, open_doc, published, spans
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import change, open_doc, published, spans
 
 pytestmark = pytest.mark.asyncio
 

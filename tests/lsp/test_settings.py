@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 import pytest_lsp
+from lsp_helpers import change, open_doc, published, spans, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from conftest import CONFIG, change, open_doc, published, spans, start
 
 pytestmark = pytest.mark.asyncio
 
@@ -21,10 +20,6 @@ BOTH = "She refused her meds.\nHe is non-compliant.\n"
 VSCODE = "visual-studio-code"
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def bare(lsp_client: LanguageClient):
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def session(client: LanguageClient, workspace: Path, options: Any = None, spec: str = VSCODE) -> None:
@@ -124,7 +119,7 @@ async def test_invalid_settings_fall_back_with_messages(bare: LanguageClient, wo
         ("unknown tilint setting 'chek-quotes' (did you mean 'check-quotes'?)", "ignored"),
         ("'TI999' names no rule", "ignore entry ignored"),
     ]
-    for (what, fallback), message in zip(expected, shown):
+    for (what, fallback), message in zip(expected, shown, strict=True):
         assert what in message and message.endswith(fallback), message
 
 

@@ -8,7 +8,16 @@ import pytest
 from lsprotocol import types
 
 from lsp_server import actions, convert, settings
-from lsp_server.documents import UTF8, UTF16, UTF32, Change, TextDoc, code_points, kind_of, uri_to_path
+from lsp_server.documents import (
+    UTF8,
+    UTF16,
+    UTF32,
+    Change,
+    TextDoc,
+    code_points,
+    kind_of,
+    uri_to_path,
+)
 from lsp_server.tomledit import add_allow
 from tilint.config import Config, settings_fields
 from tilint.findings import Suggestion, SuggestionKind

@@ -1,8 +1,8 @@
 """Code actions built from diagnostic data alone: no re-lint.
 
 Pure. Each quick fix first checks that the document still holds the flagged text at
-the diagnostic's range (or at the range published in its data, for clients that
-rebuild diagnostics imprecisely, such as Neovim 0.7 with non-ASCII lines); a stale
+the range published in the diagnostic's data, or else at the range the client sent
+(clients may rebuild diagnostics imprecisely: Neovim 0.7 sends byte columns); a stale
 diagnostic gets no edit rather than a wrong one.
 """
 
@@ -43,7 +43,10 @@ class AllowTarget:
 
 
 def locate(doc: TextDoc, data: FindingData, client_span: Span | None, encoding: str) -> tuple[int, int] | None:
-    for span in (client_span, data.span):
+    """Code-point offsets of the flagged text: at the range the server published (exact
+    while the document is unchanged), else at the range the client sent (which editors
+    move as text is typed before the next lint arrives)."""
+    for span in (data.span, client_span):
         if span is None:
             continue
         a = doc.offset_at(span[0], span[1], encoding)

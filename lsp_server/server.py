@@ -93,7 +93,10 @@ class TilintProtocol(LanguageServerProtocol):
 def converter() -> Any:
     """pygls's converter, with a fast path for the diagnostics sent after every edit."""
     conv = default_converter()  # type: ignore[no-untyped-call]
-    generic = conv.get_unstructure_hook(types.Diagnostic)
+    try:
+        generic = conv.get_unstructure_hook(types.Diagnostic)
+    except AttributeError:  # cattrs before 23.2
+        generic = conv._unstructure_func.dispatch(types.Diagnostic)
 
     def unstructure(d: types.Diagnostic) -> Any:
         try:

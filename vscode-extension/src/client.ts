@@ -1,6 +1,7 @@
 // One language client for the window: started when the first checked document is
 // open (or a command needs it), restarted when the way to run it changes.
 
+import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -212,6 +213,7 @@ export class Controller implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.selector(),
       outputChannel: this.log,
+      stdioOptions: { stdout: forward(this.log), stderr: forward(this.log) },
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: serverSettings(keys, resource),
       middleware: {
@@ -267,6 +269,33 @@ export class Controller implements vscode.Disposable {
     this.log.info(`server running; it offers commands: ${[...commands.names].join(', ') || '(none)'}`);
     return client;
   }
+}
+
+const SERVER_LOG_LINE = /^\d{4}-\d\d-\d\d[ T][\d:,.]+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) (.*)$/;
+
+/**
+ * The server logs to stderr as "DATE TIME LEVEL logger: message" (lsp_server.server);
+ * each line goes to the log channel at its own level, continuation lines (tracebacks) at
+ * the level of the line they continue.
+ */
+function forward(log: vscode.LogOutputChannel): (input: NodeJS.ReadableStream) => void {
+  return (input) => {
+    let level = 'INFO';
+    readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line: string) => {
+      const parsed = SERVER_LOG_LINE.exec(line);
+      const text = parsed !== null ? (parsed[2] as string) : line;
+      level = parsed !== null ? (parsed[1] as string) : level;
+      if (level === 'DEBUG') {
+        log.debug(text);
+      } else if (level === 'INFO') {
+        log.info(text);
+      } else if (level === 'WARNING') {
+        log.warn(text);
+      } else {
+        log.error(text);
+      }
+    });
+  };
 }
 
 function reportNotFound(tried: readonly string[], log: vscode.LogOutputChannel): void {

@@ -28,7 +28,8 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider, vsc
     this.texts.set(uri.toString(), markdown);
     this.changed.fire(uri);
     try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      // Locked: an unlocked preview follows the active editor and would show the note instead.
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch {
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(document, 'markdown'), {

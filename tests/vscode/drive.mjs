@@ -1,11 +1,13 @@
 // Drives code-server in headless Chromium as a person would: open a note, see the
 // squiggle, read the Problems panel, explain the rule, apply the quick fix, save.
 // Run by tests/vscode/test_code_server.py: node drive.mjs CONFIG.json
-// CONFIG: {url, folder, file, profile, screenshot, result, chromium, timeoutMs}
+// CONFIG: {url, folder, file, otherFile, missingFolder, profile, screenshot, result,
+//          chromium, severity, timeoutMs}
 // Writes RESULT (JSON) with what it saw at each step; exits non-zero on failure,
 // after a screenshot of the failing state (SCREENSHOT with "-failure" added).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -53,11 +55,23 @@ async function editorText() {
   return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
 }
 
-/** Put the cursor inside the first squiggle, by clicking the middle of its decoration. */
-async function clickSquiggle() {
-  const box = await page.locator(squiggle).first().boundingBox();
-  if (box === null) throw new Error('the squiggle has no box');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 6);
+/**
+ * Put the cursor inside the first squiggle, by clicking the middle of its decoration.
+ * Decorations are redrawn whenever the server republishes: retry until one holds still.
+ */
+async function clickSquiggle(kind = squiggle) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const first = page.locator(kind).first();
+    await first.waitFor({ state: 'visible' });
+    const box = await first.boundingBox().catch(() => null);
+    if (box !== null && box.width > 0) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2 - 6);
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`no stable ${kind} to click`);
+    await page.waitForTimeout(200);
+  }
 }
 
 async function runCommand(title) {
@@ -123,6 +137,38 @@ try {
   await page.keyboard.press('Control+S');
   await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached' });
   step('saved');
+
+  // Settings reach the server: undo the fix, then make TI102 an error in the workspace.
+  await page.keyboard.press('Control+Z');
+  await page.locator(squiggle).first().waitFor({ state: 'visible' });
+  const settingsFile = join(config.folder, '.vscode', 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  writeFileSync(settingsFile, JSON.stringify({ ...settings, 'tilint.severity': { TI102: 'error' } }, null, 2));
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible' });
+  step('tilint.severity applied without a restart');
+
+  // Lint the workspace: the other file's finding joins the Problems panel unopened.
+  await runCommand('tilint: Check all Markdown and text files in the workspace');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: 'TI101' }).first().waitFor();
+  result.workspaceProblems = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((t) =>
+    t.replace(/\s+/g, ' ').trim(),
+  );
+  step('workspace checked', { problems: result.workspaceProblems });
+
+  await runCommand('tilint: Restart the server');
+  await page.locator('.notifications-toasts', { hasText: 'server restarted' }).first().waitFor();
+  step('server restarted');
+
+  // A window whose tilint.interpreter cannot import the server: a clear error with remedies.
+  await page.goto(`${config.url}/?folder=${encodeURIComponent(config.missingFolder)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  const missingRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: config.file }).first();
+  await missingRow.waitFor();
+  await missingRow.dblclick();
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'no Python environment with tilint' }).first();
+  await toast.waitFor();
+  result.notFound = (await toast.innerText()).replace(/\s+/g, ' ').trim();
+  step('missing server reported', { message: result.notFound });
   result.ok = true;
 } catch (error) {
   result.ok = false;

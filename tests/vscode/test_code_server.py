@@ -40,6 +40,7 @@ CACHE = Path(os.environ.get("TILINT_E2E_CACHE") or Path.home() / ".cache" / "til
 ARTIFACTS = Path(os.environ.get("TILINT_E2E_ARTIFACTS") or EXTENSION / ".e2e" / "artifacts")
 CHROMIUM = os.environ.get("TILINT_E2E_CHROMIUM", "/usr/bin/chromium")
 NOTE = "She refused her medication.\n"
+OTHER = "The patient was non-compliant with his medication.\n"
 APT_HINT = "apt-get install -y chromium ripgrep libkrb5-dev pkg-config"
 
 
@@ -172,10 +173,13 @@ def code_server(tmp_path: Path) -> Iterator[dict[str, Any]]:
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "note.md").write_text(NOTE, encoding="utf-8")
-    write_json(
-        folder / ".vscode" / "settings.json",
-        {"tilint.interpreter": [sys.executable]},
-    )
+    (folder / "other.txt").write_text(OTHER, encoding="utf-8")
+    write_json(folder / ".vscode" / "settings.json", {"tilint.interpreter": [sys.executable]})
+    # The same Python isolated from its site-packages (-I -S) cannot import the server.
+    missing = tmp_path / "no-server"
+    missing.mkdir()
+    (missing / "note.md").write_text(NOTE, encoding="utf-8")
+    write_json(missing / ".vscode" / "settings.json", {"tilint.interpreter": [sys.executable, "-I", "-S"]})
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -204,7 +208,7 @@ def code_server(tmp_path: Path) -> Iterator[dict[str, Any]]:
         )
     try:
         wait_healthy(url, proc, log)
-        yield {"url": url, "folder": folder, "user_data": user_data, "log": log, "tmp": tmp_path}
+        yield {"url": url, "folder": folder, "missing": missing, "user_data": user_data, "log": log, "tmp": tmp_path}
     finally:
         stop_group(proc)
         keep_logs(user_data)
@@ -225,16 +229,16 @@ def stop_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def keep_logs(user_data: Path) -> None:
-    """Copy the extension's output channel (server stderr and traces) next to the screenshot."""
-    for found in sorted(user_data.glob("logs/*/exthost*/tilint.tilint/tilint.log")):
-        shutil.copy(found, ARTIFACTS / "tilint-output.log")
+    """Copy the extension's log (its messages and the server's stderr) of each window."""
+    for n, found in enumerate(sorted(user_data.glob("logs/*/exthost*/tilint.tilint/tilint.log")), 1):
+        shutil.copy(found, ARTIFACTS / f"tilint-output-{n}.log")
 
 
-def test_note_shows_finding_and_quick_fix_rewrites_it(code_server: dict[str, Any]) -> None:
+def test_note_in_code_server(code_server: dict[str, Any]) -> None:
     started = time.monotonic()
     screenshot = ARTIFACTS / "vscode.png"
     result_file = ARTIFACTS / "drive-result.json"
-    for stale in (screenshot, result_file, ARTIFACTS / "vscode-failure.png"):
+    for stale in (screenshot, result_file, *ARTIFACTS.glob("vscode-failure.png"), *ARTIFACTS.glob("tilint-output*.log")):
         stale.unlink(missing_ok=True)
     config = code_server["tmp"] / "drive.json"
     write_json(
@@ -243,6 +247,7 @@ def test_note_shows_finding_and_quick_fix_rewrites_it(code_server: dict[str, Any
             "url": code_server["url"],
             "folder": str(code_server["folder"]),
             "file": "note.md",
+            "missingFolder": str(code_server["missing"]),
             "profile": str(code_server["tmp"] / "chromium-profile"),
             "chromium": CHROMIUM,
             "screenshot": str(screenshot),
@@ -273,4 +278,8 @@ def test_note_shows_finding_and_quick_fix_rewrites_it(code_server: dict[str, Any
     assert "She declined her medication." in result["textAfter"]
     assert (code_server["folder"] / "note.md").read_text(encoding="utf-8") == "She declined her medication.\n"
     assert screenshot.is_file() and screenshot.stat().st_size > 10_000
+    assert any("TI101" in row and "non-compliant" in row for row in result["workspaceProblems"]), result["workspaceProblems"]
+    assert any(row.startswith("other.txt") for row in result["workspaceProblems"]), result["workspaceProblems"]
+    for remedy in ("tilint.interpreter", "tilint.path", "pip install tilint", "lsp_server"):
+        assert remedy in result["notFound"], f"the not-found message lacks {remedy!r}: {result['notFound']}"
     print(f"\nVS Code end-to-end: {time.monotonic() - started:.1f} s in the browser; screenshot {screenshot}")

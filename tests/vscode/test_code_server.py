@@ -58,7 +58,7 @@ def run(cmd: list[str], *, cwd: Path, timeout: float, env: dict[str, str] | None
 
 
 def require_tools() -> None:
-    missing = [tool for tool in ("node", "npm", "rg", "pkg-config", "setsid") if shutil.which(tool) is None]
+    missing = [tool for tool in ("node", "npm", "rg", "pkg-config") if shutil.which(tool) is None]
     if not Path(CHROMIUM).is_file():
         missing.append(CHROMIUM)
     if missing:

@@ -216,6 +216,7 @@ def _unknown_files(folder: Path) -> int:
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format: text, json (docs/json-format.md), sarif (code scanning), github (workflow annotations), html (a report to read and share).")
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the report to this file instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, code prefixes, names, categories or tags (comma-separated or repeated).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Check these rules as well as the selected ones, e.g. opt-in preferences.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules, named as for --select.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding is at or above this severity [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors in input still exit 2).")
@@ -234,6 +235,7 @@ def check(
     output_format: str,
     output: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
@@ -264,6 +266,8 @@ def check(
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = _split(extend_select)
     if ignore:
         overrides["ignore"] = _split(ignore)
     if fail_on:
@@ -464,6 +468,17 @@ def _emit(report: str, output: Path | None, *, colour: bool, newline: bool = Tru
     except OSError as exc:
         _fail(f"TL003 {output}: cannot write the report: {exc.strerror or exc}")
 
+
+
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
+)
+@click.pass_context
+def lsp(ctx: click.Context) -> None:
+    """Start the language server over stdio (for VS Code, Neovim and any LSP editor)."""
+    from lsp_server.server import main as serve
+
+    sys.exit(serve(list(ctx.args)))
 
 
 @main.command()

@@ -8,11 +8,12 @@ scanning the remaining lines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
 from tilint.formats import _URL, Document, blank
-from tilint.positions import line_of, line_starts
+from tilint.positions import line_starts
 from tilint.suppress import find_directives, suppressions
 
 # Only the block structure is used: inline parsing (half the time of a lint) is skipped.
@@ -27,32 +28,84 @@ _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\S+.*$", re.MULTILINE)
 _QUOTE_MARKER = re.compile(r"^([ ]{0,3}>[ ]?)+", re.MULTILINE)
 
 
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})(.*)$")
+_RAW_BLOCK = re.compile(r"<(script|pre|style|textarea)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_BLANK_THEN_LINE = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)(?=[^ \t\r\n])")
+
+
 def prepare_markdown(text: str) -> Document:
-    chars = list(text)
+    """Blank what is never checked. The document is prepared in chunks that end at blank
+    lines outside fences, comments and raw HTML blocks, and each chunk's result is cached:
+    an edit in a long document re-parses only the chunk it touches."""
     front = _FRONT_MATTER.match(text)
     body_start = front.end() if front else 0
-    if front:
-        blank(chars, 0, front.end())
-
+    parts: list[str] = [_blanked(text[:body_start])] if front else []
+    quoted: list[tuple[int, int]] = []
+    for a, b in _chunks(text, body_start):
+        checkable, chunk_quoted = _prepare_chunk(text[a:b])
+        parts.append(checkable)
+        quoted.extend((a + x, a + y) for x, y in chunk_quoted)
     directives = [d for d in find_directives(text, bare_lines=False) if d.start >= body_start]
+    return Document(text, "".join(parts), tuple(quoted), tuple(suppressions(text, directives)))
+
+
+def _blanked(part: str) -> str:
+    chars = list(part)
+    blank(chars, 0, len(chars))
+    return "".join(chars)
+
+
+def _chunks(text: str, start: int) -> list[tuple[int, int]]:
+    """Ranges covering text[start:], split where a blank line is followed by an
+    unindented line that no fence, HTML comment or raw block spans."""
+    protected = _protected(text, start)
+    cuts = [start]
+    for m in _BLANK_THEN_LINE.finditer(text, start):
+        cut = m.end()
+        if not any(a < cut < b for a, b in protected):
+            cuts.append(cut)
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _protected(text: str, start: int) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, start)]
+    spans += [(m.start(), m.end()) for m in _RAW_BLOCK.finditer(text, start)]
+    fence: tuple[str, int, int] | None = None  # marker char, length, where it opened
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\n|\r|$)", text[start:]):
+        line = m.group().rstrip("\r\n")
+        f = _FENCE.match(line)
+        if fence is None:
+            if f and not (f.group(1)[0] == "`" and "`" in f.group(2)):
+                fence = (f.group(1)[0], len(f.group(1)), start + m.start())
+        elif f and f.group(1)[0] == fence[0] and len(f.group(1)) >= fence[1] and not f.group(2).strip():
+            spans.append((fence[2], start + m.end()))
+            fence = None
+        if m.end() >= len(text) - start:
+            break
+    if fence is not None:
+        spans.append((fence[2], len(text)))
+    return spans
+
+
+@lru_cache(maxsize=8192)
+def _prepare_chunk(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """(checkable text, quoted ranges) for a chunk with no front matter."""
+    chars = list(text)
     starts = line_starts(text)
     quoted: list[tuple[int, int]] = []
-    body = text[body_start:]
-    first_line = line_of(starts, body_start) - 1  # map body lines back to the file
-    tokens = _PARSER.parse(body)
-    for tok in tokens:
+    for tok in _PARSER.parse(text):
         if tok.map is None:
             continue
-        a = _offset(starts, first_line + tok.map[0], len(text))
-        b = _offset(starts, first_line + tok.map[1], len(text))
+        a = _offset(starts, tok.map[0], len(text))
+        b = _offset(starts, tok.map[1], len(text))
         if tok.type in ("fence", "code_block"):
             blank(chars, a, b)
         elif tok.type == "blockquote_open":
             quoted.append((a, b))
-
     for pattern in (_HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _HTML_TAG, _LINK_TARGET, _REF_DEF, _URL):
         current = "".join(chars)
-        for m in pattern.finditer(current, body_start):
+        for m in pattern.finditer(current):
             if pattern is _LINK_TARGET:
                 blank(chars, m.start() + 1, m.end())  # keep the ']' ending the link text
             else:
@@ -60,7 +113,7 @@ def prepare_markdown(text: str) -> Document:
     current = "".join(chars)
     for m in _QUOTE_MARKER.finditer(current):
         blank(chars, m.start(), m.end())
-    return Document(text, "".join(chars), tuple(quoted), tuple(suppressions(text, directives)))
+    return "".join(chars), tuple(quoted)
 
 
 def _offset(starts: list[int], line_index: int, length: int) -> int:

@@ -32,7 +32,7 @@ SEPARATORS = st.sampled_from(["\n\n", "\n", "\n\n\n", "\r\n\r\n", "\n \n"])
 @settings(max_examples=300, deadline=None)
 @given(blocks=st.lists(BLOCKS, min_size=1, max_size=8), seps=st.lists(SEPARATORS, min_size=8, max_size=8), front=st.booleans())
 def test_chunked_preparation_equals_whole_document(blocks: list[str], seps: list[str], front: bool) -> None:
-    body = "".join(b + s for b, s in zip(blocks, seps))
+    body = "".join(b + s for b, s in zip(blocks, seps[: len(blocks)], strict=True))
     head = "---\ntitle: refused\n\nnote: blank line above\n---\n" if front else ""
     text = head + body
     document = prepare_markdown(text)

@@ -7,6 +7,7 @@ scanning the remaining lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -65,7 +66,7 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
         if not any(a < cut < b for a, b in protected):
             cuts.append(cut)
     cuts.append(len(text))
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _protected(text: str, start: int) -> list[tuple[int, int]]:

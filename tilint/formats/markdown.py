@@ -31,7 +31,8 @@ _QUOTE_MARKER = re.compile(r"^([ ]{0,3}>[ ]?)+", re.MULTILINE)
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})(.*)$")
 _RAW_BLOCK = re.compile(r"<(script|pre|style|textarea)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_BLANK_THEN_LINE = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)(?=[^ \t\r\n])")
+# A lone CR must not be followed by LF, or CRLF would read as two line breaks.
+_BLANK_THEN_LINE = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))(?=[^ \t\r\n])")
 
 
 def prepare_markdown(text: str) -> Document:

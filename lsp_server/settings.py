@@ -109,7 +109,7 @@ def check_rules(config: Config, rules: Sequence[Rule], where: str) -> tuple[Conf
     """Drop selectors that name no rule, so one typo does not stop all checking."""
     problems: list[str] = []
     update: dict[str, Any] = {}
-    for key in ("select", "ignore"):
+    for key in ("select", "extend_select", "ignore"):
         kept = []
         for selector in getattr(config, key):
             try:

@@ -17,11 +17,11 @@ version: 1
 category: stigmatising
 rules:
   - code: LOC301
-    name: frequent-flyer
+    name: blorpish-rider
     severity: info
     principles: [3, 6]
     match:
-      - terms: ["frequent flyer", "frequent flyers"]
+      - terms: ["blorpish rider", "blorpish riders"]
     message: "'{text}' is *slang* for <people> who [often] attend_"
     why: "# Not a heading: 1. nor a list. People who often come back to A&E need care, not a `label`; see | pipes ~~ too."
     suggestions:
@@ -34,19 +34,19 @@ rules:
         publisher: Local <Trust>
         year: 2020
     examples:
-      flag: ["He is a frequent flyer.", "Known frequent flyers."]
+      flag: ["He is a blorpish rider.", "Known blorpish riders."]
       ok: ["She flies often.", "A frequent visitor."]
 """
 
 EXPECTED = "\n\n".join(
     [
-        "**LOC301 frequent-flyer** (stigmatising, info)",
-        "'frequent flyer' is \\*slang\\* for \\<people\\> who \\[often\\] attend\\_",
+        "**LOC301 blorpish-rider** (stigmatising, info)",
+        "'blorpish rider' is \\*slang\\* for \\<people\\> who \\[often\\] attend\\_",
         "\\# Not a heading: 1. nor a list. People who often come back to A\\&E need care, not a \\`label\\`; see \\| pipes \\~\\~ too.",
         "**Better wording**\n- person who often attends (safe fix)\n- *Say how often and why, e.g. \\*three visits in May\\*.*",
         "**Principles**\n- 3\\. People are not their diagnosis\n- 6\\. Everyday human language over clinical jargon",
         "**Sources**\n- [Language \\[matters\\] \\& \\*care\\*](https://example.org/guide_%282020%29?a=1&b=2) (Local \\<Trust\\>, 2020)",
-        "[Rule documentation](https://github.com/tilint/tilint/blob/main/docs/rules/LOC301-frequent-flyer.md)",
+        "[Rule documentation](https://github.com/tilint/tilint/blob/main/docs/rules/LOC301-blorpish-rider.md)",
     ]
 )
 
@@ -62,7 +62,7 @@ async def hover(client: LanguageClient, uri: str, line: int, character: int) -> 
 async def test_hover_explains_the_rule_with_markdown_escaped(bare: LanguageClient, workspace: Path) -> None:
     (workspace / "local.yml").write_text(LEXICON, encoding="utf-8")
     await start(bare, workspace, pytest_lsp.client_capabilities("visual-studio-code"), {"lexicons": ["local.yml"]})
-    uri = open_doc(bare, workspace / "note.txt", "Seen today.\nHe is a frequent flyer.\n")
+    uri = open_doc(bare, workspace / "note.txt", "Seen today.\nHe is a blorpish rider.\n")
     diags = await published(bare, uri, 1)
     assert [(d.code, d.severity) for d in diags] == [("LOC301", types.DiagnosticSeverity.Information)]
     for character in (8, 15, 22):  # start, middle and end of the phrase

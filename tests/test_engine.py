@@ -224,3 +224,9 @@ def test_first_person_narration_about_someone_else_is_checked() -> None:
     found = lint_text("I reviewed him today; he is an addict. I saw the non-compliant patient.")
     assert [f.text for f in found] == ["an addict", "non-compliant"]
     assert codes("We refused to prescribe it.") == []  # staff refusing is not the person's choice
+
+
+def test_hard_wrapped_lines_are_one_line_to_the_matcher() -> None:
+    assert codes("She attends Alcoholics\nAnonymous weekly.") == []
+    found = lint_text("Plan reviewed and she\r\nrefused lunch.")
+    assert [(f.text, f.line, f.column) for f in found] == [("refused", 2, 1)]

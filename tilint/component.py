@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from tilint import context
@@ -71,6 +72,10 @@ class TilintComponent:
         self._term_keys: dict[int, tuple[CompiledGroup, frozenset[str]]] = {}
         self._exception_keys: dict[int, int] = {}  # match key -> rule index
         self._name_key: int | None = None
+        # Sentence boundaries are only needed around a match, and most paragraphs have
+        # none: `find` runs this (the same rules as the pipeline's "sentencizer") on a
+        # Doc that has no boundaries yet, so the tokenizer alone can feed it.
+        self._sentencizer = Sentencizer()
         strings = nlp.vocab.strings
         make_docs = nlp.tokenizer.pipe  # type: ignore[union-attr]
 
@@ -120,6 +125,8 @@ class TilintComponent:
                 exceptions[self._exception_keys[key]].append((start, end))
         if not candidates:
             return []
+        if not doc.has_annotation("SENT_START"):
+            self._sentencizer(doc)
 
         # Across rules, containment comes first: 'compliant' inside 'non-compliant' belongs
         # to the longer phrase even when context then clears it. Within a rule, context

@@ -23,6 +23,12 @@ else:  # pragma: no cover
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 CONFIG_FILES = (".tilint.toml", "tilint.toml", "pyproject.toml")
+# Bounds on a config file (hostile or runaway): each `allow` phrase is searched for in
+# the whole document, so a list of 100,000 phrases would make every lint crawl.
+MAX_CONFIG_BYTES = 1_000_000
+MAX_LIST_ITEMS = 1000
+MAX_LEXICON_FILES = 100
+MAX_ALLOW_CHARS = 200
 
 
 def _kebab(name: str) -> str:
@@ -99,6 +105,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(str(path), "no such config file") from None
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(str(path), f"config file is larger than {MAX_CONFIG_BYTES // 1_000_000} MB", "is this the right file?")
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -131,10 +139,24 @@ def config_from_mapping(data: dict[str, Any], *, where: str, base_dir: Path | No
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         raise ConfigError(where, f"key {key!r}: {err['msg']}", _value_hint(err)) from None
+    _check_bounds(config, where)
     if base_dir is not None and config.lexicons:
         resolved = tuple(str((base_dir / p).resolve()) for p in config.lexicons)
         config = config.model_copy(update={"lexicons": resolved})
     return config
+
+
+def _check_bounds(config: Config, where: str) -> None:
+    for name in ("select", "extend_select", "ignore", "allow", "exclude", "severity", "lexicons"):
+        limit = MAX_LEXICON_FILES if name == "lexicons" else MAX_LIST_ITEMS
+        size = len(getattr(config, name))
+        if size > limit:
+            raise ConfigError(where, f"key {_kebab(name)!r}: {size:,} entries; at most {limit:,}")
+    for phrase in config.allow:
+        if len(phrase) > MAX_ALLOW_CHARS:
+            raise ConfigError(
+                where, f"key 'allow': a phrase of {len(phrase):,} characters; at most {MAX_ALLOW_CHARS}", "allow names short phrases"
+            )
 
 
 _FILE_KEYS = frozenset(_kebab(n) for n in Config.model_fields) | frozenset(Config.model_fields)

@@ -8,6 +8,7 @@ names the file, the rule and the fix.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,6 +40,12 @@ _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TERMS_PER_RULE = 400
 MAX_RULES = 5000
+# Bounds on what a user's lexicon may ask of the matcher (hostile or runaway files).
+# Checked after validation rather than in the models, so the JSON Schema is unchanged.
+MAX_PHRASE_CHARS = 2000  # a term, an exception or a window word is a phrase (with choices), not a text
+MAX_GROUPS_PER_RULE = 100
+MAX_EXCEPTIONS_PER_RULE = 1000
+MAX_PHRASES_PER_FILE = 100_000  # surface forms after expansion (the built-in lexicon: ~4,000)
 
 
 class _Strict(BaseModel):
@@ -242,6 +249,8 @@ def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True
 
 def _read_yaml(path: Path) -> Any:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block open() forever
+            raise LexiconError(str(path), "not a regular file", "name a .yml file in 'lexicons'")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None
@@ -284,6 +293,7 @@ def load_file(path: Path) -> list[Rule]:
     except ValidationError as exc:
         raise LexiconError(str(path), _describe(exc)) from None
     rules = []
+    phrases = 0
     for index, raw in enumerate(header.rules):
         label = _rule_label(raw, index)
         if not isinstance(raw, dict):
@@ -299,7 +309,13 @@ def load_file(path: Path) -> list[Rule]:
                 f"category {rule.category!r} differs from the file's {header.category!r}",
                 "move the rule to the file of its category",
             )
-        _check_terms(path, label, rule)
+        phrases += _check_terms(path, label, rule)
+        if phrases > MAX_PHRASES_PER_FILE:
+            raise LexiconError(
+                f"{path} {label}",
+                f"the file's terms expand to more than {MAX_PHRASES_PER_FILE:,} phrases",
+                "use fewer choices '(a|b)' and inflected terms, or split the file",
+            )
         rules.append(rule)
     return rules
 
@@ -326,9 +342,12 @@ def _describe(exc: ValidationError) -> str:
     return f"field {loc!r}: {msg}" if loc else msg
 
 
-def _check_terms(path: Path, label: str, rule: Rule) -> None:
+def _check_terms(path: Path, label: str, rule: Rule) -> int:
+    """Check a rule's phrases; the number of surface forms its terms expand to."""
     where = f"{path} {label}"
+    _check_bounds(where, rule)
     seen: set[str] = set()
+    count = 0
     for group in rule.match:
         for term in group.terms:
             key = " ".join(term.lower().split())
@@ -339,6 +358,7 @@ def _check_terms(path: Path, label: str, rule: Rule) -> None:
                 forms = expand(term, group.inflect)
             except TermSyntaxError as exc:
                 raise LexiconError(where, str(exc)) from None
+            count += len(forms)
             if group.suggestions is not None or rule.suggestions:
                 _check_slots(where, group, rule, forms)
         for window in (group.requires_before, group.requires_after, group.unless_before, group.unless_after):
@@ -352,6 +372,30 @@ def _check_terms(path: Path, label: str, rule: Rule) -> None:
             plain_phrases([exception])
         except TermSyntaxError as exc:
             raise LexiconError(where, f"exception: {exc}") from None
+    return count
+
+
+def _check_bounds(where: str, rule: Rule) -> None:
+    if len(rule.match) > MAX_GROUPS_PER_RULE:
+        raise LexiconError(where, f"{len(rule.match)} match groups; at most {MAX_GROUPS_PER_RULE}", "split the rule")
+    if len(rule.exceptions) > MAX_EXCEPTIONS_PER_RULE:
+        raise LexiconError(
+            where, f"{len(rule.exceptions)} exceptions; at most {MAX_EXCEPTIONS_PER_RULE}", "use a word window or split the rule"
+        )
+    phrases = [(f"match.{i}.terms", t) for i, g in enumerate(rule.match) for t in g.terms]
+    phrases += [("exceptions", e) for e in rule.exceptions]
+    for i, group in enumerate(rule.match):
+        for side in ("requires_before", "requires_after", "unless_before", "unless_after"):
+            window = getattr(group, side)
+            if window is not None:
+                phrases += [(f"match.{i}.{side}.words", w) for w in window.words]
+    for field, phrase in phrases:
+        if len(phrase) > MAX_PHRASE_CHARS:
+            raise LexiconError(
+                where,
+                f"{field}: a phrase of {len(phrase):,} characters ({phrase[:30]!r}...); at most {MAX_PHRASE_CHARS}",
+                "terms, exceptions and window words are short phrases",
+            )
 
 
 def _check_slots(where: str, group: MatchGroup, rule: Rule, forms: Iterable[Any]) -> None:

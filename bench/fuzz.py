@@ -1,0 +1,339 @@
+"""Hostile documents for tilint's readers and CLI: no crash, no hang, exit 0, 1 or 2 only.
+
+    python bench/fuzz.py                  # the CI-sized set: each input through the CLI
+    python bench/fuzz.py --scale 25       # the long run: 25x larger inputs (a 45 MB line)
+    python bench/fuzz.py --only md-deep-quote,zip-bomb
+
+Every input is written once per reader extension (`tilint.formats.KINDS`, so a new
+reader is fuzzed as soon as it registers its extension) plus one unknown extension
+named explicitly, and run through `tilint check --format json` in its own process with
+a hang guard.
+The table gives size, time and exit code per input; any traceback, "internal error",
+exit code other than 0/1/2, or time-out is a failure. tests/test_fuzz_readers.py runs
+the same inputs in-process and through the CLI, and hypothesis over random bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+PROSE = (
+    "She refused lunch and was described as non-compliant. The court refused bail. "
+    "He told us about the side effects of the new tablets during the ward round. "
+)
+UNKNOWN_EXTENSION = ".dat"  # named explicitly, an unknown extension is read as text
+
+
+def reader_extensions() -> list[str]:
+    """Every extension a reader is registered for, plus one unknown extension."""
+    sys.path.insert(0, str(ROOT))
+    from tilint.formats import KINDS
+
+    return [*sorted(KINDS), UNKNOWN_EXTENSION]
+
+
+# ---------------------------------------------------------------- zip archives (docx, pptx)
+
+
+def _zip(members: list[tuple[str, bytes]], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _docx_members(body: bytes) -> list[tuple[str, bytes]]:
+    return [
+        ("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+        ("word/document.xml", b'<?xml version="1.0"?><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>' + body + b"</w:t></w:r></w:p></w:body></w:document>"),
+    ]
+
+
+def zip_bomb(scale: float) -> bytes:
+    """A docx-shaped zip whose document expands to 100 MB (x scale) of one repeated byte."""
+    size = int(100_000_000 * min(scale, 4))
+    return _zip([*_docx_members(b"x")[:1], ("word/document.xml", b"<w:t>" + b"a" * size + b"</w:t>")])
+
+
+def zip_nested(_: float) -> bytes:
+    data = _zip(_docx_members(PROSE.encode()))
+    for level in range(8):
+        data = _zip([(f"level{level}.docx", data)])
+    return data
+
+
+def zip_malicious_names(_: float) -> bytes:
+    return _zip([
+        ("../../../../tmp/tilint-fuzz-escaped.txt", b"escaped"),
+        ("/etc/tilint-fuzz-absolute.txt", b"absolute"),
+        ("word/../../document.xml", b"<w:t>x</w:t>"),
+        *_docx_members(PROSE.encode()),
+    ])
+
+
+def zip_truncated(_: float) -> bytes:
+    data = _zip(_docx_members(PROSE.encode() * 50))
+    return data[: len(data) // 2]
+
+
+def zip_bad_crc(_: float) -> bytes:
+    data = bytearray(_zip(_docx_members(PROSE.encode() * 50), zipfile.ZIP_STORED))
+    at = data.find(b"She refused")
+    data[at : at + 3] = b"XXX"  # stored data no longer matches its CRC
+    return bytes(data)
+
+
+def zip_many_members(scale: float) -> bytes:
+    return _zip([(f"word/part{i}.xml", b"") for i in range(int(20_000 * scale))] + _docx_members(b"x"))
+
+
+def zip_lying_sizes(_: float) -> bytes:
+    """A central directory that claims a 4 GB member."""
+    data = bytearray(_zip(_docx_members(PROSE.encode()), zipfile.ZIP_STORED))
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (0xFFFFFFF0).to_bytes(4, "little")  # uncompressed size
+    return bytes(data)
+
+
+# ---------------------------------------------------------------- text and Markdown
+
+
+def random_bytes(scale: float) -> bytes:
+    return random.Random(1).randbytes(int(64_000 * scale))
+
+
+def invalid_utf8(scale: float) -> bytes:
+    bad = [b"\xff", b"\xc0\xaf", b"\xe2\x82", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80"]
+    rng = random.Random(2)
+    return b"".join(PROSE.encode() + rng.choice(bad) for _ in range(int(500 * scale)))
+
+
+def utf16(encoding: str, bom: bytes) -> Callable[[float], bytes]:
+    return lambda scale: bom + (PROSE * int(200 * scale)).encode(encoding)
+
+
+def utf16_odd(scale: float) -> bytes:
+    return utf16("utf-16-le", b"\xff\xfe")(scale) + b"\x00"
+
+
+def utf16_lone_surrogate(scale: float) -> bytes:
+    return b"\xff\xfe" + "She refused ".encode("utf-16-le") + b"\x00\xd8" + "lunch.".encode("utf-16-le")
+
+
+def nul_bytes(offset: int) -> Callable[[float], bytes]:
+    def build(scale: float) -> bytes:
+        text = (PROSE * int(100 * scale)).encode()
+        return text[:offset] + b"\x00" * 16 + text[offset:] + b"\x00"
+    return build
+
+
+def one_line(scale: float) -> bytes:
+    """A single line of prose, no line break at all: 2 MB (x scale)."""
+    rng = random.Random(3)
+    words = PROSE.split()
+    size = int(2_000_000 * scale)
+    out: list[str] = []
+    length = 0
+    while length < size:
+        word = rng.choice(words)
+        out.append(word)
+        length += len(word) + 1
+    return " ".join(out).encode()
+
+
+def over_the_size_limit(_: float) -> bytes:
+    """A 50 MB single line: over the reader's 50,000,000-byte limit (exit 2, TL003)."""
+    return b"a " * 26_214_400
+
+
+def repeat(unit: str, count: int, suffix: str = "") -> Callable[[float], bytes]:
+    return lambda scale: (unit * int(count * scale) + suffix).encode()
+
+
+def random_punctuation(scale: float) -> bytes:
+    """Unique runs of brackets and quotes (no cache can help), with a few spaces."""
+    rng = random.Random(5)
+    return "".join(rng.choice("([{<*>\"'_`)]}") if rng.random() > 0.001 else " " for _ in range(int(500_000 * scale))).encode()
+
+
+def md_deep_list(scale: float) -> bytes:
+    depth = int(1000 * min(scale, 3))
+    return "".join("  " * i + f"- item {i} refused\n" for i in range(depth)).encode()
+
+
+def md_html_nest(scale: float) -> bytes:
+    n = int(50_000 * scale)
+    return ("<div>" * n + "She refused lunch." + "</div>" * n).encode()
+
+
+def mixed_unicode(scale: float) -> bytes:
+    parts = ["a\u0301" * 50, "\u202e\u2066She refused\u2069\u202c", "\u200b\u200d\ufeff", "👩‍👩‍👧‍👦" * 20,
+             "\u2028\u2029\x85\x0b\x0c", "ﬁ ß İ ǅ", "\ufffd\U0010ffff", "non\u2011compliant"]
+    rng = random.Random(4)
+    return " ".join(rng.choice(parts) for _ in range(int(5_000 * scale))).encode()
+
+
+def many_directives(scale: float) -> bytes:
+    n = int(10_000 * scale)
+    return "".join(f"<!-- tilint-disable-next-line TI10{i % 3} -->\nShe refused lunch {i}.\n" for i in range(n)).encode()
+
+
+def many_findings_in_quotes(scale: float) -> bytes:
+    return ("> She refused lunch and was non-compliant.\n\n" * int(10_000 * scale)).encode()
+
+
+HOSTILE: dict[str, Callable[[float], bytes]] = {
+    "random-bytes": random_bytes,
+    "invalid-utf8": invalid_utf8,
+    "utf8-bom": lambda s: b"\xef\xbb\xbf" + (PROSE * int(100 * s)).encode(),
+    "utf16-le-bom": utf16("utf-16-le", b"\xff\xfe"),
+    "utf16-be-bom": utf16("utf-16-be", b"\xfe\xff"),
+    "utf16-odd-length": utf16_odd,
+    "utf16-lone-surrogate": utf16_lone_surrogate,
+    "nul-at-start": nul_bytes(0),
+    "nul-after-8k": nul_bytes(9000),
+    "one-line-2mb": one_line,
+    "line-50mb": over_the_size_limit,
+    "no-spaces": repeat("a", 1_000_000),
+    "open-parens": repeat("(", 500_000),
+    "dots": repeat(".", 500_000),
+    "random-punctuation": random_punctuation,
+    "hyphens": repeat("-", 500_000),
+    "cr-only": repeat("She refused lunch.\r", 50_000),
+    "crlf-blank": repeat("\r\n", 500_000),
+    "mixed-unicode": mixed_unicode,
+    "md-deep-quote": repeat(">", 100_000, " She refused lunch.\n"),
+    "md-deep-list": md_deep_list,
+    "md-brackets": repeat("[", 100_000, "She refused](x)"),
+    "md-link-parens": repeat("[a](", 50_000),
+    "md-stars": repeat("*", 100_000, "She refused*"),
+    "md-underscores": repeat("_a", 100_000),
+    "md-backticks": repeat("`a ", 100_000),
+    "md-unclosed-fence": lambda s: b"```\n" + (PROSE * int(5_000 * s)).encode(),
+    "md-unclosed-front-matter": lambda s: b"---\n" + b"key: value refused\n" * int(50_000 * s),
+    "md-html-nest": md_html_nest,
+    "md-tags": repeat("<a ", 100_000),
+    "many-directives": many_directives,
+    "many-findings-in-quotes": many_findings_in_quotes,
+    "zip-truncated": zip_truncated,
+    "zip-bomb": zip_bomb,
+    "zip-nested": zip_nested,
+    "zip-malicious-names": zip_malicious_names,
+    "zip-bad-crc": zip_bad_crc,
+    "zip-many-members": zip_many_members,
+    "zip-lying-sizes": zip_lying_sizes,
+}
+
+# Inputs on which tilint is known to take time quadratic in the input (a hang on a
+# 1 MB file). Each names the file and the fix; tests mark them xfail(strict=True), so
+# the marker must go when the fix lands.
+KNOWN_QUADRATIC: dict[str, tuple[Callable[[float], bytes], str]] = {
+    "unclosed-suppression-comments": (
+        repeat("<!-- tilint-disable TI101 ", 40_000),
+        "tilint/suppress.py _COMMENT: '<!--...(.*?)-->' rescans to the end of the text from every "
+        "unclosed opening; find the openings, then str.find('-->') once each and stop at the first miss",
+    ),
+    "unclosed-html-comments-md": (
+        repeat("<!-- ", 200_000),
+        "tilint/formats/markdown.py _HTML_COMMENT: '<!--.*?-->' (DOTALL) rescans to the end from every "
+        "unclosed '<!--'; same fix as above",
+    ),
+}
+
+
+@dataclass
+class Outcome:
+    name: str
+    extension: str
+    size: int
+    seconds: float
+    code: int | None  # None: timed out
+    stderr: str
+
+    @property
+    def problem(self) -> str | None:
+        if self.code is None:
+            return "timed out (hang)"
+        if self.code not in (0, 1, 2):
+            return f"exit code {self.code}"
+        if "Traceback" in self.stderr or "internal error" in self.stderr:
+            return "crash: " + self.stderr.strip().splitlines()[-1][:200]
+        return None
+
+
+def write_input(folder: Path, name: str, build: Callable[[float], bytes], extension: str, scale: float) -> Path:
+    path = folder / f"{name}{extension}"
+    path.write_bytes(build(scale))
+    return path
+
+
+def run_cli(paths: list[Path], timeout: float, extra: tuple[str, ...] = ()) -> tuple[int | None, float, str, str]:
+    """(exit code or None on time-out, seconds, stdout, stderr) of `tilint check`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tilint", "check", *extra, *map(str, paths)],
+            capture_output=True, env=env, timeout=timeout, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return None, time.perf_counter() - start, "", ""
+    decoded = (proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    return proc.returncode, time.perf_counter() - start, *decoded
+
+
+def fuzz_cli(names: list[str], scale: float, timeout: float) -> list[Outcome]:
+    """Each input, in every reader's extension, through one `tilint check` process."""
+    outcomes = []
+    with tempfile.TemporaryDirectory(prefix="tilint-fuzz-") as tmp:
+        folder = Path(tmp)
+        for name in names:
+            build = HOSTILE[name] if name in HOSTILE else KNOWN_QUADRATIC[name][0]
+            paths = [write_input(folder, name, build, ext, scale) for ext in reader_extensions()]
+            code, seconds, _, stderr = run_cli(paths, timeout, ("--format", "json"))
+            outcomes.append(Outcome(name, ",".join(reader_extensions()), paths[0].stat().st_size, seconds, code, stderr))
+            for path in paths:
+                path.unlink()
+    return outcomes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Hostile documents through the tilint CLI.")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply input sizes (default 1)")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds before a run counts as a hang")
+    parser.add_argument("--only", default="", help="comma-separated input names")
+    parser.add_argument("--known-quadratic", action="store_true", help="also run the known quadratic inputs")
+    args = parser.parse_args(argv)
+    names = [n for n in args.only.split(",") if n] or list(HOSTILE)
+    if args.known_quadratic:
+        names += list(KNOWN_QUADRATIC)
+    print(f"extensions: {' '.join(reader_extensions())}; scale {args.scale:g}; hang guard {args.timeout:g} s\n")
+    print("| input | bytes | seconds | exit | result |\n|---|---:|---:|---:|---|")
+    started = time.perf_counter()
+    failures = 0
+    for outcome in fuzz_cli(names, args.scale, args.timeout):
+        problem = outcome.problem
+        failures += problem is not None
+        print(f"| {outcome.name} | {outcome.size:,} | {outcome.seconds:.1f} | {outcome.code} | {problem or 'ok'} |", flush=True)
+    total = time.perf_counter() - started
+    print(f"\n{len(names)} inputs x {len(reader_extensions())} extensions, {failures} failures, {total:.0f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -15,7 +15,8 @@ server's documented choices (documents.py, server.py), not from the server's cod
   of the document; a position inside a surrogate pair means the start of that character;
 - a range whose start is after its end is the same range the right way round;
 - a notification with a version older than the server's is ignored whole;
-- a notification whose parameters do not parse (a negative position) is dropped whole;
+- a notification whose parameters do not parse (a position below 0 or above 2**31 - 1,
+  the protocol's uinteger) is dropped whole;
 - a change to a document that is not open is ignored.
 
 Then: the server is still up, its memory stopped growing after the first quarter, every
@@ -456,9 +457,9 @@ async def soak(client: LanguageClient, pid: int, docs: list[Doc], never_opened: 
             if roll < 0.03:
                 run.ignore("stale version", n)
                 send(client, d.uri, rng.randint(max(0, d.version - 5), d.version - 1), changes)
-            elif roll < 0.04:
-                run.ignore("negative position", n)
-                bad: Span = (-1, 0, 0, 0) if rng.random() < 0.5 else (0, -rng.randint(1, 9), 0, 0)
+            elif roll < 0.04:  # -1, or -1 read as unsigned: no uinteger, so pygls drops it
+                run.ignore("invalid position", n)
+                bad: Span = rng.choice([(-1, 0, 0, 0), (0, -rng.randint(1, 9), 0, 0), (0, 0, 2**32 - 1, 0)])
                 send_raw(client, d.uri, d.next_version, [*changes[:-1], (bad, changes[-1][1])])
                 d.next_version += 1
             elif roll < 0.05:
@@ -546,14 +547,14 @@ async def test_soak_ten_thousand_edits(tmp_path: Path) -> None:
     counts, ignored = run.counts, run.ignored
     assert stderr.count("didChange with stale version") == ignored["stale version"]
     assert stderr.count("didChange for a document that is not open") == ignored["document not open"]
-    assert stderr.count("protocol error (JsonRpcException): JsonRpcInvalidParams") == ignored["negative position"]
+    assert stderr.count("protocol error (JsonRpcException): JsonRpcInvalidParams") == ignored["invalid position"]
     # pygls reports each unparsable notification in two lines at ERROR; nothing else may.
     errors = [line.split(" ERROR ", 1)[1] for line in stderr.splitlines() if " ERROR " in line]
     assert set(errors) == {
         "pygls.protocol.json_rpc: Unable to deserialize message",
         "pygls.server: Unable to handle message (JsonRpcInvalidParams)",
     }, errors[:10]
-    assert len(errors) == 2 * ignored["negative position"]
+    assert len(errors) == 2 * ignored["invalid position"]
     assert "Traceback" not in stderr, stderr[-3000:]
     assert client.messages == []
 

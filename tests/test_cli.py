@@ -218,3 +218,16 @@ def test_tilint_lsp_answers_initialize_over_stdio() -> None:
     assert reply["id"] == 1
     assert reply["result"]["serverInfo"]["name"] == "tilint"
     assert "codeActionProvider" in reply["result"]["capabilities"]
+
+
+def test_long_lines_are_shown_as_a_window_around_the_finding(tmp_path: Path) -> None:
+    note = tmp_path / "long.txt"
+    note.write_text("word " * 400 + "she refused lunch " + "word " * 400 + "\n", encoding="utf-8")
+    out = run_cli("check", str(note)).stdout.splitlines()
+    source = next(line for line in out if line.startswith(" 1 | "))
+    underline = out[out.index(source) + 1]
+    assert source.startswith(" 1 | …") and source.endswith("…")
+    assert len(source) < 200
+    caret = underline.index("^")
+    assert source[caret : caret + len("refused")] == "refused"
+    assert underline.count("^") == len("refused")

@@ -7,6 +7,7 @@ scanning the remaining lines.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import lru_cache
@@ -15,13 +16,12 @@ from markdown_it import MarkdownIt
 
 from tilint.formats import _URL, Document, blank
 from tilint.positions import line_starts
-from tilint.suppress import find_directives, suppressions
+from tilint.suppress import find_directives, html_comments, suppressions
 
 # Only the block structure is used: inline parsing (half the time of a lint) is skipped.
 _PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?\r?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\)")
@@ -30,7 +30,8 @@ _QUOTE_MARKER = re.compile(r"^([ ]{0,3}>[ ]?)+", re.MULTILINE)
 
 
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})(.*)$")
-_RAW_BLOCK = re.compile(r"<(script|pre|style|textarea)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_RAW_OPEN = re.compile(r"<(script|pre|style|textarea)\b", re.IGNORECASE)
+_RAW_CLOSE = re.compile(r"</(script|pre|style|textarea)\s*>", re.IGNORECASE)
 # A lone CR must not be followed by LF, or CRLF would read as two line breaks.
 _BLANK_THEN_LINE = re.compile(r"(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r(?!\n))(?=[^ \t\r\n])")
 
@@ -71,8 +72,8 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _protected(text: str, start: int) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, start)]
-    spans += [(m.start(), m.end()) for m in _RAW_BLOCK.finditer(text, start)]
+    spans = html_comments(text, start)
+    spans += _raw_blocks(text, start)
     fence: tuple[str, int, int] | None = None  # marker char, length, where it opened
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\n|\r|$)", text[start:]):
         line = m.group().rstrip("\r\n")
@@ -87,6 +88,27 @@ def _protected(text: str, start: int) -> list[tuple[int, int]]:
             break
     if fence is not None:
         spans.append((fence[2], len(text)))
+    return spans
+
+
+def _raw_blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """<script>, <pre>, <style>, <textarea> up to their closing tag, in O(n log n): each
+    opening looks up the next closing of its name instead of rescanning the text."""
+    closings: dict[str, tuple[list[int], list[int]]] = {}
+    for close in _RAW_CLOSE.finditer(text, start):
+        starts, ends = closings.setdefault(close.group(1).lower(), ([], []))
+        starts.append(close.start())
+        ends.append(close.end())
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (m := _RAW_OPEN.search(text, pos)) is not None:
+        starts, ends = closings.get(m.group(1).lower(), ([], []))
+        k = bisect.bisect_left(starts, m.end())
+        if k == len(starts):
+            pos = m.end()
+            continue
+        spans.append((m.start(), ends[k]))
+        pos = ends[k]
     return spans
 
 
@@ -105,7 +127,9 @@ def _prepare_chunk(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             blank(chars, a, b)
         elif tok.type == "blockquote_open":
             quoted.append((a, b))
-    for pattern in (_HTML_COMMENT, _CODE_SPAN, _AUTOLINK, _HTML_TAG, _LINK_TARGET, _REF_DEF, _URL):
+    for a, b in html_comments(text):
+        blank(chars, a, b)
+    for pattern in (_CODE_SPAN, _AUTOLINK, _HTML_TAG, _LINK_TARGET, _REF_DEF, _URL):
         current = "".join(chars)
         for m in pattern.finditer(current):
             if pattern is _LINK_TARGET:

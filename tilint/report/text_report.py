@@ -76,16 +76,32 @@ def _finding(path: str, f: Finding, text: str, starts: list[int], style: Styler)
         source = text[line_start:line_end].rstrip("\r\n")
         gutter = str(f.line)
         pad = " " * len(gutter)
-        shown = _printable(source)
         col = f.column - 1
         width = (f.end - f.start) if f.end_line == f.line else max(1, len(source) - col)
-        lines.append(f" {s(gutter, dim=True)} | {shown}")
+        source, col, width = _window(source, col, width)
+        lines.append(f" {s(gutter, dim=True)} | {_printable(source)}")
         lines.append(f" {pad} | {_prefix_spaces(source[:col])}{s('^' * max(1, width), fg=_COLOURS[f.severity])}")
         marker = f" {pad} = "
     else:
         marker = "   = "
     lines.extend(_suggestions(f, marker, style))
     return "\n".join(lines) + "\n"
+
+
+EXCERPT = 160  # characters of a source line shown around a finding
+
+
+def _window(source: str, col: int, width: int) -> tuple[str, int, int]:
+    """A long line is shown as a window around the span, marked with ellipses, so a
+    one-line file with many findings prints in proportion to the findings."""
+    if len(source) <= EXCERPT:
+        return source, col, width
+    width = min(width, EXCERPT - 20)
+    start = max(0, min(col - (EXCERPT - width) // 2, len(source) - EXCERPT))
+    end = start + EXCERPT
+    left = "…" if start > 0 else ""
+    right = "…" if end < len(source) else ""
+    return left + source[start:end] + right, col - start + len(left), width
 
 
 def _suggestions(f: Finding, marker: str, style: Styler) -> list[str]:

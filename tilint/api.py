@@ -15,7 +15,7 @@ from threading import Lock
 from typing import TYPE_CHECKING
 
 from tilint.config import Config
-from tilint.errors import InputError, TilintError
+from tilint.errors import InputError, TilintError, read_error
 from tilint.findings import Finding, Severity, Suggestion
 from tilint.formats import Document, kind_for, localize, prepare, read_document
 from tilint.positions import line_col, line_starts
@@ -271,14 +271,8 @@ def read_text_file(path: Path, display: str) -> str:
         if size > MAX_FILE_BYTES:
             raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(display, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(display, "no such file") from None
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
     except OSError as exc:
-        raise InputError(display, f"cannot read: {exc.strerror or exc}") from None
+        raise read_error(exc, display) from None
     return decode(raw, display)
 
 

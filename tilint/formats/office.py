@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
-from tilint.errors import InputError
+from tilint.errors import InputError, read_error
 from tilint.formats import _URL, Block, Document, blank
 
 MAX_FILE_BYTES = 200_000_000  # the .docx / .pptx itself (media included)
@@ -54,14 +54,8 @@ def read_office(path: Path, display: str, kind: str) -> Document:
             head = fh.read(8)
             fh.seek(0)
             return _read(fh, head, display, kind)
-    except IsADirectoryError:
-        raise InputError(display, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(display, "no such file") from None
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
     except OSError as exc:
-        raise InputError(display, f"cannot read: {exc.strerror or exc}") from None
+        raise read_error(exc, display) from None
 
 
 def office_from_bytes(raw: bytes, display: str, kind: str) -> Document:

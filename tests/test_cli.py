@@ -198,3 +198,36 @@ def test_shipped_example_has_findings_with_suggestions() -> None:
     rules = {f["rule"] for f in data["findings"]}
     assert {"TI101", "TI102"} <= rules
     assert all(f["suggestions"] for f in data["findings"])
+
+
+def test_tilint_lsp_answers_initialize_over_stdio() -> None:
+    import subprocess
+    import sys
+
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    exit_ = json.dumps({"jsonrpc": "2.0", "method": "exit"})
+    message = "".join(f"Content-Length: {len(b.encode())}\r\n\r\n{b}" for b in (body, exit_))
+    proc = subprocess.run(
+        [sys.executable, "-m", "tilint", "lsp", "--stdio"],
+        input=message.encode(), capture_output=True, timeout=120, cwd=ROOT,
+    )
+    header, _, payload = proc.stdout.partition(b"\r\n\r\n")
+    assert header.startswith(b"Content-Length: ")
+    length = int(header.split(b"\r\n")[0].split(b":")[1])
+    reply = json.loads(payload[:length])
+    assert reply["id"] == 1
+    assert reply["result"]["serverInfo"]["name"] == "tilint"
+    assert "codeActionProvider" in reply["result"]["capabilities"]
+
+
+def test_long_lines_are_shown_as_a_window_around_the_finding(tmp_path: Path) -> None:
+    note = tmp_path / "long.txt"
+    note.write_text("word " * 400 + "she refused lunch " + "word " * 400 + "\n", encoding="utf-8")
+    out = run_cli("check", str(note)).stdout.splitlines()
+    source = next(line for line in out if line.startswith(" 1 | "))
+    underline = out[out.index(source) + 1]
+    assert source.startswith(" 1 | …") and source.endswith("…")
+    assert len(source) < 200
+    caret = underline.index("^")
+    assert source[caret : caret + len("refused")] == "refused"
+    assert underline.count("^") == len("refused")

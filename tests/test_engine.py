@@ -171,3 +171,62 @@ def test_spacy_component_writes_a_span_group() -> None:
     nlp = build_pipeline()
     doc = nlp("He refused and was non-compliant.")
     assert [(s.label_, s.text) for s in doc.spans["tilint"]] == [("TI102", "refused"), ("TI101", "non-compliant")]
+
+
+def test_base_form_after_modals_and_to() -> None:
+    from tilint.suggest import pick_tag
+
+    tags = frozenset({"VB", "VBP", "VBD", "VBN"})  # "put"
+    assert pick_tag(tags, ["He", "may"]) == "VB"
+    assert pick_tag(tags, ["she", "has"]) == "VBN"
+    assert pick_tag(tags, ["Yesterday", "he"]) == "VBD"
+    assert pick_tag(frozenset({"VB", "VBP"}), ["did", "not"]) == "VB"
+
+
+def test_hyphenated_window_words_match() -> None:
+    from tilint.lexicon import Window
+    from tilint.matching import _window
+
+    spec = _window(Window(words=["first-line", "kick-off"], window=3))
+    assert spec is not None
+    assert ("first", "line") in spec.phrases and ("kick", "off") in spec.phrases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff may perceive them as attention-seeking and dismiss them as time wasters.",
+        "People who were labelled as non-compliant got worse care.",
+        "Challenging behaviour is a catch-all term that hides distress.",
+    ],
+)
+def test_reported_labels_and_definitions_are_mentions(text: str) -> None:
+    assert codes(text) == []
+
+
+def test_choice_parts_keep_their_spacing() -> None:
+    from tilint.terms import choices
+
+    assert choices("(high|low)-functioning") == ["high-functioning", "low-functioning"]
+    assert choices("(a|an|) ~refuse (care|help)")[0] == "a ~refuse care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We alcoholics are not fond of rules.", "I'm an addict and proud of my recovery.", "I was a junkie for ten years."],
+)
+def test_first_person_self_description_is_the_persons_own_words(text: str) -> None:
+    assert codes(text) == []
+    assert codes(text, Config(check_quotes=True)) != []
+
+
+def test_first_person_narration_about_someone_else_is_checked() -> None:
+    found = lint_text("I reviewed him today; he is an addict. I saw the non-compliant patient.")
+    assert [f.text for f in found] == ["an addict", "non-compliant"]
+    assert codes("We refused to prescribe it.") == []  # staff refusing is not the person's choice
+
+
+def test_hard_wrapped_lines_are_one_line_to_the_matcher() -> None:
+    assert codes("She attends Alcoholics\nAnonymous weekly.") == []
+    found = lint_text("Plan reviewed and she\r\nrefused lunch.")
+    assert [(f.text, f.line, f.column) for f in found] == [("refused", 2, 1)]

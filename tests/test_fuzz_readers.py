@@ -177,13 +177,12 @@ def _run_stdin(payload: bytes, name: str):  # type: ignore[no-untyped-def]
     return proc
 
 
-# ---------------------------------------------------------------- known problems (not in this branch's files)
+# ---------------------------------------------------------------- once quadratic, now linear
 
-KNOWN_TIMEOUT = 60.0  # the fixed code takes seconds; today these take many minutes (hang guard)
+KNOWN_TIMEOUT = 60.0  # the fixed code takes seconds; the quadratic code took many minutes
 
 
 @pytest.mark.parametrize("name", sorted(fuzz.KNOWN_QUADRATIC))
-@pytest.mark.xfail(strict=True, reason="quadratic regex; see bench/fuzz.py KNOWN_QUADRATIC for file and fix")
 def test_known_quadratic_inputs_finish(name: str, workdir: Path) -> None:
     build, _fix = fuzz.KNOWN_QUADRATIC[name]
     path = fuzz.write_input(workdir, name, build, ".md", 1.0)
@@ -191,11 +190,6 @@ def test_known_quadratic_inputs_finish(name: str, workdir: Path) -> None:
     assert code in (0, 1, 2), f"no result after {seconds:.0f} s"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tilint/report/text_report.py prints the whole source line under every finding: "
-    "a 770 KB line with 10,000 findings is 7.7 GB of output; clip the excerpt to a window",
-)
 def test_text_report_on_a_long_line_with_many_findings(workdir: Path) -> None:
     path = workdir / "long-line.txt"
     path.write_bytes(PROSE.encode() * 5000)  # one line, 770 KB, 10,000 findings

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tilint import lint_text
+from tilint import Config, lint_text
 from tilint.lexicon import Example, Rule, load_lexicon
 
 RULES = load_lexicon().active
+
+
+def _config(rule: Rule) -> Config:
+    """Opt-in rules are switched on by name for their own examples."""
+    return Config(extend_select=(rule.code,)) if rule.opt_in else Config()
 
 
 def _flag_cases() -> list[tuple[Rule, Example]]:
@@ -27,7 +32,7 @@ def _id(case: tuple[Rule, object]) -> str:
 @pytest.mark.parametrize("case", _flag_cases(), ids=_id)
 def test_flag_example_is_flagged(case: tuple[Rule, Example]) -> None:
     rule, example = case
-    found = [f for f in lint_text(example.text) if f.rule == rule.code]
+    found = [f for f in lint_text(example.text, _config(rule)) if f.rule == rule.code]
     assert found, f"{rule.code} ({rule.name}) did not flag: {example.text!r}"
     if example.span is not None:
         assert example.span in [f.text for f in found]
@@ -42,7 +47,7 @@ def test_flag_example_is_flagged(case: tuple[Rule, Example]) -> None:
 @pytest.mark.parametrize("case", _ok_cases(), ids=_id)
 def test_ok_example_is_not_flagged(case: tuple[Rule, str]) -> None:
     rule, text = case
-    found = [f for f in lint_text(text) if f.rule == rule.code]
+    found = [f for f in lint_text(text, _config(rule)) if f.rule == rule.code]
     assert not found, f"{rule.code} ({rule.name}) wrongly flagged {[f.text for f in found]} in {text!r}"
 
 

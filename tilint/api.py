@@ -15,9 +15,9 @@ from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from tilint.config import Config
-from tilint.errors import InputError, TilintError
+from tilint.errors import InputError, TilintError, read_error
 from tilint.findings import Finding, Severity, Suggestion
-from tilint.formats import Document, kind_for, prepare
+from tilint.formats import Document, kind_for, localize, prepare, read_document
 from tilint.positions import line_col, line_starts
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 CACHE_SEGMENTS = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# One code point for one, so offsets into the user's text stay exact: Unicode hyphens
+# ("non\u2011compliant" from Word or &#8209;) and the typographic apostrophe match terms.
+_SAME_LENGTH_NORMALISATION = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u00a0": " "})
+
 # spaCy's tokenizer strips prefix and suffix punctuation one character at a time, so a
 # run without spaces costs time quadratic in its length: 20,000 '(' took 48 s, 200-
 # character runs of mixed brackets and quotes 25 us per character (prose: under 2).
@@ -127,7 +131,7 @@ class Linter:
         quoted_ranges = _Ranges(document.quoted)
         suppressions = _Suppressions(document.suppressions)
         findings: list[Finding] = []
-        checkable = document.checkable
+        checkable = document.checkable.translate(_SAME_LENGTH_NORMALISATION)
         if _SURROGATE.search(checkable):  # spaCy cannot hash lone surrogates
             checkable = _SURROGATE.sub("\ufffd", checkable)
         for offset, hit in self.hits(checkable):
@@ -267,14 +271,8 @@ def read_text_file(path: Path, display: str) -> str:
         if size > MAX_FILE_BYTES:
             raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
         raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(display, "is a directory") from None
-    except FileNotFoundError:
-        raise InputError(display, "no such file") from None
-    except PermissionError:
-        raise InputError(display, "permission denied") from None
     except OSError as exc:
-        raise InputError(display, f"cannot read: {exc.strerror or exc}") from None
+        raise read_error(exc, display) from None
     return decode(raw, display)
 
 
@@ -329,7 +327,7 @@ def lint_paths(
     jobs: int = 1,
     overrides: Mapping[str, Any] | None = None,
 ) -> list[FileResult]:
-    """Lint files and folders (recursively: .txt and .md, hidden folders skipped).
+    """Lint files and folders (recursively: every kind in tilint.formats.KINDS, hidden folders skipped).
 
     Each file uses the nearest config file above it unless `config` is given and
     `discover_config` is False. Problems with one file are reported in its result and the
@@ -381,8 +379,8 @@ def _lint_files(
                         configs[found] = loaded.merged(**overrides) if overrides else loaded
                     file_config = configs[found]
             kind = kind_for(path) or "text"
-            text = read_text_file(path, display)
-            findings = get_linter(file_config).lint_document(prepare(text, kind), file_config)
+            document = read_document(path, display, kind)
+            findings = localize(document, get_linter(file_config).lint_document(document, file_config))
             out.append((display, tuple(findings), None))
         except TilintError as exc:
             out.append((display, (), (type(exc), exc.where, exc.problem, exc.hint)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -16,7 +17,10 @@ from tilint.__about__ import __version__
 if TYPE_CHECKING:
     from tilint.api import FileResult
     from tilint.config import Config
-    from tilint.lexicon import Lexicon
+    from tilint.errors import TilintError
+    from tilint.findings import Finding
+    from tilint.formats import Document
+    from tilint.lexicon import Lexicon, Rule
 
 SEVERITIES = ["error", "warning", "info", "hint"]
 CATEGORY_NAMES = ["deficit", "coercive", "stigmatising", "credibility"]
@@ -51,39 +55,219 @@ def main() -> None:
     """
 
 
+FORMATS = ["text", "json", "sarif", "github", "html"]
+PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
+PROGRESS_MIN_FILES = 10
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One document to check. Picklable: it crosses to worker processes."""
+
+    display: str
+    path: Path | None  # None: standard input, in `raw`
+    raw: bytes | None
+    kind: str
+    config: Config
+    mode: str  # "check", "fix" or "diff"
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    display: str
+    findings: tuple[Finding, ...] = ()
+    document: Document | None = None
+    error: tuple[str, str, str, str | None] | None = None  # code, where, problem, hint
+    fixed: tuple[bytes, str, str, str, int] | None = None  # new bytes, digest, before, after, count
+
+    def file_result(self) -> FileResult:
+        from tilint.api import FileResult
+
+        if self.error is None:
+            return FileResult(self.display, self.findings)
+        return FileResult(self.display, (), _error_from(self.error))
+
+
+def _error_from(parts: tuple[str, str, str, str | None]) -> TilintError:
+    from tilint import errors
+
+    code, where, problem, hint = parts
+    classes = {c.code: c for c in (errors.LexiconError, errors.ConfigError, errors.InputError, errors.UsageError)}
+    return classes.get(code, errors.TilintError)(where, problem, hint)
+
+
+def _check_one(task: _Task) -> _Outcome:
+    """Read, lint and (for --fix / --diff) fix one document. Runs in a worker process for
+    large batches, so it returns plain data and never raises a TilintError."""
+    from tilint.api import get_linter
+    from tilint.errors import TilintError
+    from tilint.formats import FIXABLE_KINDS, document_from_bytes, localize, prepare, read_document
+
+    try:
+        linter = get_linter(task.config)
+        if task.mode != "check" and task.kind in FIXABLE_KINDS:
+            from tilint import fix
+
+            raw = task.raw if task.raw is not None else _read_raw(task)
+            encoding = fix.detect(raw)
+            document = document_from_bytes(raw, task.display, task.kind)
+            before = document.text
+
+            def lint(text: str) -> list[Finding]:
+                return linter.lint_document(prepare(text, task.kind), task.config)
+
+            after, count, findings = fix.fix_text(before, lint)
+            fixed = None
+            if count:
+                document = prepare(after, task.kind)
+                fixed = (fix.encode(after, encoding), fix.digest(raw), before, after, count)
+            return _Outcome(task.display, tuple(findings), document, None, fixed)
+        if task.raw is not None:
+            document = document_from_bytes(task.raw, task.display, task.kind)
+        else:
+            assert task.path is not None
+            document = read_document(task.path, task.display, task.kind)
+        findings = localize(document, linter.lint_document(document, task.config))
+        return _Outcome(task.display, tuple(findings), document)
+    except TilintError as exc:
+        return _Outcome(task.display, error=(exc.code, exc.where, exc.problem, exc.hint))
+
+
+def _read_raw(task: _Task) -> bytes:
+    """The file's bytes, with the same size check and errors as tilint.api.read_text_file."""
+    from tilint.api import read_text_file
+
+    assert task.path is not None
+    read_text_file(task.path, task.display)  # decodes or raises the usual one-line error
+    return task.path.read_bytes()
+
+
+def _run_tasks(tasks: list[_Task], jobs: int, progress: bool) -> list[_Outcome]:
+    """Check every task; results in task order whatever the number of processes."""
+    import contextlib
+
+    workers = _workers(len(tasks), jobs)
+    bar_cm: Any = (
+        click.progressbar(length=len(tasks), label="Checking", file=sys.stderr, show_pos=True)
+        if progress
+        else contextlib.nullcontext(None)
+    )
+    outcomes: list[_Outcome] = []
+    with bar_cm as bar:
+        if workers <= 1:
+            for task in tasks:
+                outcomes.append(_check_one(task))
+                if bar is not None:
+                    bar.update(1)
+            return outcomes
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from tilint.api import get_linter
+
+        for config in {t.config.lexicons: t.config for t in tasks}.values():
+            with contextlib.suppress(Exception):  # a broken lexicon is reported per file
+                get_linter(config)  # load once here: forked workers inherit it warm
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        chunk = max(1, min(16, len(tasks) // (workers * 4)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for outcome in pool.map(_check_one, tasks, chunksize=chunk):
+                outcomes.append(outcome)
+                if bar is not None:
+                    bar.update(1)
+    return outcomes
+
+
+def _workers(count: int, jobs: int) -> int:
+    if jobs == 1 or count < 2:
+        return 1
+    if jobs > 1:
+        return min(jobs, count)
+    if count < PARALLEL_MIN_FILES:
+        return 1
+    return min(os.cpu_count() or 1, count)
+
+
+def _show_progress(flag: bool | None, output_format: str, output: Path | None, count: int) -> bool:
+    """A progress bar only on a terminal, never for JSON or SARIF, never when piped."""
+    if output_format in ("json", "sarif"):
+        return False
+    if flag is not None:
+        return flag
+    if count < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return False
+    return output is not None or sys.stdout.isatty()
+
+
+def _unknown_files(folder: Path) -> int:
+    """Files under `folder` that a folder walk skips because their type is unknown."""
+    from tilint.formats import kind_for
+
+    count = 0
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+        count += sum(1 for name in files if not name.startswith(".") and kind_for(name) is None)
+    return count
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format: text, json (docs/json-format.md), sarif (code scanning), github (workflow annotations), html (a report to read and share).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the report to this file instead of standard output.")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, code prefixes, names, categories or tags (comma-separated or repeated).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Check these rules as well as the selected ones, e.g. opt-in preferences.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules, named as for --select.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None, help="Exit 1 when a finding is at or above this severity [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors in input still exit 2).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Use this config file for every path instead of discovering one.")
 @click.option("--check-quotes/--no-check-quotes", default=None, help="Also check quoted speech (off by default: quoting a person's own words is respectful).")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and format, by extension) for text read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe suggestions to .txt and .md files (atomic writes; Word and PowerPoint are never rewritten).")
+@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff; write nothing. Exit 1 if there are any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file (default .tilint-baseline.json) and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Processes for large batches; 0 uses every core, 1 stays in one process.")
+@click.option("--progress/--no-progress", "progress", default=None, help="Progress bar on standard error [default: on a terminal, for many files; never for json or sarif].")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output [default: on a terminal, unless NO_COLOR is set].")
 def check(
     paths: tuple[str, ...],
     output_format: str,
+    output: Path | None,
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
     exit_zero: bool,
     config_path: Path | None,
     check_quotes: bool | None,
     stdin_filename: str | None,
+    fix: bool,
+    diff: bool,
+    baseline_path: Path | None,
+    write_baseline: bool,
+    jobs: int,
+    progress: bool | None,
     colour: bool | None,
 ) -> None:
-    """Check PATHS (files or folders; '-' reads standard input) for trauma-informed language."""
-    from tilint.api import FileResult, at_or_above, get_linter, iter_files, read_text_file
+    """Check PATHS (files or folders; '-' reads standard input) for trauma-informed language.
+
+    Formats by extension: .txt, .md, .html, .rst, .docx, .pptx. In folders, other files
+    are skipped (with a note); a file named on the command line is checked as plain text.
+    """
+    from tilint.api import at_or_above, iter_files
     from tilint.config import Config, find_config_file, load_config
     from tilint.errors import TilintError
     from tilint.findings import Severity
-    from tilint.formats import kind_for, prepare
+    from tilint.formats import FIXABLE_KINDS, kind_for
 
+    if fix and diff:
+        _fail("TL004 --fix and --diff: choose one (--diff shows what --fix would write)")
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = _split(extend_select)
     if ignore:
         overrides["ignore"] = _split(ignore)
     if fail_on:
@@ -99,12 +283,7 @@ def check(
     except TilintError as exc:
         _fail(str(exc))
 
-    targets = list(paths) or ["."]
-    results: list[FileResult] = []
-    texts: dict[str, str] = {}
     discovered: dict[Path, Config] = {}
-    error_lines: list[str] = []
-    fail_levels: dict[str, Severity] = {}  # each file fails at its own config's level
 
     def config_for(path: Path) -> Config:
         if fixed_config is not None:
@@ -116,56 +295,190 @@ def check(
             discovered[found] = configure(load_config(found))
         return discovered[found]
 
-    def lint_one(display: str, path_for_config: Path, read: Any, kind: str) -> None:
-        try:
-            config = config_for(path_for_config)
-            text = read()
-            findings = get_linter(config).lint_document(prepare(text, kind), config)
-            fail_levels[display] = config.fail_on
-            texts[display] = text
-            results.append(FileResult(display, tuple(findings)))
-        except TilintError as exc:
-            error_lines.append(str(exc))
-            results.append(FileResult(display, (), exc))
-
-    for target in targets:
+    mode = "fix" if fix else "diff" if diff else "check"
+    tasks: list[_Task] = []
+    early: dict[int, _Outcome] = {}  # errors found before linting, by position
+    notes: list[str] = []
+    for target in list(paths) or ["."]:
         if target == "-":
             name = stdin_filename or "<stdin>"
-            lint_one(name, Path(stdin_filename or "."), lambda n=name: _read_stdin(n), kind_for(name) or "text")
+            kind = kind_for(name) or "text"
+            try:
+                tasks.append(_Task(name, None, sys.stdin.buffer.read(), kind, config_for(Path(stdin_filename or ".")), mode))
+            except TilintError as exc:
+                early[len(tasks) + len(early)] = _Outcome(name, error=(exc.code, exc.where, exc.problem, exc.hint))
             continue
         if not Path(target).exists():
-            error_lines.append(f"TL003 {target}: no such file or directory")
-            results.append(FileResult(target, (), TilintError(target, "no such file or directory")))
+            early[len(tasks) + len(early)] = _Outcome(target, error=("TL003", target, "no such file or directory", None))
             continue
         base_exclude = (fixed_config or Config()).exclude
-        for path, display, explicit in iter_files([target], base_exclude):
-            kind = kind_for(path)
-            if kind is None and not explicit:
+        if Path(target).is_dir() and (skipped := _unknown_files(Path(target))):
+            notes.append(
+                f"note: {target}: skipped {skipped} file{'s' if skipped != 1 else ''} of unknown type "
+                "(name a file to check it as plain text)"
+            )
+        for path, display, _explicit in iter_files([target], base_exclude):
+            kind = kind_for(path) or "text"
+            try:
+                tasks.append(_Task(display, path, None, kind, config_for(path), mode))
+            except TilintError as exc:
+                early[len(tasks) + len(early)] = _Outcome(display, error=(exc.code, exc.where, exc.problem, exc.hint))
+
+    checked = iter(_run_tasks(tasks, jobs, _show_progress(progress, output_format, output, len(tasks))))
+    outcomes = [early[i] if i in early else next(checked) for i in range(len(tasks) + len(early))]
+
+    error_lines = [str(_error_from(o.error)) for o in outcomes if o.error is not None]
+    from_stdin = {t.display for t in tasks if t.path is None}
+    diffs: list[str] = []
+    if mode != "check":
+        from tilint import fix as fixing
+
+        for i, o in enumerate(outcomes):
+            task_kind = kind_for(o.display) or "text"
+            if o.error is None and o.fixed is None and task_kind not in FIXABLE_KINDS and mode == "fix":
+                notes.append(f"note: {o.display}: not rewritten (--fix changes .txt and .md files only)")
+            if o.fixed is None:
                 continue
-            lint_one(display, path, lambda p=path, d=display: read_text_file(p, d), kind or "text")
+            data, digest, before, after, count = o.fixed
+            if mode == "diff":
+                diffs.append(fixing.unified_diff(o.display, before, after))
+                continue
+            if o.display in from_stdin:
+                notes.append(f"note: {o.display}: standard input is not rewritten (use --diff)")
+                continue
+            try:
+                fixing.write_atomically(Path(o.display), o.display, data, digest)
+                notes.append(f"note: {o.display}: applied {count} fix{'es' if count != 1 else ''}")
+            except TilintError as exc:
+                error_lines.append(str(exc))
+                outcomes[i] = _Outcome(o.display, error=(exc.code, exc.where, exc.problem, exc.hint))
 
-    if output_format == "json":
-        from tilint.report.json_report import render as render_json
+    outcomes = _apply_baseline(outcomes, baseline_path, write_baseline, notes)
+    results = [o.file_result() for o in outcomes]
+    documents = {o.display: o.document for o in outcomes if o.document is not None}
 
-        click.echo(render_json(results))
+    if mode == "diff":
+        report = "".join(diffs)
+        _emit(report, output, colour=False, newline=False)
     else:
-        from tilint.report.text_report import render as render_text
-
-        click.echo(render_text(results, texts, colour=_use_colour(colour)), color=_use_colour(colour))
+        _emit(_render(output_format, results, documents, colour, output, config_for), output, colour=_use_colour(colour) and output is None and output_format == "text")
+    for line in notes:
+        click.echo(f"tilint: {line}", err=True)
     for line in error_lines:
         click.echo(f"tilint: {line}", err=True)
 
     if error_lines:
         sys.exit(2)
-    failing = sum(at_or_above(r.findings, fail_levels[r.path]) for r in results if r.findings)
+    if write_baseline:
+        sys.exit(0)
+    if mode == "diff":
+        sys.exit(1 if diffs and not exit_zero else 0)
+    levels = {t.display: t.config.fail_on for t in tasks}  # each file fails at its own config's level
+    failing = sum(at_or_above(r.findings, levels.get(r.path, Severity.WARNING)) for r in results if r.findings)
     sys.exit(0 if exit_zero or failing == 0 else 1)
 
 
-def _read_stdin(name: str) -> str:
-    from tilint.api import decode
+def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, notes: list[str]) -> list[_Outcome]:
+    if path is None and not write:
+        return outcomes
+    import dataclasses
 
-    data = sys.stdin.buffer.read()
-    return decode(data, name)
+    from tilint import baseline as bl
+    from tilint.errors import TilintError
+    from tilint.formats import sentence_of
+
+    path = path or Path(".tilint-baseline.json")
+    base_dir = path.resolve().parent
+
+    def keyed(o: _Outcome) -> list[tuple[bl.Entry, Finding]]:
+        rel = bl.relative_path(o.display, base_dir)
+        out = []
+        for f in o.findings:
+            sentence = "".join(sentence_of(o.document, f)) if o.document is not None else f.text
+            out.append((bl.entry_for(rel, f, sentence), f))
+        return out
+
+    try:
+        if write:
+            entries = [e for o in outcomes for e, _ in keyed(o)]
+            bl.write(path, entries)
+            notes.append(f"note: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}")
+            return outcomes
+        known = bl.Baseline(bl.load(path))
+    except TilintError as exc:
+        _fail(str(exc))
+    out = []
+    hidden = 0
+    for o in outcomes:
+        fresh = known.new(keyed(o))
+        hidden += len(o.findings) - len(fresh)
+        out.append(dataclasses.replace(o, findings=tuple(fresh)))
+    if hidden:
+        notes.append(f"note: {hidden} known finding{'s' if hidden != 1 else ''} hidden by the baseline {path}")
+    return out
+
+
+def _render(
+    output_format: str,
+    results: list[FileResult],
+    documents: dict[str, Document],
+    colour: bool | None,
+    output: Path | None,
+    config_for: Any,
+) -> str:
+    if output_format == "json":
+        from tilint.report.json_report import render as render_json
+
+        return render_json(results, documents)
+    if output_format == "github":
+        from tilint.report.github import render as render_github
+
+        return render_github(results, documents)
+    if output_format in ("sarif", "html"):
+        from tilint.api import get_linter
+
+        rules: list[Rule] = []
+        seen: set[str] = set()
+        configs = [config_for(Path(r.path)) for r in results[:1]] or [None]
+        for config in configs:
+            for rule in get_linter(config).rules:
+                if rule.code not in seen:
+                    seen.add(rule.code)
+                    rules.append(rule)
+        if output_format == "sarif":
+            from tilint.report.sarif import render as render_sarif
+
+            return render_sarif(results, rules, documents)
+        from tilint.report.html_report import render as render_html
+
+        return render_html(results, documents, rules)
+    from tilint.report.text_report import render as render_text
+
+    texts = {path: d.display_text() for path, d in documents.items()}
+    use = _use_colour(colour) and output is None
+    return render_text(results, texts, colour=use, documents=documents)
+
+
+def _emit(report: str, output: Path | None, *, colour: bool, newline: bool = True) -> None:
+    if output is None:
+        click.echo(report, nl=newline, color=colour)
+        return
+    try:
+        output.write_text(report + ("\n" if newline else ""), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"TL003 {output}: cannot write the report: {exc.strerror or exc}")
+
+
+
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
+)
+@click.pass_context
+def lsp(ctx: click.Context) -> None:
+    """Start the language server over stdio (for VS Code, Neovim and any LSP editor)."""
+    from lsp_server.server import main as serve
+
+    sys.exit(serve(list(ctx.args)))
 
 
 @main.command()

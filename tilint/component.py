@@ -28,8 +28,9 @@ SPAN_KEY = "tilint"
 class Hit:
     """A match that survived context checks, relative to its Doc's text.
 
-    `quoted` and `mention` are kept rather than dropped, so settings (quote checking)
-    can decide without linting again.
+    `quoted` (the person's own words: quoted, or a first-person self-description) and
+    `mention` are kept rather than dropped, so settings (quote checking) can decide
+    without linting again.
     """
 
     rule_index: int
@@ -127,10 +128,11 @@ class TilintComponent:
         if not doc.has_annotation("SENT_START"):
             self._sentencizer(doc)
 
-        # Containment first: 'compliant' inside 'non-compliant' belongs to the longer
-        # phrase even when context then clears that phrase.
-        kept = _drop_contained(_longest_per_rule(candidates))
-        kept = [c for c in kept if self._allowed(doc, c, exceptions, names)]
+        # Across rules, containment comes first: 'compliant' inside 'non-compliant' belongs
+        # to the longer phrase even when context then clears it. Within a rule, context
+        # comes first: a rejected 'absconded from' must not hide 'absconded'.
+        kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names)]
+        kept = _longest_per_rule(kept)
         quotes: list[tuple[int, int]] | None = None
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
@@ -141,6 +143,10 @@ class TilintComponent:
             sent = span.sent
             quote = context.inside(span.start_char, span.end_char, quotes)
             mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions)
+            rule = self.rules[cand.group.rule_index]
+            own_words = quote is not None or (
+                not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)
+            )
             if mention:
                 mentions.append((cand.start, cand.end))
             hits.append(
@@ -149,7 +155,7 @@ class TilintComponent:
                     start=span.start_char,
                     end=span.end_char,
                     suggestions=self._suggestions(doc, cand, span),
-                    quoted=quote is not None,
+                    quoted=own_words,
                     mention=mention,
                 )
             )
@@ -228,7 +234,7 @@ def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
     out = []
     for c in candidates:
         inner = any(
-            o is not c
+            o.group.rule_index != c.group.rule_index
             and o.start <= c.start
             and c.end <= o.end
             and (o.end - o.start) > (c.end - c.start)

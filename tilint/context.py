@@ -100,6 +100,8 @@ def is_mention(
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
+    if _labelled_as(doc, start, sent, earlier_mentions):
+        return True
     if _negated_description(doc, start, sent):
         return True
     return _followed_by_metalanguage(doc, end, sent)
@@ -144,6 +146,41 @@ def _word_before(
     return None
 
 
+_LABEL_VERBS = frozenset(
+    """perceive perceives perceived perceiving see sees seen saw view views viewed viewing
+    regard regards regarded label labels labelled labeled labelling labeling brand brands
+    branded dismiss dismisses dismissed stereotype stereotyped stereotyping portray portrays
+    portrayed painted written write dismissing characterised characterized""".split()
+)
+
+
+_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+
+
+def _labelled_as(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """'perceived as X', 'dismiss them as X or Y', 'labelled as X': a label reported as
+    someone's view, which is talk about the label."""
+    i = start - 1
+    while i >= sent.start:
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and") or doc[i].is_space:
+            i -= 1
+        else:
+            break
+    if i < sent.start or doc[i].lower_ != "as":
+        return False
+    i -= 1
+    while i >= sent.start and (
+        doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
+    ):
+        i -= 1
+    return i >= sent.start and doc[i].lower_ in _LABEL_VERBS
+
+
 def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
     lo = max(sent.start, start - 10)
     for i in range(start - 1, lo - 1, -1):
@@ -156,12 +193,55 @@ def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
     i = end
-    while i < sent.end and (doc[i].is_quote or doc[i].text in ("*", "_", "'", "’") or doc[i].is_space):
+    words_skipped = 0
+    # "X is a loaded word", "X behaviour is a catch-all term": up to two words may stand
+    # between the term and the verb.
+    while i < sent.end and words_skipped <= 2:
+        tok = doc[i]
+        if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
+            i += 1
+            continue
+        if tok.lower_ in _COPULA:
+            after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
+            return any(t.lower_ in CUE_NOUNS or t.lower_ in _STANCE for t in after[:5])
+        if tok.is_punct:
+            return False
+        words_skipped += 1
         i += 1
-    if i < sent.end and doc[i].lower_ in _COPULA:
-        for tok in doc[i + 1 : min(sent.end, i + 5)]:
-            if tok.lower_ in CUE_NOUNS or tok.lower_ in _STANCE:
+    return False
+
+
+# ---------------------------------------------------------------- self-description
+
+_FIRST_PERSON = frozenset("i we us me myself ourselves".split())
+_COPULAS = frozenset("am 'm m are 're was were been being".split())
+_SELF_LINK = _COPULAS | frozenset("have 've a an the all just still also not never once now".split())
+
+
+def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
+    in their own words (principle 5), treated like a quotation. 'We placed her on obs'
+    is staff describing what they did, not a self-description."""
+    i = start - 1
+    saw_copula = False
+    while i >= sent.start and start - i <= 4:
+        lower = doc[i].lower_
+        if lower in _FIRST_PERSON:
+            if saw_copula:
                 return True
+            # "we alcoholics": a plural label right after we/us
+            last = doc[end - 1].lower_
+            return (
+                i == start - 1
+                and end - start == 1
+                and lower in ("we", "us")
+                and last.endswith("s")
+                and not last.endswith("ss")
+            )
+        if lower not in _SELF_LINK:
+            return False
+        saw_copula |= lower in _COPULAS
+        i -= 1
     return False
 
 
@@ -173,7 +253,8 @@ INSTITUTION_HEADS = frozenset(
     centre center centres centers programme program project partnership commission board
     committee college clinic hospital unit group charity campaign coalition federation
     agency department ministry office manual journal review framework strategy consortium
-    collaborative initiative fund university school academy court tribunal""".split()
+    collaborative initiative fund university school academy court tribunal asylum asylums
+    infirmary workhouse gaol prison""".split()
 )
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to".split())
 

@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from tilint.errors import TilintError
 from tilint.lexicon import CATEGORIES, Lexicon, Rule, builtin_lexicon_dir, json_schema, load_lexicon
 from tilint.report.explain import explain_markdown
 
@@ -66,7 +67,11 @@ def expected_files(root: Path = ROOT) -> dict[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
-    files = expected_files()
+    try:
+        files = expected_files()
+    except TilintError as exc:
+        print(f"tilint: {exc}", file=sys.stderr)
+        return 2
     rules_dir = ROOT / "docs" / "rules"
     stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     orphans = [p for p in rules_dir.glob("*.md") if p not in files] if rules_dir.exists() else []

@@ -38,3 +38,14 @@ class InputError(TilintError):
 
 class UsageError(TilintError):
     code = "TL004"
+
+
+def read_error(exc: OSError, display: str) -> InputError:
+    """The one-line error for a file that cannot be read."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(display, "is a directory")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(display, "no such file")
+    if isinstance(exc, PermissionError):
+        return InputError(display, "permission denied")
+    return InputError(display, f"cannot read: {exc.strerror or exc}")

@@ -144,6 +144,8 @@ class Rule(_Strict):
     removed: bool = False
     # Contested preferences (guides disagree): off unless selected by code, name or tag.
     opt_in: bool = False
+    # First-person use ("I'm a bit OCD") is still a finding: for misuse, not self-disclosure.
+    flag_self_description: bool = False
     file: str = ""  # filled in by the loader; where the rule came from
 
     _listify = field_validator("suggestions", mode="before")(_suggestion_list)

@@ -167,8 +167,8 @@ def _window(window: object) -> WindowSpec | None:
 
 
 def _words(phrase: str) -> list[str]:
-    # The same split the tokenizer makes for our purposes: hyphens stand alone.
-    return phrase.replace("-", " - ").split()
+    # Windows skip punctuation, so a hyphenated word is the words either side of it.
+    return phrase.replace("-", " ").split()
 
 
 def render_suggestions(

@@ -59,10 +59,16 @@ def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     while end - start > MAX_SEGMENT:
         window = text[start : start + MAX_SEGMENT]
         cut = _last_cut(window)
-        yield start, text[start : start + cut]
+        yield start, _one_line(text[start : start + cut])
         start += cut
     if text[start:end].strip():
-        yield start, text[start:end]
+        yield start, _one_line(text[start:end])
+
+
+def _one_line(segment: str) -> str:
+    """A hard-wrapped line is one line to the matcher ('Alcoholics\nAnonymous' is a
+    name); each break becomes spaces of the same length, so offsets stay exact."""
+    return segment.replace("\r", " ").replace("\n", " ")
 
 
 def _last_cut(window: str) -> int:

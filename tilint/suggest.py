@@ -23,6 +23,11 @@ _PARTICIPLE_AUX = frozenset(
 )
 
 
+_BASE_FORM_BEFORE = frozenset(
+    "to will would can could may might must shall should do does did n't not never 'll".split()
+)
+
+
 def has_slots(template: str) -> bool:
     return bool(_SLOT.search(template))
 
@@ -61,6 +66,11 @@ def pick_tag(tags: frozenset[str], previous_words: Sequence[str]) -> str | None:
         return None
     if len(tags) == 1:
         return next(iter(tags))
+    previous_word = next(
+        (w.lower() for w in reversed(previous_words[-3:]) if not w.lower().endswith("ly")), ""
+    )
+    if "VB" in tags and previous_word in _BASE_FORM_BEFORE:
+        return "VB"  # "may put", "to refuse", "did not refuse"
     if "VBN" in tags and "VBD" in tags:
         # Skip adverbs: "has repeatedly refused" is still a participle.
         for word in reversed(previous_words[-3:]):
@@ -91,22 +101,3 @@ def _looks_like_acronym(text: str) -> bool:
     word = text.split()[0] if text.split() else text
     letters = [c for c in word if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
-
-
-def fix_article(article: str, following: str) -> str:
-    """'a' or 'an' for the word that now follows, in the article's own case."""
-    wanted = "an" if _starts_with_vowel_sound(following) else "a"
-    if article[:1].isupper():
-        wanted = wanted.capitalize()
-    return wanted
-
-
-def _starts_with_vowel_sound(text: str) -> bool:
-    word = text.lstrip("\"'“‘(").split(" ", 1)[0].lower()
-    if not word:
-        return False
-    if word.startswith(("hour", "honest", "honour", "honor", "heir")):
-        return True
-    if word.startswith(("uni", "use", "usu", "eu", "one", "once", "ewe")):
-        return False
-    return word[0] in "aeiou"

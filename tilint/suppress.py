@@ -10,15 +10,14 @@ leader (#, //, %, ;). A directive with no rules applies to every rule.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tilint.positions import line_of, line_starts
 
-_COMMENT = re.compile(
-    r"<!--[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b(.*?)-->", re.DOTALL
-)
+_COMMENT_OPEN = re.compile(r"<!--[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b")
 _BARE_LINE = re.compile(
     r"^[ \t]*(?:#|//|%|;)?[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b([^\r\n]*)$",
     re.MULTILINE,
@@ -41,21 +40,44 @@ class Directive:
     end: int
 
 
+def html_comments(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Ranges of `<!-- ... -->` comments, in linear time: a regex with `.*?` rescans to the
+    end of the text from every unclosed opening (quadratic on hostile input)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while (i := text.find("<!--", pos)) >= 0:
+        j = text.find("-->", i + 4)
+        if j < 0:
+            break  # nothing closes after here, so no later opening can close either
+        spans.append((i, j + 3))
+        pos = j + 3
+    return spans
+
+
 def find_directives(text: str, *, bare_lines: bool) -> list[Directive]:
-    found = [_directive(m) for m in _COMMENT.finditer(text)]
+    found: list[Directive] = []
+    pos = 0
+    while (m := _COMMENT_OPEN.search(text, pos)) is not None:
+        close = text.find("-->", m.end())
+        if close < 0:
+            break
+        found.append(_directive(m.group(1), text[m.end() : close], m.start(), close + 3))
+        pos = close + 3
     if bare_lines:
-        taken = [(d.start, d.end) for d in found]
+        taken_starts = [d.start for d in found]
+        taken_ends = [d.end for d in found]
         for m in _BARE_LINE.finditer(text):
-            if not any(a <= m.start() < b for a, b in taken):
-                found.append(_directive(m))
+            k = bisect.bisect_right(taken_starts, m.start()) - 1
+            if k < 0 or m.start() >= taken_ends[k]:
+                found.append(_directive(m.group(1), m.group(2), m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _directive(m: re.Match[str]) -> Directive:
-    args = m.group(2).split("--", 1)[0]
+def _directive(kind: str, body: str, start: int, end: int) -> Directive:
+    args = body.split("--", 1)[0]
     selectors = frozenset(s.lower() for s in re.split(r"[\s,]+", args) if s.strip())
-    return Directive(m.group(1), selectors, m.start(), m.end())
+    return Directive(kind, selectors, start, end)
 
 
 def suppressions(text: str, directives: Iterable[Directive]) -> list[Suppression]:

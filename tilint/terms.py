@@ -64,7 +64,8 @@ def choices(term: str) -> list[str]:
     """All word sequences a term stands for, `~` markers kept."""
     out: list[str] = []
     for combo in itertools.product(*_split_choices(term)):
-        text = " ".join(" ".join(combo).split())
+        # Parts keep their own spacing: "(high|low)-functioning" -> "high-functioning".
+        text = " ".join("".join(combo).split())
         if text:
             out.append(text)
         if len(out) > MAX_FORMS_PER_TERM:

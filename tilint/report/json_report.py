@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tilint.__about__ import __version__
 from tilint.api import FileResult
 from tilint.findings import Finding
+from tilint.formats import Document, sentence_of
+
+
+def office_location(document: Document, f: Finding) -> dict[str, Any]:
+    """Where a Word or PowerPoint finding is: part, slide, shape, table cell, paragraph,
+    and the sentence it stands in."""
+    found = document.block_at(f.start)
+    out: dict[str, Any] = found[1].to_dict() if found is not None else {}
+    out["sentence"] = "".join(sentence_of(document, f))
+    return out
 
 
 def finding_to_dict(path: str, f: Finding) -> dict[str, Any]:
@@ -31,8 +41,16 @@ def finding_to_dict(path: str, f: Finding) -> dict[str, Any]:
     }
 
 
-def render(results: Sequence[FileResult]) -> str:
-    findings = [finding_to_dict(r.path, f) for r in results for f in r.findings]
+def render(results: Sequence[FileResult], documents: Mapping[str, Document] | None = None) -> str:
+    """`documents` adds `location` to Word and PowerPoint findings (docs/formats.md)."""
+    findings = []
+    for r in results:
+        source = (documents or {}).get(r.path)
+        for f in r.findings:
+            item = finding_to_dict(r.path, f)
+            if source is not None and source.blocks:
+                item["location"] = office_location(source, f)
+            findings.append(item)
     by_category = Counter(f["category"] for f in findings)
     document = {
         "version": __version__,

@@ -1,0 +1,583 @@
+"""The tilint language server: handlers only.
+
+Get the document, lint it in a worker thread, convert, publish. Conversion lives in
+convert.py and actions.py, settings in settings.py, config files in project.py, the
+document model in documents.py, scheduling in scheduler.py.
+
+Text synchronisation is handled here rather than by pygls's workspace: the server keeps
+one immutable TextDoc per version with its line index computed once, clamps
+out-of-range changes as the specification says, and ignores stale versions and unknown
+documents instead of failing.
+
+Nothing but JSON-RPC goes to stdout; logs go to stderr and never hold document text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import gc
+import inspect
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, default_converter
+from pygls.protocol.language_server import lsp_method
+
+from lsp_server import actions, convert, settings
+from lsp_server.documents import UTF16, Change, TextDoc, uri_to_path
+from lsp_server.project import ProjectConfigs, excluded, is_config_file
+from lsp_server.scheduler import Scheduler
+from tilint.__about__ import __version__
+from tilint.errors import TilintError
+from tilint.findings import Finding
+from tilint.formats import prepare
+
+log = logging.getLogger("tilint.lsp")
+
+CONFIG_GLOBS = ("**/.tilint.toml", "**/tilint.toml", "**/pyproject.toml")
+WAIT_FOR_LINT = 5.0  # seconds a hover or code action waits for a lint in flight
+
+
+@dataclass(frozen=True)
+class LintResult:
+    doc: TextDoc  # the version linted
+    findings: list[Finding]
+    diagnostics: list[types.Diagnostic]
+    problems: list[str] = field(default_factory=list)
+    linter: Any = None
+
+
+class TilintProtocol(LanguageServerProtocol):
+    """pygls's protocol, minus its own copy of open documents (see the module doc)."""
+
+    def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Generator[Any, Any, None]:
+        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """pygls drops a request whose params do not parse; answer it with an error, so
+        the client is not left waiting."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], None, exc.to_response_error())
+            raise
+
+
+def converter() -> Any:
+    """pygls's converter, with a fast path for the diagnostics sent after every edit."""
+    conv = default_converter()  # type: ignore[no-untyped-call]
+    try:
+        generic = conv.get_unstructure_hook(types.Diagnostic)
+    except AttributeError:  # cattrs before 23.2
+        generic = conv._unstructure_func.dispatch(types.Diagnostic)
+
+    def unstructure(d: types.Diagnostic) -> Any:
+        try:
+            return convert.diagnostic_json(d)
+        except ValueError:
+            return generic(d)
+
+    conv.register_unstructure_hook(types.Diagnostic, unstructure)
+    return conv
+
+
+class TilintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "tilint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=TilintProtocol,
+            converter_factory=converter,
+        )
+        self.documents: dict[str, TextDoc] = {}
+        self.results: dict[str, LintResult] = {}
+        self.settings = settings.Settings()
+        self.projects = ProjectConfigs()
+        self.scheduler = Scheduler(self.lint)
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tilint-lint")
+        self.shown: set[str] = set()
+        self._frozen = False
+
+    # -- state helpers ----------------------------------------------------------------
+    @property
+    def encoding(self) -> str:
+        try:
+            value = self.workspace.position_encoding
+        except RuntimeError:
+            return UTF16
+        return str(getattr(value, "value", value) or UTF16)
+
+    def roots(self) -> list[Path]:
+        try:
+            ws = self.workspace
+        except RuntimeError:
+            return []
+        uris = [f.uri for f in ws.folders.values()] or ([ws.root_uri] if ws.root_uri else [])
+        return [p for p in (uri_to_path(u) for u in uris) if p is not None]
+
+    def root_for(self, path: Path) -> Path:
+        inside = [r for r in self.roots() if path == r or r in path.parents]
+        return max(inside, key=lambda r: len(r.parts)) if inside else path.parent
+
+    def capability(self, dotted: str) -> Any:
+        value: Any = self.client_capabilities
+        for part in dotted.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+    def tell(self, problems: Sequence[str]) -> None:
+        """Show each distinct problem once (until the settings change)."""
+        for message in problems:
+            if message not in self.shown:
+                self.shown.add(message)
+                log.warning("%s", message)
+                self.window_show_message(types.ShowMessageParams(types.MessageType.Warning, message))
+
+    def apply_settings(self, raw: Any) -> None:
+        roots = self.roots()
+        self.settings, problems = settings.parse(raw, base_dir=roots[0] if roots else None)
+        self.shown.clear()
+        self.tell(problems)
+
+    def relint_all(self) -> None:
+        for uri in list(self.documents):
+            self.request_lint(uri)
+
+    def request_lint(self, uri: str) -> None:
+        self.scheduler.request(uri)
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+    # -- linting ----------------------------------------------------------------------
+    async def lint(self, uri: str) -> None:
+        doc = self.documents.get(uri)
+        if doc is None:
+            return
+        current = self.settings
+        if not current.enable or doc.kind is None:
+            if uri in self.results:
+                del self.results[uri]
+                self.publish(uri, [], doc.version)
+            return
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(self.executor, self.lint_sync, doc, current, self.encoding, self.roots())
+        self.tell(result.problems)
+        if self.documents.get(uri) is not doc:  # closed, or edited meanwhile
+            if uri in self.documents and current.run == "onSave":
+                self.request_lint(uri)
+            return
+        if current is not self.settings:  # settings changed meanwhile: a relint is queued
+            return
+        self.results[uri] = result
+        self.publish(uri, result.diagnostics, doc.version)
+
+    def lint_sync(self, doc: TextDoc, current: settings.Settings, encoding: str, roots: list[Path]) -> LintResult:
+        """Runs in the lint thread."""
+        from tilint.api import get_linter
+
+        path = doc.path
+        project = self.projects.for_document(path)
+        problems = [project.problem] if project.problem else []
+        config = current.config(project.config)
+        if excluded(path, config.exclude, roots):
+            return LintResult(doc, [], [], problems)
+        try:
+            linter = get_linter(config)
+        except TilintError as exc:
+            problems.append(f"{exc.one_line()}; checking with the built-in rules only")
+            config = config.model_copy(update={"lexicons": ()})
+            linter = get_linter(config)
+        if not self._frozen:  # the pipeline lives as long as the process: keep it out of GC scans
+            gc.collect()
+            gc.freeze()
+            self._frozen = True
+        where = str(project.path) if project.path else "editor settings"
+        config, bad = settings.check_rules(config, linter.rules, where)
+        problems.extend(bad)
+        started = time.perf_counter()
+        findings = linter.lint_document(prepare(doc.text, doc.kind or "text"), config)
+        log.debug("linted version %s: %d findings in %.1f ms", doc.version, len(findings), (time.perf_counter() - started) * 1000)
+        return LintResult(doc, findings, convert.to_diagnostics(findings, doc, encoding), problems, linter)
+
+    async def fresh(self, uri: str) -> LintResult | None:
+        """The lint result for the document's current version, waiting for one in flight."""
+        doc = self.documents.get(uri)
+        result = self.results.get(uri)
+        if doc is None or (result is not None and result.doc is doc):
+            return result
+        await self.scheduler.wait(uri, WAIT_FOR_LINT)
+        doc = self.documents.get(uri)
+        result = self.results.get(uri)
+        return result if doc is not None and result is not None and result.doc is doc else None
+
+
+server = TilintServer()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guard(name: str) -> Callable[[F], F]:
+    """Log a handler's failure (without its parameters, which may hold document text)
+    instead of letting pygls log them or show the user an error."""
+
+    def wrap(fn: F) -> F:
+        if inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def run_async(ls: TilintServer, params: Any) -> Any:
+                try:
+                    return await fn(ls, params)
+                except Exception:
+                    log.exception("%s failed", name)
+                    return None
+
+            return cast(F, run_async)
+
+        @functools.wraps(fn)
+        def run(ls: TilintServer, params: Any) -> Any:
+            try:
+                return fn(ls, params)
+            except Exception:
+                log.exception("%s failed", name)
+                return None
+
+        return cast(F, run)
+
+    return wrap
+
+
+# -- lifecycle ------------------------------------------------------------------------
+@server.feature(types.INITIALIZE)
+@_guard("initialize")
+def initialize(ls: TilintServer, params: types.InitializeParams) -> None:
+    ls.apply_settings(params.initialization_options)
+
+
+@server.feature(types.INITIALIZED)
+@_guard("initialized")
+async def initialized(ls: TilintServer, params: types.InitializedParams) -> None:
+    from tilint.api import get_linter
+    from tilint.config import Config
+
+    loop = asyncio.get_running_loop()
+    warm = loop.run_in_executor(ls.executor, get_linter, Config())  # load spaCy before the first open
+    if ls.capability("workspace.did_change_watched_files.dynamic_registration"):
+        watchers = [types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
+        try:
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="tilint-config-files",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                        )
+                    ]
+                )
+            )
+        except Exception as exc:  # the client said no: config changes are seen on save/edit
+            log.info("could not watch config files: %s", type(exc).__name__)
+    if ls.capability("workspace.configuration"):
+        await pull_settings(ls)
+    try:
+        await warm
+    except TilintError as exc:
+        ls.tell([exc.one_line()])
+
+
+async def pull_settings(ls: TilintServer) -> None:
+    try:
+        got = await asyncio.wait_for(
+            ls.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section="tilint")])
+            ),
+            5.0,
+        )
+    except Exception as exc:
+        log.info("workspace/configuration failed: %s", type(exc).__name__)
+        return
+    if got and got[0] is not None:
+        ls.apply_settings(got[0])
+        ls.relint_all()
+
+
+@server.feature(types.SHUTDOWN)
+@_guard("shutdown")
+def shutdown(ls: TilintServer, params: None) -> None:
+    ls.scheduler.cancel_all()
+    ls.executor.shutdown(wait=False, cancel_futures=True)
+
+
+# -- documents ------------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+@_guard("didOpen")
+def did_open(ls: TilintServer, params: types.DidOpenTextDocumentParams) -> None:
+    item = params.text_document
+    doc = TextDoc(item.uri, item.text, item.version, item.language_id)
+    ls.documents[item.uri] = doc
+    if is_config_file(doc.path):
+        ls.projects.forget()
+        ls.relint_all()
+    elif doc.kind is not None:
+        ls.request_lint(item.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+@_guard("didChange")
+def did_change(ls: TilintServer, params: types.DidChangeTextDocumentParams) -> None:
+    uri, version = params.text_document.uri, params.text_document.version
+    doc = ls.documents.get(uri)
+    if doc is None:
+        log.warning("didChange for a document that is not open; ignored")
+        return
+    if doc.version is not None and version is not None and version < doc.version:
+        log.warning("didChange with stale version %s (have %s); ignored", version, doc.version)
+        return
+    changes = []
+    for c in params.content_changes:
+        r = getattr(c, "range", None)
+        if r is None:
+            changes.append(Change(c.text))
+        else:
+            changes.append(Change(c.text, (r.start.line, r.start.character), (r.end.line, r.end.character)))
+    ls.documents[uri] = doc.edited(changes, version, ls.encoding)
+    if ls.settings.run == "onType" and doc.kind is not None:
+        ls.request_lint(uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+@_guard("didSave")
+def did_save(ls: TilintServer, params: types.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    if is_config_file(uri_to_path(uri)):
+        ls.projects.forget()
+        ls.relint_all()
+    elif uri in ls.documents and ls.settings.run == "onSave":
+        ls.request_lint(uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+@_guard("didClose")
+def did_close(ls: TilintServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    doc = ls.documents.pop(uri, None)
+    ls.results.pop(uri, None)
+    if doc is not None and doc.kind is not None:
+        ls.publish(uri, [], None)
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+@_guard("didChangeConfiguration")
+async def did_change_configuration(ls: TilintServer, params: types.DidChangeConfigurationParams) -> None:
+    if params.settings is None and ls.capability("workspace.configuration"):
+        await pull_settings(ls)
+        return
+    ls.apply_settings(params.settings)
+    ls.relint_all()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+@_guard("didChangeWatchedFiles")
+def did_change_watched_files(ls: TilintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(is_config_file(uri_to_path(c.uri)) for c in params.changes):
+        ls.projects.forget()
+        ls.relint_all()
+
+
+# -- hover ----------------------------------------------------------------------------
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+@_guard("hover")
+async def hover(ls: TilintServer, params: types.HoverParams) -> types.Hover | None:
+    uri = params.text_document.uri
+    if uri not in ls.documents or not ls.settings.enable:
+        return None
+    result = await ls.fresh(uri)
+    if result is None:
+        return None
+    doc, enc = result.doc, ls.encoding
+    at = doc.offset_at(params.position.line, params.position.character, enc)
+    hits = [f for f in result.findings if f.start <= at <= f.end]
+    if not hits:
+        return None
+    formats = ls.capability("text_document.hover.content_format")
+    markdown = not formats or types.MarkupKind.Markdown in formats
+    lexicon = result.linter.lexicon if result.linter is not None else None
+    texts = [convert.hover_text(f, lexicon.find(f.rule) if lexicon else None, markdown=markdown) for f in hits]
+    span = convert.finding_span(hits[0], doc, enc)
+    return types.Hover(
+        contents=types.MarkupContent(
+            kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+            value="\n\n---\n\n".join(texts) if markdown else "\n\n".join(texts),
+        ),
+        range=convert.to_range(span),
+    )
+
+
+# -- code actions ---------------------------------------------------------------------
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]),
+)
+@_guard("codeAction")
+async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    uri = params.text_document.uri
+    if uri not in ls.documents or not ls.settings.enable:
+        return None
+    only = [str(getattr(k, "value", k)) for k in params.context.only] if params.context.only else None
+    quick = actions.wanted(only, actions.QUICKFIX)
+    fix_all = actions.wanted(only, actions.FIX_ALL_KIND)
+    # Wait for a lint in flight only when published results are needed; after that no
+    # await, so every edit below refers to one version of the document.
+    result = await ls.fresh(uri) if fix_all or (quick and not params.context.diagnostics) else None
+    doc = ls.documents.get(uri)
+    if doc is None or doc.kind is None:
+        return None
+    if result is not None and result.doc is not doc:
+        result = None
+    enc = ls.encoding
+    document_changes = bool(ls.capability("workspace.workspace_edit.document_changes"))
+    out: list[types.CodeAction] = []
+    if quick:
+        sent = [d for d in params.context.diagnostics if d.source == convert.SOURCE]
+        if not params.context.diagnostics and result is not None:  # a client that sends none
+            asked = convert.from_range(params.range)
+            sent = [d for d in result.diagnostics if convert.overlaps(convert.from_range(d.range), asked)]
+        items = []
+        for diagnostic in sent:
+            data = convert.FindingData.from_json(diagnostic.data)
+            found = actions.locate(doc, data, convert.from_range(diagnostic.range), enc) if data else None
+            if data is not None and found is not None:
+                items.append(actions.Flagged(data, found[0], found[1], diagnostic))
+        resource_ops = ls.capability("workspace.workspace_edit.resource_operations") or []
+        out.extend(
+            actions.quick_fix_actions(
+                doc,
+                items,
+                allow_target(ls, doc) if items else None,
+                enc,
+                document_changes=document_changes,
+                can_create=any(str(getattr(op, "value", op)) == "create" for op in resource_ops),
+            )
+        )
+    if fix_all and result is not None:
+        fixes = [(f.start, f.end, f.safe_fix.text) for f in result.findings if f.safe_fix is not None]
+        action = actions.fix_all(doc, fixes, enc, document_changes)
+        if action is not None:
+            out.append(action)
+    return out
+
+
+def allow_target(ls: TilintServer, doc: TextDoc) -> actions.AllowTarget | None:
+    path = doc.path
+    if path is None:
+        return None
+    project = ls.projects.for_document(path)
+    if project.path is None:
+        root = ls.root_for(path)
+        return actions.AllowTarget((root / ".tilint.toml").as_uri(), None, None, False)
+    open_doc = next((d for d in ls.documents.values() if d.path == project.path), None)
+    if open_doc is not None:
+        text, version = open_doc.text, open_doc.version
+    else:
+        try:
+            text, version = project.path.read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError):
+            return None
+    uri = open_doc.uri if open_doc is not None else project.path.as_uri()
+    return actions.AllowTarget(uri, text, version, project.path.name == "pyproject.toml")
+
+
+# -- errors and entry point -----------------------------------------------------------
+def _report_server_error(error: Exception, source: Any) -> None:
+    # The default shows "Error in server" pop-ups for malformed client messages; a user
+    # cannot act on those, so they are logged instead.
+    log.warning("protocol error (%s): %s", getattr(source, "__name__", source), type(error).__name__)
+
+
+server.report_server_error = _report_server_error  # type: ignore[method-assign]
+
+
+class _Redact(logging.Filter):
+    """pygls logs message parameters; they may hold document text. Keep only the types."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith("pygls"):
+            return True
+        if record.exc_info and isinstance(record.exc_info[1], JsonRpcException):
+            # A malformed client message: its traceback is noise and its text may quote values.
+            record.msg = f"{record.msg} ({type(record.exc_info[1]).__name__})"
+            record.exc_info = None
+            record.exc_text = None
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(
+                a if isinstance(a, (int, float)) or (isinstance(a, str) and len(a) < 60 and "\n" not in a)
+                else f"<{type(a).__name__}>"
+                for a in args
+            )
+        return True
+
+
+def setup_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(_Redact())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    # pygls logs whole messages at INFO and DEBUG: never below WARNING.
+    logging.getLogger("pygls").setLevel(max(root.level, logging.WARNING))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the server over stdio (`python -m lsp_server`, `tilint lsp`)."""
+    parser = argparse.ArgumentParser(prog="tilint lsp", description="tilint language server (stdio)")
+    parser.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
+    parser.add_argument("--log-level", default="info", choices=["error", "warning", "info", "debug"])
+    parser.add_argument("--version", action="version", version=f"tilint {__version__}")
+    args, unknown = parser.parse_known_args(list(argv) if argv is not None else None)
+    setup_logging(args.log_level)
+    if unknown:
+        log.info("ignoring unknown arguments: %s", " ".join(unknown))
+    # JSON-RPC gets its own copy of stdout; fd 1 and sys.stdout then point at stderr, so a
+    # stray print (ours, a library's, a C extension's) cannot corrupt the stream.
+    rpc_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    log.info("tilint %s language server starting (pid %s)", __version__, os.getpid())
+    server.start_io(sys.stdin.buffer, rpc_out)
+    return 0

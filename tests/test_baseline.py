@@ -1,0 +1,98 @@
+"""Baselines: adopt tilint on existing documents and fail only on new phrasing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.test_formats_office import make_pptx
+from tilint.cli import main
+
+OLD = "# Ward notes\n\nShe refused lunch.\n\nHe is non-compliant with the plan.\n"
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", *args], env={"NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def check_json(*args: str) -> tuple[int, list[tuple[str, int]]]:
+    code, out, _ = check("--format", "json", *args)
+    return code, [(f["text"], f["line"]) for f in json.loads(out)["findings"]]
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ward.md").write_text(OLD, encoding="utf-8")
+    make_pptx(tmp_path / "docs" / "deck.pptx")
+    code, _, err = check("--write-baseline", "--baseline", "tilint-baseline.json", "docs")
+    assert code == 0
+    assert "wrote 6 findings to the baseline tilint-baseline.json" in err
+    return tmp_path
+
+
+def test_baseline_file_is_sorted_and_stores_no_sentences(project: Path) -> None:
+    data = json.loads((project / "tilint-baseline.json").read_text(encoding="utf-8"))
+    assert data["tool"] == "tilint" and data["version"] == 1
+    entries = data["findings"]
+    assert entries == sorted(entries, key=lambda e: (e["path"], e["rule"], e["text"], e["context"]))
+    assert {e["path"] for e in entries} == {"docs/ward.md", "docs/deck.pptx"}
+    assert all(set(e) == {"path", "rule", "text", "context"} for e in entries)
+    assert "lunch" not in json.dumps(data)
+
+
+def test_known_findings_pass_and_new_ones_fail(project: Path) -> None:
+    assert check_json("--baseline", "tilint-baseline.json", "docs") == (0, [])
+    ward = project / "docs" / "ward.md"
+    ward.write_text(OLD + "\nThey refused the visit.\n", encoding="utf-8")
+    assert check_json("--baseline", "tilint-baseline.json", "docs") == (1, [("refused", 7)])
+
+
+def test_lines_moving_and_an_edited_sentence_stay_known(project: Path) -> None:
+    ward = project / "docs" / "ward.md"
+    moved = "# Ward notes\n\nIntro added.\n\nMore text.\n\nHe is non-compliant with the plan.\n\nShe refused her lunch today.\n"
+    ward.write_text(moved, encoding="utf-8")
+    assert check_json("--baseline", "tilint-baseline.json", "docs") == (0, [])
+
+
+def test_counts_matter_a_second_copy_of_a_known_phrase_is_new(project: Path) -> None:
+    ward = project / "docs" / "ward.md"
+    ward.write_text(OLD + "\nShe refused lunch.\n", encoding="utf-8")
+    code, found = check_json("--baseline", "tilint-baseline.json", "docs")
+    assert code == 1 and len(found) == 1 and found[0][0] == "refused"
+
+
+def test_baseline_paths_are_relative_to_the_baseline(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project / "docs")
+    assert check_json("--baseline", "../tilint-baseline.json", "ward.md") == (0, [])
+    assert check_json("--baseline", str(project / "tilint-baseline.json"), str(project / "docs")) == (0, [])
+
+
+def test_text_output_says_how_many_are_hidden(project: Path) -> None:
+    code, out, err = check("--baseline", "tilint-baseline.json", "docs")
+    assert code == 0
+    assert "No findings in 2 files." in out
+    assert "6 known findings hidden by the baseline" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(None, "no such baseline file"), ("{", "cannot read the baseline"), ('{"tool": "x"}', "not a tilint baseline")],
+)
+def test_bad_baseline_is_one_line_and_exit_2(tmp_path: Path, content: str | None, expected: str) -> None:
+    note = tmp_path / "n.txt"
+    note.write_text("She refused.\n", encoding="utf-8")
+    baseline = tmp_path / "b.json"
+    if content is not None:
+        baseline.write_text(content, encoding="utf-8")
+    code, _, err = check("--baseline", str(baseline), str(note))
+    assert code == 2
+    lines = [line for line in err.splitlines() if line]
+    assert len(lines) == 1 and lines[0].startswith("tilint: TL002") and expected in lines[0]

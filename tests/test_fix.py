@@ -1,0 +1,130 @@
+"""--fix and --diff: safe suggestions only, atomic writes that keep encoding, line endings
+and permissions, refusal when the file changed, idempotent, never Word or PowerPoint."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.test_formats_office import make_docx
+from tilint import fix
+from tilint.cli import main
+from tilint.errors import InputError
+
+NOTE = "Plan agreed.\nShe refused her tablets and is non-compliant.\nHe refuses lunch. `refused` stays.\n"
+FIXED = "Plan agreed.\nShe declined her tablets and is non-compliant.\nHe declines lunch. `refused` stays.\n"
+
+
+def check(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", *args], env={"NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [("utf-8", "\n"), ("utf-8-sig", "\r\n"), ("utf-16", "\r\n"), ("utf-16-be", "\n"), ("utf-8", "\r")],
+)
+def test_fix_keeps_encoding_line_endings_and_permissions(tmp_path: Path, encoding: str, newline: str) -> None:
+    note = tmp_path / "note.md"
+    text = NOTE.replace("\n", newline)
+    raw = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + text.encode(encoding)
+    note.write_bytes(raw)
+    note.chmod(0o640)
+    inode = note.stat().st_ino
+    code, out, err = check("--fix", str(note))
+    assert code == 1  # 'non-compliant' has no safe fix and is still reported
+    assert "non-compliant" in out and "refused" not in out.split("non-compliant")[0].split("|")[-1]
+    assert f"tilint: note: {note}: applied 2 fixes" in err
+    expected = (b"\xfe\xff" if encoding == "utf-16-be" else b"") + FIXED.replace("\n", newline).encode(encoding)
+    assert note.read_bytes() == expected
+    assert stat.S_IMODE(note.stat().st_mode) == 0o640
+    assert note.stat().st_ino != inode  # replaced by rename, not rewritten in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]  # no temporary files left
+
+    before = note.read_bytes()
+    code, _, err = check("--fix", str(note))  # a second run changes nothing
+    assert note.read_bytes() == before
+    assert "applied" not in err
+
+
+def test_diff_prints_and_writes_nothing(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    code, out, _ = check("--diff", str(note))
+    assert code == 1
+    assert out.startswith(f"--- {note}\n+++ {note}\n")
+    assert "\n-She refused her tablets and is non-compliant.\n" in out
+    assert "\n+She declined her tablets and is non-compliant.\n" in out
+    assert "\n+He declines lunch. `declined` stays.\n" in out  # backticks are not code in .txt
+    assert note.read_text(encoding="utf-8") == NOTE
+    clean = tmp_path / "clean.txt"
+    clean.write_text("We agreed a plan.\n", encoding="utf-8")
+    assert check("--diff", str(clean)) == (0, "", "")
+
+
+def test_fix_and_diff_together_is_a_usage_error(tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"
+    note.write_text("x\n", encoding="utf-8")
+    code, _, err = check("--fix", "--diff", str(note))
+    assert code == 2 and "choose one" in err
+
+
+def test_word_is_never_rewritten(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "plan.docx")
+    before = path.read_bytes()
+    code, _, err = check("--fix", str(path))
+    assert code == 1
+    assert path.read_bytes() == before
+    assert "not rewritten" in err
+
+
+def test_refuses_to_write_a_file_that_changed_since_it_was_read(tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"
+    note.write_bytes(b"She refused.\n")
+    read = note.read_bytes()
+    note.write_bytes(b"She refused. Someone else typed this.\n")
+    with pytest.raises(InputError, match="changed since it was read"):
+        fix.write_atomically(note, "n.txt", b"She declined.\n", fix.digest(read))
+    assert note.read_bytes() == b"She refused. Someone else typed this.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.txt"]
+
+
+def test_a_failed_rename_leaves_the_original_and_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    note = tmp_path / "n.txt"
+    note.write_bytes(b"She refused.\n")
+
+    def broken(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(InputError, match="cannot write: No space left"):
+        fix.write_atomically(note, "n.txt", b"She declined.\n", fix.digest(note.read_bytes()))
+    assert note.read_bytes() == b"She refused.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["n.txt"]
+
+
+def test_fix_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("She refused.\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    check("--fix", str(link))
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "She declined.\n"
+
+
+def test_apply_fixes_skips_overlaps_and_unsafe_suggestions() -> None:
+    from tilint import lint_text
+
+    text = "She refused, he refuses and they are non-compliant."
+    findings = lint_text(text)
+    fixed, count = fix.apply_fixes(text, findings)
+    assert fixed == "She declined, he declines and they are non-compliant."
+    assert count == 2
+    assert fix.apply_fixes(fixed, lint_text(fixed)) == (fixed, 0)

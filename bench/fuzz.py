@@ -239,9 +239,8 @@ HOSTILE: dict[str, Callable[[float], bytes]] = {
     "zip-lying-sizes": zip_lying_sizes,
 }
 
-# Inputs on which tilint is known to take time quadratic in the input (a hang on a
-# 1 MB file). Each names the file and the fix; tests mark them xfail(strict=True), so
-# the marker must go when the fix lands.
+# Inputs on which tilint once took time quadratic in the input (a hang on a 1 MB file),
+# kept as regression tests: each names the file and the fix that made it linear.
 KNOWN_QUADRATIC: dict[str, tuple[Callable[[float], bytes], str]] = {
     "unclosed-suppression-comments": (
         repeat("<!-- tilint-disable TI101 ", 40_000),

@@ -17,7 +17,7 @@ from tilint.matching import WindowSpec
 # ---------------------------------------------------------------- quotes
 
 _QUOTE_CHARS = re.compile(r"[\"“”„‘’'«»]")
-_CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "'": "'’", "‘": "’'"}
+_CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "'": "'’", "‘": "’'", "’": "’'"}
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

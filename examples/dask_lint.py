@@ -1,6 +1,6 @@
 """Lint a large batch of notes on a Dask cluster, with the same public API.
 
-    python bench/dask_lint.py NOTES_FOLDER [--workers 2] [--scheduler tcp://host:8786]
+    python examples/dask_lint.py NOTES_FOLDER [--workers 2] [--scheduler tcp://host:8786]
 
 Without --scheduler a local cluster of worker processes is started (what the test in
 tests/test_scaling.py runs); with it, the same code runs on any Dask cluster whose

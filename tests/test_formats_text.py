@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tilint import lint_text
 from tilint.cli import main
-from tilint.formats import prepare, sentence_bounds
+from tilint.formats import blank, blank_ranges, prepare, sentence_bounds
 from tilint.formats.html import prepare_html
 
 
@@ -144,3 +144,21 @@ def test_html_offsets_slice_the_source(tmp_path: Path) -> None:
     assert source[f["start"] : f["end"]] == "refused"
     assert (f["line"], f["column"]) == (3, source.split("\r\n")[2].index("refused") + 1)
     assert "location" not in f
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab \r\n\u2028é", max_size=60),
+    ranges=st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=6),
+)
+def test_blank_ranges_equals_blanking_character_by_character(text: str, ranges: list[tuple[int, int]]) -> None:
+    chars = list(text)
+    for start, end in ranges:
+        blank(chars, start, end)
+    assert blank_ranges(text, ranges) == "".join(chars)
+
+
+def test_plain_text_blanks_urls_and_directives_keeping_lines() -> None:
+    text = "See https://example.org/a\r\nb now.\n<!-- tilint-disable-next-line -->\nShe refused.\n"
+    lines = prepare(text, "text").checkable.split("\n")
+    assert lines == ["See " + " " * len("https://example.org/a") + "\r", "b now.", " " * len("<!-- tilint-disable-next-line -->"), "She refused.", ""]

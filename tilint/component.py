@@ -133,16 +133,17 @@ class TilintComponent:
         # comes first: a rejected 'absconded from' must not hide 'absconded'.
         kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names)]
         kept = _longest_per_rule(kept)
+        text = doc.text  # Doc.text joins every token: once per Doc, not per match
         quotes: list[tuple[int, int]] | None = None
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
         for cand in kept:
             if quotes is None:
-                quotes = context.quote_regions(doc.text)
+                quotes = context.quote_regions(text)
             span = doc[cand.start : cand.end]
             sent = span.sent
             quote = context.inside(span.start_char, span.end_char, quotes)
-            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions)
+            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text)
             rule = self.rules[cand.group.rule_index]
             own_words = quote is not None or (
                 not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)

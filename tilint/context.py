@@ -84,12 +84,17 @@ def is_mention(
     sent: Span,
     quote: tuple[int, int] | None,
     earlier_mentions: Sequence[tuple[int, int]],
+    text: str | None = None,
 ) -> bool:
-    """Is the match at tokens [start, end) talked about rather than used?"""
+    """Is the match at tokens [start, end) talked about rather than used?
+
+    `text` is doc.text when the caller has it (building it costs a pass over the Doc)."""
+    if text is None:
+        text = doc.text
     span = doc[start:end]
-    if quote is not None and _quote_is_just_the_term(doc.text, quote, span):
+    if quote is not None and _quote_is_just_the_term(text, quote, span):
         return True
-    if _emphasised(doc.text, span.start_char, span.end_char):
+    if _emphasised(text, span.start_char, span.end_char):
         return True
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:

@@ -194,14 +194,30 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+")
 
 def prepare_text(text: str) -> Document:
     directives = find_directives(text, bare_lines=True)
-    chars = list(text) if directives or "://" in text or "www." in text else None
-    if chars is not None:
-        for d in directives:
-            blank(chars, d.start, d.end)
-        for m in _URL.finditer(text):
-            blank(chars, m.start(), m.end())
-    checkable = "".join(chars) if chars is not None else text
+    ranges = [(d.start, d.end) for d in directives]
+    if "://" in text or "www." in text:
+        ranges.extend((m.start(), m.end()) for m in _URL.finditer(text))
+    checkable = blank_ranges(text, ranges) if ranges else text
     return Document(text, checkable, (), tuple(suppressions(text, directives)))
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with each range blanked as `blank` does, built from slices: a list of
+    characters costs 8 bytes each (80 MB for a 10 MB text)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(ranges):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        parts.append(text[pos:start])
+        parts.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def blank(chars: list[str], start: int, end: int) -> None:

@@ -1,7 +1,7 @@
 """The spaCy component: finds lexicon phrases and keeps those the context allows.
 
-Matching is a PhraseMatcher over lower-cased tokens (nearly free); all context work is
-done only around the few matches, never over every token.
+Matching is a walk of a phrase trie over the tokens' lower-case hashes (tilint/phrases.py);
+all context work is done only around the few matches, never over every token.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
@@ -19,6 +18,7 @@ from tilint import context
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
 from tilint.matching import CompiledGroup, CompiledLexicon, load_compiled
+from tilint.phrases import build_tables
 from tilint.suggest import match_case, pick_tag
 
 SPAN_KEY = "tilint"
@@ -50,7 +50,7 @@ if not Doc.has_extension("tilint_hits"):
     default_config={"lexicon_files": [], "builtin": True},
 )
 def make_tilint(nlp: Language, name: str, lexicon_files: list[str], builtin: bool) -> TilintComponent:
-    lexicon, compiled = load_compiled(lexicon_files, builtin=builtin)
+    lexicon, compiled = load_compiled(lexicon_files, builtin=builtin, tokenizer=nlp.tokenizer)
     return TilintComponent(nlp, lexicon, compiled)
 
 
@@ -66,36 +66,18 @@ class TilintComponent:
     def __init__(self, nlp: Language, lexicon: Lexicon, compiled: CompiledLexicon) -> None:
         self.lexicon = lexicon
         self.rules = lexicon.active
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._has_orth = False
-        self._term_keys: dict[int, tuple[CompiledGroup, frozenset[str]]] = {}
-        self._exception_keys: dict[int, int] = {}  # match key -> rule index
-        self._name_key: int | None = None
+        tables = compiled.tables or build_tables(compiled, nlp.tokenizer)
+        self._lower = tables.lower
+        self._orth = tables.orth
+        self._term_keys: dict[int, tuple[CompiledGroup, frozenset[str]]] = {
+            key: (compiled.groups[position], tags) for key, (position, tags) in tables.terms.items()
+        }
+        self._exception_keys = tables.exceptions  # match key -> rule index
+        self._name_key = tables.name_key
         # Sentence boundaries are only needed around a match, and most paragraphs have
         # none: `find` runs this (the same rules as the pipeline's "sentencizer") on a
         # Doc that has no boundaries yet, so the tokenizer alone can feed it.
         self._sentencizer = Sentencizer()
-        strings = nlp.vocab.strings
-        make_docs = nlp.tokenizer.pipe  # type: ignore[union-attr]
-
-        for group in compiled.groups:
-            by_tags: dict[frozenset[str], list[str]] = defaultdict(list)
-            for text, tags in group.forms:
-                by_tags[tags].append(text)
-            for tags, texts in by_tags.items():
-                key = f"t|{group.rule_index}|{group.group_index}|{','.join(sorted(tags))}"
-                self._term_keys[strings.add(key)] = (group, tags)
-                matcher = self._orth if group.case_sensitive else self._lower
-                self._has_orth |= group.case_sensitive
-                matcher.add(key, list(make_docs(texts)))
-        for rule_index, phrases in compiled.exceptions:
-            key = f"x|{rule_index}"
-            self._exception_keys[strings.add(key)] = rule_index
-            self._lower.add(key, list(make_docs(list(phrases))))
-        if compiled.names:
-            self._name_key = strings.add("n")
-            self._lower.add("n", list(make_docs(list(compiled.names))))
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -108,8 +90,8 @@ class TilintComponent:
 
     def find(self, doc: Doc) -> list[Hit]:
         matches = self._lower(doc)
-        if self._has_orth:
-            matches = [*matches, *self._orth(doc)]
+        if self._orth.size:
+            matches = sorted([*matches, *self._orth(doc)], key=lambda m: (m[1], m[2], m[0]))
         if not matches:
             return []
         candidates: list[_Candidate] = []

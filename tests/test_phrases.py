@@ -1,0 +1,56 @@
+"""The phrase index finds exactly what spaCy's PhraseMatcher finds (it replaced it to
+make start-up cheap), and survives the on-disk cache."""
+
+from __future__ import annotations
+
+import pickle
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.matcher import PhraseMatcher
+
+from tilint.phrases import PhraseIndex
+
+NLP = spacy.blank("en")
+WORDS = ["she", "She", "refused", "non", "-", "compliant", "the", "a", "'s", "care", "CARE", ".", "don't"]
+PHRASE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.text for t in NLP.make_doc(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrase_sets=st.lists(st.lists(PHRASE, min_size=1, max_size=4), min_size=1, max_size=4),
+    text=st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join),
+    attr=st.sampled_from(["LOWER", "ORTH"]),
+)
+def test_the_index_matches_what_phrase_matcher_matches(phrase_sets: list[list[str]], text: str, attr: str) -> None:
+    index = PhraseIndex(attr)  # type: ignore[arg-type]
+    matcher = PhraseMatcher(NLP.vocab, attr=attr)
+    keys = {}
+    for number, phrases in enumerate(phrase_sets, start=1):
+        index.add(number, [_tokens(p) for p in phrases])
+        keys[NLP.vocab.strings.add(f"k{number}")] = number
+        matcher.add(f"k{number}", [NLP.make_doc(p) for p in phrases])
+    doc = NLP.make_doc(text)
+    expected = sorted((keys[k], s, e) for k, s, e in matcher(doc))
+    found = index(doc)
+    assert found == sorted(found, key=lambda m: (m[1], m[2], m[0]))
+    assert sorted(found) == expected
+    assert pickle.loads(pickle.dumps(index))(doc) == found
+
+
+def test_case_and_overlaps() -> None:
+    index = PhraseIndex("LOWER")
+    index.add(1, [_tokens("non-compliant")])
+    index.add(2, [_tokens("compliant")])
+    index.add(3, [_tokens("non-compliant with")])
+    doc = NLP.make_doc("He was Non-Compliant with it; compliant.")
+    assert index(doc) == [(1, 2, 5), (3, 2, 6), (2, 4, 5), (2, 8, 9)]
+    orth = PhraseIndex("ORTH")
+    orth.add(1, [_tokens("Sectioned")])
+    assert orth(NLP.make_doc("sectioned, then Sectioned")) == [(1, 3, 4)]
+    assert PhraseIndex("LOWER")(doc) == [] and index(NLP.make_doc("")) == []

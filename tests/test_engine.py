@@ -6,6 +6,7 @@ import pytest
 
 from tilint import Config, lint_text
 from tilint.findings import Severity
+from tilint.formats import prepare
 
 
 def codes(text: str, config: Config | None = None, kind: str = "text") -> list[tuple[str, str]]:
@@ -230,3 +231,17 @@ def test_hard_wrapped_lines_are_one_line_to_the_matcher() -> None:
     assert codes("She attends Alcoholics\nAnonymous weekly.") == []
     found = lint_text("Plan reviewed and she\r\nrefused lunch.")
     assert [(f.text, f.line, f.column) for f in found] == [("refused", 2, 1)]
+
+
+def test_the_segment_cache_is_bounded_by_characters_and_results_do_not_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tilint import api
+
+    monkeypatch.setattr(api, "CACHE_CHARS", 2_000)
+    linter = api.Linter()
+    paragraphs = [f"Note {i}: she was non-compliant and refused lunch on day {i}." for i in range(300)]
+    text = "\n\n".join(paragraphs)
+    first = linter.lint_document(prepare(text, "text"), Config())
+    assert linter._cache_chars == sum(len(k) for k in linter._cache) <= 2_000
+    assert len(linter._cache) < len(paragraphs)
+    again = linter.lint_document(prepare(text, "text"), Config())
+    assert first == again and len(first) == 2 * len(paragraphs)

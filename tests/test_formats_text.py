@@ -160,5 +160,5 @@ def test_blank_ranges_equals_blanking_character_by_character(text: str, ranges: 
 
 def test_plain_text_blanks_urls_and_directives_keeping_lines() -> None:
     text = "See https://example.org/a\r\nb now.\n<!-- tilint-disable-next-line -->\nShe refused.\n"
-    lines = prepare(text, "text").checkable.split("\n")
+    lines = prepare(text, "text").checked_text().split("\n")
     assert lines == ["See " + " " * len("https://example.org/a") + "\r", "b now.", " " * len("<!-- tilint-disable-next-line -->"), "She refused.", ""]

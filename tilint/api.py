@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import itertools
 import os
 import re
 import stat
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
@@ -18,7 +20,7 @@ from tilint.config import Config
 from tilint.errors import InputError, TilintError, read_error
 from tilint.findings import Finding, Severity, Suggestion
 from tilint.formats import Document, kind_for, localize, prepare, read_document
-from tilint.positions import line_col, line_starts
+from tilint.positions import compact_line_starts, line_col
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
 
@@ -30,7 +32,11 @@ if TYPE_CHECKING:
     from tilint.lexicon import Lexicon, Rule
     from tilint.suppress import Suppression
 
+# The segment cache keeps at most this many segments and characters: enough for every
+# paragraph of a few long open documents (an edit re-lints one paragraph), while a 10 MB
+# file passes through it without keeping 10 MB.
 CACHE_SEGMENTS = 20_000
+CACHE_CHARS = 2_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # One code point for one, so offsets into the user's text stay exact: Unicode hyphens
 # ("non\u2011compliant" from Word or &#8209;) and the typographic apostrophe match terms.
@@ -53,15 +59,41 @@ def _tame_long_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
 
 
+def _normalised(segment: str) -> str:
+    """What the tokenizer sees of a segment: the same length, so offsets hold. Done per
+    segment, not on the whole text, so a large text is not copied once more."""
+    segment = segment.translate(_SAME_LENGTH_NORMALISATION)
+    if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
+        segment = _SURROGATE.sub("\ufffd", segment)
+    return _tame_long_runs(segment)
+
+
+_BATCH = 256  # segments looked up and linted together
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes a million long-lived objects and no garbage; each collection
+    meanwhile rescans all of spaCy's, which doubled the lexicon's load time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_pipeline(lexicon_files: Sequence[str] = ()) -> Language:
     """spacy.blank('en') + sentencizer + tilint. No trained model is needed."""
-    import spacy
+    with _gc_paused():
+        from spacy.lang.en import English  # as spacy.blank("en"), without its registry look-up
 
-    import tilint.component  # noqa: F401  (registers the factory)
+        import tilint.component  # noqa: F401  (registers the factory)
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("tilint", config={"lexicon_files": list(lexicon_files)})
+        nlp = English()
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("tilint", config={"lexicon_files": list(lexicon_files)})
     return nlp
 
 
@@ -76,6 +108,7 @@ class Linter:
         self.component: TilintComponent = self.nlp.get_pipe("tilint")  # type: ignore[assignment]
         self._tokenizer: Tokenizer = self.nlp.tokenizer
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
+        self._cache_chars = 0
         self._lock = Lock()
 
     def _find(self, texts: Sequence[str]) -> Iterator[tuple[Hit, ...]]:
@@ -84,7 +117,7 @@ class Linter:
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
         find = self.component.find
-        for doc in self._tokenizer.pipe(map(_tame_long_runs, texts), batch_size=64):
+        for doc in self._tokenizer.pipe(map(_normalised, texts), batch_size=64):
             yield tuple(find(doc))
 
     @property
@@ -95,46 +128,54 @@ class Linter:
     def rules(self) -> tuple[Rule, ...]:
         return self.component.rules
 
-    def hits(self, checkable: str) -> list[tuple[int, Hit]]:
+    def hits(self, checkable: str, blanks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Hit]]:
         """(segment offset, hit) for the text, linting only segments not seen before.
 
-        The document's own results are kept until it is done, so a document with more
-        segments than the cache holds is still linted once, not partly twice."""
-        parts = list(segments(checkable))
+        Segments are taken a batch at a time, so a large text is never also held whole
+        as segments, and each is looked up and linted once."""
+        out: list[tuple[int, Hit]] = []
+        batch: list[tuple[int, str]] = []
         with self._lock:
-            found: dict[str, tuple[Hit, ...]] = {}
-            todo: list[str] = []
-            for _, text in parts:
-                if text in found:
-                    continue
-                cached = self._cache.get(text)
-                if cached is None:
-                    found[text] = ()
-                    todo.append(text)
-                else:
-                    self._cache.move_to_end(text)
-                    found[text] = cached
-            for text, hits in zip(todo, self._find(todo), strict=True):
-                found[text] = hits
-                self._cache[text] = hits
-                if len(self._cache) > CACHE_SEGMENTS:
-                    self._cache.popitem(last=False)
-        return [(offset, hit) for offset, text in parts for hit in found[text]]
+            for part in segments(checkable, blanks):
+                batch.append(part)
+                if len(batch) == _BATCH:
+                    self._hits_of(batch, out)
+                    batch = []
+            self._hits_of(batch, out)
+        return out
+
+    def _hits_of(self, parts: Sequence[tuple[int, str]], out: list[tuple[int, Hit]]) -> None:
+        found: dict[str, tuple[Hit, ...]] = {}
+        todo: list[str] = []
+        for _, text in parts:
+            if text in found:
+                continue
+            cached = self._cache.get(text)
+            if cached is None:
+                found[text] = ()
+                todo.append(text)
+            else:
+                self._cache.move_to_end(text)
+                found[text] = cached
+        for text, hits in zip(todo, self._find(todo), strict=True):
+            found[text] = hits
+            self._cache[text] = hits
+            self._cache_chars += len(text)
+            while len(self._cache) > CACHE_SEGMENTS or self._cache_chars > CACHE_CHARS:
+                self._cache_chars -= len(self._cache.popitem(last=False)[0])
+        out.extend((offset, hit) for offset, text in parts for hit in found[text])
 
     def lint_document(self, document: Document, config: Config) -> list[Finding]:
         rules = self.rules
         check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
         active = [enabled(r, config.select, config.ignore, config.extend_select) for r in rules]
         text = document.text
-        starts = line_starts(text)
+        starts = compact_line_starts(text)
         allowed = _Ranges(_allow_ranges(text, config.allow))
         quoted_ranges = _Ranges(document.quoted)
         suppressions = _Suppressions(document.suppressions)
         findings: list[Finding] = []
-        checkable = document.checkable.translate(_SAME_LENGTH_NORMALISATION)
-        if _SURROGATE.search(checkable):  # spaCy cannot hash lone surrogates
-            checkable = _SURROGATE.sub("\ufffd", checkable)
-        for offset, hit in self.hits(checkable):
+        for offset, hit in self.hits(document.checkable, document.blanks):
             rule = rules[hit.rule_index]
             if not active[hit.rule_index] or hit.mention:
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 
 _BREAK = re.compile(r"\r\n|\n|\r")
 
@@ -13,12 +15,19 @@ def line_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _BREAK.finditer(text))]
 
 
-def line_of(starts: list[int], offset: int) -> int:
+def compact_line_starts(text: str) -> array[int]:
+    """line_starts in 8 bytes a line, not ~40 (100,000 lines: 0.8 MB, not 4 MB)."""
+    starts = array("q", [0])
+    starts.extend(m.end() for m in _BREAK.finditer(text))
+    return starts
+
+
+def line_of(starts: Sequence[int], offset: int) -> int:
     """1-based line holding `offset`."""
     return bisect.bisect_right(starts, offset)
 
 
-def line_col(starts: list[int], offset: int) -> tuple[int, int]:
+def line_col(starts: Sequence[int], offset: int) -> tuple[int, int]:
     """1-based line and column (in code points) of `offset`."""
     line = bisect.bisect_right(starts, offset)
     return line, offset - starts[line - 1] + 1

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tilint.positions import line_of, line_starts
+from tilint.positions import compact_line_starts, line_of
 
 _COMMENT_OPEN = re.compile(r"<!--[ \t]*tilint-(disable-next-line|disable-line|disable|enable)\b")
 _BARE_LINE = re.compile(
@@ -82,7 +82,10 @@ def _directive(kind: str, body: str, start: int, end: int) -> Directive:
 
 def suppressions(text: str, directives: Iterable[Directive]) -> list[Suppression]:
     """Turn directives into the character ranges they silence."""
-    starts = line_starts(text)
+    directives = list(directives)
+    if not directives:
+        return []
+    starts = compact_line_starts(text)
     out: list[Suppression] = []
     open_blocks: list[tuple[int, frozenset[str], int]] = []
     for d in directives:
@@ -112,7 +115,7 @@ def suppressions(text: str, directives: Iterable[Directive]) -> list[Suppression
     return out
 
 
-def _line_range(text: str, starts: list[int], index: int) -> tuple[int, int]:
+def _line_range(text: str, starts: Sequence[int], index: int) -> tuple[int, int]:
     a = starts[index]
     b = starts[index + 1] if index + 1 < len(starts) else len(text)
     return a, b

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from tilint.segment import blank_ranges
 from tilint.suppress import Suppression, find_directives, suppressions
 
 if TYPE_CHECKING:
@@ -100,6 +101,13 @@ class Document:
     kind: str = "text"
     blocks: tuple[Block, ...] = ()  # Word and PowerPoint only
     block_starts: tuple[int, ...] = ()  # each block's start, for bisecting
+    # Ranges of `checkable` that are still to be blanked (plain text: URLs, tilint
+    # comments). The linter blanks them segment by segment, so a large plain text is
+    # not copied whole; checked_text() gives the whole result.
+    blanks: tuple[tuple[int, int], ...] = ()
+
+    def checked_text(self) -> str:
+        return blank_ranges(self.checkable, self.blanks) if self.blanks else self.checkable
 
     def block_at(self, offset: int) -> tuple[int, Block] | None:
         """(0-based index, block) holding `offset`, for Word and PowerPoint documents."""
@@ -197,27 +205,7 @@ def prepare_text(text: str) -> Document:
     ranges = [(d.start, d.end) for d in directives]
     if "://" in text or "www." in text:
         ranges.extend((m.start(), m.end()) for m in _URL.finditer(text))
-    checkable = blank_ranges(text, ranges) if ranges else text
-    return Document(text, checkable, (), tuple(suppressions(text, directives)))
-
-
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
-
-
-def blank_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
-    """`text` with each range blanked as `blank` does, built from slices: a list of
-    characters costs 8 bytes each (80 MB for a 10 MB text)."""
-    parts: list[str] = []
-    pos = 0
-    for start, end in sorted(ranges):
-        start, end = max(start, pos), min(end, len(text))
-        if start >= end:
-            continue
-        parts.append(text[pos:start])
-        parts.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)
+    return Document(text, text, (), tuple(suppressions(text, directives)), blanks=tuple(sorted(ranges)))
 
 
 def blank(chars: list[str], start: int, end: int) -> None:

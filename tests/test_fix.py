@@ -109,6 +109,46 @@ def test_a_failed_rename_leaves_the_original_and_no_temporary_file(tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["n.txt"]
 
 
+CRASH_MID_WRITE = """
+import os, sys, time
+from pathlib import Path
+from tilint import fix
+
+note, ready = Path(sys.argv[1]), Path(sys.argv[2])
+
+def stalled_fsync(fd):
+    ready.write_text("written, not yet renamed")
+    time.sleep(60)  # killed here
+
+os.fsync = stalled_fsync
+fix.write_atomically(note, "n.txt", b"She declined." * 100_000, fix.digest(note.read_bytes()))
+"""
+
+
+def test_a_process_killed_mid_write_leaves_the_original_intact(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    note = tmp_path / "n.txt"
+    note.write_bytes(b"She refused.\n")
+    ready = tmp_path.parent / f"{tmp_path.name}-ready"
+    child = subprocess.Popen([sys.executable, "-c", CRASH_MID_WRITE, str(note), str(ready)])
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():  # a hang guard, not a performance limit
+            assert child.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+    assert note.read_bytes() == b"She refused.\n"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "n.txt"]
+    assert all(name.startswith(".n.txt.") and name.endswith(".tilint-tmp") for name in leftovers)
+
+
 def test_fix_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     real = tmp_path / "real.txt"
     real.write_text("She refused.\n", encoding="utf-8")

@@ -128,9 +128,22 @@ def _check_one(task: _Task) -> _Outcome:
             assert task.path is not None
             document = read_document(task.path, task.display, task.kind)
         findings = localize(document, linter.lint_document(document, task.config))
-        return _Outcome(task.display, tuple(findings), document)
+        return _Outcome(task.display, tuple(findings), _for_reports(document, findings))
     except TilintError as exc:
         return _Outcome(task.display, error=(exc.code, exc.where, exc.problem, exc.hint))
+
+
+def _for_reports(document: Document, findings: Sequence[Finding]) -> Document | None:
+    """What the reports need of a linted document, kept until every file is done: nothing
+    for a file without findings, and never the checkable copy (a batch of large files
+    kept whole took gigabytes)."""
+    if not findings:
+        return None
+    if document.checkable is document.text:
+        return document
+    import dataclasses
+
+    return dataclasses.replace(document, checkable=document.text, blanks=())
 
 
 def _read_raw(task: _Task) -> bytes:

@@ -54,3 +54,19 @@ def test_case_and_overlaps() -> None:
     orth.add(1, [_tokens("Sectioned")])
     assert orth(NLP.make_doc("sectioned, then Sectioned")) == [(1, 3, 4)]
     assert PhraseIndex("LOWER")(doc) == [] and index(NLP.make_doc("")) == []
+
+
+SENTENCE_TEXT = st.text(alphabet=list("ab Cd.!?…;:,'\"()-\n\u3002\u0964"), max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=SENTENCE_TEXT)
+def test_sentence_starts_equal_spacys_sentencizer(text: str) -> None:
+    from spacy.pipeline import Sentencizer
+
+    from tilint.component import _set_sentence_starts
+
+    ours, theirs = NLP.make_doc(text), NLP.make_doc(text)
+    _set_sentence_starts(ours)
+    Sentencizer()(theirs)
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]

@@ -9,10 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
+import numpy
+from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from thinc.types import Ints2d
 
 from tilint import context
 from tilint.findings import SuggestionKind
@@ -74,10 +79,6 @@ class TilintComponent:
         }
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
-        # Sentence boundaries are only needed around a match, and most paragraphs have
-        # none: `find` runs this (the same rules as the pipeline's "sentencizer") on a
-        # Doc that has no boundaries yet, so the tokenizer alone can feed it.
-        self._sentencizer = Sentencizer()
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -107,8 +108,10 @@ class TilintComponent:
                 exceptions[self._exception_keys[key]].append((start, end))
         if not candidates:
             return []
+        # Sentence boundaries are only needed around a match, and most paragraphs have
+        # none: a Doc straight from the tokenizer gets the pipeline sentencizer's rules here.
         if not doc.has_annotation("SENT_START"):
-            self._sentencizer(doc)
+            _set_sentence_starts(doc)
 
         # Across rules, containment comes first: 'compliant' inside 'non-compliant' belongs
         # to the longer phrase even when context then clears it. Within a rule, context
@@ -232,3 +235,31 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     assert span is not None
     return span.start, span.end
+
+
+_PUNCT_CHARS = frozenset(get_string_id(c) for c in Sentencizer.default_punct_chars)
+_NOT_START = 2**64 - 1  # -1 as the uint64 Doc arrays use
+
+
+def _set_sentence_starts(doc: Doc) -> None:
+    """spaCy's Sentencizer (default punctuation), over the token arrays: its own loop
+    makes a Token object per token, which was a third of linting a paragraph with a match."""
+    n = len(doc)
+    if not n:
+        return
+    orths, puncts = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+    starts = [_NOT_START] * n
+    starts[0] = 1
+    start = 0
+    seen_period = False
+    for i in range(n):
+        in_punct_chars = orths[i] in _PUNCT_CHARS
+        if seen_period and not puncts[i] and not in_punct_chars:
+            starts[start] = 1
+            start = i
+            seen_period = False
+        elif in_punct_chars:
+            seen_period = True
+    starts[start] = 1
+    column = cast(Ints2d, numpy.array(starts, dtype="uint64").reshape(n, 1))
+    doc.from_array([SENT_START], column)

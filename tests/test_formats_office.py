@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.helpers import ROOT, run_cli
+from tilint import lint_paths
+from tilint.__about__ import __version__
 from tilint.cli import main
 from tilint.errors import InputError
 from tilint.formats import office, read_document
@@ -339,3 +342,29 @@ def test_word_and_powerpoint_in_a_folder_are_found(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert {Path(f["path"]).name for f in data["findings"]} == {"a.docx", "b.pptx"}
     assert data["summary"]["files"] == 2
+
+
+def test_json_report_text_is_exactly_json_dumps_of_the_report(tmp_path: Path) -> None:
+    # The report encodes each finding as it goes (memory); the text must still be what
+    # json.dumps(indent=2) gives for the whole document.
+    from tilint.report.json_report import finding_to_dict, office_location, render
+
+    note = tmp_path / "n.md"
+    note.write_text("Elle a dit « refused »? She refused — non-compliant, ✓.\n\nHe refused.\n", encoding="utf-8")
+    paths = [make_docx(tmp_path / "plan.docx"), note, tmp_path / "missing.txt"]
+    results = lint_paths([str(p) for p in paths])
+    documents = {r.path: read_document(Path(r.path), r.path, "docx" if r.path.endswith(".docx") else "markdown") for r in results if r.error is None}
+    text = render(results, documents)
+    findings = []
+    for r in results:
+        for f in r.findings:
+            item = finding_to_dict(r.path, f)
+            if documents[r.path].blocks:
+                item["location"] = office_location(documents[r.path], f)
+            findings.append(item)
+    summary = {"files": 2, "findings": len(findings), "by_category": dict(sorted(Counter(f["category"] for f in findings).items()))}
+    expected = {"version": __version__, "findings": findings, "summary": summary}
+    assert len(findings) > 5 and text == json.dumps(expected, ensure_ascii=False, indent=2)
+    assert render([r for r in results if not r.findings], {}) == json.dumps(
+        {"version": __version__, "findings": [], "summary": {"files": 0, "findings": 0, "by_category": {}}}, ensure_ascii=False, indent=2
+    )

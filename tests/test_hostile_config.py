@@ -2,7 +2,7 @@
 with a clear, coded error (or bounded), and YAML is loaded safely.
 
 There are no regular expressions in lexicons or configs: terms are phrases with
-`(a|b)` choices, expanded once into plain phrases for spaCy's PhraseMatcher, so a
+`(a|b)` choices, expanded once into plain phrases for the phrase index (tilint/phrases.py), so a
 'catastrophic regular expression' is just a (bounded) phrase. The tests below show it.
 """
 

@@ -73,10 +73,10 @@ def render(results: Sequence[FileResult], documents: Mapping[str, Document] | No
         return text
     before, after = text.split('"findings": []', 1)
     pieces = [before, '"findings": [\n']
-    for i, item in enumerate(encoded):
+    for i, chunk in enumerate(encoded):
         if i:
             pieces.append(",\n")
-        pieces.append(item)
+        pieces.append(chunk)
     pieces.append("\n  ]")
     pieces.append(after)
     return "".join(pieces)

@@ -115,3 +115,38 @@ def test_a_term_cannot_explode(tmp_path: Path) -> None:
 def test_schema_file_is_current() -> None:
     shipped = json.loads((builtin_lexicon_dir() / "schema.json").read_text(encoding="utf-8"))
     assert shipped == json_schema(), "regenerate with: python -m tilint.docsgen"
+
+
+def test_the_compiled_lexicon_cache_is_shared_by_rules_and_check_in_either_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spacy
+
+    from tilint import matching, phrases
+
+    tokenizer = spacy.blank("en").tokenizer
+    compiles: list[int] = []
+    indexes: list[int] = []
+    real_compile, real_build = matching.compile_lexicon, phrases.build_tables
+    monkeypatch.setattr(matching, "compile_lexicon", lambda lexicon: compiles.append(1) or real_compile(lexicon))
+    monkeypatch.setattr(phrases, "build_tables", lambda c, t: indexes.append(1) or real_build(c, t))
+
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path / "rules-first"))
+    plain = matching.load_compiled()  # tilint rules
+    assert plain[1].tables is None and (len(compiles), len(indexes)) == (1, 0)
+    indexed = matching.load_compiled(tokenizer=tokenizer)  # then tilint check: no second compile
+    assert indexed[1].tables is not None and (len(compiles), len(indexes)) == (1, 1)
+    again = matching.load_compiled(tokenizer=tokenizer)  # and the next check: nothing rebuilt
+    assert (len(compiles), len(indexes)) == (1, 1)
+    assert again[1].tables is not None and again[1].tables.terms == indexed[1].tables.terms
+
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path / "check-first"))
+    matching.load_compiled(tokenizer=tokenizer)
+    matching.load_compiled()
+    assert (len(compiles), len(indexes)) == (2, 2)
+
+    # Corrupt cache files are rebuilt, not trusted.
+    for cache in (tmp_path / "check-first").glob("lexicon-*.pickle"):
+        cache.write_bytes(b"not a pickle")
+    assert matching.load_compiled(tokenizer=tokenizer)[1].tables is not None
+    assert (len(compiles), len(indexes)) == (3, 3)

@@ -87,36 +87,59 @@ def load_compiled(
     """Validate and compile the lexicon, or take both from the on-disk cache.
 
     The cache is keyed by the bytes of every lexicon file, so an edited file is always
-    validated again, and by the tokenizer's rules when phrases are tokenised with it.
+    validated again, and by the tokenizer's rules when phrases are indexed with it. The
+    compiled lexicon without the index (what `tilint rules` needs) is cached too, so
+    neither order of `tilint rules` and `tilint check` compiles twice.
     """
     files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
     if builtin:
         files.append(builtin_lexicon_dir() / "names.yml")
-    key = _cache_key(files, _tokenizer_fingerprint(tokenizer) if tokenizer is not None else "")
     folder = _cache_dir()
-    path = folder / f"lexicon-{key}.pickle" if (folder and key) else None
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as fh:
-                cached = pickle.load(fh)
-            if (
-                isinstance(cached, tuple)
-                and len(cached) == 2
-                and isinstance(cached[0], Lexicon)
-                and isinstance(cached[1], CompiledLexicon)
-            ):
-                return cached
-        except Exception:  # a corrupt or stale cache file is just rebuilt
-            pass
-    lexicon = load_lexicon(extra_files, builtin=builtin)
-    compiled = compile_lexicon(lexicon)
-    if tokenizer is not None:
-        from tilint.phrases import build_tables
+    plain_path = _cache_path(folder, _cache_key(files))
+    indexed_path = _cache_path(folder, _cache_key(files, _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    cached = _read_cache(indexed_path if tokenizer is not None else plain_path)
+    if cached is not None:
+        return cached
+    plain = _read_cache(plain_path) if tokenizer is not None else None
+    if plain is None:
+        lexicon = load_lexicon(extra_files, builtin=builtin)
+        plain = lexicon, compile_lexicon(lexicon)
+        _write_cache(plain_path, plain)
+    if tokenizer is None:
+        return plain
+    from tilint.phrases import build_tables
 
-        compiled = replace(compiled, tables=build_tables(compiled, tokenizer))
+    lexicon, compiled = plain
+    indexed = lexicon, replace(compiled, tables=build_tables(compiled, tokenizer))
+    _write_cache(indexed_path, indexed)
+    return indexed
+
+
+def _cache_path(folder: Path | None, key: str | None) -> Path | None:
+    return folder / f"lexicon-{key}.pickle" if (folder and key) else None
+
+
+def _read_cache(path: Path | None) -> tuple[Lexicon, CompiledLexicon] | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+    except Exception:  # a corrupt or stale cache file is just rebuilt
+        return None
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 2
+        and isinstance(cached[0], Lexicon)
+        and isinstance(cached[1], CompiledLexicon)
+    ):
+        return cached
+    return None
+
+
+def _write_cache(path: Path | None, value: tuple[Lexicon, CompiledLexicon]) -> None:
     if path is not None:
-        _write_atomically(path, pickle.dumps((lexicon, compiled), protocol=pickle.HIGHEST_PROTOCOL))
-    return lexicon, compiled
+        _write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _tokenizer_fingerprint(tokenizer: Tokenizer) -> str:

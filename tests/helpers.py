@@ -24,6 +24,19 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env
     )
 
 
+def check_in_process(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    """`tilint check ...` in this process (the pipeline stays loaded between tests):
+    exit code, stdout, stderr; an internal error is raised, not hidden."""
+    from click.testing import CliRunner
+
+    from tilint.cli import main
+
+    result = CliRunner().invoke(main, ["check", *args], input=stdin, env={"NO_COLOR": "1"})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, Any]:
     proc = run_cli("check", "--format", "json", *args, cwd=cwd)
     return proc.returncode, json.loads(proc.stdout)

@@ -6,19 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.helpers import check_in_process as check
 from tests.test_formats_office import make_pptx
-from tilint.cli import main
 
 OLD = "# Ward notes\n\nShe refused lunch.\n\nHe is non-compliant with the plan.\n"
-
-
-def check(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["check", *args], env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def check_json(*args: str) -> tuple[int, list[tuple[str, int]]]:

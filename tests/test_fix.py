@@ -8,22 +8,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from tests.helpers import check_in_process as check
 from tests.test_formats_office import make_docx
 from tilint import fix
-from tilint.cli import main
 from tilint.errors import InputError
 
 NOTE = "Plan agreed.\nShe refused her tablets and is non-compliant.\nHe refuses lunch. `refused` stays.\n"
 FIXED = "Plan agreed.\nShe declined her tablets and is non-compliant.\nHe declines lunch. `refused` stays.\n"
-
-
-def check(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["check", *args], env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize(

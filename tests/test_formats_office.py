@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from tests.helpers import ROOT, run_cli
+from tests.helpers import check_in_process as check
 from tilint import lint_paths
 from tilint.__about__ import __version__
-from tilint.cli import main
 from tilint.errors import InputError
 from tilint.formats import office, read_document
 
@@ -31,14 +30,6 @@ except ImportError as exc:  # never skip: the CI script installs the test extras
     raise ImportError(f"{exc}: install the test extras: pip install -e '.[test]'") from None
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def check(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    """`tilint check ...` in this process (the pipeline stays loaded between tests)."""
-    result = CliRunner().invoke(main, ["check", *args], input=stdin, env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def check_json(*args: str) -> tuple[int, dict[str, Any]]:

@@ -7,21 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import check_in_process
 from tilint import lint_text
-from tilint.cli import main
 from tilint.formats import blank, blank_ranges, prepare, sentence_bounds
 from tilint.formats.html import prepare_html
 
 
 def check_json(*args: str, stdin: bytes | None = None) -> tuple[int, Any, str]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args], input=stdin, env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, json.loads(result.stdout), result.stderr
+    code, out, err = check_in_process("--format", "json", *args, stdin=stdin)
+    return code, json.loads(out), err
 
 
 def spans(text: str, kind: str) -> list[tuple[str, int, int]]:

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
+from tests.helpers import check_in_process as check
 from tests.test_formats_office import make_docx
-from tilint.cli import main
 from tilint.report.github import escape_data, escape_property
 
 try:
@@ -19,14 +18,6 @@ except ImportError as exc:  # never skip: the CI script installs the test extras
     raise ImportError(f"{exc}: install the test extras: pip install -e '.[test]'") from None
 
 SCHEMA = Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json"
-
-
-def check(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(main, ["check", *args], env={"NO_COLOR": "1"})
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -93,6 +93,16 @@ async def published(client: LanguageClient, uri: str, version: int | None, timeo
         await asyncio.sleep(0.01)
 
 
+async def published_after(client: LanguageClient, uri: str, after: int, timeout: float = 20.0) -> list[types.Diagnostic]:
+    """The first publish for `uri` after the first `after` publishes (any version)."""
+    for _ in range(int(timeout * 100)):
+        for p in client.published[after:]:  # type: ignore[attr-defined]
+            if p.uri == uri:
+                return list(p.diagnostics)
+        await asyncio.sleep(0.01)
+    raise AssertionError("no new diagnostics")
+
+
 def spans(diagnostics: Sequence[types.Diagnostic]) -> list[tuple[str, tuple[int, int, int, int]]]:
     return [
         (str(d.code), (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 import pytest
-from lsp_helpers import apply_workspace_edit, change, open_doc, published, spans
+from lsp_helpers import apply_workspace_edit, change, open_doc, published, published_after, spans
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -32,16 +31,6 @@ async def code_actions(
     assert got is not None
     assert all(isinstance(a, types.CodeAction) for a in got)
     return list(got)  # type: ignore[arg-type]
-
-
-async def republished(client: LanguageClient, uri: str, after: int, timeout: float = 20.0) -> list[types.Diagnostic]:
-    """The first publish for `uri` after the first `after` publishes."""
-    for _ in range(int(timeout * 100)):
-        for p in client.published[after:]:  # type: ignore[attr-defined]
-            if p.uri == uri:
-                return list(p.diagnostics)
-        await asyncio.sleep(0.01)
-    raise AssertionError("no new diagnostics")
 
 
 def watched(client: LanguageClient, path: Path, kind: types.FileChangeType) -> None:
@@ -146,7 +135,7 @@ async def test_allow_list_creates_tilint_toml_at_workspace_root(client: Language
     config.write_text(files[config.as_uri()], encoding="utf-8")  # type: ignore[arg-type]
     count = len(client.published)  # type: ignore[attr-defined]
     watched(client, config, types.FileChangeType.Created)
-    assert await republished(client, uri, count) == []
+    assert await published_after(client, uri, count) == []
 
 
 async def test_allow_list_edits_the_nearest_tilint_toml(client: LanguageClient, workspace: Path) -> None:
@@ -166,7 +155,7 @@ async def test_allow_list_edits_the_nearest_tilint_toml(client: LanguageClient, 
     config.write_text(files[config.as_uri()], encoding="utf-8")  # type: ignore[arg-type]
     count = len(client.published)  # type: ignore[attr-defined]
     watched(client, config, types.FileChangeType.Changed)
-    assert spans(await republished(client, uri, count)) == [("TI101", (0, 26, 0, 39))]
+    assert spans(await published_after(client, uri, count)) == [("TI101", (0, 26, 0, 39))]
 
 
 async def test_allow_list_in_pyproject_tool_section(client: LanguageClient, workspace: Path) -> None:

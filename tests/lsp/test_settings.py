@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import pytest_lsp
-from lsp_helpers import change, open_doc, published, spans, start
+from lsp_helpers import change, open_doc, published, published_after, spans, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -20,19 +20,8 @@ BOTH = "She refused her meds.\nHe is non-compliant.\n"
 VSCODE = "visual-studio-code"
 
 
-
-
 async def session(client: LanguageClient, workspace: Path, options: Any = None, spec: str = VSCODE) -> None:
     await start(client, workspace, pytest_lsp.client_capabilities(spec), options)
-
-
-async def new_publish(client: LanguageClient, uri: str, after: int, timeout: float = 20.0) -> list[types.Diagnostic]:
-    for _ in range(int(timeout * 100)):
-        for p in client.published[after:]:  # type: ignore[attr-defined]
-            if p.uri == uri:
-                return list(p.diagnostics)
-        await asyncio.sleep(0.01)
-    raise AssertionError("no new diagnostics")
 
 
 def configure(client: LanguageClient, settings: Any) -> int:
@@ -74,9 +63,9 @@ async def test_did_change_configuration_pushes_new_settings(bare: LanguageClient
     uri = open_doc(bare, workspace / "note.txt", BOTH)
     assert [d.code for d in await published(bare, uri, 1)] == ["TI102", "TI101"]
     count = configure(bare, {"tilint": {"select": ["TI101"]}})
-    assert [d.code for d in await new_publish(bare, uri, count)] == ["TI101"]
+    assert [d.code for d in await published_after(bare, uri, count)] == ["TI101"]
     count = configure(bare, {"tilint": {}})
-    assert [d.code for d in await new_publish(bare, uri, count)] == ["TI102", "TI101"]
+    assert [d.code for d in await published_after(bare, uri, count)] == ["TI102", "TI101"]
 
 
 async def test_settings_are_pulled_with_workspace_configuration(bare: LanguageClient, workspace: Path) -> None:
@@ -90,7 +79,7 @@ async def test_settings_are_pulled_with_workspace_configuration(bare: LanguageCl
     assert [d.code for d in bare.diagnostics[uri]] == ["TI101"]
     bare.set_configuration({"ignore": ["TI101"]}, section="tilint")
     count = configure(bare, None)  # VS Code's way: "something changed, ask me"
-    assert [d.code for d in await new_publish(bare, uri, count)] == ["TI102"]
+    assert [d.code for d in await published_after(bare, uri, count)] == ["TI102"]
 
 
 async def test_invalid_settings_fall_back_with_messages(bare: LanguageClient, workspace: Path) -> None:
@@ -127,13 +116,13 @@ async def test_enable_false_clears_and_true_restores(client: LanguageClient, wor
     uri = open_doc(client, workspace / "note.txt", BOTH)
     assert len(await published(client, uri, 1)) == 2
     count = configure(client, {"tilint": {"enable": False}})
-    assert await new_publish(client, uri, count) == []
+    assert await published_after(client, uri, count) == []
     hover = await client.text_document_hover_async(
         types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 5))
     )
     assert hover is None
     count = configure(client, {"tilint": {"enable": True}})
-    assert [d.code for d in await new_publish(client, uri, count)] == ["TI102", "TI101"]
+    assert [d.code for d in await published_after(client, uri, count)] == ["TI102", "TI101"]
 
 
 async def test_run_on_save_lints_only_when_saved(bare: LanguageClient, workspace: Path) -> None:
@@ -156,10 +145,10 @@ async def test_project_config_file_and_editor_precedence(bare: LanguageClient, w
     assert await published(bare, uri, 1) == []
     # A key the editor sets overrides the same key in the file.
     count = configure(bare, {"tilint": {"ignore": [], "allow": ["non-compliant"]}})
-    assert spans(await new_publish(bare, uri, count)) == [("TI102", (0, 4, 0, 11)), ("TI102", (2, 4, 2, 11))]
+    assert spans(await published_after(bare, uri, count)) == [("TI102", (0, 4, 0, 11)), ("TI102", (2, 4, 2, 11))]
     # New settings replace the old ones: without the editor's allow, the file's alone applies.
     count = configure(bare, {"tilint": {"ignore": []}})
-    assert [d.code for d in await new_publish(bare, uri, count)] == ["TI102", "TI101", "TI102"]
+    assert [d.code for d in await published_after(bare, uri, count)] == ["TI102", "TI101", "TI102"]
 
 
 async def test_broken_config_file_falls_back_with_a_message(bare: LanguageClient, workspace: Path) -> None:

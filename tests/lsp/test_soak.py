@@ -35,10 +35,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-from lsp_helpers import SERVER, make_client, start
+from lsp_helpers import SERVER, change, make_client, published, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
@@ -351,22 +350,6 @@ async def launch(workspace: Path) -> tuple[LanguageClient, asyncio.Task[bytes]]:
     return client, errors
 
 
-def send(client: LanguageClient, uri: str, version: int, changes: Sequence[tuple[Span | None, str]]) -> None:
-    content: list[Any] = []
-    for span, text in changes:
-        if span is None:
-            content.append(types.TextDocumentContentChangeWholeDocument(text=text))
-        else:
-            content.append(
-                types.TextDocumentContentChangePartial(
-                    range=types.Range(types.Position(span[0], span[1]), types.Position(span[2], span[3])), text=text
-                )
-            )
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(uri=uri, version=version), content)
-    )
-
-
 def send_raw(client: LanguageClient, uri: str, version: int, changes: Sequence[tuple[Span | None, str]]) -> None:
     """Written by hand: lsprotocol will not build a position with a negative number."""
     content = [
@@ -458,7 +441,7 @@ async def soak(client: LanguageClient, pid: int, docs: list[Doc], never_opened: 
             roll = rng.random()
             if roll < 0.03:
                 run.ignore("stale version", n)
-                send(client, d.uri, rng.randint(max(0, d.version - 5), d.version - 1), changes)
+                change(client, d.uri, rng.randint(max(0, d.version - 5), d.version - 1), *changes)
             elif roll < 0.04:  # -1, or -1 read as unsigned: no uinteger, so pygls drops it
                 run.ignore("invalid position", n)
                 bad: Span = rng.choice([(-1, 0, 0, 0), (0, -rng.randint(1, 9), 0, 0), (0, 0, 2**32 - 1, 0)])
@@ -466,9 +449,9 @@ async def soak(client: LanguageClient, pid: int, docs: list[Doc], never_opened: 
                 d.next_version += 1
             elif roll < 0.05:
                 run.ignore("document not open", n)
-                send(client, never_opened, d.next_version, changes)
+                change(client, never_opened, d.next_version, *changes)
             else:
-                send(client, d.uri, d.next_version, changes)
+                change(client, d.uri, d.next_version, *changes)
                 d.accept(text)
                 counts.applied += n
                 d.next_version += rng.choice([1, 1, 1, 1, 2, 3])  # versions may skip
@@ -481,9 +464,9 @@ async def soak(client: LanguageClient, pid: int, docs: list[Doc], never_opened: 
     # Last, a flagged sentence appended past the end of each document, so that the final
     # comparison reaches the last line whatever the edits before did.
     for d in docs:
-        change: tuple[Span | None, str] = ((MAX_POSITION, 0, MAX_POSITION, 0), "\nHe refused the last review.")
-        send(client, d.uri, d.next_version, [change])
-        d.accept(apply(d.text, change))
+        last_line: tuple[Span | None, str] = ((MAX_POSITION, 0, MAX_POSITION, 0), "\nHe refused the last review.")
+        change(client, d.uri, d.next_version, last_line)
+        d.accept(apply(d.text, last_line))
         counts.sent += 1
         counts.applied += 1
         counts.notifications += 1
@@ -509,9 +492,9 @@ async def test_soak_ten_thousand_edits(tmp_path: Path) -> None:
             client.text_document_did_open(
                 types.DidOpenTextDocumentParams(types.TextDocumentItem(d.uri, d.language, d.version, d.text))
             )
-            await published_at(client, d.uri, d.version, timeout=60)
+            await published(client, d.uri, d.version, timeout=60)
         run = await soak(client, server.pid, docs, never_opened)
-        finals = {d.uri: await published_at(client, d.uri, d.version, timeout=120) for d in docs}
+        finals = {d.uri: await published(client, d.uri, d.version, timeout=120) for d in docs}
         settled = time.perf_counter() - started
         await asyncio.sleep(0.5)
         run.samples.append((run.counts.sent, rss_kb(server.pid)))
@@ -531,10 +514,10 @@ async def test_soak_ten_thousand_edits(tmp_path: Path) -> None:
 
     # Every publish along the way was for a version the server accepted, came in order,
     # and was right for that version's text.
-    published: list[types.PublishDiagnosticsParams] = client.published  # type: ignore[attr-defined]
+    publishes: list[types.PublishDiagnosticsParams] = client.published  # type: ignore[attr-defined]
     checked = diagnostics = 0
     for d in docs:
-        mine = [p for p in published if p.uri == d.uri]
+        mine = [p for p in publishes if p.uri == d.uri]
         versions = [p.version for p in mine]
         assert versions == sorted(versions), f"{d.uri}: publishes out of order"
         for p in mine:
@@ -542,7 +525,7 @@ async def test_soak_ten_thousand_edits(tmp_path: Path) -> None:
             assert got(p.diagnostics) == expected(d.texts[p.version], d.kind), f"{d.uri} version {p.version}"
             checked += 1
             diagnostics += len(p.diagnostics)
-    assert not [p for p in published if p.uri == never_opened]
+    assert not [p for p in publishes if p.uri == never_opened]
 
     # What was ignored was ignored for the reason the test meant, once per notification,
     # and nothing else went wrong.
@@ -587,12 +570,3 @@ async def test_soak_ten_thousand_edits(tmp_path: Path) -> None:
     assert end - quarter < RSS_GROWTH_LIMIT_KB, report
 
 
-async def published_at(client: LanguageClient, uri: str, version: int, timeout: float) -> list[types.Diagnostic]:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        for p in reversed(client.published):  # type: ignore[attr-defined]
-            if p.uri == uri and p.version == version:
-                return list(p.diagnostics)
-        assert loop.time() < deadline, f"no diagnostics for {uri} version {version}"
-        await asyncio.sleep(0.02)

@@ -245,3 +245,18 @@ def test_the_segment_cache_is_bounded_by_characters_and_results_do_not_change(mo
     assert len(linter._cache) < len(paragraphs)
     again = linter.lint_document(prepare(text, "text"), Config())
     assert first == again and len(first) == 2 * len(paragraphs)
+
+
+def test_one_linter_follows_changing_selections_and_severities() -> None:
+    from tilint import api
+
+    linter = api.Linter()
+    document = prepare("She refused lunch and was non-compliant.", "text")
+    rules = lambda config: [(f.rule, f.severity) for f in linter.lint_document(document, config)]  # noqa: E731
+    everything = rules(Config())
+    assert [r for r, _ in everything] == ["TI102", "TI101"]
+    assert rules(Config(ignore=("TI102",))) == [everything[1]]
+    assert rules(Config(severity={"TI101": Severity.INFO})) == [everything[0], ("TI101", Severity.INFO)]
+    assert rules(Config()) == everything
+    with pytest.raises(Exception, match="TX999"):
+        linter.lint_document(document, Config(select=("TX999",)))

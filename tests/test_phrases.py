@@ -70,3 +70,25 @@ def test_sentence_starts_equal_spacys_sentencizer(text: str) -> None:
     _set_sentence_starts(ours)
     Sentencizer()(theirs)
     assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 8), st.integers(1, 4)), max_size=12))
+def test_dropping_contained_matches_equals_comparing_every_pair(raw: list[tuple[int, int, int]]) -> None:
+    from types import SimpleNamespace
+
+    from tilint.component import _Candidate, _drop_contained
+
+    candidates = [
+        _Candidate(SimpleNamespace(rule_index=rule), start, start + length, frozenset())  # type: ignore[arg-type]
+        for rule, start, length in raw
+    ]
+    every_pair = [
+        c
+        for c in candidates
+        if not any(
+            o.group.rule_index != c.group.rule_index and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+            for o in candidates
+        )
+    ]
+    assert _drop_contained(candidates) == every_pair

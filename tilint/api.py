@@ -109,6 +109,7 @@ class Linter:
         self._tokenizer: Tokenizer = self.nlp.tokenizer
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
+        self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
         self._lock = Lock()
 
     def _find(self, texts: Sequence[str]) -> Iterator[tuple[Hit, ...]]:
@@ -165,10 +166,26 @@ class Linter:
                 self._cache_chars -= len(self._cache.popitem(last=False)[0])
         out.extend((offset, hit) for offset, text in parts for hit in found[text])
 
+    def _selection(self, config: Config) -> tuple[list[bool], list[Severity]]:
+        """Which rules are on, and at what severity, for a config's selectors: worked out
+        once per set of selectors, not on every lint (it was most of a cached re-lint)."""
+        key = (config.select, config.extend_select, config.ignore, tuple(config.severity.items()))
+        selection = self._selections.get(key)
+        if selection is None:
+            rules = self.rules
+            check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
+            selection = (
+                [enabled(r, config.select, config.ignore, config.extend_select) for r in rules],
+                [severity_for(r, config.severity) for r in rules],
+            )
+            if len(self._selections) >= 64:  # settings change rarely; never grow without bound
+                self._selections.clear()
+            self._selections[key] = selection
+        return selection
+
     def lint_document(self, document: Document, config: Config) -> list[Finding]:
         rules = self.rules
-        check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
-        active = [enabled(r, config.select, config.ignore, config.extend_select) for r in rules]
+        active, severities = self._selection(config)
         text = document.text
         starts = compact_line_starts(text)
         allowed = _Ranges(_allow_ranges(text, config.allow))
@@ -194,7 +211,7 @@ class Linter:
                     rule=rule.code,
                     name=rule.name,
                     category=rule.category,
-                    severity=severity_for(rule, config.severity),
+                    severity=severities[hit.rule_index],
                     message=rule.message.replace("{text}", text[start:end]),
                     text=text[start:end],
                     start=start,

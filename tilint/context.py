@@ -84,13 +84,10 @@ def is_mention(
     sent: Span,
     quote: tuple[int, int] | None,
     earlier_mentions: Sequence[tuple[int, int]],
-    text: str | None = None,
+    text: str,
 ) -> bool:
-    """Is the match at tokens [start, end) talked about rather than used?
-
-    `text` is doc.text when the caller has it (building it costs a pass over the Doc)."""
-    if text is None:
-        text = doc.text
+    """Is the match at tokens [start, end) talked about rather than used? `text` is
+    doc.text, taken once by the caller (building it costs a pass over the Doc)."""
     span = doc[start:end]
     if quote is not None and _quote_is_just_the_term(text, quote, span):
         return True

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tilint.__about__ import __version__
-from tilint.findings import Suggestion, SuggestionKind
+from tilint.findings import SuggestionKind
 from tilint.lexicon import (
     Lexicon,
     MatchGroup,
@@ -227,16 +227,6 @@ def _window(window: object) -> WindowSpec | None:
 def _words(phrase: str) -> list[str]:
     # Windows skip punctuation, so a hyphenated word is the words either side of it.
     return phrase.replace("-", " ").split()
-
-
-def render_suggestions(
-    templates: tuple[SuggestionTemplate, ...], tag: str | None
-) -> tuple[tuple[str, bool, SuggestionKind], ...]:
-    return tuple((t.render(tag), t.safe, t.kind) for t in templates)
-
-
-def to_suggestion(text: str, safe: bool, kind: SuggestionKind) -> Suggestion:
-    return Suggestion(text=text, safe=safe, kind=kind)
 
 
 def _cache_key(files: list[Path], tokenizer: str = "") -> str | None:

@@ -32,7 +32,7 @@ _STARTS_ITEM = re.compile(
 def segments(text: str, blanks: Sequence[tuple[int, int]] = ()) -> Iterator[tuple[int, str]]:
     """(offset, segment text) for every non-blank segment of `text` with the sorted
     ranges `blanks` blanked (as blank_ranges would, without copying the whole text)."""
-    view = _Blanked(text, blanks).slice if blanks else _slicer(text)
+    view = _Blanked(text, blanks).slice
     start: int | None = None
     end = 0
     pos = 0
@@ -57,10 +57,6 @@ def segments(text: str, blanks: Sequence[tuple[int, int]] = ()) -> Iterator[tupl
             break
     if start is not None:
         yield from _bounded(view, start, end)
-
-
-def _slicer(text: str) -> Callable[[int, int], str]:
-    return lambda a, b: text[a:b]
 
 
 class _Blanked:

@@ -77,3 +77,15 @@ def test_dask_example_on_a_local_cluster(batch: Path, monkeypatch: pytest.Monkey
     expected = example.lint_chunk(files)
     assert results == expected
     assert len(results) == len(files) and any(r["error"] for r in results)
+
+
+def test_errors_cross_process_boundaries_whole() -> None:
+    import pickle
+
+    from tilint import errors
+
+    for cls in (errors.LexiconError, errors.ConfigError, errors.InputError, errors.UsageError):
+        sent = cls("notes/a.txt", "not valid UTF-8 (byte 3)", "save the file as UTF-8")
+        got = pickle.loads(pickle.dumps(sent))
+        assert type(got) is cls and (got.where, got.problem, got.hint) == (sent.where, sent.problem, sent.hint)
+        assert str(got) == str(sent)

@@ -398,7 +398,7 @@ def lint_paths(
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs <= 1 or len(files) < 2:
-        return [_from_wire(r) for r in _lint_files(files, base, discover_config, overrides)]
+        return _lint_files(files, base, discover_config, overrides)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -409,22 +409,18 @@ def lint_paths(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
         n = len(chunks)
         done = pool.map(_lint_files, chunks, [base] * n, [discover_config] * n, [overrides] * n)
-        return [_from_wire(r) for chunk in done for r in chunk]
-
-
-# What crosses a process boundary: TilintError pickles badly (its args are one line).
-_Wire = tuple[str, tuple[Finding, ...], "tuple[type[TilintError], str, str, str | None] | None"]
+        return [r for chunk in done for r in chunk]
 
 
 def _lint_files(
     files: Sequence[tuple[str, str]], base: Config, discover_config: bool, overrides: Mapping[str, Any] | None = None
-) -> list[_Wire]:
+) -> list[FileResult]:
     from tilint.config import find_config_file, load_config
 
     if overrides:
         base = base.merged(**overrides)
     configs: dict[Path, Config] = {}
-    out: list[_Wire] = []
+    out: list[FileResult] = []
     for name, display in files:
         path = Path(name)
         try:
@@ -439,18 +435,10 @@ def _lint_files(
             kind = kind_for(path) or "text"
             document = read_document(path, display, kind)
             findings = localize(document, get_linter(file_config).lint_document(document, file_config))
-            out.append((display, tuple(findings), None))
+            out.append(FileResult(display, tuple(findings)))
         except TilintError as exc:
-            out.append((display, (), (type(exc), exc.where, exc.problem, exc.hint)))
+            out.append(FileResult(display, (), exc))
     return out
-
-
-def _from_wire(item: _Wire) -> FileResult:
-    display, findings, error = item
-    if error is None:
-        return FileResult(display, findings)
-    cls, where, problem, hint = error
-    return FileResult(display, (), cls(where, problem, hint))
 
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> int:

@@ -77,7 +77,7 @@ class _Outcome:
     display: str
     findings: tuple[Finding, ...] = ()
     document: Document | None = None
-    error: tuple[str, str, str, str | None] | None = None  # code, where, problem, hint
+    error: TilintError | None = None
     fixed: tuple[bytes, str, str, str, int] | None = None  # new bytes, digest, before, after, count
 
     def file_result(self) -> FileResult:
@@ -85,15 +85,7 @@ class _Outcome:
 
         if self.error is None:
             return FileResult(self.display, self.findings)
-        return FileResult(self.display, (), _error_from(self.error))
-
-
-def _error_from(parts: tuple[str, str, str, str | None]) -> TilintError:
-    from tilint import errors
-
-    code, where, problem, hint = parts
-    classes = {c.code: c for c in (errors.LexiconError, errors.ConfigError, errors.InputError, errors.UsageError)}
-    return classes.get(code, errors.TilintError)(where, problem, hint)
+        return FileResult(self.display, (), self.error)
 
 
 def _check_one(task: _Task) -> _Outcome:
@@ -130,7 +122,7 @@ def _check_one(task: _Task) -> _Outcome:
         findings = localize(document, linter.lint_document(document, task.config))
         return _Outcome(task.display, tuple(findings), _for_reports(document, findings))
     except TilintError as exc:
-        return _Outcome(task.display, error=(exc.code, exc.where, exc.problem, exc.hint))
+        return _Outcome(task.display, error=exc)
 
 
 def _for_reports(document: Document, findings: Sequence[Finding]) -> Document | None:
@@ -270,7 +262,7 @@ def check(
     """
     from tilint.api import at_or_above, iter_files
     from tilint.config import Config, find_config_file, load_config
-    from tilint.errors import TilintError
+    from tilint.errors import InputError, TilintError
     from tilint.findings import Severity
     from tilint.formats import FIXABLE_KINDS, kind_for
 
@@ -319,10 +311,10 @@ def check(
             try:
                 tasks.append(_Task(name, None, sys.stdin.buffer.read(), kind, config_for(Path(stdin_filename or ".")), mode))
             except TilintError as exc:
-                early[len(tasks) + len(early)] = _Outcome(name, error=(exc.code, exc.where, exc.problem, exc.hint))
+                early[len(tasks) + len(early)] = _Outcome(name, error=exc)
             continue
         if not Path(target).exists():
-            early[len(tasks) + len(early)] = _Outcome(target, error=("TL003", target, "no such file or directory", None))
+            early[len(tasks) + len(early)] = _Outcome(target, error=InputError(target, "no such file or directory"))
             continue
         base_exclude = (fixed_config or Config()).exclude
         if Path(target).is_dir() and (skipped := _unknown_files(Path(target))):
@@ -335,12 +327,12 @@ def check(
             try:
                 tasks.append(_Task(display, path, None, kind, config_for(path), mode))
             except TilintError as exc:
-                early[len(tasks) + len(early)] = _Outcome(display, error=(exc.code, exc.where, exc.problem, exc.hint))
+                early[len(tasks) + len(early)] = _Outcome(display, error=exc)
 
     checked = iter(_run_tasks(tasks, jobs, _show_progress(progress, output_format, output, len(tasks))))
     outcomes = [early[i] if i in early else next(checked) for i in range(len(tasks) + len(early))]
 
-    error_lines = [str(_error_from(o.error)) for o in outcomes if o.error is not None]
+    error_lines = [str(o.error) for o in outcomes if o.error is not None]
     from_stdin = {t.display for t in tasks if t.path is None}
     diffs: list[str] = []
     if mode != "check":
@@ -364,7 +356,7 @@ def check(
                 notes.append(f"note: {o.display}: applied {count} fix{'es' if count != 1 else ''}")
             except TilintError as exc:
                 error_lines.append(str(exc))
-                outcomes[i] = _Outcome(o.display, error=(exc.code, exc.where, exc.problem, exc.hint))
+                outcomes[i] = _Outcome(o.display, error=exc)
 
     outcomes = _apply_baseline(outcomes, baseline_path, write_baseline, notes)
     results = [o.file_result() for o in outcomes]

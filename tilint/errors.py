@@ -17,6 +17,11 @@ class TilintError(Exception):
         self.hint = hint
         super().__init__(self.one_line())
 
+    def __reduce__(self) -> tuple[type[TilintError], tuple[str, str, str | None]]:
+        # Exception pickles its args (here the one line), not these: results of worker
+        # processes carry errors, so they must come back whole.
+        return (type(self), (self.where, self.problem, self.hint))
+
     def one_line(self) -> str:
         text = f"{self.code} {self.where}: {self.problem}"
         if self.hint:

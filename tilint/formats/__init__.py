@@ -134,7 +134,7 @@ def prepare(text: str, kind: str = "text") -> Document:
     if kind == "markdown":
         from tilint.formats.markdown import prepare_markdown
 
-        return dataclasses.replace(prepare_markdown(text), kind="markdown")
+        return prepare_markdown(text)
     if kind == "html":
         from tilint.formats.html import prepare_html
 

@@ -49,7 +49,7 @@ def prepare_markdown(text: str) -> Document:
         parts.append(checkable)
         quoted.extend((a + x, a + y) for x, y in chunk_quoted)
     directives = [d for d in find_directives(text, bare_lines=False) if d.start >= body_start]
-    return Document(text, "".join(parts), tuple(quoted), tuple(suppressions(text, directives)))
+    return Document(text, "".join(parts), tuple(quoted), tuple(suppressions(text, directives)), kind="markdown")
 
 
 def _blanked(part: str) -> str:

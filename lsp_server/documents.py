@@ -124,10 +124,6 @@ class TextDoc:
         path = self.path
         return kind_of(self.language_id, str(path) if path else urlparse(self.uri).path)
 
-    @property
-    def line_count(self) -> int:
-        return len(self.starts)
-
     def line_bounds(self, line: int) -> tuple[int, int]:
         """Code-point offsets of a line's start and end, line break excluded."""
         start = self.starts[line]

@@ -164,12 +164,3 @@ def apply_workspace_edit(files: dict[str, str | None], edit: types.WorkspaceEdit
         assert current is not None
         out[uri] = apply_text_edits(current, edits, encoding)
     return out
-
-
-def edits_of(edit: types.WorkspaceEdit, uri: str) -> list[types.TextEdit]:
-    found: list[types.TextEdit] = []
-    for dc in edit.document_changes or []:
-        if isinstance(dc, types.TextDocumentEdit) and dc.text_document.uri == uri:
-            found.extend(dc.edits)  # type: ignore[arg-type]
-    found.extend((edit.changes or {}).get(uri, []))
-    return found

@@ -65,8 +65,17 @@ def test_document_kinds() -> None:
 
 # -- settings ---------------------------------------------------------------------------
 
-def test_settings_keys_are_the_config_fields() -> None:
-    assert set(settings.CONFIG_KEYS) == set(settings_fields())
+def test_every_config_field_is_a_setting_in_any_spelling() -> None:
+    defaults = Config()
+    for field in settings_fields():
+        words = field.split("_")
+        value = getattr(defaults, field)
+        value = list(value) if isinstance(value, tuple) else value
+        for key in (field, "-".join(words), words[0] + "".join(w.title() for w in words[1:])):
+            parsed, problems = settings.parse({key: value})
+            assert problems == [], (key, problems)
+            assert field in parsed.overrides, key
+    assert settings.parse({"no-such-setting": 1})[1]  # and an unknown key is reported
 
 
 def test_settings_parse_merge_and_fallback() -> None:

@@ -268,3 +268,28 @@ def test_the_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     if os.environ.get("TILINT_UPDATE_SCREENSHOT"):
         shutil.copyfile(shot, AUDIT_SCREENSHOT)
     assert AUDIT_SCREENSHOT.exists(), "run with TILINT_UPDATE_SCREENSHOT=1 to store docs/images/audit-report.png"
+
+
+@pytest.mark.slow
+def test_the_dask_example_writes_the_same_outputs_on_a_local_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    import os
+
+    from dask import distributed
+
+    from tests.helpers import ROOT
+
+    examples = str(ROOT / "examples")
+    monkeypatch.syspath_prepend(examples)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([examples, str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    example = importlib.import_module("dask_audit")
+    rows = [(f"n{i}", f"2026-0{1 + i % 3}-01", f"S{i % 3}", NOTES[i % len(NOTES)][3]) for i in range(120)]
+    notes = write_csv(tmp_path / "notes.csv", rows)
+    local = run_audit([notes], tmp_path / "local", AuditOptions(columns=Columns(by=("service",)), jobs=1))
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        on_cluster = example.audit_with_dask([notes], tmp_path / "dask", client, by=("service",))
+    assert (on_cluster.notes, on_cluster.findings) == (local.notes, local.findings)
+    assert summary(tmp_path / "dask") == summary(tmp_path / "local")
+    assert (tmp_path / "dask" / "findings.csv").read_bytes() == (tmp_path / "local" / "findings.csv").read_bytes()

@@ -21,7 +21,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,8 +157,13 @@ def run_audit(
     restart: bool = False,
     progress: Callable[[float, int], None] | None = None,
     compare: Path | None = None,
+    submit: Submit | None = None,
+    workers: int = 0,
 ) -> AuditResult:
-    """Audit `inputs` into the folder `output`. `progress(fraction, notes)` after each chunk."""
+    """Audit `inputs` into the folder `output`. `progress(fraction, notes)` after each chunk.
+
+    `submit` runs chunks on another engine: e.g. a Dask client's `submit` with `workers`
+    its number of workers (examples/dask_audit.py); the outputs are the same."""
     from tilint.api import get_linter
 
     began = time.monotonic()
@@ -193,7 +198,7 @@ def run_audit(
             continue
         skip = chunks_done
         chunks = (c for c in read_chunks(path, options.columns, rows_per_chunk=options.rows_per_chunk) if c.index >= skip)
-        for result, done in _linted(chunks, options):
+        for result, done in _linted(chunks, options, submit, workers):
             outputs.write_part(state.parts / f"{number:04d}-{result.index:07d}.parquet", result, by, options.context)
             for note in result.notes:
                 acc.add(note)
@@ -229,31 +234,46 @@ def run_audit(
     )
 
 
-def _linted(chunks: Iterator[Chunk], options: AuditOptions) -> Iterator[tuple[ChunkResult, float]]:
-    """Chunk results in input order, with the input's progress after each; in worker
-    processes when jobs > 1, with at most two chunks per worker in flight (memory stays
-    flat however long the input)."""
+Submit = Callable[..., Any]  # submit(fn, *args) -> a future with .result(): a process pool's or Dask's
+
+
+def _linted(
+    chunks: Iterator[Chunk], options: AuditOptions, submit: Submit | None = None, workers: int = 0
+) -> Iterator[tuple[ChunkResult, float]]:
+    """Chunk results in input order, with the input's progress after each. With `submit`
+    (or jobs > 1) chunks run elsewhere, at most two per worker in flight, so memory stays
+    flat however long the input."""
     by, config, context = options.columns.by, options.config, options.context
+    if submit is not None:
+        yield from _windowed(chunks, submit, max(1, workers), by, config, context)
+        return
     jobs = options.jobs or (os.cpu_count() or 1)
     if jobs <= 1:
         for chunk in chunks:
             yield audit_chunk(chunk, by, config, context), chunk.done
         return
     import multiprocessing
-    from collections import deque
 
     # forkserver, as tilint.api.lint_paths: forking a threaded parent can deadlock.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pending: deque[tuple[Future[ChunkResult], float]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for chunk in chunks:
-            pending.append((pool.submit(audit_chunk, chunk, by, config, context), chunk.done))
-            if len(pending) >= 2 * jobs:
-                future, done = pending.popleft()
-                yield future.result(), done
-        while pending:
+        yield from _windowed(chunks, pool.submit, jobs, by, config, context)
+
+
+def _windowed(
+    chunks: Iterator[Chunk], submit: Submit, workers: int, by: Sequence[str], config: Config, context: bool
+) -> Iterator[tuple[ChunkResult, float]]:
+    from collections import deque
+
+    pending: deque[tuple[Any, float]] = deque()
+    for chunk in chunks:
+        pending.append((submit(audit_chunk, chunk, by, config, context), chunk.done))
+        if len(pending) >= 2 * workers:
             future, done = pending.popleft()
             yield future.result(), done
+    while pending:
+        future, done = pending.popleft()
+        yield future.result(), done
 
 
 __all__ = ["AuditOptions", "AuditResult", "Columns", "Note", "audit_chunk", "run_audit"]

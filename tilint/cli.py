@@ -475,6 +475,97 @@ def _emit(report: str, output: Path | None, *, colour: bool, newline: bool = Tru
 
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", "output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for findings, summary and report.html (created if missing).")
+@click.option("--text-column", default=None, metavar="NAME", help="Column holding the note text [default: the first of text, note_text, note, body, content].")
+@click.option("--id-column", default=None, metavar="NAME", help="Column holding the note id [default: id or note_id if present, else the row number].")
+@click.option("--date-column", default=None, metavar="NAME", help="Column holding the note date, for --by month/week/quarter/year [default: date if present].")
+@click.option("--by", "by", multiple=True, metavar="COLUMN", help="Group rates by this column (repeat for more); year, quarter, month or week group by the date column.")
+@click.option("--compare", "compare", type=click.Path(path_type=Path), default=None, help="An earlier audit's folder or summary.parquet: report the change, with intervals.")
+@click.option("--context", "with_context", is_flag=True, help="Also write the sentence around each finding to findings.* (shares more of the note).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Settings (rules, severities, allow list) from this config file.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for tilint check).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="These rules as well, e.g. opt-in groups.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0 uses every core.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=5000, show_default=True, help="Notes per checkpointed chunk (JSONL, Parquet, folders; CSV reads 4 MB blocks).")
+@click.option("--restart", is_flag=True, help="Start again, discarding the checkpoint of an interrupted audit in --output.")
+@click.option("--progress/--no-progress", "progress", default=None, help="Progress bar with rate and ETA [default: on a terminal].")
+def audit(
+    inputs: tuple[Path, ...],
+    output: Path,
+    text_column: str | None,
+    id_column: str | None,
+    date_column: str | None,
+    by: tuple[str, ...],
+    compare: Path | None,
+    with_context: bool,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int,
+    chunk_size: int,
+    restart: bool,
+    progress: bool | None,
+) -> None:
+    """Audit exported records (CSV, JSONL, Parquet, or a folder of documents): how often
+    each rule and category occurs, by group and over time. Resumes if interrupted.
+
+    Needs the audit extra: pip install 'tilint[audit]'. See docs/audit.md.
+    """
+    try:
+        import matplotlib  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        _fail("TL004 tilint audit needs the audit extra: pip install 'tilint[audit]'")
+    from tilint.audit import AuditOptions, Columns, run_audit
+    from tilint.config import Config, load_config
+    from tilint.errors import TilintError
+
+    overrides: dict[str, Any] = {}
+    if select:
+        overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = _split(extend_select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    show = progress if progress is not None else sys.stderr.isatty()
+    started = [0.0]
+
+    def report_progress(fraction: float, notes: int) -> None:
+        import time
+
+        now = time.monotonic()
+        started[0] = started[0] or now
+        elapsed = max(now - started[0], 1e-6)
+        eta = elapsed * (1 - fraction) / fraction if fraction > 0 else 0
+        click.echo(f"\rAuditing {fraction:6.1%}  {notes:,} notes  {notes / elapsed:,.0f} notes/s  ETA {eta:,.0f} s ", err=True, nl=False)
+
+    try:
+        config = (load_config(config_path) if config_path else Config()).merged(**overrides)
+        options = AuditOptions(
+            columns=Columns(text=text_column, id=id_column, date=date_column, by=tuple(_split(by))),
+            config=config,
+            context=with_context,
+            jobs=jobs,
+            rows_per_chunk=chunk_size,
+        )
+        result = run_audit(list(inputs), output, options, restart=restart, progress=report_progress if show else None, compare=compare)
+    except TilintError as exc:
+        if show:
+            click.echo("", err=True)
+        _fail(str(exc))
+    if show:
+        click.echo("", err=True)
+    resumed = f" (resumed after {result.resumed_from:,} notes)" if result.resumed_from else ""
+    click.echo(
+        f"Audited {result.notes:,} notes ({result.words:,} words): {result.findings:,} findings{resumed}. "
+        f"Wrote findings, summary and report.html to {output}/ in {result.seconds:,.1f} s."
+    )
+
+
 @main.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
 )

@@ -162,3 +162,21 @@ def hover_text(finding: Finding, rule: Rule | None, *, markdown: bool = True) ->
 def overlaps(span: Span, other: Span) -> bool:
     return (span[0], span[1]) <= (other[2], other[3]) and (other[0], other[1]) <= (span[2], span[3])
 
+
+
+def at_range(diagnostics: Iterable[types.Diagnostic], asked: Span) -> list[types.Diagnostic]:
+    """The diagnostics a code-action request is about: those overlapping the requested
+    range (Neovim sends every diagnostic on the line, and a Markdown paragraph is one
+    line), the one under the cursor (the range's start) first, then in document order.
+    Each is placed by the range the server published (kept in `data`): a client may send
+    it back in other units (Neovim 0.7 uses byte columns)."""
+
+    def span(d: types.Diagnostic) -> Span:
+        data = FindingData.from_json(d.data)
+        return data.span if data is not None else from_range(d.range)
+
+    cursor = (asked[0], asked[1], asked[0], asked[1])
+    hits = [(span(d), d) for d in diagnostics]
+    hits = [(s, d) for s, d in hits if overlaps(s, asked)]
+    hits.sort(key=lambda h: (not overlaps(h[0], cursor), h[0]))
+    return [d for _, d in hits]

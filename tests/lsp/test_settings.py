@@ -172,6 +172,8 @@ async def test_exclude_and_missing_lexicon(bare: LanguageClient, workspace: Path
     assert shown.startswith("TL001 ") and "missing.yml" in shown and shown.endswith("checking with the built-in rules only")
 
 
+# pytest-lsp warns that the request is not declared: that is the point of this test.
+@pytest.mark.filterwarnings("ignore:Client does not support 'workspace/configuration'")
 async def test_settings_pulled_from_a_client_that_does_not_declare_it(bare: LanguageClient, workspace: Path) -> None:
     """Neovim 0.7 answers workspace/configuration from its `settings` without declaring
     the capability, and never sends didChangeConfiguration: the first diagnostics must

@@ -138,3 +138,17 @@ def test_write_baseline_needs_a_file_not_a_folder(tmp_path: Path, monkeypatch: p
     assert err.count("\n") == 1 and "--write-baseline FILE docs" in err
     code, _, err = check("--write-baseline", "a.json", "--baseline", "b.json", "docs")
     assert code == 2 and "different files" in err
+
+
+def test_write_baseline_never_overwrites_a_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    note = tmp_path / "notes.md"
+    note.write_text(OLD, encoding="utf-8")
+    code, _, err = check("--write-baseline", "notes.md", "docs")
+    assert code == 2 and "not a tilint baseline" in err and err.count("\n") == 1
+    assert note.read_text(encoding="utf-8") == OLD
+    # An existing baseline is rewritten, by either spelling.
+    assert check("--write-baseline", "b.json", "docs")[0] == 0
+    assert check("--write-baseline", "b.json", "docs")[0] == 0
+    assert check("--write-baseline", "--baseline", "b.json", "docs")[0] == 0

@@ -394,14 +394,25 @@ def _baseline_target(baseline: Path | None, write: str | None) -> tuple[Path | N
     --baseline file, else .tilint-baseline.json."""
     if write is None:
         return baseline, False
-    if write == "":
-        return baseline or Path(".tilint-baseline.json"), True
-    target = Path(write)
+    target = Path(write) if write else baseline or Path(".tilint-baseline.json")
     if target.is_dir():
         _fail(f"TL004 --write-baseline {write}: a folder, not a file; name the baseline file first: --write-baseline FILE {write}")
-    if baseline is not None and not _same_file(baseline, target):
+    if write and baseline is not None and not _same_file(baseline, target):
         _fail(f"TL004 --write-baseline {write} and --baseline {baseline} name different files; name one")
+    if target.exists() and not _is_baseline(target):
+        # e.g. `--write-baseline notes.md docs/`: never overwrite what the user wrote
+        _fail(f"TL004 --write-baseline {target}: the file exists and is not a tilint baseline; it was left as it is (name a new file)")
     return target, True
+
+
+def _is_baseline(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool") == "tilint"
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -278,3 +278,15 @@ def test_hover_and_explain_render_the_same_sections() -> None:
             continue  # the hover's wording is inflected to fit the phrase ('declined')
         assert section in page, section
     assert hover.split("\n\n")[0] == page.split("\n\n")[0] == "**TI102 refused** (deficit, warning)"
+
+
+def test_every_rule_explains_without_term_syntax() -> None:
+    from tilint.matching import load_compiled
+    from tilint.report.explain import explain
+
+    for rule in load_compiled()[0].rules:
+        out = explain(rule)
+        flags = out.split("\nWhat it flags\n", 1)[1].split("\n\nWhy\n", 1)[0]
+        assert not any(mark in flags for mark in "|~{}"), (rule.code, flags)
+        assert flags.count("\n  - ") + 1 == len(rule.match), rule.code  # one line per match group
+        assert "**" not in out and "](" not in out, rule.code

@@ -67,6 +67,7 @@ def call(helpers: Path, function: str, *args: object) -> object:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow  # builds with the extension's esbuild and runs Node
 @pytest.mark.parametrize("maker, locations", [(make_docx, ["paragraph 4", "table 1, row 2, cell 2"]), (make_pptx, ["slide 1", "slide 2"])])
 def test_checking_a_document_shows_its_report_with_locations(report_helpers: Path, tmp_path: Path, maker, locations: list[str]) -> None:  # type: ignore[no-untyped-def]
     document = maker(tmp_path / f"plan{'.docx' if maker is make_docx else '.pptx'}")
@@ -89,6 +90,7 @@ def test_checking_a_document_shows_its_report_with_locations(report_helpers: Pat
         assert where in shown, where
 
 
+@pytest.mark.slow  # builds with the extension's esbuild and runs Node
 def test_the_webview_never_runs_a_script_from_a_report(report_helpers: Path) -> None:
     hostile = '<html><head><meta http-equiv="content-security-policy" content="script-src *"><script>alert(1)</script></head><body><script src=x.js></script>ok</body></html>'
     shown = call(report_helpers, "withStrictCsp", hostile)
@@ -97,6 +99,7 @@ def test_the_webview_never_runs_a_script_from_a_report(report_helpers: Path) -> 
     assert shown.count("Content-Security-Policy") == 1 and CSP in shown
 
 
+@pytest.mark.slow  # builds with the extension's esbuild and runs Node
 def test_an_unreadable_document_is_a_one_line_error(report_helpers: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")

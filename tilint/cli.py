@@ -229,9 +229,9 @@ def _unknown_files(folder: Path) -> int:
 @click.option("--check-quotes/--no-check-quotes", default=None, help="Also check quoted speech (off by default: quoting a person's own words is respectful).")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and format, by extension) for text read from '-'.")
 @click.option("--fix", is_flag=True, help="Apply safe suggestions to .txt and .md files (atomic writes; Word and PowerPoint are never rewritten).")
-@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff; write nothing. Exit 1 if there are any.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file (default .tilint-baseline.json) and exit 0.")
+@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff; write nothing, even with --fix (as ruff does). Exit 1 if there are any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE", help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="FILE", help="Record the current findings in FILE (or the --baseline file, or .tilint-baseline.json) and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Processes for large batches; 0 uses every core, 1 stays in one process.")
 @click.option("--progress/--no-progress", "progress", default=None, help="Progress bar on standard error [default: on a terminal, for many files; never for json or sarif].")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output [default: on a terminal, unless NO_COLOR is set].")
@@ -250,7 +250,7 @@ def check(
     fix: bool,
     diff: bool,
     baseline_path: Path | None,
-    write_baseline: bool,
+    write_baseline: str | None,
     jobs: int,
     progress: bool | None,
     colour: bool | None,
@@ -267,7 +267,8 @@ def check(
     from tilint.formats import FIXABLE_KINDS, kind_for
 
     if fix and diff:
-        _fail("TL004 --fix and --diff: choose one (--diff shows what --fix would write)")
+        fix = False  # as in ruff: --diff shows what --fix would write and writes nothing
+    baseline_path, writing_baseline = _baseline_target(baseline_path, write_baseline)
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = _split(select)
@@ -305,6 +306,8 @@ def check(
     early: dict[int, _Outcome] = {}  # errors found before linting, by position
     notes: list[str] = []
     for target in list(paths) or ["."]:
+        if baseline_path is not None and target != "-" and _same_file(Path(target), baseline_path):
+            continue  # the baseline is the tool's own record, never a document to check
         if target == "-":
             name = stdin_filename or "<stdin>"
             kind = kind_for(name) or "text"
@@ -323,6 +326,8 @@ def check(
                 "(name a file to check it as plain text)"
             )
         for path, display, _explicit in iter_files([target], base_exclude):
+            if baseline_path is not None and _same_file(path, baseline_path):
+                continue
             kind = kind_for(path) or "text"
             try:
                 tasks.append(_Task(display, path, None, kind, config_for(path), mode))
@@ -358,7 +363,7 @@ def check(
                 error_lines.append(str(exc))
                 outcomes[i] = _Outcome(o.display, error=exc)
 
-    outcomes = _apply_baseline(outcomes, baseline_path, write_baseline, notes)
+    outcomes = _apply_baseline(outcomes, baseline_path, writing_baseline, notes)
     results = [o.file_result() for o in outcomes]
     documents = {o.display: o.document for o in outcomes if o.document is not None}
 
@@ -374,13 +379,47 @@ def check(
 
     if error_lines:
         sys.exit(2)
-    if write_baseline:
+    if writing_baseline:
         sys.exit(0)
     if mode == "diff":
         sys.exit(1 if diffs and not exit_zero else 0)
     levels = {t.display: t.config.fail_on for t in tasks}  # each file fails at its own config's level
     failing = sum(at_or_above(r.findings, levels.get(r.path, Severity.WARNING)) for r in results if r.findings)
     sys.exit(0 if exit_zero or failing == 0 else 1)
+
+
+def _baseline_target(baseline: Path | None, write: str | None) -> tuple[Path | None, bool]:
+    """The baseline file and whether to write it. `--write-baseline FILE` names the file;
+    a bare `--write-baseline` (the older `--write-baseline --baseline FILE`) takes the
+    --baseline file, else .tilint-baseline.json."""
+    if write is None:
+        return baseline, False
+    target = Path(write) if write else baseline or Path(".tilint-baseline.json")
+    if target.is_dir():
+        _fail(f"TL004 --write-baseline {write}: a folder, not a file; name the baseline file first: --write-baseline FILE {write}")
+    if write and baseline is not None and not _same_file(baseline, target):
+        _fail(f"TL004 --write-baseline {write} and --baseline {baseline} name different files; name one")
+    if target.exists() and not _is_baseline(target):
+        # e.g. `--write-baseline notes.md docs/`: never overwrite what the user wrote
+        _fail(f"TL004 --write-baseline {target}: the file exists and is not a tilint baseline; it was left as it is (name a new file)")
+    return target, True
+
+
+def _is_baseline(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool") == "tilint"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, notes: list[str]) -> list[_Outcome]:
@@ -585,10 +624,13 @@ def lsp(ctx: click.Context) -> None:
 def rules(category: str | None, tag: str | None, output_format: str, config_path: Path | None) -> None:
     """List the rules, with counts per category."""
     lexicon = _load_lexicon(config_path)
-    chosen = [
-        r for r in lexicon.active
-        if (category is None or r.category == category) and (tag is None or tag in r.tags)
-    ]
+    chosen = sorted(
+        (
+            r for r in lexicon.active
+            if (category is None or r.category == category) and (tag is None or tag in r.tags)
+        ),
+        key=lambda r: r.code,  # by code, as `tilint rules` is read: TI101 first
+    )
     if output_format == "json":
         import json
 
@@ -608,7 +650,7 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
 
 @main.command()
 @click.argument("rule")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="text for a terminal; markdown as the editor hover shows it; json.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def explain(rule: str, output_format: str, config_path: Path | None) -> None:
     """Explain RULE (a code such as TI101, or a name such as non-compliant)."""
@@ -623,9 +665,9 @@ def explain(rule: str, output_format: str, config_path: Path | None) -> None:
 
         click.echo(json.dumps(rule_to_dict(found), ensure_ascii=False, indent=2))
     else:
-        from tilint.report.explain import explain_markdown
+        from tilint.report.explain import explain as render
 
-        click.echo(explain_markdown(found).rstrip())
+        click.echo(render(found, markdown=output_format == "markdown"))
 
 
 def _load_lexicon(config_path: Path | None) -> Lexicon:

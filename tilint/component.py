@@ -79,6 +79,7 @@ class TilintComponent:
         }
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
+        self.prefilter = compiled.prefilter  # used by api.Linter, which tokenizes
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)

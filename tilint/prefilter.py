@@ -1,0 +1,252 @@
+"""Which segments can hold a finding, found without tokenizing them whole.
+
+Most text holds no lexicon phrase at all, yet tokenizing it was two thirds of linting.
+A segment can only give a finding if the matcher finds a term phrase in it (exceptions
+and names only ever remove findings) whose group's required context words are there.
+So before a segment is tokenized:
+
+1. An Aho-Corasick automaton (pyahocorasick, built with the compiled lexicon and cached
+   with it) finds every place where the lower-cased segment contains an *anchor*: one
+   token, the longest, of some term phrase as the tokenizer splits it. A phrase matched
+   by the trie is a run of the Doc's tokens, every token is a slice of the Doc's text
+   (a tokenizer special case such as "cannot" -> "can" "not" still slices it), and
+   lower-casing is per character, so every real match contains one of its anchors at
+   the same place: the scan may find too much, never too little.
+2. Each anchor found is checked with the tokenizer and the phrase trie themselves on
+   the few whitespace-delimited chunks around it, enough chunks to hold every phrase
+   of that anchor. spaCy tokenizes each chunk on its own (its special cases never span
+   whitespace), so the tokens there are the segment's tokens, and a match there is a
+   match in the segment. "idu" inside "individual" or "get" inside "together" ends
+   here, after one small cached tokenization.
+3. A group with `requires_before`/`requires_after` words keeps a match only if one of
+   them is a token of the same sentence, so one must be in the segment's text.
+
+A segment with no such match is not tokenized at all; one with a match is linted whole,
+as before. (Going below the segment, to the sentences around a match, was tried: the
+window has to reach back to a sentence start proved real, past the longest phrase and
+the 3 tokens suggestions read, and forward likewise, and compare quote regions with the
+whole segment's; on the bench prose that window was most of a paragraph and saved
+nothing measurable, so it was left out.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+from tilint.context import window_has
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
+
+    from tilint.matching import CompiledLexicon, WindowSpec
+    from tilint.phrases import PhraseTables
+
+
+MEMO_SIZE = 50_000  # chunk texts whose term matches are kept (most are one word)
+
+
+def fold(text: str) -> str:
+    """Lower case, with the Greek final sigma (the one letter str.lower() lowers by its
+    neighbours, not on its own) made the ordinary one, in patterns and text alike."""
+    text = text.lower()
+    return text.replace("\u03c2", "\u03c3") if "\u03c2" in text else text
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    automaton: ahocorasick.Automaton  # folded phrases without spaces; gives their lengths
+    tables: PhraseTables
+    # group position -> its required-context conditions, each a tuple of folded words of
+    # which one must occur (one word stands for a multi-word phrase)
+    requires: dict[int, tuple[tuple[str, ...], ...]]
+    # group position -> (requires_before, requires_after), for groups with either
+    windows: dict[int, tuple[WindowSpec | None, WindowSpec | None]]
+
+    def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
+        """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
+        `memo` keeps the term matches of chunks already tokenized here: most anchors
+        found are in common words ('get' in 'together'), so most checks are repeats."""
+        folded = fold(text)
+        packed = folded.replace(" ", "")
+        if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
+            return self._any_anchor(packed)
+        checked: set[tuple[int, int]] = set()
+        for last, size in self.automaton.iter(packed):
+            region = _chunks(text, _unpacked(folded, last - size + 1), _unpacked(folded, last))
+            if region in checked:
+                continue
+            checked.add(region)
+            a, b = region
+            for group, start, end in self._terms(text[a:b], tokenizer, memo):
+                if not self._context_possible(group, folded):
+                    continue
+                windows = self.windows.get(group)
+                if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
+                    return True
+        return False
+
+    def _terms(
+        self, chunks: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]
+    ) -> tuple[tuple[int, int, int], ...]:
+        """(group position, start, end) of the term matches in `chunks`, tokenized alone."""
+        found = memo.get(chunks)
+        if found is None:
+            doc = tokenizer(chunks)
+            tables = self.tables
+            matches = tables.lower(doc)
+            if tables.orth.size:
+                matches += tables.orth(doc)
+            out = []
+            for key, start, stop in matches:
+                term = tables.terms.get(key)
+                if term is not None:
+                    span = doc[start:stop]
+                    out.append((term[0], span.start_char, span.end_char))
+            found = tuple(out)
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[chunks] = found
+        return found
+
+    def _any_anchor(self, folded: str) -> bool:
+        return next(self.automaton.iter(folded), None) is not None
+
+    def _context_possible(self, group: int, folded: str) -> bool:
+        return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
+
+
+def _unpacked(text: str, i: int) -> int:
+    """The offset in `text` of offset `i` of `text` with its spaces removed."""
+    at = i
+    while True:  # at = i + the spaces before at: a fixed point, reached from below
+        moved = i + text.count(" ", 0, at)
+        if moved == at:
+            break
+        at = moved
+    while text[at] == " ":
+        at += 1
+    return at
+
+
+def _chunks(text: str, first: int, last: int) -> tuple[int, int]:
+    """[a, b): the whitespace-delimited chunks (by str.isspace, as spaCy splits) that
+    hold text[first] to text[last]."""
+    a = first
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = last + 1
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+def _window_possible(
+    text: str, first: int, end: int, windows: tuple[WindowSpec | None, WindowSpec | None], tokenizer: Tokenizer
+) -> bool:
+    """Could the match text[first:end] have its required words in its sentence? The
+    component reads the last `size` words (tokens neither punctuation nor space) before
+    it in its sentence: a suffix of the last `size` words before it in the segment, so
+    if those lack the required words, so does the sentence (likewise after it)."""
+    before, after = windows
+    if before is not None:
+        words = _words_near(text, first, before.size, tokenizer, forward=False)
+        if words is not None and not window_has(words, before):
+            return False
+    if after is not None:
+        words = _words_near(text, end, after.size, tokenizer, forward=True)
+        if words is not None and not window_has(words, after):
+            return False
+    return True
+
+
+def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward: bool) -> list[str] | None:
+    """The `size` words of `text` before (or from) offset `at`, a token boundary, as the
+    segment's tokens; fewer at the segment's edge; None if not found in a few tries."""
+    chunks = size + 1
+    for _ in range(4):
+        if forward:
+            a = _chunk_start(text, at)
+            b = _chunk_end(text, at)
+            for _ in range(chunks):
+                b = _chunk_end(text, _skip_space(text, b))
+        else:
+            a = _chunk_start(text, at)
+            for _ in range(chunks):
+                a = _chunk_start(text, _skip_space_back(text, a))
+            b = _chunk_end(text, at)
+        doc = tokenizer(text[a:b])
+        cut = at - a
+        tokens = [t for t in doc if (t.idx >= cut if forward else t.idx < cut)]
+        words = [t.lower_ for t in tokens if not (t.is_punct or t.is_space)]
+        if len(words) >= size:
+            return words[:size] if forward else words[-size:]
+        if (b >= len(text)) if forward else (a == 0):
+            return words
+        chunks *= 4
+    return None
+
+
+def _chunk_start(text: str, i: int) -> int:
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _chunk_end(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and not text[i].isspace():
+        i += 1
+    return i
+
+
+def _skip_space(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
+
+
+def _skip_space_back(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def build_prefilter(compiled: CompiledLexicon, tokenizer: Tokenizer) -> Prefilter | None:
+    """The prefilter for a compiled lexicon with phrase tables, or None if one cannot be
+    sound (a phrase with no non-space token)."""
+    tables = compiled.tables
+    if tables is None:
+        return None
+    forms = sorted({text for group in compiled.groups for text, _ in group.forms})
+    anchors: set[str] = set()
+    for doc in tokenizer.pipe(forms):
+        anchor = "".join(fold(t.text) for t in doc).replace(" ", "")
+        if not anchor:
+            return None  # a phrase of spaces only: nothing to look for
+        anchors.add(anchor)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # no Python object per phrase
+    for anchor in sorted(anchors):
+        automaton.add_word(anchor)
+    automaton.make_automaton()
+    requires: dict[int, tuple[tuple[str, ...], ...]] = {}
+    for position, group in enumerate(compiled.groups):
+        conditions: list[tuple[str, ...]] = []
+        for window in (group.requires_before, group.requires_after):
+            if window is None:
+                continue
+            words = {*window.words, *(max(phrase, key=len) for phrase in window.phrases)}
+            conditions.append(tuple(sorted(fold(w) for w in words)))
+        if conditions:
+            requires[position] = tuple(conditions)
+    windows = {
+        position: (group.requires_before, group.requires_after)
+        for position, group in enumerate(compiled.groups)
+        if group.requires_before is not None or group.requires_after is not None
+    }
+    return Prefilter(automaton, tables, requires, windows)
+

@@ -63,9 +63,10 @@ def _tame_long_runs(text: str) -> str:
 def _normalised(segment: str) -> str:
     """What the tokenizer sees of a segment: the same length, so offsets hold. Done per
     segment, not on the whole text, so a large text is not copied once more."""
-    segment = segment.translate(_SAME_LENGTH_NORMALISATION)
-    if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
-        segment = _SURROGATE.sub("\ufffd", segment)
+    if not segment.isascii():  # most prose is: then both steps would copy it for nothing
+        segment = segment.translate(_SAME_LENGTH_NORMALISATION)
+        if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
+            segment = _SURROGATE.sub("\ufffd", segment)
     return _tame_long_runs(segment)
 
 
@@ -306,7 +307,8 @@ def get_linter(config: Config | None = None) -> Linter:
     with _LINTERS_LOCK:
         linter = _LINTERS.get(key)
         if linter is None:
-            linter = _LINTERS[key] = Linter(key)
+            # TILINT_NO_PREFILTER=1: tokenize every segment (for measuring, or to rule it out)
+            linter = _LINTERS[key] = Linter(key, prefilter=not os.environ.get("TILINT_NO_PREFILTER"))
         return linter
 
 

@@ -74,8 +74,14 @@ class Prefilter:
         if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
             return self._any_anchor(packed)
         checked: set[tuple[int, int]] = set()
+        known = (0, 0)  # (offset without spaces, offset in text) of the last place found
         for last, size in self.automaton.iter(packed):
-            region = _chunks(text, _unpacked(folded, last - size + 1), _unpacked(folded, last))
+            at = _unpacked(folded, last, known)  # ends come in order: count on from the last
+            known = (last, at)
+            first = at - size + 1
+            if " " in folded[first : at + 1]:
+                first = _unpacked(folded, last - size + 1, (0, 0))
+            region = _chunks(text, first, at)
             if region in checked:
                 continue
             checked.add(region)
@@ -118,11 +124,13 @@ class Prefilter:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
 
 
-def _unpacked(text: str, i: int) -> int:
-    """The offset in `text` of offset `i` of `text` with its spaces removed."""
-    at = i
-    while True:  # at = i + the spaces before at: a fixed point, reached from below
-        moved = i + text.count(" ", 0, at)
+def _unpacked(text: str, i: int, known: tuple[int, int]) -> int:
+    """The offset in `text` of offset `i` of `text` with its spaces removed, counting on
+    from `known`, a pair of such offsets with known[0] <= i."""
+    base, base_at = known
+    at = base_at + (i - base)
+    while True:  # at = that + the spaces between: a fixed point, reached from below
+        moved = base_at + (i - base) + text.count(" ", base_at, at)
         if moved == at:
             break
         at = moved

@@ -124,15 +124,15 @@ class Linter:
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
         find = self.component.find
-        normalised = map(_normalised, texts)
+        normalised = [_normalised(t) for t in texts]
         prefilter = self.prefilter
         if prefilter is None:
-            for doc in self._tokenizer.pipe(normalised, batch_size=64):
-                yield tuple(find(doc))
+            for text, doc in zip(normalised, self._tokenizer.pipe(normalised, batch_size=64), strict=True):
+                yield tuple(find(doc, text))
             return
         tokenizer = self._tokenizer
         for text in normalised:
-            yield tuple(find(tokenizer(text))) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
+            yield tuple(find(tokenizer(text), text)) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
 
     @property
     def lexicon(self) -> Lexicon:

@@ -175,3 +175,25 @@ TEXT = st.one_of(
 @given(text=TEXT, kind=st.sampled_from(["text", "markdown"]))
 def test_any_text_gives_the_same_findings(linters: tuple[Linter, Linter], text: str, kind: str) -> None:
     assert_same(linters, prepare(text, kind), Config(check_quotes=True))
+
+
+def test_editing_a_document_as_the_language_server_does_gives_the_same_findings(
+    linters: tuple[Linter, Linter],
+) -> None:
+    """The server keeps one linter and re-lints each version (lsp_server/server.py): a
+    paragraph skipped before and changed now, or changed back, gives the same findings
+    from the segment cache and the prefilter as from a linter without either."""
+    fast, _ = linters
+    texts = corpus_texts()
+    version = "\n\n".join(["She described her week at the clinic.", *texts[:30]])
+    edits = [
+        version.replace("She described her week", "She refused her week"),
+        version.replace("She described her week", "He is non\u2011compliant and was told to"),
+        version,
+        version + "\n\n- *an addict*, she said",
+    ]
+    for text in [version, *edits]:
+        document = prepare(text, "markdown")
+        fresh = Linter(prefilter=False).lint_document(document, Config())
+        assert fast.lint_document(document, Config()) == fresh
+    assert fresh

@@ -165,15 +165,49 @@ def _window_possible(
     it in its sentence: a suffix of the last `size` words before it in the segment, so
     if those lack the required words, so does the sentence (likewise after it)."""
     before, after = windows
-    if before is not None:
+    if before is not None and not _surely_absent(text, first, before, forward=False):
         words = _words_near(text, first, before.size, tokenizer, forward=False)
         if words is not None and not window_has(words, before):
             return False
-    if after is not None:
+    elif before is not None:
+        return False
+    if after is not None and not _surely_absent(text, end, after, forward=True):
         words = _words_near(text, end, after.size, tokenizer, forward=True)
         if words is not None and not window_has(words, after):
             return False
+    elif after is not None:
+        return False
     return True
+
+
+def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bool:
+    """True if none of `spec`'s words can be among the `spec.size` words before (or
+    after) offset `at`, without tokenizing: a chunk with a letter or digit in it holds a
+    word (a token with one is neither punctuation nor space), so `size` such chunks hold
+    the window, and a word not in their text is not in it."""
+    n = len(text)
+    found = 0
+    i = at
+    while found < spec.size:
+        if forward:
+            i = _skip_space(text, _chunk_end(text, i))
+            if i >= n:
+                i = n
+                break
+            j = _chunk_end(text, i)
+            chunk, i = text[i:j], j
+        else:
+            i = _skip_space_back(text, _chunk_start(text, i))
+            if i <= 0:
+                i = 0
+                break
+            j = _chunk_start(text, i)
+            chunk, i = text[j:i], j
+        found += any(c.isalnum() for c in chunk)
+    near = fold(text[at:i] if forward else text[i:at])
+    return not any(word in near for word in spec.words) and not any(
+        word in near for phrase in spec.phrases for word in phrase
+    )
 
 
 _WORD_ATTRS = [IDX, IS_PUNCT, IS_SPACE, LOWER]

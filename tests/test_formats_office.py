@@ -19,7 +19,7 @@ from tests.helpers import check_in_process as check
 from tilint import lint_paths
 from tilint.__about__ import __version__
 from tilint.errors import InputError
-from tilint.formats import office, read_document
+from tilint.formats import container, office, read_document
 
 try:
     import docx
@@ -305,7 +305,7 @@ def _lie_about_sizes(raw: bytearray, name: str, fake: int) -> None:
 
 
 def test_reader_refuses_oversized_part_before_inflating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(office, "MAX_PART_BYTES", 1_000)
+    monkeypatch.setattr(container, "MAX_PART_BYTES", 1_000)
     path = make_docx(tmp_path / "plan.docx")
     with pytest.raises(InputError, match="too much XML"):
         read_document(path, "plan.docx", "docx")

@@ -53,6 +53,7 @@ NO_TEXT_NOTE = "has no text layer (a scanned image?): nothing to check; run OCR 
 _SOFT_HYPHENS = "\x02\xad\ufffe"  # PDFium marks a hyphen the typesetter added with \x02
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*\d{1,5})?\W*$", re.IGNORECASE)
+_REFERENCE = re.compile(r"^\s*(?:\d{1,3}|[*†‡§])\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -134,6 +135,7 @@ class _Piece:
     right: float
     top: float
     text: str
+    cell: bool = False  # shares its line with other pieces in its column: a table cell
 
     @property
     def height(self) -> float:
@@ -147,6 +149,8 @@ class _Row:
 
 
 def _page_rows(doc: Any, index: int, display: str) -> list[_Row]:
+    import pypdfium2.raw as pdfium_c
+
     page = doc[index]
     textpage = page.get_textpage()
     try:
@@ -159,10 +163,29 @@ def _page_rows(doc: Any, index: int, display: str) -> list[_Row]:
             text = textpage.get_text_bounded(left, bottom, right, top)
             if text.strip():
                 segments.append(_Piece(left, bottom, right, top, text.translate(_LIGATURES)))
+        strokes = []
+        if segments:
+            for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])):
+                if n >= MAX_SEGMENTS:
+                    break
+                left, bottom, right, top = obj.get_bounds()
+                if top - bottom <= 2.0 and right - left >= 3.0:
+                    strokes.append((left, bottom, right, top))
     finally:
         textpage.close()
         page.close()
-    return _rows(segments)
+    return _rows([s for s in segments if not _struck(s, strokes)] if strokes else segments)
+
+
+def _struck(s: _Piece, strokes: list[tuple[float, float, float, float]]) -> bool:
+    """Struck through (deleted text shown as a tracked change): a thin line across the
+    middle of most of the segment."""
+    h = s.top - s.bottom
+    for left, bottom, right, top in strokes:
+        y = (bottom + top) / 2
+        if s.bottom + 0.25 * h <= y <= s.top - 0.2 * h and min(right, s.right) - max(left, s.left) >= 0.7 * (s.right - s.left):
+            return True
+    return False
 
 
 def _rows(segments: list[_Piece]) -> list[_Row]:
@@ -183,6 +206,11 @@ def _rows(segments: list[_Piece]) -> list[_Row]:
     out = []
     for number, row in enumerate(rows, 1):
         row.sort(key=lambda s: s.left)
+        base = min(s.bottom for s in row)
+        if len(row) > 1:  # a raised number is a footnote reference, not part of the sentence
+            row = [s for s in row if not (_REFERENCE.match(s.text) and s.bottom > base + 0.25 * height)] or row
+        if len(row) > 1 and _REFERENCE.match(row[0].text) and row[1].left - row[0].right > 0.5 * height:
+            row = row[1:]  # a footnote's or list item's number, set apart before its text
         merged: list[_Piece] = []
         for s in row:
             last = merged[-1] if merged else None
@@ -304,6 +332,8 @@ def _new_paragraph(prev: _Piece, cur: _Piece, height: float, pitch: float, colum
     prev_text = prev.text.rstrip()
     if not cur.text.strip():
         return False
+    if prev.cell or cur.cell:
+        return True  # table cells are paragraphs of their own
     if column_start:  # top of a new column or page: go on only if the sentence did not end
         hyphen = prev_text.endswith(("-", *_SOFT_HYPHENS))
         return bool(_SENTENCE_END.search(prev_text)) or not (cur.text.lstrip()[:1].islower() or hyphen)
@@ -344,8 +374,9 @@ def _reading_order(rows: list[_Row], height: float) -> Iterator[tuple[int, _Piec
             column.clear()
 
     for row in rows:
-        for piece in row.pieces:
-            column = _column_of(piece, gutters)
+        columns = [_column_of(piece, gutters) for piece in row.pieces]
+        for piece, column in zip(row.pieces, columns, strict=True):
+            piece.cell = column is not None and columns.count(column) > 1  # a table row
             if column is None:  # spans a gutter: ends the band above it
                 yield from flush()
                 yield row.number, piece, first

@@ -54,7 +54,7 @@ _SOFT_HYPHENS = "\x02\xad\ufffe"  # PDFium marks a hyphen the typesetter added w
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*(?:of|/)\s*\d{1,5})?\W*$", re.IGNORECASE)
 _REFERENCE = re.compile(r"^\s*(?:\d{1,3}|[*†‡§])\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*$")
 
 
 def read_pdf(path: Path, display: str, kind: str = "pdf") -> Document:
@@ -136,6 +136,7 @@ class _Piece:
     top: float
     text: str
     cell: bool = False  # shares its line with other pieces in its column: a table cell
+    edge: float = 0.0  # the right edge of its column on its page
 
     @property
     def height(self) -> float:
@@ -343,7 +344,13 @@ def _new_paragraph(prev: _Piece, cur: _Piece, height: float, pitch: float, colum
         return True  # an indented first line
     if cur.text.lstrip()[:1] in "•▪◦‣–·":
         return True  # a list item
-    return bool(_SENTENCE_END.search(prev_text)) and prev.right < cur.right - 3 * height
+    if not _SENTENCE_END.search(prev_text):
+        return False
+    # A sentence ended, and the next line's first word would have fit after it: the line
+    # was ended on purpose (works for ragged and justified text alike).
+    first_word = cur.text.split()[0] if cur.text.split() else ""
+    char_width = (prev.right - prev.left) / max(1, len(prev_text))
+    return max(prev.edge, cur.edge) - prev.right > (len(first_word) + 1.5) * char_width
 
 
 def _pitch(rows: list[_Row], height: float) -> float:
@@ -368,7 +375,9 @@ def _reading_order(rows: list[_Row], height: float) -> Iterator[tuple[int, _Piec
     def flush() -> Iterator[tuple[int, _Piece, bool]]:
         nonlocal first
         for column in band:
+            edge = max((piece.right for _, piece in column), default=0.0)
             for k, (number, piece) in enumerate(column):
+                piece.edge = edge
                 yield number, piece, first or k == 0
                 first = False
             column.clear()
@@ -379,6 +388,7 @@ def _reading_order(rows: list[_Row], height: float) -> Iterator[tuple[int, _Piec
             piece.cell = column is not None and columns.count(column) > 1  # a table row
             if column is None:  # spans a gutter: ends the band above it
                 yield from flush()
+                piece.edge = max(p.right for p in pieces)
                 yield row.number, piece, first
                 first = False
             else:

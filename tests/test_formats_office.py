@@ -162,6 +162,45 @@ def test_pptx_findings_name_slide_shape_and_notes(tmp_path: Path) -> None:
     assert f'{path}: slide 1 notes, shape "Notes Placeholder 2", paragraph 1  warning' in out
 
 
+def test_word_comments_are_checked_and_their_directives_cover_the_anchored_range(tmp_path: Path) -> None:
+    d = docx.Document()
+    example = d.add_paragraph("Course example: the client was non-compliant.")
+    d.add_comment(example.runs[0], text="tilint-disable TI101 -- deliberate example for the course", author="Trainer")
+    mixed = d.add_paragraph("Deliberate: he was non-compliant. ")
+    real = mixed.add_run("In the real note he was non-compliant and refused lunch.")
+    d.add_comment(mixed.runs[0], text="tilint-disable TI101 -- deliberate example for the course", author="Trainer")
+    d.add_comment(real, text="Was he manipulative here?", author="Reviewer")
+    d.add_paragraph("Later he was non-compliant again.")
+    path = tmp_path / "course.docx"
+    d.save(str(path))
+    code, data = check_json(str(path))
+    assert code == 1
+    got = [(f["rule"], f["text"], f["location"]) for f in data["findings"]]
+    assert got == [
+        # the directive covers only the run it is anchored to, not the rest of paragraph 2
+        ("TI101", "non-compliant", {"part": "body", "paragraph": 2, "sentence": "In the real note he was non-compliant and refused lunch."}),
+        ("TI102", "refused", {"part": "body", "paragraph": 2, "sentence": "In the real note he was non-compliant and refused lunch."}),
+        ("TI101", "non-compliant", {"part": "body", "paragraph": 3, "sentence": "Later he was non-compliant again."}),
+        ("TI113", "manipulative", {"part": "comment", "number": 3, "paragraph": 1, "sentence": "Was he manipulative here?"}),
+    ]
+    _, out, _ = check(str(path))
+    assert f"{path}: comment 3, paragraph 1" in out
+    assert "tilint-disable" not in out  # the directive itself is not prose to check or quote
+
+
+def test_a_directive_in_speaker_notes_covers_its_slide_only(tmp_path: Path) -> None:
+    p = pptx.Presentation()
+    for title, notes in (("Bad example", "tilint-disable TI101 -- deliberate example for the course"), ("Real", "")):
+        slide = p.slides.add_slide(p.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = "He was non-compliant and refused."
+        slide.notes_slide.notes_text_frame.text = notes
+    path = tmp_path / "deck.pptx"
+    p.save(str(path))
+    _, data = check_json(str(path))
+    assert [(f["rule"], f["location"]["slide"]) for f in data["findings"]] == [("TI102", 1), ("TI101", 2), ("TI102", 2)]
+
+
 def test_office_from_stdin_with_stdin_filename(tmp_path: Path) -> None:
     raw = make_pptx(tmp_path / "deck.pptx").read_bytes()
     code, out, _ = check("--format", "json", "--stdin-filename", "deck.pptx", "-", stdin=raw)
@@ -319,8 +358,9 @@ def test_office_readers_are_imported_only_when_needed(tmp_path: Path) -> None:
         "from click.testing import CliRunner\n"
         "from tilint.cli import main\n"
         f"CliRunner().invoke(main, ['check', {str(note)!r}])\n"
-        "print(sorted(m for m in ('tilint.formats.office', 'docx', 'pptx', 'lxml', 'xml.etree.ElementTree',"
-        " 'tilint.report.html_report', 'tilint.report.sarif') if m in sys.modules))\n"
+        "print(sorted(m for m in ('tilint.formats.office', 'tilint.formats.odf', 'tilint.formats.pdf', 'pypdfium2',"
+        " 'docx', 'pptx', 'lxml', 'xml.etree.ElementTree', 'tilint.report.html_report', 'tilint.report.sarif')"
+        " if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"

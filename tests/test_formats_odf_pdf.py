@@ -23,7 +23,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import docx
+import pptx
 import pytest
+from pptx.util import Inches
 
 from tests.helpers import ROOT
 from tests.helpers import check_in_process as check
@@ -443,7 +446,25 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     profile = folder / "profile"
     base = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     env = {**os.environ, "HOME": str(folder)}
-    for target, inputs in (("pdf", sources), ("docx", sources[:1])):
+    course = folder / "course.docx"  # Word comments, as LibreOffice turns them into annotations
+    d = docx.Document()
+    d.add_paragraph("Course example: the client was non-compliant.")
+    d.add_comment(d.paragraphs[0].runs[0], text="tilint-disable TI101 -- deliberate example for the course", author="T")
+    real = d.add_paragraph("In the real note ").add_run("he refused lunch and was non-compliant.")
+    d.add_comment(real, text="Was he manipulative here?", author="R")
+    d.save(str(course))
+    deck = folder / "deck.pptx"  # speaker notes and a grouped shape, as Impress writes them
+    p = pptx.Presentation()
+    for title, notes in (("Bad example", "tilint-disable TI101 -- deliberate example for the course"), ("Real", "Say he refused.")):
+        slide = p.slides.add_slide(p.slide_layouts[5])
+        slide.shapes.title.text = title
+        group = slide.shapes.add_group_shape()
+        box = group.shapes.add_textbox(Inches(1), Inches(2), Inches(6), Inches(1))
+        box.name = "Grouped box"
+        box.text_frame.text = "He was non-compliant."
+        slide.notes_slide.notes_text_frame.text = notes
+    p.save(str(deck))
+    for target, inputs in (("pdf", sources), ("docx", sources[:1]), ("odt", [course]), ("odp", [deck])):
         subprocess.run(
             [*base, "--convert-to", target, "--outdir", str(folder), *map(str, inputs)],
             check=True, capture_output=True, timeout=300, env=env,
@@ -499,3 +520,27 @@ def test_libreoffice_two_columns_with_running_header_and_footer(libreoffice: Pat
     assert len(refused) == 10
     assert all(f["location"]["sentence"].startswith("The team met on the ward") for f in refused)
     assert {f["location"]["page"] for f in refused} >= {1, 2}
+
+
+def _no_notes_shape(location: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in location.items() if not (k == "shape" and location["part"] == "notes")}
+
+
+@pytest.mark.slow
+def test_word_and_powerpoint_saved_by_libreoffice_as_opendocument(libreoffice: Path) -> None:
+    """Comments and notes as LibreOffice writes them: same findings, same suppressions."""
+    for name in ("course", "deck"):
+        ext = "odt" if name == "course" else "odp"
+        ms, od = (check_json(str(libreoffice / f"{name}.{e}"))[1] for e in ("docx" if name == "course" else "pptx", ext))
+        # PowerPoint names its notes placeholder; OpenDocument's notes frame has no name
+        assert [(f["rule"], f["text"], _no_notes_shape(f["location"])) for f in ms["findings"]] == [
+            (f["rule"], f["text"], f["location"]) for f in od["findings"]
+        ]
+    _, course, _ = check_json(str(libreoffice / "course.odt"))
+    assert [(f["rule"], f["location"]["part"]) for f in course["findings"]] == [
+        ("TI102", "body"), ("TI101", "body"), ("TI113", "comment")
+    ]
+    _, deck, _ = check_json(str(libreoffice / "deck.odp"))
+    assert [(f["rule"], f["location"]["part"], f["location"]["slide"], f["location"].get("shape")) for f in deck["findings"]] == [
+        ("TI101", "slide", 2, "Grouped box"), ("TI102", "notes", 2, None)
+    ]

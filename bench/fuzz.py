@@ -16,6 +16,7 @@ the same inputs in-process and through the CLI, and hypothesis over random bytes
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import random
@@ -181,6 +182,7 @@ def pdf_document(content: bytes, extra: list[bytes] | None = None, trailer: byte
     )
 
 
+@functools.cache
 def pdf_object_stream_bomb(_: float) -> bytes:
     """An object stream that inflates to 400 MB: refused before PDFium expands it."""
     inflater = zlib.compressobj(9)

@@ -544,3 +544,22 @@ def test_word_and_powerpoint_saved_by_libreoffice_as_opendocument(libreoffice: P
     assert [(f["rule"], f["location"]["part"], f["location"]["slide"], f["location"].get("shape")) for f in deck["findings"]] == [
         ("TI101", "slide", 2, "Grouped box"), ("TI102", "notes", 2, None)
     ]
+
+
+def test_every_reader_extension_is_a_hook_file_and_documented() -> None:
+    """The pre-commit hook, docs/formats.md and the README name every extension a reader
+    is registered for, so a new reader cannot be left out of them."""
+    from tilint.formats import KINDS
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    pattern = re.search(r"^  files: (.+)$", hook, re.MULTILINE)
+    assert pattern is not None
+    formats = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    table = formats.split("\n## ", 1)[0]  # before the first section: the table of readers
+    readme_line = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines() if "recursively:" in line)
+    for ext in KINDS:
+        assert re.search(pattern.group(1), f"notes/file{ext}"), ext
+        assert f"`{ext}`" in table, ext
+    main_extensions = {kind: ext for ext, kind in reversed(list(KINDS.items()))}  # the first of each kind
+    for ext in main_extensions.values():
+        assert f" {ext}" in readme_line, ext

@@ -219,6 +219,21 @@ def test_comment_on_a_point_covers_its_paragraph(tmp_path: Path) -> None:
     assert [(f["rule"], f["location"]["sentence"]) for f in report["findings"]] == [("TI102", "Later he refused again.")]
 
 
+def test_header_rows_and_nested_tables_are_read_once_in_place(tmp_path: Path) -> None:
+    body = (
+        "<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>Head</text:p>"
+        "</table:table-cell></table:table-row></table:table-header-rows><table:table-row><table:table-cell>"
+        "<table:table><table:table-row><table:table-cell><text:p>He refused.</text:p></table:table-cell>"
+        "</table:table-row></table:table></table:table-cell><table:table-cell><text:p>Second</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+    )
+    path = write_odt(tmp_path / "nested.odt", body, header="", footer="")
+    document = read_document(path, path.name, "odt")
+    assert [(document.text[b.start : b.end], b.table, b.row, b.cell) for b in document.blocks] == [
+        ("Head", 1, 1, 1), ("He refused.", 2, 1, 1), ("Second", 1, 2, 2)
+    ]
+
+
 # ---------------------------------------------------------------- OpenDocument presentations
 
 

@@ -140,7 +140,7 @@ class _Part:
             elif tag == f"{_TABLE}table":
                 self.tables += 1
                 table = self.tables
-                for r, row in enumerate(child.iter(f"{_TABLE}table-row"), 1):
+                for r, row in enumerate(_table_rows(child), 1):
                     column = 0
                     for tc in row:
                         if tc.tag not in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
@@ -195,6 +195,18 @@ class _Part:
                 self._inline(child, out, boxes, anchors)
             if child.tail:
                 out.append(child.tail)
+
+
+_ROW_GROUPS = frozenset(f"{_TABLE}{t}" for t in ("table-header-rows", "table-rows", "table-row-group"))
+
+
+def _table_rows(table: ET.Element) -> Iterator[ET.Element]:
+    """A table's own rows, in order (header rows and row groups included, nested tables not)."""
+    for child in table:
+        if child.tag == f"{_TABLE}table-row":
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from _table_rows(child)
 
 
 def _text_blocks(body: ET.Element, styles: ET.Element | None) -> Iterator[Raw]:
@@ -272,7 +284,7 @@ def _odp_text(shape: ET.Element, part: str, slide: int, name: str | None, found:
     direct = ET.Element("holder")
     for child in shape:
         if child.tag == f"{_TABLE}table":
-            for r, row in enumerate(child.iter(f"{_TABLE}table-row"), 1):
+            for r, row in enumerate(_table_rows(child), 1):
                 cells = [c for c in row if c.tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")]
                 for c, tc in enumerate(cells, 1):
                     for raw in _Part(part, None, found).walk(tc):

@@ -219,6 +219,17 @@ def test_comment_on_a_point_covers_its_paragraph(tmp_path: Path) -> None:
     assert [(f["rule"], f["location"]["sentence"]) for f in report["findings"]] == [("TI102", "Later he refused again.")]
 
 
+def test_comment_over_several_paragraphs_covers_them_all(tmp_path: Path) -> None:
+    body = (
+        '<text:p><office:annotation office:name="ex"><text:p>tilint-disable TI101 -- examples</text:p></office:annotation>'
+        "One: he was non-compliant.</text:p><text:p>Two: she was non-compliant.</text:p>"
+        '<text:p>Three: they were non-compliant.<office:annotation-end office:name="ex"/></text:p>'
+        "<text:p>After: he was non-compliant.</text:p>"
+    )
+    _, report, _ = check_json(str(write_odt(tmp_path / "note.odt", body, header="", footer="")))
+    assert [(f["rule"], f["location"]["paragraph"]) for f in report["findings"]] == [("TI101", 4)]
+
+
 def test_header_rows_and_nested_tables_are_read_once_in_place(tmp_path: Path) -> None:
     body = (
         "<table:table><table:table-header-rows><table:table-row><table:table-cell><text:p>Head</text:p>"

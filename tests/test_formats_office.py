@@ -188,6 +188,19 @@ def test_word_comments_are_checked_and_their_directives_cover_the_anchored_range
     assert "tilint-disable" not in out  # the directive itself is not prose to check or quote
 
 
+def test_a_word_comment_over_several_paragraphs_covers_them_all(tmp_path: Path) -> None:
+    d = docx.Document()
+    first = d.add_paragraph("Example one: he was non-compliant.")
+    d.add_paragraph("Example two: she was non-compliant.")
+    last = d.add_paragraph("Example three: they were non-compliant.")
+    d.add_comment([first.runs[0], last.runs[0]], text="tilint-disable -- three deliberate examples", author="T")
+    d.add_paragraph("After the examples he was non-compliant.")
+    path = tmp_path / "examples.docx"
+    d.save(str(path))
+    _, data = check_json(str(path))
+    assert [(f["rule"], f["location"]["paragraph"]) for f in data["findings"]] == [("TI101", 4)]
+
+
 def test_a_directive_in_speaker_notes_covers_its_slide_only(tmp_path: Path) -> None:
     p = pptx.Presentation()
     for title, notes in (("Bad example", "tilint-disable TI101 -- deliberate example for the course"), ("Real", "")):

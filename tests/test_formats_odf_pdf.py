@@ -306,9 +306,10 @@ def test_bad_opendocument_files_fail_alone(tmp_path: Path, name: str, content: b
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday"]
 
 
-def _text_pdf(lines: list[tuple[float, float, str]], pages: int = 1) -> bytes:
+def _text_pdf(lines: list[tuple[float, float, str]], pages: int = 1, notes: tuple[tuple[float, str], ...] = ()) -> bytes:
     """A PDF drawing each (x, y, text) with Helvetica 10 in the order given; every page the same
-    but for {page} (its number) and {day} (a word that differs on each page)."""
+    but for {page} (its number) and {day} (a word that differs on each page). `notes`:
+    sticky notes (y, text) on every page, pinned at the left margin."""
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()]
     for page in range(pages):
@@ -319,8 +320,10 @@ def _text_pdf(lines: list[tuple[float, float, str]], pages: int = 1) -> bytes:
         ops.append("ET")
         stream = "\n".join(ops).encode("latin-1")
         font = 3 + 2 * pages
+        annots = " ".join(f"<< /Type /Annot /Subtype /Text /Rect [40 {y - 2} 60 {y + 10}] /Contents ({t}) >>" for y, t in notes)
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {4 + 2 * page} 0 R >>".encode()
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >>"
+            f" /Contents {4 + 2 * page} 0 R /Annots [{annots}] >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
@@ -368,6 +371,20 @@ def test_pdf_running_headers_footers_and_page_numbers_stay_out_of_sentences(tmp_
     # page number nor the header glued in between
     assert "and it went on Tuesday the team agreed" in document.text
     assert not any(line.strip().isdigit() for line in document.text.splitlines())
+
+
+def test_pdf_comment_is_checked_and_its_directive_covers_its_line(tmp_path: Path) -> None:
+    lines = [(72, 700, "Example: he was non-compliant."), (72, 686, "In the real note she was non-compliant.")]
+    notes = ((700, "tilint-disable TI101 -- deliberate example for the course"), (686, "Was he manipulative?"))
+    path = tmp_path / "course.pdf"
+    path.write_bytes(_text_pdf(lines, notes=notes))
+    _, report, _ = check_json(str(path))
+    assert [(f["rule"], f["location"]) for f in report["findings"]] == [
+        ("TI101", {"part": "page", "page": 1, "line": 2, "sentence": "In the real note she was non-compliant."}),
+        ("TI113", {"part": "comment", "number": 2, "page": 1, "line": 2, "sentence": "Was he manipulative?"}),
+    ]
+    _, out, _ = check(str(path))
+    assert f"{path}: page 1, line 2 (comment 2)" in out
 
 
 def test_pdf_without_text_gets_a_note_not_silence(tmp_path: Path) -> None:
@@ -490,13 +507,15 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         box.text_frame.text = "He was non-compliant."
         slide.notes_slide.notes_text_frame.text = notes
     p.save(str(deck))
-    for target, inputs in (("pdf", sources), ("docx", sources[:1]), ("odt", [course]), ("odp", [deck])):
+    pdf = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'  # comments as PDF comments
+    for target, inputs in ((pdf, sources), ("docx", sources[:1]), ("odt", [course]), ("odp", [deck])):
         subprocess.run(
             [*base, "--convert-to", target, "--outdir", str(folder), *map(str, inputs)],
             check=True, capture_output=True, timeout=300, env=env,
         )
+        ext = target.split(":")[0]
         for source in inputs:
-            assert source.with_suffix(f".{target}").is_file(), f"LibreOffice made no {target} from {source.name}"
+            assert source.with_suffix(f".{ext}").is_file(), f"LibreOffice made no {ext} from {source.name}"
     yield folder
 
 
@@ -508,16 +527,17 @@ def _sentences(path: Path) -> Counter[tuple[str, str, str]]:
 @pytest.mark.slow
 def test_same_note_same_findings_as_docx_odt_and_pdf(libreoffice: Path) -> None:
     odt, docx, pdf = (_sentences(libreoffice / f"note.{ext}") for ext in ("odt", "docx", "pdf"))
-    assert odt == docx
-    # A PDF has no comments: the comment's own finding is not there, and neither is the
-    # directive that silenced the deliberate example, which the PDF therefore reports.
-    comment = ("TI113", "manipulative", "Was he manipulative here?")
-    example = ("TI101", "non-compliant", "Course example: the client was non-compliant.")
-    assert odt[comment] == 1 and odt[example] == 0
-    assert pdf == odt - Counter([comment]) + Counter([example])
+    assert odt == docx == pdf
+    # what makes them equal: the tracked deletion is not checked (in the PDF it is printed
+    # struck through), the comment is checked, and its directive silences the example
+    # (in the PDF: a comment pinned to the example's printed line)
+    assert ("TI113", "manipulative", "Was he manipulative here?") in pdf
+    assert ("TI101", "non-compliant", "Course example: the client was non-compliant.") not in pdf
+    assert ("TI101", "non-compliant", "Outside the example he was non-compliant too.") in pdf
+    assert not any("She refused it." in sentence for _, _, sentence in pdf)
     _, report, _ = check_json(str(libreoffice / "note.pdf"))
-    first = report["findings"][0]
-    assert first["location"]["part"] == "page" and first["location"]["page"] == 1 and first["location"]["line"] >= 1
+    places = {(f["text"], f["location"]["part"], f["location"]["page"]) for f in report["findings"]}
+    assert ("manipulative", "comment", 1) in places and ("non-compliant", "page", 1) in places
 
 
 @pytest.mark.slow

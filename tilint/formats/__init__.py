@@ -78,8 +78,10 @@ class Block:
     def describe(self) -> str:
         """'slide 3, shape "Title 1", paragraph 1' and the like, for people."""
         if self.page is not None:
-            where = f"page {self.page}, line {self.line}"
-            return where if self.part == "page" else f"{where} ({self.part})"
+            where = f"page {self.page}" + (f", line {self.line}" if self.line is not None else "")
+            if self.part == "page":
+                return where
+            return f"{where} ({self.part}{f' {self.number}' if self.number is not None else ''})"
         parts: list[str] = []
         if self.slide is not None:
             extra = {"notes": " notes", "comment": f" comment {self.number}"}.get(self.part, "")

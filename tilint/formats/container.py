@@ -110,6 +110,7 @@ class Raw:
     comment: str | None = None
     directives: bool = False
     joiner: str = "\n\n"  # what stands between the previous block and this one
+    covers: tuple[int, int, int] | None = None  # PDF comments: (page, first line, last line)
 
 
 # Line breaks inside a paragraph become spaces, so each block is one line of the
@@ -142,7 +143,7 @@ def assemble(raws: Iterable[Raw], kind: str, display: str, note: str | None = No
         if raw.slide is not None:
             span = slides.setdefault(raw.slide, [pos, pos])
             span[1] = pos + len(text)
-        if raw.directives or raw.comment is not None:
+        if raw.directives or raw.comment is not None or raw.covers is not None:
             holders.append((len(blocks) - 1, raw))
         pieces.append(text)
         pos += len(text)
@@ -181,6 +182,10 @@ def _covered(
 ) -> tuple[int, int] | None:
     """The range a directive silences: a slide's text for notes and slide comments, the
     anchored range for a comment (the whole paragraph when it is anchored to a point)."""
+    if raw.covers is not None:  # a PDF comment: the printed lines it is pinned to
+        page, first, last = raw.covers
+        covered = [b for b in blocks if b.page == page and b.part != "comment" and b.line is not None and first <= b.line <= last]
+        return (min(b.start for b in covered), max(b.end for b in covered)) if covered else None
     if raw.slide is not None:
         span = slides.get(raw.slide)
         return (span[0], span[1]) if span else None

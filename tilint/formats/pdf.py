@@ -22,6 +22,8 @@ pypdf: the same text, ten times faster, and boxes to order columns with):
   "accommodation"): see `_join`.
 - Struck-through text (a tracked deletion as printed) and raised footnote reference
   numbers are left out.
+- Comments (sticky notes, free text, highlight and underline notes) are checked after
+  the text; a tilint directive in one silences the printed lines it is pinned to.
 
 Bad files: one line naming the file and the problem (encrypted, not a PDF, damaged).
 Memory stays bounded: the file at most 200 MB; compressed streams are inflated once,
@@ -90,12 +92,12 @@ def pdf_from_bytes(data: bytes, display: str, kind: str = "pdf") -> Document:
         count = len(doc)
         if count > MAX_PAGES:
             raise InputError(display, f"has {count:,} pages, more than {MAX_PAGES:,}", "split it")
-        pages = [_page_rows(doc, i, display) for i in range(count)]
+        read = [_page_rows(doc, i, display) for i in range(count)]
     except pdfium.PdfiumError as exc:
         raise InputError(display, f"is a corrupt PDF file ({exc})", "can another program open it?") from None
     finally:
         doc.close()
-    raws = list(_layout(pages))
+    raws = list(_layout([rows for rows, _ in read], [notes for _, notes in read]))
     note = NO_TEXT_NOTE if not raws else None
     return assemble(raws, kind, display, note=note)
 
@@ -152,7 +154,20 @@ class _Row:
     pieces: list[_Piece] = field(default_factory=list)
 
 
-def _page_rows(doc: Any, index: int, display: str) -> list[_Row]:
+_NOTE_TYPES = frozenset({1, 3, 9, 10, 11})  # Text (sticky note), FreeText, Highlight, Underline, Squiggly
+MAX_NOTES = 1_000  # comments (annotations) read on one page
+
+
+@dataclass
+class _Note:
+    """A PDF comment: its text, and the band of the page it is pinned to or marks."""
+
+    text: str
+    bottom: float
+    top: float
+
+
+def _page_rows(doc: Any, index: int, display: str) -> tuple[list[_Row], list[_Note]]:
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]
@@ -167,6 +182,7 @@ def _page_rows(doc: Any, index: int, display: str) -> list[_Row]:
             text = textpage.get_text_bounded(left, bottom, right, top)
             if text.strip():
                 segments.append(_Piece(left, bottom, right, top, text.translate(_LIGATURES)))
+        notes = _notes(page) if segments else []
         strokes = []
         if segments:
             for n, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])):
@@ -178,7 +194,37 @@ def _page_rows(doc: Any, index: int, display: str) -> list[_Row]:
     finally:
         textpage.close()
         page.close()
-    return _rows([s for s in segments if not _struck(s, strokes)] if strokes else segments)
+    return _rows([s for s in segments if not _struck(s, strokes)] if strokes else segments), notes
+
+
+def _notes(page: Any) -> list[_Note]:
+    """The page's comments: sticky notes, free text, and highlight or underline marks."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    out = []
+    for i in range(min(pdfium_c.FPDFPage_GetAnnotCount(page.raw), MAX_NOTES)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) not in _NOTE_TYPES:
+                continue
+            rect = pdfium_c.FS_RECTF()
+            if not pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+                continue
+            size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
+            if size <= 2 or size > 200_000:
+                continue
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), size)
+            text = buffer.raw.decode("utf-16-le", "replace").rstrip("\x00")
+            if text.strip():
+                out.append(_Note(text, min(rect.bottom, rect.top), max(rect.bottom, rect.top)))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return out
 
 
 def _struck(s: _Piece, strokes: list[tuple[float, float, float, float]]) -> bool:
@@ -245,7 +291,7 @@ def _running(pages: list[list[_Row]]) -> set[str]:
     return {text for text, n in seen.items() if n >= max(2, len(pages) / 2)}
 
 
-def _layout(pages: list[list[_Row]]) -> Iterator[Raw]:
+def _layout(pages: list[list[_Row]], notes: list[list[_Note]]) -> Iterator[Raw]:
     running = _running(pages)
     said: set[str] = set()
     edges: list[Raw] = []  # running headers and footers: after the body, like Word's
@@ -288,6 +334,23 @@ def _layout(pages: list[list[_Row]]) -> Iterator[Raw]:
         paragraph += 1
         raw.paragraph = paragraph
         yield raw
+    number = 0
+    for page_number, (rows, page_notes) in enumerate(zip(pages, notes, strict=True), 1):
+        for note in page_notes:
+            number += 1
+            pinned = [r.number for r in rows if r.pieces and _overlaps(r, note)]
+            covers = (page_number, min(pinned), max(pinned)) if pinned else None
+            for k, text in enumerate(t for t in note.text.replace("\r", "\n").split("\n") if t.strip()):
+                yield Raw(" ".join(text.split()), "comment", k + 1, number=number, page=page_number,
+                          line=pinned[0] if pinned else None, directives=True, covers=covers)
+
+
+def _overlaps(row: _Row, note: _Note) -> bool:
+    """Whether a comment is pinned to (or marks) this printed line: their bands overlap by
+    at least half the line's height."""
+    bottom = min(p.bottom for p in row.pieces)
+    top = max(p.top for p in row.pieces)
+    return min(top, note.top) - max(bottom, note.bottom) >= 0.5 * (top - bottom)
 
 
 def _clean(text: str) -> str:

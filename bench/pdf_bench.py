@@ -131,7 +131,10 @@ def main(argv: list[str] | None = None) -> int:
         pages = len(pypdfium2.PdfDocument(str(pdf)))
         words = len(txt.read_text(encoding="utf-8").split())
         print(f"{pages} pages, {words:,} words, {pdf.stat().st_size / 1e6:.2f} MB PDF; {description}\n")
-        cli = {name: [cli_run(path) for _ in range(args.repeat)] for name, path in (("txt", txt), ("pdf", pdf))}
+        cli: dict[str, list[tuple[float, float, float]]] = {"txt": [], "pdf": []}
+        for _ in range(args.repeat):  # alternated, so a change in the machine's load hits both alike
+            cli["txt"].append(cli_run(txt))
+            cli["pdf"].append(cli_run(pdf))
         proc = {name: in_process(path, kind, args.repeat) for name, path, kind in (("txt", txt, "text"), ("pdf", pdf, "pdf"))}
     med = {name: tuple(statistics.median(run[i] for run in runs) for i in range(3)) for name, runs in cli.items()}
     rows = [

@@ -203,6 +203,17 @@ def pdf_truncated(_: float) -> bytes:
     return data[: len(data) // 3]
 
 
+def pdf_absurd_coordinates(_: float) -> bytes:
+    """Text scattered from -1e12 to 1e12 points, and thousands of one-letter pieces."""
+    ops = [b"BT /F1 12 Tf"]
+    for i in range(40):
+        ops.append(b"1 0 0 1 %d %d Tm (She refused lunch %d.) Tj" % ((-1) ** i * 10 ** (i % 13), 700 - 3 * i, i))
+    for i in range(3000):
+        ops.append(b"1 0 0 1 %d %d Tm (x) Tj" % (i * 7 % 590, i * 13 % 830))
+    ops.append(b"ET")
+    return pdf_document(b"\n".join(ops))
+
+
 def pdf_many_pages(scale: float) -> bytes:
     """A page tree that claims a billion pages."""
     return pdf_document(b"BT /F1 12 Tf 72 700 Td (She refused.) Tj ET").replace(b"/Count 1", b"/Count 1000000000")
@@ -342,6 +353,7 @@ HOSTILE: dict[str, Callable[[float], bytes]] = {
     "pdf-encrypted": pdf_encrypted,
     "pdf-truncated": pdf_truncated,
     "pdf-many-pages": pdf_many_pages,
+    "pdf-absurd-coordinates": pdf_absurd_coordinates,
 }
 
 # Inputs on which tilint once took time quadratic in the input (a hang on a 1 MB file),

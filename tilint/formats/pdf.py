@@ -34,7 +34,9 @@ layer (a scan) is not an error: a note says there is nothing to check.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 import statistics
 import zlib
@@ -97,7 +99,10 @@ def pdf_from_bytes(data: bytes, display: str, kind: str = "pdf") -> Document:
         raise InputError(display, f"is a corrupt PDF file ({exc})", "can another program open it?") from None
     finally:
         doc.close()
-    raws = list(_layout([rows for rows, _ in read], [notes for _, notes in read]))
+    try:
+        raws = list(_layout([rows for rows, _ in read], [notes for _, notes in read]))
+    except (ValueError, OverflowError, ZeroDivisionError, statistics.StatisticsError) as exc:  # absurd boxes
+        raise InputError(display, f"has text that cannot be laid out ({type(exc).__name__})", "can another program read it?") from None
     note = NO_TEXT_NOTE if not raws else None
     return assemble(raws, kind, display, note=note)
 
@@ -155,7 +160,7 @@ class _Row:
 
 
 _NOTE_TYPES = frozenset({1, 3, 9, 10, 11})  # Text (sticky note), FreeText, Highlight, Underline, Squiggly
-MAX_NOTES = 1_000  # comments (annotations) read on one page
+MAX_NOTES = 200  # comments (annotations) read on one page
 
 
 @dataclass
@@ -180,7 +185,7 @@ def _page_rows(doc: Any, index: int, display: str) -> tuple[list[_Row], list[_No
         for i in range(count):
             left, bottom, right, top = textpage.get_rect(i)
             text = textpage.get_text_bounded(left, bottom, right, top)
-            if text.strip():
+            if text.strip() and all(map(math.isfinite, (left, bottom, right, top))):
                 segments.append(_Piece(left, bottom, right, top, text.translate(_LIGATURES)))
         notes = _notes(page) if segments else []
         strokes = []
@@ -189,7 +194,7 @@ def _page_rows(doc: Any, index: int, display: str) -> tuple[list[_Row], list[_No
                 if n >= MAX_SEGMENTS:
                     break
                 left, bottom, right, top = obj.get_bounds()
-                if top - bottom <= 2.0 and right - left >= 3.0:
+                if 0 <= top - bottom <= 2.0 and right - left >= 3.0:
                     strokes.append((left, bottom, right, top))
     finally:
         textpage.close()
@@ -212,7 +217,9 @@ def _notes(page: Any) -> list[_Note]:
             if pdfium_c.FPDFAnnot_GetSubtype(annot) not in _NOTE_TYPES:
                 continue
             rect = pdfium_c.FS_RECTF()
-            if not pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+            if not pdfium_c.FPDFAnnot_GetRect(annot, ctypes.byref(rect)) or not all(
+                map(math.isfinite, (rect.bottom, rect.top))
+            ):
                 continue
             size = pdfium_c.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
             if size <= 2 or size > 200_000:
@@ -482,11 +489,14 @@ def _gutters(pieces: list[_Piece], height: float) -> list[tuple[float, float]]:
     narrow = [p for p in pieces if p.right - p.left < 0.6 * width]
     if len(narrow) < 6:
         return []
-    step = 2.0
-    bins = [0] * (int(width / step) + 2)
-    for p in narrow:
-        for k in range(int((p.left - left) / step), int((p.right - left) / step) + 1):
-            bins[k] += 1
+    step = max(2.0, width / 2_000)  # at most about 2,000 bins, whatever the page claims
+    diff = [0] * (int(width / step) + 3)
+    for p in narrow:  # how many narrow lines cover each bin: a difference array, then sums
+        diff[int((p.left - left) / step)] += 1
+        diff[int((p.right - left) / step) + 1] -= 1
+    bins = list(itertools.accumulate(diff))
+    rights = sorted(p.right for p in narrow)
+    lefts = sorted(p.left for p in narrow)
     allowance = 1 if len(narrow) >= 10 else 0
     out = []
     k = 0
@@ -499,8 +509,8 @@ def _gutters(pieces: list[_Piece], height: float) -> list[tuple[float, float]]:
             j += 1
         a, b = left + k * step, left + j * step
         if b - a >= max(0.8 * height, 6.0):
-            before = sum(1 for p in narrow if p.right <= a + step)
-            after = sum(1 for p in narrow if p.left >= b - step)
+            before = bisect.bisect_right(rights, a + step)
+            after = len(lefts) - bisect.bisect_left(lefts, b - step)
             need = max(3, len(narrow) // 20)
             if before >= need and after >= need:
                 out.append((a, b))

@@ -98,7 +98,8 @@ def in_process(path: Path, kind: str, repeat: int) -> tuple[float, float, Counte
     """Median CPU seconds to read, and to lint; the findings as (rule, text, sentence)."""
     from tilint.api import get_linter
     from tilint.config import Config
-    from tilint.formats import localize, read_document, sentence_of
+    from tilint.formats import localize, read_document
+    from tilint.report.locations import sentence_of
 
     config = Config()
     linter = get_linter(config)

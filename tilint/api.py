@@ -7,7 +7,6 @@ import gc
 import itertools
 import os
 import re
-import stat
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,9 +16,14 @@ from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from tilint.config import Config
-from tilint.errors import InputError, TilintError, read_error
+from tilint.errors import TilintError
 from tilint.findings import Finding, Severity, Suggestion
 from tilint.formats import Document, kind_for, localize, prepare, read_document
+from tilint.formats.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported: they lived here
+from tilint.formats.files import decode as decode
+from tilint.formats.files import excluded as excluded
+from tilint.formats.files import iter_files as iter_files
+from tilint.formats.files import read_text_file as read_text_file
 from tilint.positions import compact_line_starts, line_col
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
@@ -326,69 +330,6 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     error: TilintError | None = None
-
-
-MAX_FILE_BYTES = 50_000_000
-
-
-def read_text_file(path: Path, display: str) -> str:
-    """Decode a document: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: open() could block forever
-            raise InputError(display, "not a regular file", "name a file, or use '-' for standard input")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise read_error(exc, display) from None
-    return decode(raw, display)
-
-
-def decode(raw: bytes, display: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(display, "invalid UTF-16 text") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError(display, "looks like a binary file, not text", "exclude it or name a text file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            display, f"not valid UTF-8 (byte {exc.start})", "save the file as UTF-8"
-        ) from None
-
-
-def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[tuple[Path, str, bool]]:
-    """(path, display name, named explicitly) for files to lint, in a stable order."""
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                for name in files:
-                    if name.startswith("."):
-                        continue
-                    child = Path(root) / name
-                    if kind_for(child) and not _excluded(child, exclude):
-                        found.append(child)
-            for child in sorted(found):
-                yield child, str(child), False
-        else:
-            yield p, given, True
-
-
-def _excluded(path: Path, patterns: Sequence[str]) -> bool:
-    from fnmatch import fnmatch
-
-    text = path.as_posix()
-    return any(fnmatch(text, pat) or fnmatch(path.name, pat) or fnmatch(text, f"*/{pat}") for pat in patterns)
 
 
 def lint_paths(

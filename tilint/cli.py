@@ -431,7 +431,7 @@ def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, no
 
     from tilint import baseline as bl
     from tilint.errors import TilintError
-    from tilint.formats import sentence_of
+    from tilint.report.locations import sentence_of
 
     path = path or Path(".tilint-baseline.json")
     base_dir = path.resolve().parent

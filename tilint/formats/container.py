@@ -23,7 +23,7 @@ from typing import IO
 from xml.etree import ElementTree as ET
 
 from tilint.errors import InputError
-from tilint.formats import _URL, Block, Document, blank
+from tilint.formats.document import _URL, Block, Document, blank
 from tilint.suppress import Suppression, find_directives
 
 MAX_FILE_BYTES = 200_000_000  # the document itself (media included)

@@ -24,8 +24,9 @@ from typing import IO
 from xml.etree import ElementTree as ET
 
 from tilint.errors import InputError, read_error
-from tilint.formats import Document, container
+from tilint.formats import container
 from tilint.formats.container import Archive, Raw, assemble, parse_xml
+from tilint.formats.document import Document
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"

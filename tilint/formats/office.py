@@ -25,8 +25,9 @@ from typing import IO
 from xml.etree import ElementTree as ET
 
 from tilint.errors import InputError, read_error
-from tilint.formats import Document, container
+from tilint.formats import container
 from tilint.formats.container import Archive, Raw, assemble
+from tilint.formats.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

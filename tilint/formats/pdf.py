@@ -47,8 +47,9 @@ from pathlib import Path
 from typing import Any
 
 from tilint.errors import InputError, read_error
-from tilint.formats import Document, container
+from tilint.formats import container
 from tilint.formats.container import Raw, assemble
+from tilint.formats.document import Document
 
 MAX_PAGES = 20_000
 MAX_STREAM_BYTES = 256_000_000  # one compressed stream, inflated

@@ -20,8 +20,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from tilint.__about__ import __version__
 from tilint.api import FileResult
 from tilint.findings import Finding, Severity
-from tilint.formats import Document, location_label, sentence_of
+from tilint.formats import Document
 from tilint.lexicon import PRINCIPLES, Rule
+from tilint.report.locations import location_label, sentence_of
 
 CATEGORIES = ("deficit", "coercive", "stigmatising", "credibility")
 COLOURS = {

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from tilint.__about__ import __version__
+from tilint.policy import CATEGORIES as CATEGORY_NAMES
 
 if TYPE_CHECKING:
     from tilint.api import FileResult
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from tilint.lexicon import Lexicon, Rule
 
 SEVERITIES = ["error", "warning", "info", "hint"]
-CATEGORY_NAMES = ["deficit", "coercive", "stigmatising", "credibility"]
 
 
 def _fail(message: str) -> NoReturn:

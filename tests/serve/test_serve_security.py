@@ -174,7 +174,7 @@ def test_security_headers(client: Any) -> None:
     for r in (page, client.get("/v2/languages"), client.get("/api/rules")):
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["cache-control"] == "no-store"
-        assert r.headers["referrer-policy"] == "no-referrer"
+        assert r.headers["referrer-policy"] == "same-origin"  # a form post from the page keeps its Origin
         assert "server" not in r.headers
 
 
@@ -219,3 +219,17 @@ def test_real_server_logs_no_text_and_stores_nothing(tmp_path: Path) -> None:
     log = log_before.read_text()
     assert "POST /v2/check 200" in log
     assert "Zebrafinch" not in log and "Zebra" not in log
+
+
+def test_page_never_parses_text_as_html_and_loads_nothing_from_elsewhere() -> None:
+    """A static check beside the Chromium test: no HTML-parsing sinks in the page's
+    script, no inline script or style and no third-party URL in the page."""
+    from importlib import resources
+
+    static = resources.files("tilint.serve").joinpath("static")
+    script = static.joinpath("page.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute(\"on"):
+        assert sink not in script, sink
+    html = static.joinpath("index.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "style=" not in html and "<style" not in html
+    assert "http://" not in html and "https://" not in html and "//" not in html.replace("<!--", "")

@@ -46,6 +46,7 @@ REQUEST_SETTINGS = frozenset({"select", "extend-select", "ignore", "severity", "
 STATIC = {
     "page.js": "text/javascript; charset=utf-8",
     "page.css": "text/css; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
 }
 TEXT_KINDS = ("text", "markdown", "html", "rst")
 

@@ -154,7 +154,7 @@ class GuardMiddleware:
                 status_seen.append(message["status"])
                 extra = [
                     (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
+                    (b"referrer-policy", b"same-origin"),
                     (b"cache-control", b"no-store"),
                     (b"cross-origin-resource-policy", b"same-origin"),
                     (b"vary", b"Origin"),

@@ -152,3 +152,23 @@ def test_gramma_cli_exit_code(server: Server, tmp_path: Path) -> None:
     assert "refused" in flagged.stdout and "declined" in flagged.stdout
     clean = subprocess.run([node, str(cli), "check", "-p", "clean.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_half_closed_request_as_langtool_el_sends_it(server: Server) -> None:
+    """Emacs' langtool.el sends the request, then closes its sending side, and needs a
+    Content-Type of exactly application/json; the answer must still come, then EOF."""
+    import socket
+
+    body = b"text=Caf%C3%A9+%F0%9F%98%80+he+refused.&language=auto&disabledRules="
+    head = f"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
+        s.sendall(head.encode() + body)
+        s.shutdown(socket.SHUT_WR)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    headers, _, payload = data.partition(b"\r\n\r\n")
+    assert headers.startswith(b"HTTP/1.1 200")
+    assert b"\r\ncontent-type: application/json\r\n" in headers.lower() + b"\r\n"
+    match = json.loads(payload)["matches"][0]
+    assert (match["offset"], match["length"]) == (utf16("Café 😀 he "), 7)

@@ -63,7 +63,7 @@ class ServeSettings:
     max_body: int = 4_000_000
     max_upload: int = 20_000_000
     body_seconds: float = 30.0  # the whole body must arrive within this time
-    lint_threads: int = 4
+    lint_threads: int = 2  # the linter holds a lock: more threads only contend for it
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_env(self) -> str:

@@ -61,9 +61,12 @@ def serve(settings: ServeSettings, *, workers: int = 1, log_level: str = "info")
     print(f"tilint serve: {where}/ (LanguageTool API at {where}/v2)", file=sys.stderr)
     if settings.token:
         print("tilint serve: every request needs the token (Authorization: Bearer TOKEN)", file=sys.stderr)
+    from tilint.serve.protocol import HalfCloseH11Protocol
+
     os.environ[SETTINGS_ENV] = settings.to_env()
     uvicorn.run(
         "tilint.serve.app:app_from_environment",
+        http=HalfCloseH11Protocol,
         factory=True,
         host=settings.host,
         port=settings.port,

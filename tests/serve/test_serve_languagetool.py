@@ -183,3 +183,23 @@ def test_bad_requests_get_a_one_line_400(client: Any, body: bytes, content_type:
 def test_get_check_is_refused_so_text_never_sits_in_a_url(client: Any) -> None:
     r = client.get("/v2/check", params={"text": "He refused.", "language": "en-US"})
     assert r.status_code == 405
+
+
+def test_request_rules_add_to_the_servers_config(tmp_path: Any) -> None:
+    """The server's config (here: ignore TI340, allow a phrase) still holds when a
+    request disables or enables rules of its own."""
+    import warnings
+
+    from tilint.serve import ServeSettings, create_app
+
+    config = tmp_path / ".tilint.toml"
+    config.write_text('ignore = ["TI340"]\nallow = ["non-compliant"]\n', encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        local = TestClient(create_app(ServeSettings(config=str(config))), base_url="http://127.0.0.1:8081")
+    text = "He refused his depot and was non-compliant; the addict was seen. She was unmotivated."
+    assert rules_of(check(local, text=text, language="en-US")) == ["TI102", "TI109"]
+    assert rules_of(check(local, text=text, language="en-US", disabledRules="TI102")) == ["TI109"]
+    assert rules_of(check(local, text=text, language="en-US", enabledRules="TI102")) == ["TI102", "TI109"]

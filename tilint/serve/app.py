@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -64,14 +64,13 @@ class ServeSettings:
     max_upload: int = 20_000_000
     body_seconds: float = 30.0  # the whole body must arrive within this time
     lint_threads: int = 2  # the linter holds a lock: more threads only contend for it
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))
 
     @classmethod
     def from_env(cls) -> ServeSettings:
-        data = json.loads(os.environ[SETTINGS_ENV])
+        data = json.loads(os.environ.pop(SETTINGS_ENV))  # it may hold the token
         for key in ("allow_origins", "allow_hosts"):
             data[key] = tuple(data[key])
         return cls(**data)
@@ -143,10 +142,14 @@ def create_app(settings: ServeSettings | None = None) -> GuardMiddleware:
         check = lt.parse_check(form, settings.max_chars)
         overrides = lt.selection(check, service.active_rules)
         if overrides is None:
-            return _lt_json(lt.answer(check, [], service.rules))
+            return _lt_json(lt.answer(check, []))
+        # A request's rules add to the server's config; enabledOnly's select replaces it.
+        for key in ("extend_select", "ignore"):
+            if key in overrides:
+                overrides[key] = getattr(service.config, key) + overrides[key]
         config = service.config_with(overrides)
         findings = await service.run(_lint, check.text.text, "text", config)
-        return _lt_json(lt.answer(check, findings, service.rules))
+        return _lt_json(lt.answer(check, findings))
 
     async def api_check(request: Request) -> Response:
         payload = await _json_body(request)

@@ -395,14 +395,14 @@ def languages() -> list[dict[str, str]]:
     return [{"name": name, "code": code.split("-")[0], "longCode": code} for name, code in LANGUAGES]
 
 
-def answer(request: CheckRequest, findings: Sequence[Finding], rules: Mapping[str, Rule]) -> dict[str, Any]:
+def answer(request: CheckRequest, findings: Sequence[Finding]) -> dict[str, Any]:
     original = request.original
     u16 = Utf16(original)
     matches = []
     for f in findings:
         start = request.text.to_original(f.start, end=False)
         end = max(start, request.text.to_original(f.end, end=True))
-        matches.append(_match(f, start, end, original, u16, rules.get(f.rule)))
+        matches.append(_match(f, start, end, original, u16))
     language: dict[str, Any] = {"name": request.language_name, "code": request.language}
     language["detectedLanguage"] = {
         "name": request.language_name,
@@ -418,7 +418,7 @@ def answer(request: CheckRequest, findings: Sequence[Finding], rules: Mapping[st
     }
 
 
-def _match(f: Finding, start: int, end: int, text: str, u16: Utf16, rule: Rule | None) -> dict[str, Any]:
+def _match(f: Finding, start: int, end: int, text: str, u16: Utf16) -> dict[str, Any]:
     replacements = [{"value": s.text} for s in f.suggestions if s.is_replacement]
     advice = [s.text for s in f.suggestions if not s.is_replacement]
     message = f.message

@@ -104,6 +104,18 @@ class Memory:
             i += 1
         return pids
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server's processes so far."""
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for pid in self._pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                pass
+        return total / tick
+
     def rss(self) -> int:
         total = 0
         for pid in self._pids():
@@ -136,6 +148,8 @@ class Phase:
     errors: int = 0
     seconds: float = 0.0
     words: int = 0
+    cpu: float = 0.0  # server CPU seconds in the phase
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at start and end
     memory: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, float | int | str]:
@@ -154,14 +168,17 @@ class Phase:
             "p50_ms": pct(0.50),
             "p95_ms": pct(0.95),
             "p99_ms": pct(0.99),
+            "server_cpu_ms_per_request": self.cpu * 1000 / len(lat) if lat else float("nan"),
+            "load_average": f"{self.load[0]:.1f} -> {self.load[1]:.1f}",
             **self.memory,
         }
 
 
-async def _client(port: int, bodies: list[bytes], words: list[int], next_index: list[int], phase: Phase, deadline: float, pace: float | None) -> None:
+async def _client(port: int, bodies: list[bytes], words: list[int], next_index: list[int], phase: Phase, deadline: float, pace: float | None, offset: float) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     head = f"POST /v2/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n".encode()
-    next_send = time.monotonic()
+    # Paced clients start spread over one interval, as people do not type in step.
+    next_send = time.monotonic() + offset
     try:
         while time.monotonic() < deadline and len(phase.latencies) + phase.errors < MAX_REQUESTS:
             if pace is not None:
@@ -200,16 +217,22 @@ def run_phase(port: int, name: str, workers: int, notes: list[str], clients: int
     words = [len(n.split()) for n in notes]
     phase = Phase(name, workers)
     start_samples = len(memory.samples)
+    cpu_before = memory.cpu_seconds()
+    load_before = os.getloadavg()[0]
     started = time.monotonic()
     deadline = started + seconds
 
     async def main() -> None:
         index = [random.Random(workers).randrange(len(bodies))]
         pace = pace_ms / 1000 if pace_ms else None
-        await asyncio.gather(*(_client(port, bodies, words, index, phase, deadline, pace) for _ in range(clients)))
+        await asyncio.gather(
+            *(_client(port, bodies, words, index, phase, deadline, pace, (pace or 0) * k / clients) for k in range(clients))
+        )
 
     asyncio.run(main())
     phase.seconds = time.monotonic() - started
+    phase.cpu = memory.cpu_seconds() - cpu_before
+    phase.load = (load_before, os.getloadavg()[0])
     samples = [rss for _, rss in memory.samples[start_samples:]] or [memory.rss()]
     tenth = samples[max(0, len(samples) // 10)]
     phase.memory = {"rss_peak_mb": max(samples) / 1e6, "rss_at_10pct_mb": tenth / 1e6, "rss_end_mb": samples[-1] / 1e6}
@@ -240,11 +263,13 @@ def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
 
 def baseline(notes: list[str], seconds: float) -> dict[str, float]:
     """lint_text on notes of the same kind in this process, each once (no cache hits):
-    notes per second without HTTP."""
+    notes per second without HTTP, and CPU ms per note (unlike wall time, not inflated
+    when other work shares the cores)."""
     from tilint.api import lint_text
 
     lint_text("warm up: he refused")
     done = words = 0
+    cpu_before = time.process_time()
     started = time.monotonic()
     while time.monotonic() - started < seconds and done < len(notes):
         note = notes[done]
@@ -252,7 +277,8 @@ def baseline(notes: list[str], seconds: float) -> dict[str, float]:
         done += 1
         words += len(note.split())
     elapsed = time.monotonic() - started
-    return {"lint_per_s": done / elapsed, "words_per_s": words / elapsed}
+    cpu = time.process_time() - cpu_before
+    return {"lint_per_s": done / elapsed, "words_per_s": words / elapsed, "cpu_ms_per_lint": cpu * 1000 / max(done, 1)}
 
 
 def main() -> None:
@@ -285,16 +311,18 @@ def main() -> None:
             process.wait(timeout=30)
     cores = os.cpu_count()
     print(f"\n{args.clients} clients, {seconds:g} s per phase, {cores} cores; in-process baseline (no HTTP, one thread): "
-          f"{base['mixed']['lint_per_s']:.0f} mixed notes/s, {base['500']['lint_per_s']:.0f} 500-word notes/s\n")
-    print("| workers | phase | requests | errors | req/s | x baseline | p50 ms | p95 ms | p99 ms | peak RSS MB | RSS at 10% -> end MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          f"{base['mixed']['lint_per_s']:.0f} mixed notes/s ({base['mixed']['cpu_ms_per_lint']:.1f} CPU ms each), "
+          f"{base['500']['lint_per_s']:.0f} 500-word notes/s ({base['500']['cpu_ms_per_lint']:.1f} CPU ms each)\n")
+    print("| workers | phase | requests | errors | req/s | x baseline | p50 ms | p95 ms | p99 ms | server CPU ms/request (x baseline) | peak RSS MB | RSS at 10% -> end MB | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         key = "mixed" if str(r["phase"]).startswith("saturate") else "500"
         ratio = float(r["throughput_rps"]) / base[key]["lint_per_s"]
+        cpu = float(r["server_cpu_ms_per_request"])
         print(
             f"| {r['workers']} | {r['phase']} | {r['requests']:,} | {r['errors']} | {float(r['throughput_rps']):.0f} | {ratio:.2f} | "
-            f"{float(r['p50_ms']):.1f} | {float(r['p95_ms']):.1f} | {float(r['p99_ms']):.1f} | {float(r['rss_peak_mb']):.0f} | "
-            f"{float(r['rss_at_10pct_mb']):.0f} -> {float(r['rss_end_mb']):.0f} |"
+            f"{float(r['p50_ms']):.1f} | {float(r['p95_ms']):.1f} | {float(r['p99_ms']):.1f} | {cpu:.1f} ({cpu / base[key]['cpu_ms_per_lint']:.2f}) | "
+            f"{float(r['rss_peak_mb']):.0f} | {float(r['rss_at_10pct_mb']):.0f} -> {float(r['rss_end_mb']):.0f} | {r['load_average']} |"
         )
     if args.json:
         args.json.write_text(json.dumps({"baseline": base, "results": results, "clients": args.clients, "seconds": seconds, "cores": cores}, indent=2))

@@ -102,7 +102,8 @@ class Service:
         self.linter = get_linter(self.config)
         lint_text("Warming up: she refused her medication.", self.config)  # first lint builds caches
         self.rules = {r.code: r for r in self.linter.rules}
-        self.active_rules = [r for r in self.linter.lexicon.active]
+        self.active_rules = list(self.linter.lexicon.active)
+        self.rule_keys = lt.rule_keys(self.active_rules)
         self.limiter = anyio.CapacityLimiter(settings.lint_threads)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
@@ -140,7 +141,7 @@ def create_app(settings: ServeSettings | None = None) -> GuardMiddleware:
         body = await request.body()
         form = lt.parse_form(body)
         check = lt.parse_check(form, settings.max_chars)
-        overrides = lt.selection(check, service.active_rules)
+        overrides = lt.selection(check, service.active_rules, service.rule_keys)
         if overrides is None:
             return _lt_json(lt.answer(check, []))
         # A request's rules add to the server's config; enabledOnly's select replaces it.

@@ -80,7 +80,7 @@ def parse_form(body: bytes) -> dict[str, str]:
     """
     if not body:
         return {}
-    raw_looking = b" " in body or any(b > 0x7F for b in body) or b"\n" in body
+    raw_looking = b" " in body or not body.isascii() or b"\n" in body
     if raw_looking and body.startswith(b"text="):
         cut = body.rfind(b"&language=")
         if cut < 0:
@@ -307,16 +307,13 @@ def _canonical(tag: str) -> str:
 # ---------------------------------------------------------------- choosing the rules
 
 
-def selection(request: CheckRequest, rules: Sequence[Rule]) -> dict[str, tuple[str, ...]] | None:
+def selection(request: CheckRequest, rules: Sequence[Rule], keys: Mapping[str, Rule] | None = None) -> dict[str, tuple[str, ...]] | None:
     """Config overrides (select, extend_select, ignore) for a request's rule and category
     parameters; None when the request selects no tilint rule at all (enabledOnly with
     only ids tilint does not have). Ids tilint does not know (a client's LanguageTool rules such as
     WHITESPACE_RULE, or categories such as TYPOS) are ignored, as LanguageTool ignores
     rules it does not have; the STYLE category names every tilint rule."""
-    by_key: dict[str, Rule] = {}
-    for rule in rules:
-        by_key[rule.code.lower()] = rule
-        by_key[rule.name] = rule
+    by_key = keys if keys is not None else rule_keys(rules)
 
     def rule_codes(ids: Iterable[str]) -> tuple[str, ...]:
         return tuple(by_key[i.lower()].code for i in ids if i.lower() in by_key)
@@ -351,6 +348,15 @@ def selection(request: CheckRequest, rules: Sequence[Rule]) -> dict[str, tuple[s
     return overrides
 
 
+def rule_keys(rules: Iterable[Rule]) -> dict[str, Rule]:
+    """Rules by lower-case code and by name (build once; selection() takes it)."""
+    by_key: dict[str, Rule] = {}
+    for rule in rules:
+        by_key[rule.code.lower()] = rule
+        by_key[rule.name] = rule
+    return by_key
+
+
 # ---------------------------------------------------------------------- the answer
 
 
@@ -370,11 +376,14 @@ def utf16_index(text: str) -> list[int]:
     return out
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Utf16:
     """Code-point offsets into a text as UTF-16 offsets."""
 
     def __init__(self, text: str) -> None:
-        self._index = None if all(ord(c) <= 0xFFFF for c in text) else utf16_index(text)
+        self._index = utf16_index(text) if _ASTRAL.search(text) else None
 
     def __call__(self, offset: int) -> int:
         return offset if self._index is None else self._index[offset]

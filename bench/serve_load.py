@@ -169,6 +169,7 @@ class Phase:
             "p95_ms": pct(0.95),
             "p99_ms": pct(0.99),
             "server_cpu_ms_per_request": self.cpu * 1000 / len(lat) if lat else float("nan"),
+            "server_cores_used": self.cpu / self.seconds if self.seconds else 0.0,
             "load_average": f"{self.load[0]:.1f} -> {self.load[1]:.1f}",
             **self.memory,
         }
@@ -313,15 +314,15 @@ def main() -> None:
     print(f"\n{args.clients} clients, {seconds:g} s per phase, {cores} cores; in-process baseline (no HTTP, one thread): "
           f"{base['mixed']['lint_per_s']:.0f} mixed notes/s ({base['mixed']['cpu_ms_per_lint']:.1f} CPU ms each), "
           f"{base['500']['lint_per_s']:.0f} 500-word notes/s ({base['500']['cpu_ms_per_lint']:.1f} CPU ms each)\n")
-    print("| workers | phase | requests | errors | req/s | x baseline | p50 ms | p95 ms | p99 ms | server CPU ms/request (x baseline) | peak RSS MB | RSS at 10% -> end MB | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| workers | phase | requests | errors | req/s | x baseline | p50 ms | p95 ms | p99 ms | server CPU ms/request (x baseline) | cores the server got | peak RSS MB | RSS at 10% -> end MB | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         key = "mixed" if str(r["phase"]).startswith("saturate") else "500"
         ratio = float(r["throughput_rps"]) / base[key]["lint_per_s"]
         cpu = float(r["server_cpu_ms_per_request"])
         print(
             f"| {r['workers']} | {r['phase']} | {r['requests']:,} | {r['errors']} | {float(r['throughput_rps']):.0f} | {ratio:.2f} | "
-            f"{float(r['p50_ms']):.1f} | {float(r['p95_ms']):.1f} | {float(r['p99_ms']):.1f} | {cpu:.1f} ({cpu / base[key]['cpu_ms_per_lint']:.2f}) | "
+            f"{float(r['p50_ms']):.1f} | {float(r['p95_ms']):.1f} | {float(r['p99_ms']):.1f} | {cpu:.1f} ({cpu / base[key]['cpu_ms_per_lint']:.2f}) | {float(r['server_cores_used']):.2f} | "
             f"{float(r['rss_peak_mb']):.0f} | {float(r['rss_at_10pct_mb']):.0f} -> {float(r['rss_end_mb']):.0f} | {r['load_average']} |"
         )
     if args.json:

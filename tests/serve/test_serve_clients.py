@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -147,8 +148,14 @@ def test_gramma_cli_exit_code(server: Server, tmp_path: Path) -> None:
     (tmp_path / "flagged.md").write_text("He refused his depot.\n", encoding="utf-8")
     (tmp_path / "clean.md").write_text("We agreed the plan together.\n", encoding="utf-8")
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_COLOR": "1"}
+    # gramma's CLI asks GitHub for a newer release once a day, unless it did so lately:
+    # tell it it just did, so the test makes no connection beyond 127.0.0.1.
+    checked = tmp_path / ".config" / "gramma" / ".update"
+    checked.parent.mkdir(parents=True)
+    checked.write_text(str(int(time.time() * 1000)), encoding="utf-8")
     flagged = subprocess.run([node, str(cli), "check", "-p", "flagged.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
     assert flagged.returncode == 1, flagged.stdout + flagged.stderr
+    assert f"Checking via http://127.0.0.1:{server.port}/v2/check" in flagged.stdout
     assert "refused" in flagged.stdout and "declined" in flagged.stdout
     clean = subprocess.run([node, str(cli), "check", "-p", "clean.md"], cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr

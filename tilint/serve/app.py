@@ -101,7 +101,6 @@ class Service:
         self.config = base_config(settings)
         self.linter = get_linter(self.config)
         lint_text("Warming up: she refused her medication.", self.config)  # first lint builds caches
-        self.rules = {r.code: r for r in self.linter.rules}
         self.active_rules = list(self.linter.lexicon.active)
         self.rule_keys = lt.rule_keys(self.active_rules)
         self.limiter = anyio.CapacityLimiter(settings.lint_threads)

@@ -41,8 +41,8 @@ _NAMES = {code.lower(): name for name, code in LANGUAGES}
 
 # tilint's categories as LanguageTool categories. Every tilint finding is about wording,
 # so each is a STYLE category: LibreOffice underlines STYLE in blue (TYPOS red, anything
-# else orange) and the browser extension colours issueType "style" blue too, so nobody
-# mistakes a finding for a spelling or grammar error. The category *name* keeps tilint's.
+# else orange), and clients that colour by issueType see "style", so nobody mistakes a
+# finding for a spelling or grammar error. The category *name* keeps tilint's.
 CATEGORY_ID = "STYLE"
 CATEGORY_NAMES = {
     "deficit": "Trauma-informed language: deficit framing",

@@ -33,10 +33,12 @@ class Server:
     port: int
     log: Path
     token: str | None = None
+    host: str = "127.0.0.1"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         req = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
@@ -69,7 +71,8 @@ def running(*args: str, cwd: Path | None = None, token: str | None = None, env: 
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=cwd or ROOT, stdout=out, stderr=subprocess.STDOUT, env=full_env)
-    server = Server(process, port, log, token)
+    host = args[args.index("--host") + 1] if "--host" in args else "127.0.0.1"
+    server = Server(process, port, log, token, host)
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -179,3 +179,23 @@ def test_half_closed_request_as_langtool_el_sends_it(server: Server) -> None:
     assert b"\r\ncontent-type: application/json\r\n" in headers.lower() + b"\r\n"
     match = json.loads(payload)["matches"][0]
     assert (match["offset"], match["length"]) == (utf16("Café 😀 he "), 7)
+
+
+def test_several_workers_and_ipv6_loopback() -> None:
+    """--workers 2 (a team server's set-up): every worker reads its settings, answers,
+    and enforces them (the Host check); and the IPv6 loopback binds without a token."""
+    with running("--workers", "2", "--host", "::1") as s:
+        import http.client
+
+        for _ in range(6):  # new connections, so both workers get some
+            conn = http.client.HTTPConnection("::1", s.port, timeout=30)
+            conn.request("POST", "/v2/check", body="text=He+refused.&language=en-US",
+                         headers={"Content-Type": "application/x-www-form-urlencoded", "Host": f"[::1]:{s.port}"})
+            resp = conn.getresponse()
+            assert resp.status == 200
+            assert [m["rule"]["id"] for m in json.loads(resp.read())["matches"]] == ["TI102"]
+            conn.close()
+        conn = http.client.HTTPConnection("::1", s.port, timeout=30)
+        conn.request("GET", "/healthz", headers={"Host": "evil.example"})
+        assert conn.getresponse().status == 421
+        conn.close()

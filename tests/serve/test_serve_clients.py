@@ -48,29 +48,46 @@ def expected(paragraph: str) -> list[tuple[int, int, str]]:
     return [(utf16(paragraph[: f.start]), utf16(f.text), f.text) for f in lint_text(paragraph)]
 
 
-def test_libreoffice_writer_remote_checker(server: Server, tmp_path: Path) -> None:
+def _libreoffice(items_xml: str, tmp_path: Path, paragraphs: list[str]) -> list[dict[str, object]]:
     python = Path("/usr/bin/python3")
     if shutil.which("soffice") is None or subprocess.run([python, "-c", "import uno"], capture_output=True).returncode:
         pytest.fail("LibreOffice is needed: apt-get install libreoffice-writer-nogui python3-uno (.ci/run does)")
     items = tmp_path / "items.xcu"
-    items.write_text(documented("libreoffice", server.port), encoding="utf-8")
+    items.write_text(items_xml, encoding="utf-8")
     out = tmp_path / "out.json"
     proc = subprocess.run(
-        [python, str(Path(__file__).parent / "libreoffice_check.py"), str(tmp_path / "profile"), str(items), str(out), *PARAGRAPHS],
+        [python, str(Path(__file__).parent / "libreoffice_check.py"), str(tmp_path / "profile"), str(items), str(out), *paragraphs],
         capture_output=True, text=True, timeout=180, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    paragraphs = json.loads(out.read_text(encoding="utf-8"))
+    return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_libreoffice_writer_remote_checker(server: Server, tmp_path: Path) -> None:
+    paragraphs = _libreoffice(documented("libreoffice", server.port), tmp_path, PARAGRAPHS)
     assert [p["text"] for p in paragraphs] == PARAGRAPHS
     for para in paragraphs:
-        want = expected(para["text"])
-        got = [(e["start"], e["length"]) for e in para["errors"]]
-        assert got == [(a, b) for a, b, _ in want], para
-        for error, finding in zip(para["errors"], lint_text(para["text"]), strict=True):
+        text = str(para["text"])
+        errors = para["errors"]
+        assert isinstance(errors, list)
+        want = expected(text)
+        assert [(e["start"], e["length"]) for e in errors] == [(a, b) for a, b, _ in want], para
+        for error, finding in zip(errors, lint_text(text), strict=True):
             assert error["suggestions"] == [s.text for s in finding.suggestions if s.is_replacement]
             assert finding.rule in error["long"] + error["short"]
-    assert sum(len(p["errors"]) for p in paragraphs) == 3
-    assert any(p["errors"] and p["errors"][0]["suggestions"] for p in paragraphs)
+    assert sum(len(p["errors"]) for p in paragraphs) == 3  # type: ignore[arg-type]
+
+
+def test_libreoffice_with_the_token_in_the_base_url(tmp_path: Path) -> None:
+    """A team server: LibreOffice takes the token as the Base URL's password."""
+    token = "team-token-0123456789abcdef"
+    with running(token=token) as guarded:
+        items = documented("libreoffice", guarded.port).replace("http://127.0.0.1:", f"http://tilint:{token}@127.0.0.1:")
+        assert token in items
+        paragraphs = _libreoffice(items, tmp_path, ["He refused his depot."])
+        errors = paragraphs[0]["errors"]
+        assert isinstance(errors, list)
+        assert [(e["start"], e["length"], e["suggestions"][0]) for e in errors] == [(3, 7, "declined")]
 
 
 def _language_tool(url: str):  # type: ignore[no-untyped-def]

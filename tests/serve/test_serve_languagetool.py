@@ -203,3 +203,13 @@ def test_request_rules_add_to_the_servers_config(tmp_path: Any) -> None:
     assert rules_of(check(local, text=text, language="en-US")) == ["TI102", "TI109"]
     assert rules_of(check(local, text=text, language="en-US", disabledRules="TI102")) == ["TI109"]
     assert rules_of(check(local, text=text, language="en-US", enabledRules="TI102")) == ["TI102", "TI109"]
+
+
+def test_raw_utf8_in_an_otherwise_encoded_body(client: Any) -> None:
+    """Not LibreOffice's shape (language first): raw UTF-8 and %-escapes both decoded."""
+    body = "language=en-US&text=Café 😀 he%20refused+it.".encode()
+    r = client.post("/v2/check", content=body, headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 200, r.text
+    match = r.json()["matches"][0]
+    assert match["context"]["text"] == "Café 😀 he refused it."
+    assert (match["offset"], match["length"]) == (len("Café 😀 he ".encode("utf-16-le")) // 2, 7)

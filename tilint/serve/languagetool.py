@@ -88,7 +88,9 @@ def parse_form(body: bytes) -> dict[str, str]:
         fields = _parse_pairs(body[cut + 1 :], raw=True)
         fields["text"] = _utf8(body[len(b"text=") : cut], "text")
         return fields
-    return _parse_pairs(body, raw=raw_looking)
+    # Raw bytes elsewhere (not the LibreOffice shape): decoded as usual; unquoting leaves
+    # raw UTF-8 and spaces as they are.
+    return _parse_pairs(body, raw=False)
 
 
 def _parse_pairs(body: bytes, *, raw: bool) -> dict[str, str]:

@@ -16,7 +16,7 @@ import anyio
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from serve_helpers import running
+from serve_helpers import free_port, running
 
 from tests.helpers import run_cli
 from tilint.serve import ServeSettings, create_app
@@ -117,12 +117,24 @@ def test_token_checked_on_posts(guarded: TestClient) -> None:
         (["--token-file", "/nonexistent/token"], "cannot read the token file"),
         (["--allow-origin", "*"], "exact origin"),
         (["--config", "/nonexistent/tilint.toml"], "no such config file"),
+        (["--host", "192.0.2.1", "--token", TOKEN], "cannot listen there"),
     ],
 )
 def test_refuses_to_start_unsafely(args: list[str], says: str) -> None:
-    proc = run_cli("serve", "--port", "1", *args)
+    proc = run_cli("serve", "--port", str(free_port()), *args)
     assert proc.returncode == 2
     assert says in proc.stderr and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_port_in_use_is_one_line_before_loading() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        proc = run_cli("serve", "--port", str(port))
+    assert proc.returncode == 2 and "already in use" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and time.monotonic() - started < 20
 
 
 def test_limits(client: Any) -> None:

@@ -6,9 +6,11 @@ and runs several worker processes on one socket by itself.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import secrets
+import socket
 import sys
 from pathlib import Path
 
@@ -50,6 +52,20 @@ def check_settings(settings: ServeSettings) -> None:
             )
     if not 0 < settings.port < 65536:
         raise UsageError("--port", f"{settings.port} is not a port number")
+    _check_port(settings.host, settings.port)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail in one line, before the linter loads, when the address cannot be bound (in
+    use, or not this machine's). uvicorn binds it again a moment later."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host.strip("[]"), port))
+    except OSError as exc:
+        reason = "already in use (is another server running?)" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise UsageError(f"--host {host} --port {port}", f"cannot listen there: {reason}") from None
 
 
 def serve(settings: ServeSettings, *, workers: int = 1, log_level: str = "info") -> None:

@@ -245,3 +245,18 @@ def test_page_never_parses_text_as_html_and_loads_nothing_from_elsewhere() -> No
     html = static.joinpath("index.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "style=" not in html and "<style" not in html
     assert "http://" not in html and "https://" not in html and "//" not in html.replace("<!--", "")
+
+
+def test_no_text_is_remembered_after_a_request(client: Any) -> None:
+    """The linter's segment cache is emptied after every request: no paragraph stays in
+    memory, and how fast one comes back cannot tell whether someone else checked it.
+    (White-box: the cache is the linter's only store of text.)"""
+    from tilint.api import get_linter
+
+    linter = get_linter()
+    client.post("/v2/check", data={"text": SECRET_TEXT + ". Second paragraph.\n\nThird.", "language": "en-US"})
+    assert len(linter._cache) == 0 and linter._cache_chars == 0
+    client.post("/api/check", json={"text": SECRET_TEXT})
+    assert len(linter._cache) == 0
+    client.post("/api/report", files={"file": ("n.txt", SECRET_TEXT.encode(), "text/plain")})
+    assert len(linter._cache) == 0

@@ -101,6 +101,7 @@ class Service:
         self.config = base_config(settings)
         self.linter = get_linter(self.config)
         lint_text("Warming up: she refused her medication.", self.config)  # first lint builds caches
+        self.linter.forget()
         self.active_rules = list(self.linter.lexicon.active)
         self.rule_keys = lt.rule_keys(self.active_rules)
         self.limiter = anyio.CapacityLimiter(settings.lint_threads)
@@ -279,10 +280,18 @@ def app_from_environment() -> GuardMiddleware:
 # ------------------------------------------------------------------------ helpers
 
 
-def _lint(text: str, kind: str, config: Config) -> list[Any]:
-    from tilint.api import lint_text
+# Every lint is followed by Linter.forget(): the linter's segment cache would otherwise
+# keep recent paragraphs in memory after the request, and on a shared server how fast a
+# paragraph comes back would tell whether someone else had checked it.
 
-    return lint_text(text, config, kind=kind)
+
+def _lint(text: str, kind: str, config: Config) -> list[Any]:
+    from tilint.api import get_linter, lint_text
+
+    try:
+        return lint_text(text, config, kind=kind)
+    finally:
+        get_linter(config).forget()
 
 
 def _lint_document(text: str, kind: str, config: Config) -> tuple[Any, list[Any]]:
@@ -290,7 +299,11 @@ def _lint_document(text: str, kind: str, config: Config) -> tuple[Any, list[Any]
     from tilint.formats import prepare
 
     document = prepare(text, kind)
-    return document, get_linter(config).lint_document(document, config)
+    linter = get_linter(config)
+    try:
+        return document, linter.lint_document(document, config)
+    finally:
+        linter.forget()
 
 
 def _report(filename: str, raw: bytes, kind: str, config: Config) -> str:
@@ -305,6 +318,8 @@ def _report(filename: str, raw: bytes, kind: str, config: Config) -> str:
         result = FileResult(filename, tuple(findings))
     except TilintError as exc:
         raise BadInput(exc.one_line(), 422) from None
+    finally:
+        linter.forget()
     return render([result], {filename: document}, linter.rules, title=f"tilint report: {filename}")
 
 

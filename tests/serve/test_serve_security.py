@@ -248,15 +248,18 @@ def test_page_never_parses_text_as_html_and_loads_nothing_from_elsewhere() -> No
 
 
 def test_no_text_is_remembered_after_a_request(client: Any) -> None:
-    """The linter's segment cache is emptied after every request: no paragraph stays in
-    memory, and how fast one comes back cannot tell whether someone else checked it.
-    (White-box: the cache is the linter's only store of text.)"""
+    """The linter's segment cache is emptied after every request (no paragraph stays in
+    memory, and how fast one comes back cannot tell whether someone else checked it), and
+    the note's words do not stay in spaCy's vocabulary. White-box: these are the
+    pipeline's stores of text."""
     from tilint.api import get_linter
 
     linter = get_linter()
+    strings = linter.nlp.vocab.strings
     client.post("/v2/check", data={"text": SECRET_TEXT + ". Second paragraph.\n\nThird.", "language": "en-US"})
     assert len(linter._cache) == 0 and linter._cache_chars == 0
+    assert "Zebrafinch-7731" not in strings and "Zebrafinch" not in strings  # spaCy's vocabulary
     client.post("/api/check", json={"text": SECRET_TEXT})
-    assert len(linter._cache) == 0
+    assert len(linter._cache) == 0 and "Zebrafinch" not in strings
     client.post("/api/report", files={"file": ("n.txt", SECRET_TEXT.encode(), "text/plain")})
-    assert len(linter._cache) == 0
+    assert len(linter._cache) == 0 and "Zebrafinch" not in strings

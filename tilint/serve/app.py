@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
 from functools import partial
 from importlib import resources
@@ -23,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from tilint.api import Linter
 from tilint.config import Config, config_from_mapping, find_config_file, load_config
 from tilint.errors import TilintError
 from tilint.serve import languagetool as lt
@@ -101,7 +104,6 @@ class Service:
         self.config = base_config(settings)
         self.linter = get_linter(self.config)
         lint_text("Warming up: she refused her medication.", self.config)  # first lint builds caches
-        self.linter.forget()
         self.active_rules = list(self.linter.lexicon.active)
         self.rule_keys = lt.rule_keys(self.active_rules)
         self.limiter = anyio.CapacityLimiter(settings.lint_threads)
@@ -280,18 +282,30 @@ def app_from_environment() -> GuardMiddleware:
 # ------------------------------------------------------------------------ helpers
 
 
-# Every lint is followed by Linter.forget(): the linter's segment cache would otherwise
-# keep recent paragraphs in memory after the request, and on a shared server how fast a
-# paragraph comes back would tell whether someone else had checked it.
+# No text outlives its request. Each lint runs in a spaCy memory zone, so the words of a
+# note do not stay in the pipeline's vocabulary (spaCy keeps every word it has seen), and
+# is followed by Linter.forget(), so its paragraphs do not stay in the segment cache (on
+# a shared server, how fast a paragraph came back would also tell whether someone else
+# had checked it). One lint at a time: a memory zone belongs to the whole pipeline.
+_LINT_LOCK = threading.Lock()
+
+
+@contextmanager
+def _isolated(linter: Linter) -> Iterator[None]:
+    with _LINT_LOCK:
+        zone = getattr(linter.nlp, "memory_zone", None)  # spaCy 3.8 and later
+        with zone() if zone is not None else nullcontext():
+            try:
+                yield
+            finally:
+                linter.forget()
 
 
 def _lint(text: str, kind: str, config: Config) -> list[Any]:
     from tilint.api import get_linter, lint_text
 
-    try:
+    with _isolated(get_linter(config)):
         return lint_text(text, config, kind=kind)
-    finally:
-        get_linter(config).forget()
 
 
 def _lint_document(text: str, kind: str, config: Config) -> tuple[Any, list[Any]]:
@@ -300,10 +314,8 @@ def _lint_document(text: str, kind: str, config: Config) -> tuple[Any, list[Any]
 
     document = prepare(text, kind)
     linter = get_linter(config)
-    try:
+    with _isolated(linter):
         return document, linter.lint_document(document, config)
-    finally:
-        linter.forget()
 
 
 def _report(filename: str, raw: bytes, kind: str, config: Config) -> str:
@@ -314,12 +326,11 @@ def _report(filename: str, raw: bytes, kind: str, config: Config) -> str:
     linter = get_linter(config)
     try:
         document = document_from_bytes(raw, filename, kind)
-        findings = localize(document, linter.lint_document(document, config))
+        with _isolated(linter):
+            findings = localize(document, linter.lint_document(document, config))
         result = FileResult(filename, tuple(findings))
     except TilintError as exc:
         raise BadInput(exc.one_line(), 422) from None
-    finally:
-        linter.forget()
     return render([result], {filename: document}, linter.rules, title=f"tilint report: {filename}")
 
 

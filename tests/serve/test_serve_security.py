@@ -263,3 +263,15 @@ def test_no_text_is_remembered_after_a_request(client: Any) -> None:
     assert len(linter._cache) == 0 and "Zebrafinch" not in strings
     client.post("/api/report", files={"file": ("n.txt", SECRET_TEXT.encode(), "text/plain")})
     assert len(linter._cache) == 0 and "Zebrafinch" not in strings
+
+
+def test_common_words_are_permanent_and_rare_ones_are_not(client: Any) -> None:
+    from tilint.api import get_linter
+    from tilint.serve.vocab import common_words
+
+    words = common_words()
+    assert len(words) > 20_000 and {"the", "medication", "refused"} <= set(words)
+    strings = get_linter().nlp.vocab.strings
+    client.post("/v2/check", data={"text": "The medication Qwertyzzy refused.", "language": "en-US"})
+    assert "medication" in strings and "Medication" in strings
+    assert "Qwertyzzy" not in strings

@@ -104,6 +104,9 @@ class Service:
         self.config = base_config(settings)
         self.linter = get_linter(self.config)
         lint_text("Warming up: she refused her medication.", self.config)  # first lint builds caches
+        from tilint.serve.vocab import make_permanent
+
+        make_permanent(self.linter.nlp)  # so per-request memory zones build only rare words
         self.active_rules = list(self.linter.lexicon.active)
         self.rule_keys = lt.rule_keys(self.active_rules)
         self.limiter = anyio.CapacityLimiter(settings.lint_threads)

@@ -6,20 +6,20 @@ document's line index, once per document version.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 from lsprotocol import types
 
 from lsp_server.documents import TextDoc
 from tilint.findings import Finding, Severity, Suggestion, SuggestionKind
-from tilint.lexicon import PRINCIPLES, Rule
+from tilint.lexicon import Rule
+from tilint.report.explain import explain, md_escape, rule_url
+
+__all__ = ["md_escape", "rule_url"]  # used by the tests and the code actions
 
 SOURCE = "tilint"
-DOCS_URL = "https://github.com/tilint/tilint/blob/main/docs/rules/{code}-{name}.md"
 
 SEVERITIES: Mapping[Severity, types.DiagnosticSeverity] = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -27,10 +27,6 @@ SEVERITIES: Mapping[Severity, types.DiagnosticSeverity] = {
     Severity.INFO: types.DiagnosticSeverity.Information,
     Severity.HINT: types.DiagnosticSeverity.Hint,
 }
-
-
-def rule_url(code: str, name: str) -> str:
-    return DOCS_URL.format(code=quote(code, safe=""), name=quote(name, safe=""))
 
 
 Span = tuple[int, int, int, int]  # start line, start character, end line, end character
@@ -157,67 +153,30 @@ def to_diagnostics(
 
 # -- hover --------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_MD_BLOCK_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+*=](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|>)")
-
-
-def md_escape(text: str) -> str:
-    """Escape prose so Markdown shows it literally (one line: fields are prose)."""
-    flat = " ".join(text.split())
-    escaped = _MD_INLINE.sub(r"\\\1", flat)
-    match = _MD_BLOCK_START.match(escaped)
-    if match:
-        head = match.group(1)
-        # '1.' starts a list: escape the dot or paren after the digits; else the mark itself
-        escaped = head + "\\" + escaped[len(head) :] if head[0].isdigit() else "\\" + escaped
-    return escaped
-
-
-def _md_url(url: str) -> str:
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")
-
 
 def hover_text(finding: Finding, rule: Rule | None, *, markdown: bool = True) -> str:
-    """The rule's explanation for one finding: message, why, better wording, sources."""
-    esc = md_escape if markdown else (lambda s: " ".join(s.split()))
-    bold = (lambda s: f"**{s}**") if markdown else (lambda s: s)
-    url = rule_url(finding.rule, finding.name)
-    parts = [
-        bold(f"{esc(finding.rule)} {esc(finding.name)}")
-        + f" ({esc(finding.category)}, {esc(finding.severity.value)})",
-        esc(finding.message),
-    ]
-    if rule is not None:
-        parts.append(esc(rule.why))
-    wording = []
-    for s in finding.suggestions:
-        if s.is_replacement:
-            wording.append(f"- {esc(s.text)}" + (" (safe fix)" if s.safe else ""))
-        else:
-            wording.append(f"- {'*' if markdown else ''}{esc(s.text)}{'*' if markdown else ''}")
-    if wording:
-        parts.append(bold("Better wording") + "\n" + "\n".join(wording))
-    if rule is not None:
-        principles = [f"{n}. {PRINCIPLES[n]}" for n in rule.principles if n in PRINCIPLES]
-        if principles:
-            parts.append(bold("Principles") + "\n" + "\n".join(f"- {esc(p)}" for p in principles))
-        sources = []
-        for src in rule.sources:
-            where = ", ".join(str(x) for x in (src.publisher, src.year) if x)
-            tail = f" ({esc(where)})" if where else ""
-            if markdown:
-                sources.append(f"- [{esc(src.title)}]({_md_url(src.url)}){tail}")
-            else:
-                sources.append(f"- {esc(src.title)}{tail}: {src.url}")
-        if sources:
-            parts.append(bold("Sources") + "\n" + "\n".join(sources))
-    if markdown:
-        parts.append(f"[Rule documentation]({_md_url(url)})")
-    else:
-        parts.append(f"Rule documentation: {url}")
-    return "\n\n".join(parts)
+    """The rule's explanation for one finding: `tilint explain`'s, brief, for a hover."""
+    return explain(rule, finding, markdown=markdown, brief=True)
 
 
 def overlaps(span: Span, other: Span) -> bool:
     return (span[0], span[1]) <= (other[2], other[3]) and (other[0], other[1]) <= (span[2], span[3])
 
+
+
+def at_range(diagnostics: Iterable[types.Diagnostic], asked: Span) -> list[types.Diagnostic]:
+    """The diagnostics a code-action request is about: those overlapping the requested
+    range (Neovim sends every diagnostic on the line, and a Markdown paragraph is one
+    line), the one under the cursor (the range's start) first, then in document order.
+    Each is placed by the range the server published (kept in `data`): a client may send
+    it back in other units (Neovim 0.7 uses byte columns)."""
+
+    def span(d: types.Diagnostic) -> Span:
+        data = FindingData.from_json(d.data)
+        return data.span if data is not None else from_range(d.range)
+
+    cursor = (asked[0], asked[1], asked[0], asked[1])
+    hits = [(span(d), d) for d in diagnostics]
+    hits = [(s, d) for s, d in hits if overlaps(s, asked)]
+    hits.sort(key=lambda h: (not overlaps(h[0], cursor), h[0]))
+    return [d for _, d in hits]

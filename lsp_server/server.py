@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import gc
 import inspect
@@ -41,13 +42,14 @@ from lsp_server.project import ProjectConfigs, excluded, is_config_file
 from lsp_server.scheduler import Scheduler
 from tilint.__about__ import __version__
 from tilint.errors import TilintError
-from tilint.findings import Finding
+from tilint.findings import Finding, Severity
 from tilint.formats import prepare
 
 log = logging.getLogger("tilint.lsp")
 
 CONFIG_GLOBS = ("**/.tilint.toml", "**/tilint.toml", "**/pyproject.toml")
 WAIT_FOR_LINT = 5.0  # seconds a hover or code action waits for a lint in flight
+WAIT_FOR_SETTINGS = 5.0  # seconds the first lint waits for the settings pulled at start
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,10 @@ class TilintServer(LanguageServer):
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tilint-lint")
         self.shown: set[str] = set()
         self._frozen = False
+        # Set once the settings pulled after `initialized` have arrived (or could not be
+        # had): the first diagnostics then already follow the user's settings.
+        self.settings_ready = asyncio.Event()
+        self.client_info: types.ClientInfo | None = None
 
     # -- state helpers ----------------------------------------------------------------
     @property
@@ -154,6 +160,16 @@ class TilintServer(LanguageServer):
             if value is None:
                 return None
         return value
+
+    def can_pull_settings(self) -> bool:
+        """Whether to ask the client for settings with workspace/configuration: when it
+        declares the capability, and from Neovim, which answers from the `settings` of
+        its client config in every version but declares it only from 0.8 (0.7 never
+        sends didChangeConfiguration either, so this is how its settings arrive)."""
+        if self.capability("workspace.configuration"):
+            return True
+        info = self.client_info
+        return info is not None and str(getattr(info, "name", "")).lower() == "neovim"
 
     def tell(self, problems: Sequence[str]) -> None:
         """Show each distinct problem once (until the settings change)."""
@@ -186,6 +202,12 @@ class TilintServer(LanguageServer):
         doc = self.documents.get(uri)
         if doc is None:
             return
+        if not self.settings_ready.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.settings_ready.wait(), WAIT_FOR_SETTINGS)
+            doc = self.documents.get(uri)
+            if doc is None:
+                return
         current = self.settings
         if not current.enable or doc.kind is None:
             if uri in self.results:
@@ -284,6 +306,7 @@ def _guard(name: str) -> Callable[[F], F]:
 @server.feature(types.INITIALIZE)
 @_guard("initialize")
 def initialize(ls: TilintServer, params: types.InitializeParams) -> None:
+    ls.client_info = params.client_info
     ls.apply_settings(params.initialization_options)
 
 
@@ -295,6 +318,11 @@ async def initialized(ls: TilintServer, params: types.InitializedParams) -> None
 
     loop = asyncio.get_running_loop()
     warm = loop.run_in_executor(ls.executor, get_linter, Config())  # load spaCy before the first open
+    try:
+        if ls.can_pull_settings():
+            await pull_settings(ls)
+    finally:
+        ls.settings_ready.set()
     if ls.capability("workspace.did_change_watched_files.dynamic_registration"):
         watchers = [types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
         try:
@@ -311,8 +339,6 @@ async def initialized(ls: TilintServer, params: types.InitializedParams) -> None
             )
         except Exception as exc:  # the client said no: config changes are seen on save/edit
             log.info("could not watch config files: %s", type(exc).__name__)
-    if ls.capability("workspace.configuration"):
-        await pull_settings(ls)
     try:
         await warm
     except TilintError as exc:
@@ -333,6 +359,8 @@ async def pull_settings(ls: TilintServer) -> None:
     if got and got[0] is not None:
         ls.apply_settings(got[0])
         ls.relint_all()
+    else:
+        log.info("workspace/configuration: no tilint section; keeping the settings from initialize")
 
 
 @server.feature(types.SHUTDOWN)
@@ -403,7 +431,7 @@ def did_close(ls: TilintServer, params: types.DidCloseTextDocumentParams) -> Non
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 @_guard("didChangeConfiguration")
 async def did_change_configuration(ls: TilintServer, params: types.DidChangeConfigurationParams) -> None:
-    if params.settings is None and ls.capability("workspace.configuration"):
+    if params.settings is None and ls.can_pull_settings():  # "something changed, ask me" (VS Code's way)
         await pull_settings(ls)
         return
     ls.apply_settings(params.settings)
@@ -474,10 +502,9 @@ async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[
     if quick:
         sent = [d for d in params.context.diagnostics if d.source == convert.SOURCE]
         if not params.context.diagnostics and result is not None:  # a client that sends none
-            asked = convert.from_range(params.range)
-            sent = [d for d in result.diagnostics if convert.overlaps(convert.from_range(d.range), asked)]
+            sent = list(result.diagnostics)
         items = []
-        for diagnostic in sent:
+        for diagnostic in convert.at_range(sent, convert.from_range(params.range)):
             data = convert.FindingData.from_json(diagnostic.data)
             found = actions.locate(doc, data, convert.from_range(diagnostic.range), enc) if data else None
             if data is not None and found is not None:
@@ -494,7 +521,13 @@ async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[
             )
         )
     if fix_all and result is not None:
-        fixes = [(f.start, f.end, f.safe_fix.text) for f in result.findings if f.safe_fix is not None]
+        # Only findings the user sees: hints are drawn faintly or not at all (VS Code lists
+        # them nowhere), so "fix all on save" must not rewrite them unseen.
+        fixes = [
+            (f.start, f.end, f.safe_fix.text)
+            for f in result.findings
+            if f.safe_fix is not None and f.severity is not Severity.HINT
+        ]
         action = actions.fix_all(doc, fixes, enc, document_changes)
         if action is not None:
             out.append(action)

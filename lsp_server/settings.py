@@ -68,7 +68,7 @@ def unwrap(raw: Any) -> Any:
 def parse(raw: Any, *, base_dir: Path | None = None) -> tuple[Settings, list[str]]:
     """Settings from what the client sent, and one message per problem found."""
     raw = unwrap(raw)
-    if raw is None:
+    if raw is None or (isinstance(raw, list) and not raw):  # an empty Lua table is sent as []
         return Settings(), []
     if not isinstance(raw, Mapping):
         return Settings(), [f"tilint settings must be an object, not {type(raw).__name__}; using defaults"]

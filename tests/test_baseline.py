@@ -88,3 +88,67 @@ def test_bad_baseline_is_one_line_and_exit_2(tmp_path: Path, content: str | None
     assert code == 2
     lines = [line for line in err.splitlines() if line]
     assert len(lines) == 1 and lines[0].startswith("tilint: TL002") and expected in lines[0]
+
+
+def readme_baseline_commands() -> list[list[str]]:
+    """The baseline commands exactly as README.md shows them (read at test time)."""
+    import shlex
+
+    from tests.helpers import ROOT
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    found = [shlex.split(line.split("#")[0]) for line in lines if line.startswith("tilint check") and "baseline" in line]
+    assert [c[2] for c in found] == ["--write-baseline", "--baseline"], found
+    return found
+
+
+def test_the_readme_baseline_commands_work_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ward.md").write_text(OLD, encoding="utf-8")
+    write, compare = readme_baseline_commands()
+    assert write[:2] == compare[:2] == ["tilint", "check"]
+    code, _, err = check(*write[2:])
+    name = write[3]
+    assert code == 0, err
+    assert f"wrote 2 findings to the baseline {name}" in err
+    assert (tmp_path / name).is_file()
+    assert check(*compare[2:]) == (0, "No findings in 1 file.\n", f"tilint: note: 2 known findings hidden by the baseline {name}\n")
+    (tmp_path / "docs" / "ward.md").write_text(OLD + "\nThey refused the visit.\n", encoding="utf-8")
+    assert check_json(*compare[2:]) == (1, [("refused", 7)])
+
+
+def test_a_custom_baseline_name_is_used_and_never_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ward.txt").write_text(OLD, encoding="utf-8")
+    # A .txt baseline name in the checked folder, named on the command line as well.
+    code, _, err = check("--write-baseline", "known-findings.txt", ".", "known-findings.txt")
+    assert code == 0, err
+    data = json.loads((tmp_path / "known-findings.txt").read_text(encoding="utf-8"))
+    assert {e["path"] for e in data["findings"]} == {"ward.txt"}
+    assert not (tmp_path / ".tilint-baseline.json").exists()
+    assert check_json("--baseline", "known-findings.txt", ".", "known-findings.txt") == (0, [])
+
+
+def test_write_baseline_needs_a_file_not_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    code, _, err = check("--write-baseline", "docs")
+    assert code == 2
+    assert err.count("\n") == 1 and "--write-baseline FILE docs" in err
+    code, _, err = check("--write-baseline", "a.json", "--baseline", "b.json", "docs")
+    assert code == 2 and "different files" in err
+
+
+def test_write_baseline_never_overwrites_a_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    note = tmp_path / "notes.md"
+    note.write_text(OLD, encoding="utf-8")
+    code, _, err = check("--write-baseline", "notes.md", "docs")
+    assert code == 2 and "not a tilint baseline" in err and err.count("\n") == 1
+    assert note.read_text(encoding="utf-8") == OLD
+    # An existing baseline is rewritten, by either spelling.
+    assert check("--write-baseline", "b.json", "docs")[0] == 0
+    assert check("--write-baseline", "b.json", "docs")[0] == 0
+    assert check("--write-baseline", "--baseline", "b.json", "docs")[0] == 0

@@ -183,7 +183,7 @@ def test_rules_and_explain_and_version() -> None:
     assert {r["category"] for r in json.loads(only.stdout)} == {"deficit"}
     explained = run_cli("explain", "TI102")
     assert explained.returncode == 0
-    for heading in ("## Why", "## Better wording", "## Examples", "## Sources"):
+    for heading in ("\nWhy\n", "\nBetter wording\n", "\nFlagged\n", "\nSources\n"):
         assert heading in explained.stdout
     assert run_cli("explain", "refused").stdout == explained.stdout
     missing = run_cli("explain", "TI999")
@@ -231,3 +231,62 @@ def test_long_lines_are_shown_as_a_window_around_the_finding(tmp_path: Path) -> 
     caret = underline.index("^")
     assert source[caret : caret + len("refused")] == "refused"
     assert underline.count("^") == len("refused")
+
+
+def test_rules_are_listed_by_code() -> None:
+    from tilint.matching import load_compiled
+
+    proc = run_cli("rules")
+    codes = [line.split()[0] for line in proc.stdout.splitlines() if line[:2] == "TI"]
+    assert codes[0] == "TI101"
+    assert codes == sorted(codes)
+    assert len(codes) == len(load_compiled()[0].active)
+
+
+def test_explain_is_for_a_terminal_and_shows_the_forms_it_matches() -> None:
+    from tilint.matching import load_compiled
+
+    rule = load_compiled()[0].find("TI101")
+    assert rule is not None and any("(in|un)compliant" in t for g in rule.match for t in g.terms)
+    proc = run_cli("explain", "TI101")
+    out = proc.stdout
+    assert proc.returncode == 0
+    for markup in ("**", "](", "## ", "| ", "(in|un)", "~", "{"):
+        assert markup not in out, markup
+    assert out.startswith("TI101 non-compliant (deficit, warning)\n")
+    flags = out.split("What it flags\n", 1)[1].split("\n\n", 1)[0]
+    for form in ("non-compliant", "incompliant", "uncompliant"):
+        assert form in flags
+    assert all(len(line) <= 88 or "https://" in line for line in out.splitlines())
+    for example in rule.examples.ok:
+        assert example in out
+
+
+def test_hover_and_explain_render_the_same_sections() -> None:
+    """The hover (brief, for one finding) and `tilint explain --format markdown` come from
+    one renderer: the rule's own sections read the same in both."""
+    from lsp_server.convert import hover_text
+    from tilint import Config, lint_text
+    from tilint.matching import load_compiled
+
+    (finding,) = lint_text("She refused her meds.", Config(select=("TI102",)))
+    rule = load_compiled()[0].find("TI102")
+    hover = hover_text(finding, rule, markdown=True)
+    page = run_cli("explain", "TI102", "--format", "markdown").stdout
+    for section in hover.split("\n\n")[2:]:
+        if section.startswith("**Better wording**"):
+            continue  # the hover's wording is inflected to fit the phrase ('declined')
+        assert section in page, section
+    assert hover.split("\n\n")[0] == page.split("\n\n")[0] == "**TI102 refused** (deficit, warning)"
+
+
+def test_every_rule_explains_without_term_syntax() -> None:
+    from tilint.matching import load_compiled
+    from tilint.report.explain import explain
+
+    for rule in load_compiled()[0].rules:
+        out = explain(rule)
+        flags = out.split("\nWhat it flags\n", 1)[1].split("\n\nWhy\n", 1)[0]
+        assert not any(mark in flags for mark in "|~{}"), (rule.code, flags)
+        assert flags.count("\n  - ") + 1 == len(rule.match), rule.code  # one line per match group
+        assert "**" not in out and "](" not in out, rule.code

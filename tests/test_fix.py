@@ -60,11 +60,17 @@ def test_diff_prints_and_writes_nothing(tmp_path: Path) -> None:
     assert check("--diff", str(clean)) == (0, "", "")
 
 
-def test_fix_and_diff_together_is_a_usage_error(tmp_path: Path) -> None:
-    note = tmp_path / "n.txt"
-    note.write_text("x\n", encoding="utf-8")
-    code, _, err = check("--fix", "--diff", str(note))
-    assert code == 2 and "choose one" in err
+def test_fix_with_diff_shows_the_diff_and_writes_nothing_as_ruff_does(tmp_path: Path) -> None:
+    # As in ruff, whose --diff "avoids writing any fixed files back" and implies --fix-only: a ruff
+    # user typing `--fix --diff` expects the preview, and the README says so.
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    code, out, err = check("--fix", "--diff", str(note))
+    assert (code, out, err) == (1, check("--diff", str(note))[1], "")
+    assert "\n+She declined her tablets and is non-compliant.\n" in out
+    assert note.read_text(encoding="utf-8") == NOTE
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "--fix --diff" in readme and "writes nothing" in readme
 
 
 def test_word_is_never_rewritten(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     assert "tilint/lexicons/schema.json" in names
     assert "tilint/py.typed" in names
     assert "tilint/report/templates/rule.md.j2" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
     site = tmp_path / "site"
     subprocess.run(
@@ -50,3 +51,19 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     assert out[1] == str(site / "tilint" / "lexicons")
     assert int(out[2]) >= 2
     assert out[3] == "TI102"
+
+
+@pytest.mark.slow
+def test_sdist_carries_the_licence_and_the_project_documents(tmp_path: Path) -> None:
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    [sdist] = list(tmp_path.glob("tilint-*.tar.gz"))
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"LICENSE", "CHANGELOG.md", "CONTRIBUTING.md", "README.md"} <= names

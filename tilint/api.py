@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from tilint.component import Hit, TilintComponent
     from tilint.lexicon import Lexicon, Rule
+    from tilint.prefilter import Prefilter
     from tilint.suppress import Suppression
 
 # The segment cache keeps at most this many segments and characters: enough for every
@@ -62,9 +63,10 @@ def _tame_long_runs(text: str) -> str:
 def _normalised(segment: str) -> str:
     """What the tokenizer sees of a segment: the same length, so offsets hold. Done per
     segment, not on the whole text, so a large text is not copied once more."""
-    segment = segment.translate(_SAME_LENGTH_NORMALISATION)
-    if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
-        segment = _SURROGATE.sub("\ufffd", segment)
+    if not segment.isascii():  # most prose is: then both steps would copy it for nothing
+        segment = segment.translate(_SAME_LENGTH_NORMALISATION)
+        if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
+            segment = _SURROGATE.sub("\ufffd", segment)
     return _tame_long_runs(segment)
 
 
@@ -103,10 +105,14 @@ class Linter:
     Keep one per process: loading costs most of a second, linting a paragraph far less.
     """
 
-    def __init__(self, lexicon_files: Sequence[str] = ()) -> None:
+    def __init__(self, lexicon_files: Sequence[str] = (), *, prefilter: bool = True) -> None:
         self.nlp = build_pipeline(lexicon_files)
         self.component: TilintComponent = self.nlp.get_pipe("tilint")  # type: ignore[assignment]
+        # Skips the segments that cannot hold a finding (tilint/prefilter.py); off, every
+        # segment is tokenized whole, which is how the tests prove it changes nothing.
+        self.prefilter: Prefilter | None = self.component.prefilter if prefilter else None
         self._tokenizer: Tokenizer = self.nlp.tokenizer
+        self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
         self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
@@ -118,8 +124,15 @@ class Linter:
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
         find = self.component.find
-        for doc in self._tokenizer.pipe(map(_normalised, texts), batch_size=64):
-            yield tuple(find(doc))
+        normalised = [_normalised(t) for t in texts]
+        prefilter = self.prefilter
+        if prefilter is None:
+            for text, doc in zip(normalised, self._tokenizer.pipe(normalised, batch_size=64), strict=True):
+                yield tuple(find(doc, text))
+            return
+        tokenizer = self._tokenizer
+        for text in normalised:
+            yield tuple(find(tokenizer(text), text)) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -301,7 +314,8 @@ def get_linter(config: Config | None = None) -> Linter:
     with _LINTERS_LOCK:
         linter = _LINTERS.get(key)
         if linter is None:
-            linter = _LINTERS[key] = Linter(key)
+            # TILINT_NO_PREFILTER=1: tokenize every segment (for measuring, or to rule it out)
+            linter = _LINTERS[key] = Linter(key, prefilter=not os.environ.get("TILINT_NO_PREFILTER"))
         return linter
 
 

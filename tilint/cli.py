@@ -229,9 +229,9 @@ def _unknown_files(folder: Path) -> int:
 @click.option("--check-quotes/--no-check-quotes", default=None, help="Also check quoted speech (off by default: quoting a person's own words is respectful).")
 @click.option("--stdin-filename", default=None, metavar="NAME", help="Name (and format, by extension) for text read from '-'.")
 @click.option("--fix", is_flag=True, help="Apply safe suggestions to .txt and .md files (atomic writes; Word and PowerPoint are never rewritten).")
-@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff; write nothing. Exit 1 if there are any.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", is_flag=True, help="Record the current findings in the --baseline file (default .tilint-baseline.json) and exit 0.")
+@click.option("--diff", is_flag=True, help="Print the changes --fix would make as a unified diff; write nothing, even with --fix (as ruff does). Exit 1 if there are any.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE", help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="FILE", help="Record the current findings in FILE (or the --baseline file, or .tilint-baseline.json) and exit 0.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Processes for large batches; 0 uses every core, 1 stays in one process.")
 @click.option("--progress/--no-progress", "progress", default=None, help="Progress bar on standard error [default: on a terminal, for many files; never for json or sarif].")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output [default: on a terminal, unless NO_COLOR is set].")
@@ -250,7 +250,7 @@ def check(
     fix: bool,
     diff: bool,
     baseline_path: Path | None,
-    write_baseline: bool,
+    write_baseline: str | None,
     jobs: int,
     progress: bool | None,
     colour: bool | None,
@@ -267,7 +267,8 @@ def check(
     from tilint.formats import FIXABLE_KINDS, kind_for
 
     if fix and diff:
-        _fail("TL004 --fix and --diff: choose one (--diff shows what --fix would write)")
+        fix = False  # as in ruff: --diff shows what --fix would write and writes nothing
+    baseline_path, writing_baseline = _baseline_target(baseline_path, write_baseline)
     overrides: dict[str, Any] = {}
     if select:
         overrides["select"] = _split(select)
@@ -305,6 +306,8 @@ def check(
     early: dict[int, _Outcome] = {}  # errors found before linting, by position
     notes: list[str] = []
     for target in list(paths) or ["."]:
+        if baseline_path is not None and target != "-" and _same_file(Path(target), baseline_path):
+            continue  # the baseline is the tool's own record, never a document to check
         if target == "-":
             name = stdin_filename or "<stdin>"
             kind = kind_for(name) or "text"
@@ -323,6 +326,8 @@ def check(
                 "(name a file to check it as plain text)"
             )
         for path, display, _explicit in iter_files([target], base_exclude):
+            if baseline_path is not None and _same_file(path, baseline_path):
+                continue
             kind = kind_for(path) or "text"
             try:
                 tasks.append(_Task(display, path, None, kind, config_for(path), mode))
@@ -358,7 +363,7 @@ def check(
                 error_lines.append(str(exc))
                 outcomes[i] = _Outcome(o.display, error=exc)
 
-    outcomes = _apply_baseline(outcomes, baseline_path, write_baseline, notes)
+    outcomes = _apply_baseline(outcomes, baseline_path, writing_baseline, notes)
     results = [o.file_result() for o in outcomes]
     documents = {o.display: o.document for o in outcomes if o.document is not None}
 
@@ -374,13 +379,47 @@ def check(
 
     if error_lines:
         sys.exit(2)
-    if write_baseline:
+    if writing_baseline:
         sys.exit(0)
     if mode == "diff":
         sys.exit(1 if diffs and not exit_zero else 0)
     levels = {t.display: t.config.fail_on for t in tasks}  # each file fails at its own config's level
     failing = sum(at_or_above(r.findings, levels.get(r.path, Severity.WARNING)) for r in results if r.findings)
     sys.exit(0 if exit_zero or failing == 0 else 1)
+
+
+def _baseline_target(baseline: Path | None, write: str | None) -> tuple[Path | None, bool]:
+    """The baseline file and whether to write it. `--write-baseline FILE` names the file;
+    a bare `--write-baseline` (the older `--write-baseline --baseline FILE`) takes the
+    --baseline file, else .tilint-baseline.json."""
+    if write is None:
+        return baseline, False
+    target = Path(write) if write else baseline or Path(".tilint-baseline.json")
+    if target.is_dir():
+        _fail(f"TL004 --write-baseline {write}: a folder, not a file; name the baseline file first: --write-baseline FILE {write}")
+    if write and baseline is not None and not _same_file(baseline, target):
+        _fail(f"TL004 --write-baseline {write} and --baseline {baseline} name different files; name one")
+    if target.exists() and not _is_baseline(target):
+        # e.g. `--write-baseline notes.md docs/`: never overwrite what the user wrote
+        _fail(f"TL004 --write-baseline {target}: the file exists and is not a tilint baseline; it was left as it is (name a new file)")
+    return target, True
+
+
+def _is_baseline(path: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("tool") == "tilint"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, notes: list[str]) -> list[_Outcome]:
@@ -475,6 +514,97 @@ def _emit(report: str, output: Path | None, *, colour: bool, newline: bool = Tru
 
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", "output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for findings, summary and report.html (created if missing).")
+@click.option("--text-column", default=None, metavar="NAME", help="Column holding the note text [default: the first of text, note_text, note, body, content].")
+@click.option("--id-column", default=None, metavar="NAME", help="Column holding the note id [default: id or note_id if present, else the row number].")
+@click.option("--date-column", default=None, metavar="NAME", help="Column holding the note date, for --by month/week/quarter/year [default: date if present].")
+@click.option("--by", "by", multiple=True, metavar="COLUMN", help="Group rates by this column (repeat for more); year, quarter, month or week group by the date column.")
+@click.option("--compare", "compare", type=click.Path(path_type=Path), default=None, help="An earlier audit's folder or summary.parquet: report the change, with intervals.")
+@click.option("--context", "with_context", is_flag=True, help="Also write the sentence around each finding to findings.* (shares more of the note).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Settings (rules, severities, allow list) from this config file.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for tilint check).")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="These rules as well, e.g. opt-in groups.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True, help="Worker processes; 0 uses every core.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=5000, show_default=True, help="Notes per checkpointed chunk (JSONL, Parquet, folders; CSV reads 4 MB blocks).")
+@click.option("--restart", is_flag=True, help="Start again, discarding the checkpoint of an interrupted audit in --output.")
+@click.option("--progress/--no-progress", "progress", default=None, help="Progress bar with rate and ETA [default: on a terminal].")
+def audit(
+    inputs: tuple[Path, ...],
+    output: Path,
+    text_column: str | None,
+    id_column: str | None,
+    date_column: str | None,
+    by: tuple[str, ...],
+    compare: Path | None,
+    with_context: bool,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int,
+    chunk_size: int,
+    restart: bool,
+    progress: bool | None,
+) -> None:
+    """Audit exported records (CSV, JSONL, Parquet, or a folder of documents): how often
+    each rule and category occurs, by group and over time. Resumes if interrupted.
+
+    Needs the audit extra: pip install 'tilint[audit]'. See docs/audit.md.
+    """
+    try:
+        import matplotlib  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        _fail("TL004 tilint audit needs the audit extra: pip install 'tilint[audit]'")
+    from tilint.audit import AuditOptions, Columns, run_audit
+    from tilint.config import Config, load_config
+    from tilint.errors import TilintError
+
+    overrides: dict[str, Any] = {}
+    if select:
+        overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = _split(extend_select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    show = progress if progress is not None else sys.stderr.isatty()
+    started = [0.0]
+
+    def report_progress(fraction: float, notes: int) -> None:
+        import time
+
+        now = time.monotonic()
+        started[0] = started[0] or now
+        elapsed = max(now - started[0], 1e-6)
+        eta = elapsed * (1 - fraction) / fraction if fraction > 0 else 0
+        click.echo(f"\rAuditing {fraction:6.1%}  {notes:,} notes  {notes / elapsed:,.0f} notes/s  ETA {eta:,.0f} s ", err=True, nl=False)
+
+    try:
+        config = (load_config(config_path) if config_path else Config()).merged(**overrides)
+        options = AuditOptions(
+            columns=Columns(text=text_column, id=id_column, date=date_column, by=tuple(_split(by))),
+            config=config,
+            context=with_context,
+            jobs=jobs,
+            rows_per_chunk=chunk_size,
+        )
+        result = run_audit(list(inputs), output, options, restart=restart, progress=report_progress if show else None, compare=compare)
+    except TilintError as exc:
+        if show:
+            click.echo("", err=True)
+        _fail(str(exc))
+    if show:
+        click.echo("", err=True)
+    resumed = f" (resumed after {result.resumed_from:,} notes)" if result.resumed_from else ""
+    click.echo(
+        f"Audited {result.notes:,} notes ({result.words:,} words): {result.findings:,} findings{resumed}. "
+        f"Wrote findings, summary and report.html to {output}/ in {result.seconds:,.1f} s."
+    )
+
+
 @main.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []}
 )
@@ -528,10 +658,13 @@ def serve(host: str, port: int, config_path: Path | None, token: str | None, tok
 def rules(category: str | None, tag: str | None, output_format: str, config_path: Path | None) -> None:
     """List the rules, with counts per category."""
     lexicon = _load_lexicon(config_path)
-    chosen = [
-        r for r in lexicon.active
-        if (category is None or r.category == category) and (tag is None or tag in r.tags)
-    ]
+    chosen = sorted(
+        (
+            r for r in lexicon.active
+            if (category is None or r.category == category) and (tag is None or tag in r.tags)
+        ),
+        key=lambda r: r.code,  # by code, as `tilint rules` is read: TI101 first
+    )
     if output_format == "json":
         import json
 
@@ -551,7 +684,7 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
 
 @main.command()
 @click.argument("rule")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True, help="text for a terminal; markdown as the editor hover shows it; json.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def explain(rule: str, output_format: str, config_path: Path | None) -> None:
     """Explain RULE (a code such as TI101, or a name such as non-compliant)."""
@@ -566,9 +699,9 @@ def explain(rule: str, output_format: str, config_path: Path | None) -> None:
 
         click.echo(json.dumps(rule_to_dict(found), ensure_ascii=False, indent=2))
     else:
-        from tilint.report.explain import explain_markdown
+        from tilint.report.explain import explain as render
 
-        click.echo(explain_markdown(found).rstrip())
+        click.echo(render(found, markdown=output_format == "markdown"))
 
 
 def _load_lexicon(config_path: Path | None) -> Lexicon:

@@ -219,3 +219,71 @@ async def test_client_sending_no_diagnostics_gets_fixes_for_the_range(client: La
     got = await code_actions(client, uri, [], only=["quickfix"], rng=cursor)
     assert [a.title for a in got][:2] == ["Replace 'refused' with 'declined'", "Replace 'refused' with 'chose not to have'"]
     assert apply_workspace_edit({uri: text}, got[0].edit)[uri] == "Calm. She declined her meds.\n"  # type: ignore[arg-type]
+
+
+async def test_actions_only_for_the_word_under_the_cursor(client: LanguageClient, workspace: Path) -> None:
+    # A Markdown paragraph is one line; Neovim sends every diagnostic on it.
+    text = "She refused lunch, is non-compliant and refused tea, so staff placed her on obs.\n"
+    uri = open_doc(client, workspace / "note.md", text, language="markdown")
+    diags = await published(client, uri, 1)
+    assert len(diags) >= 3
+    word = text.index("non-compliant") + 4
+    cursor = types.Range(types.Position(0, word), types.Position(0, word))
+    got = await code_actions(client, uri, diags, only=["quickfix"], rng=cursor)
+    assert got and all(a.diagnostics and {d.code for d in a.diagnostics} == {"TI101"} for a in got)
+    assert got[0].title.startswith("Replace 'non-compliant' with")
+    # A selection over two findings: both, the one at the selection's start first.
+    first = text.index("refused lunch")
+    selection = types.Range(types.Position(0, first + 2), types.Position(0, word))
+    got = await code_actions(client, uri, diags, only=["quickfix"], rng=selection)
+    assert got[0].title == "Replace 'refused' with 'declined'"
+    assert apply_workspace_edit({uri: text}, got[0].edit)[uri] == text.replace("refused lunch", "declined lunch")  # type: ignore[arg-type]
+    assert {d.code for a in got for d in a.diagnostics or ()} == {"TI101", "TI102"}
+    # Nothing under the cursor: no quick fixes at all.
+    blank = types.Range(types.Position(0, 1), types.Position(0, 1))
+    assert await code_actions(client, uri, diags, only=["quickfix"], rng=blank) == []
+
+
+async def test_fix_all_leaves_findings_the_client_does_not_show(bare: LanguageClient, workspace: Path) -> None:
+    import pytest_lsp
+    from lsp_helpers import start
+
+    await start(bare, workspace, pytest_lsp.client_capabilities("visual-studio-code"), {"severity": {"TI102": "hint", "TI235": "warning"}})
+    text = "He refused lunch.\nHe was sectioned on Friday night.\n"
+    uri = open_doc(bare, workspace / "note.txt", text)
+    diags = await published(bare, uri, 1)
+    assert [(d.code, d.severity) for d in diags] == [
+        ("TI102", types.DiagnosticSeverity.Hint),
+        ("TI235", types.DiagnosticSeverity.Warning),
+    ]
+    shown = diags[1]
+    safe = next(s["text"] for s in shown.data["suggestions"] if s["safe"])  # type: ignore[index]
+    whole = types.Range(types.Position(0, 0), types.Position(2, 0))
+    got = await code_actions(bare, uri, [], only=["source.fixAll"], rng=whole)
+    fixed = apply_workspace_edit({uri: text}, got[0].edit)[uri]  # type: ignore[arg-type]
+    assert fixed == text.replace("sectioned", safe)  # the hint stays as written
+
+
+@pytest.mark.parametrize("how", ["save", "open"])
+async def test_allow_list_takes_effect_when_the_config_is_saved_or_opened(bare: LanguageClient, workspace: Path, how: str) -> None:
+    """A client that cannot watch files (Neovim 0.7): the server re-reads the config when
+    the editor saves or opens it, and republishes."""
+    import pytest_lsp
+    from lsp_helpers import start
+
+    await start(bare, workspace, pytest_lsp.client_capabilities("neovim@v0.7.0"))
+    assert not getattr(bare, "registrations", [])  # nothing is watched for this client
+    text = "He refused his tea.\n"
+    uri = open_doc(bare, workspace / "note.txt", text)
+    diags = await published(bare, uri, 1)
+    got = await code_actions(bare, uri, diags, only=["quickfix"])
+    allow = next(a for a in got if a.title == "Add 'refused' to the project's allow list")
+    config = workspace / ".tilint.toml"
+    files = apply_workspace_edit({uri: text, config.as_uri(): None}, allow.edit)  # type: ignore[arg-type]
+    config.write_text(files[config.as_uri()], encoding="utf-8")  # type: ignore[arg-type]
+    count = len(bare.published)  # type: ignore[attr-defined]
+    if how == "open":
+        open_doc(bare, config, config.read_text(encoding="utf-8"), language="toml")
+    else:
+        bare.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri())))
+    assert await published_after(bare, uri, count) == []

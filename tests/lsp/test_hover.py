@@ -41,16 +41,14 @@ rules:
 EXPECTED = "\n\n".join(
     [
         "**LOC301 blorpish-rider** (stigmatising, info)",
-        "'blorpish rider' is \\*slang\\* for \\<people\\> who \\[often\\] attend\\_",
-        "\\# Not a heading: 1. nor a list. People who often come back to A\\&E need care, not a \\`label\\`; see \\| pipes \\~\\~ too.",
-        "**Better wording**\n- person who often attends (safe fix)\n- *Say how often and why, e.g. \\*three visits in May\\*.*",
-        "**Principles**\n- 3\\. People are not their diagnosis\n- 6\\. Everyday human language over clinical jargon",
-        "**Sources**\n- [Language \\[matters\\] \\& \\*care\\*](https://example.org/guide_%282020%29?a=1&b=2) (Local \\<Trust\\>, 2020)",
+        "'blorpish rider' is \\*slang\\* for \\<people> who \\[often\\] attend\\_",
+        "\\# Not a heading: 1. nor a list. People who often come back to A&E need care, not a \\`label\\`; see | pipes \\~\\~ too.",
+        "**Better wording**\n- person who often attends (safe fix)\n- *Say how often and why, e.g. \\*three visits in May\\*.* (advice)",
+        "**Principles**\n- People are not their diagnosis\n- Everyday human language over clinical jargon",
+        "**Sources**\n- [Language \\[matters\\] & \\*care\\*](https://example.org/guide_%282020%29?a=1&b=2) (Local \\<Trust>, 2020)",
         "[Rule documentation](https://github.com/tilint/tilint/blob/main/docs/rules/LOC301-blorpish-rider.md)",
     ]
 )
-
-
 
 
 async def hover(client: LanguageClient, uri: str, line: int, character: int) -> types.Hover | None:

@@ -170,3 +170,25 @@ async def test_exclude_and_missing_lexicon(bare: LanguageClient, workspace: Path
     assert [d.code for d in await published(bare, uri, 1)] == ["TI102", "TI101"]
     (shown,) = await messages(bare, 1)
     assert shown.startswith("TL001 ") and "missing.yml" in shown and shown.endswith("checking with the built-in rules only")
+
+
+# pytest-lsp warns that the request is not declared: that is the point of this test.
+@pytest.mark.filterwarnings("ignore:Client does not support 'workspace/configuration'")
+async def test_settings_pulled_from_a_client_that_does_not_declare_it(bare: LanguageClient, workspace: Path) -> None:
+    """Neovim 0.7 answers workspace/configuration from its `settings` without declaring
+    the capability, and never sends didChangeConfiguration: the first diagnostics must
+    already follow the settings."""
+    caps = pytest_lsp.client_capabilities("neovim@v0.7.0")
+    assert not (caps.workspace and caps.workspace.configuration)
+    bare.set_configuration({"ignore": ["TI102"]}, section="tilint")
+    await bare.initialize_session(
+        types.InitializeParams(
+            capabilities=caps,
+            client_info=types.ClientInfo(name="Neovim", version="0.7.2"),
+            root_uri=workspace.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="notes")],
+        )
+    )
+    uri = open_doc(bare, workspace / "note.txt", BOTH)
+    assert [d.code for d in await published(bare, uri, 1)] == ["TI101"]
+    assert [d.code for p in bare.published for d in p.diagnostics] == ["TI101"]  # type: ignore[attr-defined]

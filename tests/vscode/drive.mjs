@@ -1,8 +1,8 @@
 // Drives code-server in headless Chromium as a person would: open a note, see the
 // squiggle, read the Problems panel, explain the rule, apply the quick fix, save.
 // Run by tests/vscode/test_code_server.py: node drive.mjs CONFIG.json
-// CONFIG: {url, folder, file, otherFile, missingFolder, profile, screenshot, result,
-//          chromium, severity, timeoutMs}
+// CONFIG: {url, folder, file, otherFile, officeFile, missingFolder, profile, screenshot,
+//          result, chromium, severity, timeoutMs}
 // Writes RESULT (JSON) with what it saw at each step; exits non-zero on failure,
 // after a screenshot of the failing state (SCREENSHOT with "-failure" added).
 
@@ -154,6 +154,23 @@ try {
     t.replace(/\s+/g, ' ').trim(),
   );
   step('workspace checked', { problems: result.workspaceProblems });
+
+  // A Word file: the Explorer's context menu runs the check and opens the HTML report.
+  if (config.officeFile) {
+    const officeRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: config.officeFile }).first();
+    await officeRow.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: 'Check this Word or PowerPoint file' }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    const reportTab = page.locator('.tabs-container .tab', { hasText: `tilint: ${config.officeFile}` }).first();
+    await reportTab.waitFor();
+    result.officeTab = (await reportTab.innerText()).trim();
+    const body = page.frameLocator('iframe.webview').last().frameLocator('iframe').first().locator('body');
+    await body.getByText('refused').first().waitFor();
+    result.officeReport = (await body.innerText()).replace(/\s+/g, ' ').trim().slice(0, 4000);
+    step('Word file checked from the Explorer', { tab: result.officeTab });
+  }
 
   await runCommand('tilint: Restart the server');
   await page.locator('.notifications-toasts', { hasText: 'server restarted' }).first().waitFor();

@@ -3,7 +3,7 @@
 # folder, offline-safe apart from the npm registry. Idempotent: does nothing when that
 # version is already there. Usage: install_code_server.sh DEST
 # Needs Debian's libkrb5-dev pkg-config ripgrep (see tests/vscode/README.md).
-# Workarounds (shared/notes/editor-clients.md):
+# Workarounds, each needed on a machine that reaches only the npm registry:
 #  - @vscode/ripgrep's postinstall downloads rg from GitHub: seed its cache with Debian's rg;
 #  - root needs unsafe-perm for the postinstall, and npx (node-gyp) must not prompt;
 #  - recent npm 11 blocks dependency install scripts unless allowed; code-server's

@@ -174,6 +174,9 @@ def code_server(tmp_path: Path) -> Iterator[dict[str, Any]]:
     folder.mkdir()
     (folder / "note.md").write_text(NOTE, encoding="utf-8")
     (folder / "other.txt").write_text(OTHER, encoding="utf-8")
+    from tests.test_formats_office import make_docx
+
+    make_docx(folder / "plan.docx")
     write_json(folder / ".vscode" / "settings.json", {"tilint.interpreter": [sys.executable]})
     # The same Python isolated from its site-packages (-I -S) cannot import the server.
     missing = tmp_path / "no-server"
@@ -247,6 +250,7 @@ def test_note_in_code_server(code_server: dict[str, Any]) -> None:
             "url": code_server["url"],
             "folder": str(code_server["folder"]),
             "file": "note.md",
+            "officeFile": "plan.docx",
             "missingFolder": str(code_server["missing"]),
             "profile": str(code_server["tmp"] / "chromium-profile"),
             "chromium": CHROMIUM,
@@ -280,6 +284,9 @@ def test_note_in_code_server(code_server: dict[str, Any]) -> None:
     assert screenshot.is_file() and screenshot.stat().st_size > 10_000
     assert any("TI101" in row and "non-compliant" in row for row in result["workspaceProblems"]), result["workspaceProblems"]
     assert any(row.startswith("other.txt") for row in result["workspaceProblems"]), result["workspaceProblems"]
+    # The Explorer's "Check this Word or PowerPoint file": the report, with locations.
+    assert result["officeTab"].startswith("tilint: plan.docx")
+    assert "refused" in result["officeReport"] and "paragraph 4" in result["officeReport"], result["officeReport"]
     for remedy in ("tilint.interpreter", "tilint.path", "pip install tilint", "lsp_server"):
         assert remedy in result["notFound"], f"the not-found message lacks {remedy!r}: {result['notFound']}"
     print(f"\nVS Code end-to-end: {time.monotonic() - started:.1f} s in the browser; screenshot {screenshot}")

@@ -2,7 +2,7 @@
 // at the cursor; its Markdown comes from the server, in this order:
 //   1. workspace/executeCommand "tilint.explain" [code], when the server lists it;
 //   2. the server's hover at the diagnostic (the same text, rendered from the lexicon);
-//   3. the CLI of the same installation: `tilint explain CODE`.
+//   3. the CLI of the same installation: `tilint explain --format markdown CODE`.
 // The Markdown is shown in VS Code's Markdown preview of a read-only virtual document.
 
 import { execFile } from 'node:child_process';
@@ -116,7 +116,7 @@ function runCli(cli: readonly string[], code: string): Promise<string> {
     return Promise.reject(new Error('no tilint command'));
   }
   return new Promise((resolve, reject) => {
-    execFile(program, [...rest, 'explain', code], { timeout: 60_000, windowsHide: true }, (error, stdout, stderr) => {
+    execFile(program, [...rest, 'explain', '--format', 'markdown', code], { timeout: 60_000, windowsHide: true }, (error, stdout, stderr) => {
       if (error !== null) {
         reject(new Error(String(stderr).trim() || error.message));
       } else {

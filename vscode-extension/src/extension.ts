@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 
 import { Controller } from './client';
 import { EXPLAIN_COMMAND, ExplainDocuments, explainCode, explainRuleCommand } from './explain';
+import { CHECK_DOCUMENT_COMMAND, checkDocument } from './office';
 import { onInterpreterChange } from './python';
 import { commandSetting, RESTART_KEYS, SECTION } from './settings';
 
@@ -36,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       typeof code === 'string' ? explainCode(ctl, documents, log, code) : explainRuleCommand(ctl, documents, log),
     ),
     vscode.commands.registerCommand(LINT_WORKSPACE_COMMAND, () => lintWorkspace(ctl, log)),
+    // From the explorer's context menu VS Code passes the file's URI; from the palette, nothing.
+    vscode.commands.registerCommand(CHECK_DOCUMENT_COMMAND, (uri?: unknown) => checkDocument(ctl, log, uri)),
   );
 
   context.subscriptions.push(

@@ -148,6 +148,7 @@ class Linter:
         with self._lock:
             self._cache.clear()
             self._cache_chars = 0
+            self._chunk_terms.clear()  # the prefilter's memo is keyed by chunks of text
 
     def hits(self, checkable: str, blanks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Hit]]:
         """(segment offset, hit) for the text, linting only segments not seen before.

@@ -257,7 +257,7 @@ def test_no_text_is_remembered_after_a_request(client: Any) -> None:
     linter = get_linter()
     strings = linter.nlp.vocab.strings
     client.post("/v2/check", data={"text": SECRET_TEXT + ". Second paragraph.\n\nThird.", "language": "en-US"})
-    assert len(linter._cache) == 0 and linter._cache_chars == 0
+    assert len(linter._cache) == 0 and linter._cache_chars == 0 and len(linter._chunk_terms) == 0
     assert "Zebrafinch-7731" not in strings and "Zebrafinch" not in strings  # spaCy's vocabulary
     client.post("/api/check", json={"text": SECRET_TEXT})
     assert len(linter._cache) == 0 and "Zebrafinch" not in strings

@@ -79,6 +79,7 @@ class _Outcome:
     document: Document | None = None
     error: TilintError | None = None
     fixed: tuple[bytes, str, str, str, int] | None = None  # new bytes, digest, before, after, count
+    note: str | None = None  # said once about the file (a PDF with no text layer)
 
     def file_result(self) -> FileResult:
         from tilint.api import FileResult
@@ -120,7 +121,7 @@ def _check_one(task: _Task) -> _Outcome:
             assert task.path is not None
             document = read_document(task.path, task.display, task.kind)
         findings = localize(document, linter.lint_document(document, task.config))
-        return _Outcome(task.display, tuple(findings), _for_reports(document, findings))
+        return _Outcome(task.display, tuple(findings), _for_reports(document, findings), note=document.note)
     except TilintError as exc:
         return _Outcome(task.display, error=exc)
 
@@ -257,7 +258,7 @@ def check(
 ) -> None:
     """Check PATHS (files or folders; '-' reads standard input) for trauma-informed language.
 
-    Formats by extension: .txt, .md, .html, .rst, .docx, .pptx. In folders, other files
+    Formats by extension: .txt, .md, .html, .rst, .docx, .pptx, .odt, .odp, .pdf. In folders, other files
     are skipped (with a note); a file named on the command line is checked as plain text.
     """
     from tilint.api import at_or_above, iter_files
@@ -338,6 +339,7 @@ def check(
     outcomes = [early[i] if i in early else next(checked) for i in range(len(tasks) + len(early))]
 
     error_lines = [str(o.error) for o in outcomes if o.error is not None]
+    notes.extend(f"note: {o.display}: {o.note}" for o in outcomes if o.note)
     from_stdin = {t.display for t in tasks if t.path is None}
     diffs: list[str] = []
     if mode != "check":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -40,25 +40,31 @@ KINDS: dict[str, str] = {
     ".rst": "rst",
     ".docx": "docx",
     ".pptx": "pptx",
+    ".odt": "odt",
+    ".fodt": "odt",
+    ".odp": "odp",
+    ".fodp": "odp",
+    ".pdf": "pdf",
 }
 TEXT_KINDS = frozenset({"text", "markdown", "html", "rst"})
-OFFICE_KINDS = frozenset({"docx", "pptx"})
+OFFICE_KINDS = frozenset({"docx", "pptx", "odt", "odp", "pdf"})  # read into blocks
 FIXABLE_KINDS = frozenset({"text", "markdown"})
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Where one block of a Word or PowerPoint document's text came from.
+    """Where one block of a Word, PowerPoint, OpenDocument or PDF document's text came from.
 
     `start`/`end` are offsets into `Document.text`. Numbers are 1-based. `paragraph`
     counts every paragraph of its part, empty ones included: Word's body (tables and
-    text boxes included, in reading order), one header, footer or note; in PowerPoint,
-    one shape or table cell.
+    text boxes included, in reading order), one header, footer, note or comment; in
+    PowerPoint, one shape or table cell. A PDF block is one printed line: `page` and
+    `line` (counted on its page, running headers and footers included).
     """
 
     start: int
     end: int
-    part: str  # body, header, footer, footnote, endnote, slide, notes
+    part: str  # body, header, footer, footnote, endnote, comment, slide, notes, page
     paragraph: int
     slide: int | None = None
     shape: str | None = None
@@ -66,12 +72,20 @@ class Block:
     table: int | None = None
     row: int | None = None
     cell: int | None = None
+    page: int | None = None
+    line: int | None = None
 
     def describe(self) -> str:
         """'slide 3, shape "Title 1", paragraph 1' and the like, for people."""
+        if self.page is not None:
+            where = f"page {self.page}" + (f", line {self.line}" if self.line is not None else "")
+            if self.part == "page":
+                return where
+            return f"{where} ({self.part}{f' {self.number}' if self.number is not None else ''})"
         parts: list[str] = []
         if self.slide is not None:
-            parts.append(f"slide {self.slide}" + (" notes" if self.part == "notes" else ""))
+            extra = {"notes": " notes", "comment": f" comment {self.number}"}.get(self.part, "")
+            parts.append(f"slide {self.slide}{extra}")
         elif self.part != "body":
             parts.append(f"{self.part} {self.number}" if self.number is not None else self.part)
         if self.shape:
@@ -84,11 +98,12 @@ class Block:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"part": self.part}
-        for name in ("slide", "shape", "number", "table", "row", "cell"):
+        for name in ("slide", "shape", "number", "table", "row", "cell", "page", "line"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
-        out["paragraph"] = self.paragraph
+        if self.page is None:
+            out["paragraph"] = self.paragraph
         return out
 
 
@@ -99,12 +114,13 @@ class Document:
     quoted: tuple[tuple[int, int], ...]  # ranges the format itself marks as quotation
     suppressions: tuple[Suppression, ...]
     kind: str = "text"
-    blocks: tuple[Block, ...] = ()  # Word and PowerPoint only
+    blocks: tuple[Block, ...] = ()  # Word, PowerPoint, OpenDocument and PDF only
     block_starts: tuple[int, ...] = ()  # each block's start, for bisecting
     # Ranges of `checkable` that are still to be blanked (plain text: URLs, tilint
     # comments). The linter blanks them segment by segment, so a large plain text is
     # not copied whole; checked_text() gives the whole result.
     blanks: tuple[tuple[int, int], ...] = ()
+    note: str | None = None  # said once about the file (a PDF with no text layer)
 
     def checked_text(self) -> str:
         return blank_ranges(self.checkable, self.blanks) if self.blanks else self.checkable
@@ -149,9 +165,7 @@ def prepare(text: str, kind: str = "text") -> Document:
 def read_document(path: Path, display: str, kind: str) -> Document:
     """Read and prepare one file. Raises InputError (one line, names the file)."""
     if kind in OFFICE_KINDS:
-        from tilint.formats.office import read_office
-
-        return read_office(path, display, kind)
+        return _reader(kind)[0](path, display, kind)
     from tilint.api import read_text_file
 
     return prepare(read_text_file(path, display), kind)
@@ -160,12 +174,25 @@ def read_document(path: Path, display: str, kind: str) -> Document:
 def document_from_bytes(raw: bytes, display: str, kind: str) -> Document:
     """Prepare a document already in memory (standard input)."""
     if kind in OFFICE_KINDS:
-        from tilint.formats.office import office_from_bytes
-
-        return office_from_bytes(raw, display, kind)
+        return _reader(kind)[1](raw, display, kind)
     from tilint.api import decode
 
     return prepare(decode(raw, display), kind)
+
+
+def _reader(kind: str) -> tuple[Callable[[Path, str, str], Document], Callable[[bytes, str, str], Document]]:
+    """(read a path, read bytes) for a kind read into blocks, imported when first needed."""
+    if kind in ("odt", "odp"):
+        from tilint.formats import odf
+
+        return odf.read_odf, odf.odf_from_bytes
+    if kind == "pdf":
+        from tilint.formats import pdf
+
+        return pdf.read_pdf, pdf.pdf_from_bytes
+    from tilint.formats import office
+
+    return office.read_office, office.office_from_bytes
 
 
 def localize(document: Document, findings: Sequence[Finding]) -> list[Finding]:

@@ -146,6 +146,14 @@ class Linter:
     def rules(self) -> tuple[Rule, ...]:
         return self.component.rules
 
+    def forget(self) -> None:
+        """Drop every remembered segment of text: for a server whose requests must leave
+        no text behind (and no timing trace of what others checked)."""
+        with self._lock:
+            self._cache.clear()
+            self._cache_chars = 0
+            self._chunk_terms.clear()  # the prefilter's memo is keyed by chunks of text
+
     def hits(self, checkable: str, blanks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Hit]]:
         """(segment offset, hit) for the text, linting only segments not seen before.
 

@@ -20,8 +20,9 @@ from urllib.parse import quote, unquote_to_bytes
 
 from tilint.__about__ import __version__
 from tilint.findings import Finding
-from tilint.formats import sentence_bounds
 from tilint.lexicon import Rule
+from tilint.policy import CATEGORY_INFO
+from tilint.report.locations import sentence_bounds
 
 DOCS_URL = "https://github.com/tilint/tilint/blob/main/docs/rules/{code}-{name}.md"
 
@@ -44,12 +45,7 @@ _NAMES = {code.lower(): name for name, code in LANGUAGES}
 # else orange), and clients that colour by issueType see "style", so nobody mistakes a
 # finding for a spelling or grammar error. The category *name* keeps tilint's.
 CATEGORY_ID = "STYLE"
-CATEGORY_NAMES = {
-    "deficit": "Trauma-informed language: deficit framing",
-    "coercive": "Trauma-informed language: coercive framing",
-    "stigmatising": "Trauma-informed language: stigmatising terms",
-    "credibility": "Trauma-informed language: credibility",
-}
+CATEGORY_NAMES = {c.name: f"Trauma-informed language: {c.title.lower()}" for c in CATEGORY_INFO}
 
 MAX_ANNOTATION_ITEMS = 100_000
 CONTEXT_CHARS = 40

@@ -155,3 +155,14 @@ def test_openapi_describes_every_route(client: Any, app: Any) -> None:
     documented = {(path, method.upper()) for path, item in spec["paths"].items() for method in item}
     routes = {(r.path, m) for r in app.app.routes for m in r.methods if m != "HEAD"}
     assert documented == routes
+
+
+def test_the_shipped_common_words_are_what_the_build_makes_from_spacy_lookups_data() -> None:
+    import gzip
+
+    from tilint.serve import vocab
+
+    shipped = vocab.common_words()
+    built = gzip.decompress(vocab.build()).decode("utf-8").split()
+    assert shipped == built
+    assert len(shipped) > 20_000 and shipped[:3] == built[:3]

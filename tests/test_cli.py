@@ -186,6 +186,15 @@ def test_rules_and_explain_and_version() -> None:
     assert "rules (" in rules.stdout.splitlines()[-1]
     only = run_cli("rules", "--category", "deficit", "--format", "json")
     assert {r["category"] for r in json.loads(only.stdout)} == {"deficit"}
+    # Default rules by code, then the opt-in ones apart, each by code.
+    listed = rules.stdout.split("\nOpt-in ")
+    assert len(listed) == 2, "opt-in rules are listed apart from the default set"
+    default_codes = [ln.split()[0] for ln in listed[0].splitlines() if ln.startswith("TI")]
+    opt_in_codes = [ln.split()[0] for ln in listed[1].splitlines() if ln.startswith("TI")]
+    assert default_codes == sorted(default_codes) and opt_in_codes == sorted(opt_in_codes)
+    every = {r["code"]: r["opt_in"] for r in json.loads(run_cli("rules", "--format", "json").stdout)}
+    assert {c for c, o in every.items() if o} == set(opt_in_codes)
+    assert {c for c, o in every.items() if not o} == set(default_codes)
     explained = run_cli("explain", "TI102")
     assert explained.returncode == 0
     for heading in ("## Why", "## Better wording", "## Examples", "## Sources"):

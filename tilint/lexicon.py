@@ -35,6 +35,18 @@ PRINCIPLES: dict[int, str] = {
     6: "Everyday human language over clinical jargon",
 }
 
+# Tags that group opt-in rules (LANGUAGE_POLICY.md, "The default set and opt-in rules"):
+# every built-in opt-in rule carries `opt-in` and one of these, so a team turns a group on
+# with `extend-select = ["children-services"]`, or all of them with `["opt-in"]`.
+OPT_IN_TAG = "opt-in"
+OPT_IN_GROUPS: dict[str, str] = {
+    "contested": "guides and communities disagree about the term",
+    "jargon": "service jargon and clinical shorthand, a matter of audience and house style",
+    "children-services": "children's social care vocabulary (placement, contact, LAC...)",
+    "clinical-terms": "recognised clinical or legal terms that the policy does not list",
+    "house-style": "milder wording preferences the policy does not list",
+}
+
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TERMS_PER_RULE = 400
@@ -115,9 +127,19 @@ class Example(_Strict):
     fix: str | None = None  # the example after its first safe suggestion is applied
 
 
+class FixExample(_Strict):
+    """A fix snapshot: `after` is exactly what `tilint check --fix` writes for `before`
+    (the same text when no safe fix applies, e.g. a construction the fix would break)."""
+
+    before: str = Field(min_length=1)
+    after: str
+
+
 class Examples(_Strict):
     flag: list[Example] = Field(min_length=2)
     ok: list[str] = Field(min_length=2)
+    # Every safe suggestion needs at least 3 of these that it changes (a lexicon test checks).
+    fixes: list[FixExample] = Field(default_factory=list)
 
     @field_validator("flag", mode="before")
     @classmethod

@@ -19,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+from tilint import classes as word_classes
 from tilint import context
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
@@ -79,6 +80,7 @@ class TilintComponent:
         }
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
+        self.classes = word_classes.builtin()
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -128,7 +130,7 @@ class TilintComponent:
             span = doc[cand.start : cand.end]
             sent = span.sent
             quote = context.inside(span.start_char, span.end_char, quotes)
-            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text)
+            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text, self.classes)
             rule = self.rules[cand.group.rule_index]
             own_words = quote is not None or (
                 not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)
@@ -178,7 +180,9 @@ class TilintComponent:
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):
             return False
-        return not context.in_proper_name(doc, s, e, sent)
+        if context.not_the_persons(doc, s, e, sent, rule.category, rule.tags, cand.tags, self.classes):
+            return False
+        return not context.in_proper_name(doc, s, e, sent, self.classes)
 
     def _suggestions(
         self, doc: Doc, cand: _Candidate, span: Span
@@ -191,7 +195,7 @@ class TilintComponent:
             text = template.render(tag)
             if template.kind is SuggestionKind.REPLACE:
                 text = match_case(text, span.text, sentence_start=bool(sentence_start))
-            out.append((text, template.safe, template.kind))
+            out.append((text, template.safe_for(tag), template.kind))
         return tuple(out)
 
 

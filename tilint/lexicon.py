@@ -22,6 +22,7 @@ from tilint.findings import Severity
 from tilint.terms import TermSyntaxError, expand, plain_phrases
 
 Category = Literal["deficit", "coercive", "stigmatising", "credibility"]
+InflectionTag = Literal["VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN", "NNS", "JJ"]
 CATEGORIES: tuple[str, ...] = ("deficit", "coercive", "stigmatising", "credibility")
 CATEGORY_DIGIT = {"deficit": "1", "coercive": "2", "stigmatising": "3", "credibility": "4"}
 
@@ -85,6 +86,9 @@ class SuggestionSpec(_Strict):
     text: str | None = Field(default=None, min_length=1)
     rephrase: str | None = Field(default=None, min_length=1)
     safe: bool = False
+    # Safe only where the match is one of these inflected forms (Penn tags), e.g.
+    # [VB, VBD, VBN, VBZ, VBP] keeps "is refusing" -> "is declining" out of --fix.
+    safe_forms: list[InflectionTag] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _one_kind(self) -> SuggestionSpec:
@@ -92,6 +96,8 @@ class SuggestionSpec(_Strict):
             raise ValueError("give exactly one of 'text' (a replacement) or 'rephrase' (advice)")
         if self.rephrase is not None and self.safe:
             raise ValueError("'rephrase' advice is never applied automatically, so it cannot be safe")
+        if self.safe_forms is not None and not self.safe:
+            raise ValueError("'safe_forms' narrows a safe suggestion: set 'safe: true' or drop it")
         return self
 
 

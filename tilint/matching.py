@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from tilint.phrases import PhraseTables
 
-COMPILER_VERSION = 2
+COMPILER_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,10 @@ class SuggestionTemplate:
     by_tag: tuple[tuple[str | None, str], ...]  # tag -> filled text
     safe: bool
     kind: SuggestionKind
+    safe_tags: frozenset[str] | None = None  # safe only for matches of these tags
+
+    def safe_for(self, tag: str | None) -> bool:
+        return self.safe and (self.safe_tags is None or tag in self.safe_tags)
 
     def render(self, tag: str | None) -> str:
         for key, text in self.by_tag:
@@ -206,9 +210,11 @@ def _template(spec: SuggestionSpec, tags: list[str | None]) -> SuggestionTemplat
         return SuggestionTemplate(((None, spec.rephrase),), False, SuggestionKind.REPHRASE)
     assert spec.text is not None
     if not has_slots(spec.text):
-        return SuggestionTemplate(((None, spec.text),), spec.safe, SuggestionKind.REPLACE)
+        safe = spec.safe and spec.safe_forms is None  # forms mean nothing without a slot
+        return SuggestionTemplate(((None, spec.text),), safe, SuggestionKind.REPLACE)
+    safe_tags = frozenset(spec.safe_forms) if spec.safe_forms is not None else None
     return SuggestionTemplate(
-        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE
+        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE, safe_tags
     )
 
 

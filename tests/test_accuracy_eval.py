@@ -149,10 +149,16 @@ def test_corpus_passes_the_checker(records):
     assert build.validate(records) == []
 
 
-def test_corpus_size_and_negative_share(records):
-    assert len(records) >= 300
-    share = sum(r["negative"] for r in records) / len(records)
-    assert 0.35 <= share <= 0.48, share
+def test_corpus_size_sources_and_hard_negative_share(records):
+    """The corpus targets of issue 10: 1,200 excerpts from 500 sources, at most 10 per
+    source, and at least 40% hard negatives (a look-alike word in an ordinary sense)."""
+    assert len(records) >= 1200
+    per_source = Counter(r["source"]["url"] for r in records)
+    assert len(per_source) >= 500 and max(per_source.values()) <= 10
+    hard = sum(bool(r["negative"] and r.get("trigger")) for r in records) / len(records)
+    assert hard >= 0.40, hard
+    positives = sum(not r["negative"] for r in records) / len(records)
+    assert positives >= 0.30, positives
 
 
 def test_corpus_records(records):

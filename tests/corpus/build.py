@@ -86,6 +86,8 @@ def convert(raw: dict, where: str, split: str = "dev") -> dict:
         rec["trigger"] = raw["trig"]
     if raw.get("c"):
         rec["comment"] = raw["c"]
+    if raw.get("gap"):  # the policy was silent or ambiguous here; annotated conservatively
+        rec["gap"] = raw["gap"]
     return rec
 
 
@@ -111,9 +113,9 @@ def validate(records: list[dict]) -> list[str]:
         if r["negative"] != (not r["findings"]):
             problems.append(f"{rid}: negative flag disagrees with findings")
         if r["negative"]:
+            # A negative with a trigger is a hard negative (a word that looks like a
+            # finding, in an ordinary or exempt sense); one without is plain clean text.
             trig = r.get("trigger", "")
-            if not trig:
-                problems.append(f"{rid}: hard negative without a trigger")
             for word in (w.strip() for w in trig.split("|")):
                 if word and word.lower() not in text.lower():
                     problems.append(f"{rid}: trigger {word!r} not in text")
@@ -168,7 +170,11 @@ def main(argv: list[str]) -> int:
             for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     neg = sum(r["negative"] for r in records)
-    print(f"{len(records)} records, {neg} hard negatives ({100 * neg / max(1, len(records)):.1f}%)")
+    hard = sum(bool(r["negative"] and r.get("trigger")) for r in records)
+    print(
+        f"{len(records)} records, {neg} negatives ({100 * neg / max(1, len(records)):.1f}%), "
+        f"of which {hard} hard ({100 * hard / max(1, len(records)):.1f}% of all)"
+    )
     for split in SPLITS:
         part = [r for r in records if r["split"] == split]
         sources = len({r["source"]["url"] for r in part})

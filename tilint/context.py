@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from tilint import classes as word_classes
+from tilint.classes import WordClasses
 from tilint.matching import WindowSpec
 
 # ---------------------------------------------------------------- quotes
@@ -50,31 +52,24 @@ def inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> tuple[in
 
 # ---------------------------------------------------------------- mentions
 
-CUE_NOUNS = frozenset(
-    """term terms word words label labels labelling labeling phrase phrases expression
-    expressions descriptor descriptors language wording wordings adjective adjectives noun
-    nouns verb verbs vocabulary jargon euphemism euphemisms""".split()
-)
+# Grammar words of the frames themselves; the open lists (cue nouns, stance words,
+# labelling verbs...) are word classes in lexicons/classes/.
 _FILLER = frozenset(
     """like such as e.g. eg e.g i.e. ie including include includes for example the a an or
     and , : ; " “ ” ' ‘ ’ * _ ( ) / - – — `""".split()
 )
-_AVOID = frozenset("avoid avoids avoiding avoided replace replacing replaced ban banned".split())
-_SPEECH_VERBS = frozenset(
-    """use using say saying write writing call calling describe describing label labelling
-    labeling term terming refer referring""".split()
-)
 _NEGATIONS = frozenset("not n't never no avoid avoiding stop without nor".split())
-_DESCRIBE_VERBS = frozenset(
-    """describe describes described describing call calls called calling label labels
-    labelled labeled labelling labeling refer refers referred referring term termed brand
-    branded branding dismiss dismissed write writes""".split()
+_CONTRAST = frozenset("not instead than".split())  # "say A, not X", "A instead of X", "A rather than X"
+_COPULA = frozenset("is are was were 's be been".split())
+_CARRY_VERBS = frozenset(
+    """has have had carries carry carried holds hold held implies imply implied connotes
+    connote conveys convey conveyed""".split()
 )
-_COPULA = frozenset("is are was were 's be".split())
-_STANCE = frozenset(
-    """stigmatising stigmatizing contested outdated offensive pejorative derogatory loaded
-    judgemental judgmental""".split()
-)
+_FRAMING_VERBS = frozenset("implies imply implied connotes connote conveys convey frames frame".split())
+_MAKE = frozenset("makes make made making".split())
+_SOUND = frozenset("sound sounds seem seems look looks appear appears".split())
+_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+_FIRST_PERSON_SUBJECTS = frozenset("i we".split())
 
 
 def is_mention(
@@ -85,28 +80,41 @@ def is_mention(
     quote: tuple[int, int] | None,
     earlier_mentions: Sequence[tuple[int, int]],
     text: str,
+    classes: WordClasses | None = None,
 ) -> bool:
     """Is the match at tokens [start, end) talked about rather than used? `text` is
-    doc.text, taken once by the caller (building it costs a pass over the Doc)."""
+    doc.text, taken once by the caller (building it costs a pass over the Doc).
+
+    Emphasis alone (`*term*`) is not a mention: only the frames of the language policy
+    are ("the term X", "X is outdated", "say A, not X", "labelled X", ...)."""
+    wc = classes or word_classes.builtin()
     span = doc[start:end]
     if quote is not None and _quote_is_just_the_term(text, quote, span):
-        return True
-    if _emphasised(text, span.start_char, span.end_char):
         return True
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if lower in CUE_NOUNS or lower in _AVOID:
+        if wc.has("mention-nouns", lower) or wc.has("mention-verbs", lower):
             return True
-        if lower in _SPEECH_VERBS:
+        contrast = lower in _CONTRAST or (
+            lower == "of" and previous.i > sent.start and doc[previous.i - 1].lower_ == "instead"
+        )
+        if contrast and _speech_verb_before(doc, previous.i, sent, wc):
+            return True
+        if wc.has("speech-verbs", lower):
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
-    if _labelled_as(doc, start, sent, earlier_mentions):
+    if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
-    if _negated_description(doc, start, sent):
+    if _negated_description(doc, start, sent, wc):
         return True
-    return _followed_by_metalanguage(doc, end, sent)
+    return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+    """'say "declined", not refused': a verb of saying earlier in the sentence."""
+    return any(wc.has("speech-verbs", t.lower_) for t in doc[max(sent.start, i - 8) : i])
 
 
 def _quote_is_just_the_term(text: str, quote: tuple[int, int], span: Span) -> bool:
@@ -115,17 +123,6 @@ def _quote_is_just_the_term(text: str, quote: tuple[int, int], span: Span) -> bo
     for article in ("a ", "an ", "the "):
         inner = inner.removeprefix(article)
     return inner == target or len(inner) <= len(target) + 3
-
-
-def _emphasised(text: str, start: int, end: int) -> bool:
-    if start == 0 or end >= len(text):
-        return False
-    before, after = text[start - 1], text[end]
-    if before not in "*_" or after != before:
-        return False
-    # Single markers only: *term* marks a term; **bold** is emphasis, not a mention.
-    doubled = (start >= 2 and text[start - 2] == before) or (end + 1 < len(text) and text[end + 1] == after)
-    return not doubled
 
 
 def _word_before(
@@ -148,28 +145,23 @@ def _word_before(
     return None
 
 
-_LABEL_VERBS = frozenset(
-    """perceive perceives perceived perceiving see sees seen saw view views viewed viewing
-    regard regards regarded label labels labelled labeled labelling labeling brand brands
-    branded dismiss dismisses dismissed stereotype stereotyped stereotyping portray portrays
-    portrayed painted written write dismissing characterised characterized""".split()
-)
-
-
-_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
-
-
 def _labelled_as(
-    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]] = ()
+    doc: Doc,
+    start: int,
+    sent: Span,
+    earlier_mentions: Sequence[tuple[int, int]] = (),
+    wc: WordClasses | None = None,
 ) -> bool:
-    """'perceived as X', 'dismiss them as X or Y', 'labelled as X': a label reported as
-    someone's view, which is talk about the label."""
+    """'perceived as X', 'dismiss them as X or Y', 'labelled as X', 'people are often
+    described as X': a label reported as someone's view, which is talk about the label.
+    The writer's own description ('I would describe him as X') is a use."""
+    wc = wc or word_classes.builtin()
     i = start - 1
     while i >= sent.start:
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and") or doc[i].is_space:
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an") or doc[i].is_space:
             i -= 1
         else:
             break
@@ -180,34 +172,49 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
-    return i >= sent.start and doc[i].lower_ in _LABEL_VERBS
+    if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
+        return False
+    # the writer describing someone in the first person is a use
+    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
 
 
-def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
+def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     lo = max(sent.start, start - 10)
     for i in range(start - 1, lo - 1, -1):
-        if doc[i].lower_ in _DESCRIBE_VERBS:
+        if wc.has("describe-verbs", doc[i].lower_):
             for j in range(max(sent.start, i - 3), i):
                 if doc[j].lower_ in _NEGATIONS or (doc[j].lower_ == "do" and doc[j + 1].lower_ == "n't"):
                     return True
     return False
 
 
-def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
+def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
+    sound as if ...', 'X implies blame'."""
     i = end
     words_skipped = 0
-    # "X is a loaded word", "X behaviour is a catch-all term": up to two words may stand
-    # between the term and the verb.
+    # Up to two words may stand between the term and the verb ("X behaviour is a ...").
     while i < sent.end and words_skipped <= 2:
         tok = doc[i]
+        low = tok.lower_
         if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
             i += 1
             continue
-        if tok.lower_ in _COPULA:
+        if low in _COPULA or low in ("should", "must", "may", "can"):
             after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
-            return any(t.lower_ in CUE_NOUNS or t.lower_ in _STANCE for t in after[:5])
-        if tok.is_punct:
-            return False
+            return any(wc.has("mention-nouns", t.lower_) or wc.has("mention-stance", t.lower_) for t in after[:5])
+        if low in _CARRY_VERBS:
+            after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
+            if any(wc.has("mention-meaning", t.lower_) for t in after[:4]):
+                return True
+        if words_skipped == 0 and low in _FRAMING_VERBS:
+            return True
+        if low in _MAKE:
+            next_words = [t.lower_ for t in doc[i + 1 : min(sent.end, i + 5)] if not (t.is_punct or t.is_space)]
+            if any(w in _SOUND for w in next_words[:3]):
+                return True
+        if tok.is_punct or wc.has("people", low):
+            return False  # "aggressive patients are ...": the sentence is about people
         words_skipped += 1
         i += 1
     return False
@@ -249,21 +256,23 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 # ---------------------------------------------------------------- names
 
-INSTITUTION_HEADS = frozenset(
-    """act acts anonymous association associations service services trust team teams
-    foundation institute institutes society council administration alliance network
-    centre center centres centers programme program project partnership commission board
-    committee college clinic hospital unit group charity campaign coalition federation
-    agency department ministry office manual journal review framework strategy consortium
-    collaborative initiative fund university school academy court tribunal asylum asylums
-    infirmary workhouse gaol prison""".split()
-)
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to".split())
+# A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
+# "1. Smith JA,") and holds a year, a DOI or a journal part.
+_AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")
+_CITATION = re.compile(
+    r"(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?[;:.]|\bdoi\b|\bvol\.|\bpp\.|\d+\(\d+\):\d+|https?://)",
+    re.IGNORECASE,
+)
 
 
-def in_proper_name(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """A Title Case run around the match that names an organisation, law or programme,
-    e.g. 'Alcoholics Anonymous', 'Substance Abuse and Mental Health Services Administration'."""
+def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClasses | None = None) -> bool:
+    """A Title Case run around the match that names an organisation, law, programme or
+    publication ('Alcoholics Anonymous', 'Substance Abuse and Mental Health Services
+    Administration', 'the book Madness and Civilization'), or a reference-list entry."""
+    wc = classes or word_classes.builtin()
+    if in_reference_entry(doc, start, end):
+        return True
     if not all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
         return False
     lo = start
@@ -276,11 +285,102 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span) -> bool:
     capitalised = [t for t in run if t.is_title or (t.is_upper and len(t) > 1)]
     if len(capitalised) < 2 or len(run) == end - start:
         return False
-    return any(t.lower_ in INSTITUTION_HEADS for t in capitalised)
+    if any(wc.has("name-heads", t.lower_) for t in capitalised):
+        return True
+    # "the report Absconding Patients and Their Care": a title after a word that names a work
+    if lo == sent.start or len(capitalised) < 3:
+        return False
+    before = [t for t in doc[max(sent.start, lo - 3) : lo] if not (t.is_punct or t.is_space)]
+    return any(wc.has("title-cues", t.lower_) for t in before[-2:])
+
+
+def in_reference_entry(doc: Doc, start: int, end: int) -> bool:
+    """Is the match on a line that is a bibliographic reference (authors, year or DOI)?"""
+    text = doc.text
+    a = doc[start].idx
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", a)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    if len(line) > 600:
+        return False
+    return bool(_AUTHORS.match(line)) and bool(_CITATION.search(line))
 
 
 def _name_part(tok: Token) -> bool:
     return tok.is_title or (tok.is_upper and len(tok) > 1) or tok.lower_ in _NAME_JOINERS
+
+
+# ---------------------------------------------------------------- whose act, which sense
+
+_PASSIVE_RECEIVER = frozenset({"deficit", "credibility"})  # "was refused a bed": done to the person
+_CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
+
+
+def not_the_persons(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    tags: Sequence[str],
+    forms: frozenset[str],
+    classes: WordClasses | None = None,
+) -> bool:
+    """Is the match about something other than the person's own act, account or
+    character? The word classes (lexicons/classes/) say which subjects and nouns do that
+    for which categories; tilint/syntax.py finds them.
+
+    * the subject (or, in the passive, the "by" agent) is an institution, official,
+      treatment, device, body part ... : "the court refused bail", "the graft failed";
+    * a passive with the person on the receiving end: "she was refused a bed";
+    * a passive whose subject is a request: "the application was refused";
+    * a right or capacity: "the right to refuse treatment", "patients may refuse";
+    * a modifier of another kind of noun: "aggressive lymphoma", "lung compliance".
+    """
+    from tilint import syntax
+
+    wc = classes or word_classes.builtin()
+    scopes = {category, *tags}
+    pos = syntax.part_of_speech(forms, doc, start, end)
+
+    def exempt(found: Sequence[str], key: str) -> bool:
+        return any(scopes & getattr(wc[c], key) for c in found)
+
+    if pos == "verb":
+        # a modal makes a right only of choosing: "patients may refuse", not "may claim"
+        if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
+            return True
+        be = syntax.passive(doc, start, sent, forms)
+        if be is not None:
+            agent = syntax.by_agent(doc, end, sent, wc)
+            if agent is not None:
+                return exempt(syntax.np_classes(doc, agent, sent, wc), "agent_not_person")
+            head = syntax.subject(doc, be + 1, sent)
+            if head is None:
+                return False
+            found = syntax.np_classes(doc, head, sent, wc)
+            if category in _PASSIVE_RECEIVER and "people" in found:
+                return True
+            return exempt(found, "passive_subject_not_person")
+        head = syntax.subject(doc, start, sent)
+        if head is not None and exempt(syntax.np_classes(doc, head, sent, wc), "agent_not_person"):
+            return True
+    elif "evidential" in scopes:
+        # "the drug reportedly causes", "her partner reportedly hit her"
+        head = syntax.subject(doc, start, sent)
+        if head is None:
+            head = _next_classed(doc, end, sent, wc)
+        found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        return any("evidential" in wc[c].agent_not_person for c in found)
+    return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None:
+    """'Reportedly, her partner hit her': the first classed word after a sentence adverb."""
+    for j in range(end, min(sent.end, end + 5)):
+        if wc.of_token(doc, j):
+            return j
+    return None
 
 
 # ---------------------------------------------------------------- negation and windows

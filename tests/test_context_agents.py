@@ -1,0 +1,77 @@
+"""Whose act, whose account: the subject, the passive and rights (tilint/syntax.py with the
+word classes in lexicons/classes/), for every verb rule rather than per phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def categories(text: str) -> set[str]:
+    return {str(f.category) for f in tilint.lint_text(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court refused bail.",
+        "The insurer refused to pay for the scan.",
+        "Staff refused to let him leave early.",
+        "The graft failed after two years.",
+        "Conservative measures failed.",
+        "His symptoms failed to improve.",
+        "Patients have the right to refuse treatment.",
+        "Patients are entitled to refuse treatment.",
+        "Patients may refuse treatment at any time.",
+        "She was refused a bed on the ward.",
+        "He was failed by services for years.",
+        "Her application was refused.",
+        "The application was refused by the council.",
+    ],
+)
+def test_not_the_persons_act_is_not_a_deficit(text):
+    assert "deficit" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He refused his medication.",
+        "She refused a bed on the ward.",
+        "The patient refused to be weighed.",
+        "He failed to attend his appointment.",
+    ],
+)
+def test_the_persons_own_act_is_still_flagged(text):
+    assert "deficit" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trust denied any wrongdoing.",
+        "A spokesperson for the hospital denied the claims.",
+        "The officer who denied it was suspended.",
+        "The minister claimed the figures were wrong.",
+        "He was denied access to his records.",
+        "The drug reportedly causes weight gain.",
+        "Her partner reportedly hit her.",
+    ],
+)
+def test_officials_institutions_and_third_parties_are_not_doubted_accounts(text):
+    assert "credibility" not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient denies chest pain.",
+        "He claims to hear voices.",
+        "He reportedly drank a bottle of vodka.",
+        "An ill person may claim that everything is fine.",
+        "A man came to the clinic complaining of chest pain.",
+    ],
+)
+def test_the_persons_account_is_still_flagged(text):
+    assert "credibility" in categories(text)

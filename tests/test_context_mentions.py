@@ -1,0 +1,66 @@
+"""Mentions without quotation marks: the metalinguistic frames of the language policy,
+and emphasis, which alone is not a mention (in plain text or in Markdown)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import tilint
+from tests.helpers import check_in_process
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avoid the term non-compliant in care notes.",
+        "The diagnosis personality disorder is contested.",
+        "Terms such as manipulative harm trust.",
+        "Non-compliant has a negative connotation.",
+        "Say declined, not refused.",
+        "Non-compliant makes it sound as if the person is to blame.",
+        "This is often called challenging behaviour.",
+        "People are often described as manipulative.",
+        "Non-compliant is outdated.",
+        "Committed suicide is outdated language.",
+    ],
+)
+def test_mention_frames_are_not_findings(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He was non-compliant with his tablets.", "non-compliant"),
+        ("I would describe him as manipulative.", "manipulative"),  # the writer's own description
+        ("Aggressive patients are unacceptable on this ward.", "aggressive"),
+    ],
+)
+def test_uses_are_still_findings(text, word):
+    assert any(word in f for f in flagged(text))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_emphasis_alone_is_not_a_mention(tmp_path, suffix):
+    doc = tmp_path / f"note{suffix}"
+    doc.write_text("He was *non-compliant* with his tablets.\n", encoding="utf-8")
+    code, out, _ = check_in_process("--format", "json", str(doc))
+    assert code == 1
+    found = json.loads(out)
+    texts = [f["text"] for file in found["files"] for f in file["findings"]] if "files" in found else [
+        f["text"] for f in found["findings"]
+    ]
+    assert "non-compliant" in texts
+
+
+def test_emphasis_inside_a_mention_frame_is_a_mention_in_markdown(tmp_path):
+    doc = tmp_path / "guide.md"
+    doc.write_text("Avoid the term *non-compliant* in notes.\n", encoding="utf-8")
+    code, _, _ = check_in_process(str(doc))
+    assert code == 0

@@ -199,6 +199,8 @@ class Rule(_Strict):
         for tag in value:
             if not _NAME.match(tag):
                 raise ValueError(f"tag {tag!r} must be kebab-case")
+        if len(set(value)) != len(value):
+            raise ValueError("a tag is listed twice")  # SARIF requires unique tags
         return value
 
     @model_validator(mode="after")

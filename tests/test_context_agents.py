@@ -75,3 +75,33 @@ def test_officials_institutions_and_third_parties_are_not_doubted_accounts(text)
 )
 def test_the_persons_account_is_still_flagged(text):
     assert "credibility" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("Some jail staff confiscate insulin pumps or refuse to provide insulin.", "deficit"),
+        ("A wrong diagnosis may stigmatise a patient and deny him needed care.", "credibility"),
+        ("The hospital refused her a bed.", "deficit"),
+        ("The service failed the patient.", "deficit"),
+    ],
+)
+def test_coordinated_subjects_and_people_as_objects(text, category):
+    assert category not in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He went home and refused his tablets.", "She refused her medication."],
+)
+def test_the_persons_coordinated_or_possessive_refusal_is_flagged(text):
+    assert "deficit" in categories(text)
+
+
+def test_a_that_clause_is_not_a_person_as_object():
+    assert "credibility" in categories("He admits that he may have had too much to drink.")
+
+
+def test_her_is_possessive_unless_something_is_granted():
+    assert "credibility" not in categories("The board denied her access to the file.")
+    assert categories("She conveniently forgot her appointment again.")

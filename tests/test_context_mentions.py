@@ -64,3 +64,21 @@ def test_emphasis_inside_a_mention_frame_is_a_mention_in_markdown(tmp_path):
     doc.write_text("Avoid the term *non-compliant* in notes.\n", encoding="utf-8")
     code, _, _ = check_in_process(str(doc))
     assert code == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For readers unfamiliar with what a drug seeker is, an explanation follows.",
+        "Non-compliance means not taking medication as prescribed.",
+        "Non-compliance is defined as not following advice.",
+        "Drug abuse = drug misuse, harmful use",
+    ],
+)
+def test_definitions_are_mentions(text):
+    assert flagged(text) == []
+
+
+def test_self_description_in_the_future_or_always_is_the_persons_own_words():
+    assert flagged("I'll always be an addict, but most days are fine.") == []
+    assert flagged("He'll always be an addict.")  # a description of someone else

@@ -107,9 +107,37 @@ def is_mention(
                     return True
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
+    if _defined(doc, start, end, sent):
+        return True
     if _negated_description(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_DEFINING = frozenset("means meant mean refers referred denotes denote".split())
+
+
+def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """A definition: 'what a drug seeker is', 'X means ...', 'X refers to ...',
+    'X is defined as ...', 'X = ...' (a glossary line)."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if j >= sent.start and doc[j].lower_ == "what":
+        k = end
+        while k < sent.end and (doc[k].is_quote or doc[k].is_space):
+            k += 1
+        if k < sent.end and doc[k].lower_ in ("is", "means", "was", "are"):
+            return True
+    k = end
+    while k < sent.end and (doc[k].is_quote or doc[k].is_space or doc[k].text in ("*", "_", ")")):
+        k += 1
+    if k >= sent.end:
+        return False
+    low = doc[k].lower_
+    if doc[k].text in ("=", "≡") or low in _DEFINING:
+        return True
+    return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
 
 
 def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
@@ -223,8 +251,10 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
 # ---------------------------------------------------------------- self-description
 
 _FIRST_PERSON = frozenset("i we us me myself ourselves".split())
-_COPULAS = frozenset("am 'm m are 're was were been being".split())
-_SELF_LINK = _COPULAS | frozenset("have 've a an the all just still also not never once now".split())
+_COPULAS = frozenset("am 'm m are 're was were been being be".split())
+_SELF_LINK = _COPULAS | frozenset(
+    "have 've a an the all just still also not never once now 'll will would 'd always forever".split()
+)
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -256,7 +286,9 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 # ---------------------------------------------------------------- names
 
-_NAME_JOINERS = frozenset("of and the for on in & - ' 's to".split())
+_NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())
+# "Lunatics, Imbeciles And Idiots: A History Of Insanity": a Title Case line with a subtitle
+_SUBTITLE = re.compile(r"^[^:]{3,}:\s+(?:A|An|The)\s+[A-Z]\w*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|in|for|to|on|a|an))+\s*$")
 # A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
 # "1. Smith JA,") and holds a year, a DOI or a journal part.
 _AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")
@@ -271,7 +303,7 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     publication ('Alcoholics Anonymous', 'Substance Abuse and Mental Health Services
     Administration', 'the book Madness and Civilization'), or a reference-list entry."""
     wc = classes or word_classes.builtin()
-    if in_reference_entry(doc, start, end):
+    if in_reference_entry(doc, start, end) or _title_with_subtitle(doc, start):
         return True
     if not all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
         return False
@@ -287,6 +319,8 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return False
     if any(wc.has("name-heads", t.lower_) for t in capitalised):
         return True
+    if wc.has("document-heads", capitalised[-1].lower_) and capitalised[-1].i >= end:
+        return True  # "... Policy", "... Procedure": the name of a document
     # "the report Absconding Patients and Their Care": a title after a word that names a work
     if lo == sent.start or len(capitalised) < 3:
         return False
@@ -294,13 +328,26 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     return any(wc.has("title-cues", t.lower_) for t in before[-2:])
 
 
-def in_reference_entry(doc: Doc, start: int, end: int) -> bool:
-    """Is the match on a line that is a bibliographic reference (authors, year or DOI)?"""
+def _line_of(doc: Doc, start: int) -> str:
     text = doc.text
     a = doc[start].idx
     lo = text.rfind("\n", 0, a) + 1
     hi = text.find("\n", a)
-    line = text[lo : hi if hi >= 0 else len(text)]
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
+def _title_with_subtitle(doc: Doc, start: int) -> bool:
+    line = _line_of(doc, start).strip()
+    if len(line) > 300 or not _SUBTITLE.match(line):
+        return False
+    head = line.split(":", 1)[0]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", head) if w.lower() not in _NAME_JOINERS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def in_reference_entry(doc: Doc, start: int, end: int) -> bool:
+    """Is the match on a line that is a bibliographic reference (authors, year or DOI)?"""
+    line = _line_of(doc, start)
     if len(line) > 600:
         return False
     return bool(_AUTHORS.match(line)) and bool(_CITATION.search(line))
@@ -362,7 +409,11 @@ def not_the_persons(
             if category in _PASSIVE_RECEIVER and "people" in found:
                 return True
             return exempt(found, "passive_subject_not_person")
+        if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
+            return True  # "denied him care", "refused her entry": done to the person
         head = syntax.subject(doc, start, sent)
+        if head is None:
+            head = syntax.coordinated_subject(doc, start, sent, wc)
         if head is not None and exempt(syntax.np_classes(doc, head, sent, wc), "agent_not_person"):
             return True
     elif "evidential" in scopes:

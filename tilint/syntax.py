@@ -147,6 +147,52 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
     return False
 
 
+COORDINATORS = frozenset("and or but".split())
+
+
+def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> int | None:
+    """The subject a coordinated verb shares with the first verb ("jail staff confiscate
+    pumps or refuse to provide insulin" -> staff): the first known word at the start of
+    the first conjunct's clause, or None."""
+    j = i - 1
+    while j >= sent.start and (doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)):
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in COORDINATORS:
+        return None
+    lo, _ = clause(doc, j - 1, j, sent)
+    k = lo
+    while k < sent.end and doc[k].lower_ in DETERMINERS:
+        k += 1
+    for m in range(k, min(k + 3, j)):
+        if doc[m].lower_ in AUX or doc[m].lower_ in PREPOSITIONS:
+            break
+        if classes.of_token(doc, m):
+            return m
+    return None
+
+
+# What is granted to someone, after "her" ("denied her access"); "her appointment",
+# "her treatment" are possessive.
+_GRANTS = frozenset("access entry admission permission bail benefits parole visa leave".split())
+
+
+def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Is the verb's object a person ("denied him care", "refused her entry", "failed the
+    patient")? Then someone else is refusing, denying or failing that person."""
+    if end >= sent.end:
+        return False
+    low = doc[end].lower_
+    if low in ("him", "me", "us"):
+        return True
+    if low == "her":  # possessive unless a determiner or a grant follows: "refused her a bed"
+        nxt = doc[end + 1].lower_ if end + 1 < sent.end else ""
+        return nxt in DETERMINERS or nxt in _GRANTS
+    j = end
+    while j < sent.end and doc[j].lower_ in ("the", "a", "an", "all", "many"):  # not "that": "claims that he"
+        j += 1
+    return j > end and j < sent.end and classes.has("people", doc[j].lower_)
+
+
 def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
     """Classes of the noun phrase whose head is token `head`: the head's own, or else the
     nearest classed word before it in the phrase ("NHS England" -> institutions,

@@ -60,3 +60,14 @@ def test_a_class_defined_twice_is_an_error(tmp_path):
         (tmp_path / name).write_text("class: same\nwords: [x]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="defined twice"):
         classes.load_classes(classes.class_files(tmp_path))
+
+
+def test_the_cache_key_follows_the_files_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "x.yml"
+    path.write_text("class: x\nwords: [a]\n", encoding="utf-8")
+    first = classes._cache_path([path])
+    path.write_text("class: x\nwords: [b]\n", encoding="utf-8")
+    assert first is not None and classes._cache_path([path]) != first
+    monkeypatch.setenv("TILINT_NO_CACHE", "1")
+    assert classes._cache_path([path]) is None

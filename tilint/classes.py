@@ -9,6 +9,8 @@ frames), and may say for which rule categories a subject of that class is not th
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -94,8 +96,39 @@ def class_files(folder: Path | None = None) -> list[Path]:
 
 @lru_cache(maxsize=1)
 def builtin() -> WordClasses:
-    """The shipped word classes, loaded once per process."""
-    return load_classes(class_files())
+    """The shipped word classes, loaded once per process; parsed YAML is cached on disk
+    beside the compiled lexicon, keyed by the files' bytes (start-up needs no YAML)."""
+    files = class_files()
+    path = _cache_path(files)
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                cached = pickle.load(fh)
+            if isinstance(cached, WordClasses):
+                return cached
+        except Exception:  # a corrupt or stale cache file is just rebuilt
+            pass
+    loaded = load_classes(files)
+    if path is not None:
+        from tilint.matching import _write_atomically
+
+        _write_atomically(path, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    return loaded
+
+
+def _cache_path(files: Sequence[Path]) -> Path | None:
+    from tilint.matching import _cache_dir
+
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(b"tilint-classes/1")
+    for path in files:
+        try:
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            return None
+    return folder / f"classes-{digest.hexdigest()[:24]}.pickle"
 
 
 def load_classes(files: Sequence[Path]) -> WordClasses:

@@ -81,6 +81,8 @@ class TilintComponent:
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
         self.classes = word_classes.builtin()
+        # Adverbs and quantifiers that may stand inside a phrase (lexicons/classes/phrase-fillers.yml)
+        self._fillers = frozenset(get_string_id(w) for w in self.classes.words("phrase-fillers"))
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -92,9 +94,9 @@ class TilintComponent:
         return doc
 
     def find(self, doc: Doc) -> list[Hit]:
-        matches = self._lower(doc)
+        matches = self._lower(doc, self._fillers)
         if self._orth.size:
-            matches = sorted([*matches, *self._orth(doc)], key=lambda m: (m[1], m[2], m[0]))
+            matches = sorted([*matches, *self._orth(doc, self._fillers)], key=lambda m: (m[1], m[2], m[0]))
         if not matches:
             return []
         candidates: list[_Candidate] = []

@@ -82,3 +82,12 @@ def test_definitions_are_mentions(text):
 def test_self_description_in_the_future_or_always_is_the_persons_own_words():
     assert flagged("I'll always be an addict, but most days are fine.") == []
     assert flagged("He'll always be an addict.")  # a description of someone else
+
+
+def test_a_glossary_line_defines_the_whole_phrase():
+    assert flagged("A dirty drug screen = testing positive for substance use") == []
+    assert flagged("He had a dirty drug screen, so the dose was held.")
+
+
+def test_a_value_after_equals_is_a_note_not_a_definition():
+    assert flagged("Non-compliant = yes")

@@ -19,7 +19,7 @@ def flagged(text: str) -> list[str]:
         "The Spastics Society changed its name in 1994.",  # a former name
         "Smith J, Jones K. Working with the noncompliant patient. Perm J. 2010;14(1):32-40.",
         "1. Ofri D. The noncompliant patient. N Engl J Med. 2012; doi:10.1056/x",
-        "Lunatics, Imbeciles And Idiots: A History Of Insanity In Nineteenth-Century Britain",
+        "Lunatics, Imbeciles And Idiots: A History Of Insanity In Nineteenth-century Britain [PDF]",
         "Non Attendance (Did Not Attend) Policy. Executive Director of Nursing",
         "Read the report Absconding Patients And Their Care before the meeting.",
     ],

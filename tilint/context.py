@@ -115,6 +115,7 @@ def is_mention(
 
 
 _DEFINING = frozenset("means meant mean refers referred denotes denote".split())
+_VALUES = frozenset("yes no y n true false nil none not".split())
 
 
 def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -134,8 +135,17 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
         k += 1
     if k >= sent.end:
         return False
+    # A glossary line, "A dirty drug screen = testing positive ...": the term opens the
+    # line, the rest of the defined phrase may stand before "=", and words follow it
+    # (not a value, as in a note's "Refused meds = 3" or "Non-compliant = yes").
+    if start - sent.start <= 2:
+        for t in doc[k : min(sent.end, k + 4)]:
+            if t.text in ("=", "≡"):
+                nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+                return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
+
     low = doc[k].lower_
-    if doc[k].text in ("=", "≡") or low in _DEFINING:
+    if low in _DEFINING:
         return True
     return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
 
@@ -288,7 +298,10 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())
 # "Lunatics, Imbeciles And Idiots: A History Of Insanity": a Title Case line with a subtitle
-_SUBTITLE = re.compile(r"^[^:]{3,}:\s+(?:A|An|The)\s+[A-Z]\w*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|in|for|to|on|a|an))+\s*$")
+_SUBTITLE = re.compile(
+    r"^[^:]{3,}:\s+(?:A|An|The)\s+[A-Z]\w*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|in|for|to|on|a|an))+"
+    r"(?:\s*[\[(][^\])]{1,20}[\])])?\s*$"  # a listing's "[PDF]" or "(2nd ed.)"
+)
 # A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
 # "1. Smith JA,") and holds a year, a DOI or a journal part.
 _AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")

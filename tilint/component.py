@@ -192,13 +192,22 @@ class TilintComponent:
         previous = [t.text for t in doc[max(0, cand.start - 3) : cand.start]]
         tag = pick_tag(cand.tags, previous)
         sentence_start = span[0].is_sent_start or cand.start == 0
+        possessive = cand.end < len(doc) and doc[cand.end].lower_ in _POSSESSIVE
         out = []
         for template in cand.group.suggestions:
             text = template.render(tag)
+            safe = template.safe_for(tag)
             if template.kind is SuggestionKind.REPLACE:
                 text = match_case(text, span.text, sentence_start=bool(sentence_start))
-            out.append((text, template.safe_for(tag), template.kind))
+                # "Schizophrenics' families" -> "People with schizophrenia' families": a
+                # replacement that ends in another word cannot carry the possessive.
+                if safe and possessive and text.split()[-1:] != span.text.split()[-1:]:
+                    safe = False
+            out.append((text, safe, template.kind))
         return tuple(out)
+
+
+_POSSESSIVE = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
 
 def _longest_per_rule(candidates: list[_Candidate]) -> list[_Candidate]:

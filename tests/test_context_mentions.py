@@ -91,3 +91,23 @@ def test_a_glossary_line_defines_the_whole_phrase():
 
 def test_a_value_after_equals_is_a_note_not_a_definition():
     assert flagged("Non-compliant = yes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I identified as an addict for ten years.",
+        "I used to be a junkie.",
+        "I became an alcoholic after the accident.",
+    ],
+)
+def test_first_person_identification_is_self_description(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I think he is an addict.", "I saw the alcoholic patient in clinic.", "We placed her on 1:1 obs."],
+)
+def test_first_person_writing_about_someone_else_is_checked(text):
+    assert flagged(text)

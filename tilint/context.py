@@ -262,8 +262,20 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
 
 _FIRST_PERSON = frozenset("i we us me myself ourselves".split())
 _COPULAS = frozenset("am 'm m are 're was were been being be".split())
-_SELF_LINK = _COPULAS | frozenset(
-    "have 've a an the all just still also not never once now 'll will would 'd always forever".split()
+# Verbs of becoming and identifying link a speaker to a label like a copula does:
+# "I identified as an addict", "I became a junkie", "I stayed clean".
+_SELF_VERBS = frozenset(
+    """identified identify identifying became become becoming got get getting stayed stay
+    staying remained remain remaining felt feel called considered""".split()
+)
+_SELF_LINK = (
+    _COPULAS
+    | _SELF_VERBS
+    | frozenset(
+        """have 've a an the all just still also not never once now 'll will would 'd always
+        forever as like myself ourselves to used kind sort of really truly basically totally
+        such complete""".split()
+    )
 )
 
 
@@ -273,7 +285,7 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     is staff describing what they did, not a self-description."""
     i = start - 1
     saw_copula = False
-    while i >= sent.start and start - i <= 4:
+    while i >= sent.start and start - i <= 6:
         lower = doc[i].lower_
         if lower in _FIRST_PERSON:
             if saw_copula:
@@ -289,7 +301,7 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
             )
         if lower not in _SELF_LINK:
             return False
-        saw_copula |= lower in _COPULAS
+        saw_copula |= lower in _COPULAS or lower in _SELF_VERBS
         i -= 1
     return False
 

@@ -111,3 +111,7 @@ def test_first_person_identification_is_self_description(text):
 )
 def test_first_person_writing_about_someone_else_is_checked(text):
     assert flagged(text)
+
+
+def test_a_first_person_doubt_about_someone_else_is_not_self_description():
+    assert flagged("I remain unconvinced by his history of seizures.")

@@ -261,6 +261,7 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
 # ---------------------------------------------------------------- self-description
 
 _FIRST_PERSON = frozenset("i we us me myself ourselves".split())
+_THIRD_PERSON = frozenset("he she they him her them his their hers theirs".split())
 _COPULAS = frozenset("am 'm m are 're was were been being be".split())
 # Verbs of becoming and identifying link a speaker to a label like a copula does:
 # "I identified as an addict", "I became a junkie", "I stayed clean".
@@ -282,7 +283,10 @@ _SELF_LINK = (
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
     in their own words (principle 5), treated like a quotation. 'We placed her on obs'
-    is staff describing what they did, not a self-description."""
+    is staff describing what they did, not a self-description; nor is a phrase about
+    someone else ('I remain unconvinced by his history')."""
+    if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
+        return False
     i = start - 1
     saw_copula = False
     while i >= sent.start and start - i <= 6:

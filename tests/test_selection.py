@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -101,3 +102,25 @@ def test_severity_override_by_most_specific_selector() -> None:
     assert severity_for(rule, {}) is Severity.WARNING
     assert severity_for(rule, {"stigmatising": Severity.INFO}) is Severity.INFO
     assert severity_for(rule, {"stigmatising": Severity.INFO, "autism": Severity.ERROR}) is Severity.ERROR
+
+
+def test_the_readme_extend_select_line_turns_on_opt_in_rules() -> None:
+    """The configuration shown in README.md, read at test time, switches on opt-in rules."""
+    import re
+    from pathlib import Path
+
+    from tilint import Config, lint_text
+    from tilint.lexicon import load_lexicon
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)  # type: ignore[union-attr]
+    extend = tomllib.loads(block)["tool"]["tilint"]["extend-select"]
+    rule = next(r for r in load_lexicon().active if r.opt_in)
+    text = rule.examples.flag[0].text
+    assert not [f for f in lint_text(text) if f.rule == rule.code]
+    assert [f for f in lint_text(text, Config(extend_select=tuple(extend))) if f.rule == rule.code]

@@ -115,3 +115,20 @@ def test_first_person_writing_about_someone_else_is_checked(text):
 
 def test_a_first_person_doubt_about_someone_else_is_not_self_description():
     assert flagged("I remain unconvinced by his history of seizures.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calling someone an addict reduces them to their drug use.",
+        "Labelling people manipulative damages trust.",
+        "Describing patients as non-compliant ignores their reasons.",
+        "What does manipulative mean?",
+    ],
+)
+def test_talk_about_the_practice_of_labelling_is_a_mention(text):
+    assert flagged(text) == []
+
+
+def test_labelling_a_particular_person_now_is_a_use():
+    assert flagged("He is calling her a psycho again.")

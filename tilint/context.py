@@ -109,6 +109,8 @@ def is_mention(
         return True
     if _defined(doc, start, end, sent):
         return True
+    if _labelling_practice(doc, start, sent, wc):
+        return True
     if _negated_description(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
@@ -148,6 +150,31 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if low in _DEFINING:
         return True
     return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
+
+
+_GENERIC_OBJECTS = frozenset(
+    "someone somebody people a person patients them others anyone individuals clients".split()
+)
+
+
+def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'Calling someone an addict reduces them to ...', 'labelling people X', 'what does X
+    mean': talk about the practice of labelling, not a description of anyone."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "as", "the") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    k = j
+    while k >= sent.start and j - k < 2 and doc[k].lower_ in _GENERIC_OBJECTS:
+        k -= 1
+    if k < j and k >= sent.start and doc[k].lower_.endswith("ing") and wc.has("describe-verbs", doc[k].lower_):
+        return True
+    # "What does X mean?"
+    return (
+        j - 1 >= sent.start
+        and doc[j].lower_ == "does"
+        and doc[j - 1].lower_ == "what"
+        and any(t.lower_ == "mean" for t in doc[start : min(sent.end, start + 6)])
+    )
 
 
 def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:

@@ -71,3 +71,20 @@ def test_the_cache_key_follows_the_files_bytes(tmp_path, monkeypatch):
     assert first is not None and classes._cache_path([path]) != first
     monkeypatch.setenv("TILINT_NO_CACHE", "1")
     assert classes._cache_path([path]) is None
+
+
+def test_uk_us_spellings_are_data(tmp_path, monkeypatch):
+    from tilint import terms
+
+    assert terms.spellings_file().parent.name == "spellings"
+    assert terms.spelling_variants("Behaviour") == {"Behaviour", "Behavior"}
+    assert "stigmatized" in terms.spelling_variants("stigmatised")
+    bad = tmp_path / "uk-us.yml"
+    bad.write_text("pairs: {Colour: color}\nise_stems: []\n", encoding="utf-8")
+    monkeypatch.setattr(terms, "spellings_file", lambda: bad)
+    terms._spelling_tables.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"uk-us\.yml"):
+            terms.spelling_variants("colour")
+    finally:
+        terms._spelling_tables.cache_clear()

@@ -98,6 +98,9 @@ def load_compiled(
     files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
     if builtin:
         files.append(builtin_lexicon_dir() / "names.yml")
+    from tilint.terms import spellings_file
+
+    files.append(spellings_file())  # every term is expanded with these spellings
     folder = _cache_dir()
     plain_path = _cache_path(folder, _cache_key(files))
     indexed_path = _cache_path(folder, _cache_key(files, _tokenizer_fingerprint(tokenizer))) if tokenizer else None

@@ -105,3 +105,29 @@ def test_a_that_clause_is_not_a_person_as_object():
 def test_her_is_possessive_unless_something_is_granted():
     assert "credibility" not in categories("The board denied her access to the file.")
     assert categories("She conveniently forgot her appointment again.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I refused my meds for a week.",
+        "I suffer from anxiety.",
+        "I was sectioned in 2019.",
+        "My addiction started at 15.",
+        "I was allowed leave at last.",
+    ],
+)
+def test_first_person_accounts_are_the_persons_own_words(text):
+    assert categories(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I allowed him leave.",  # staff doing something to someone
+        "I think he refused his meds.",
+        "I believe some individuals have good services but still refuse care.",
+    ],
+)
+def test_first_person_writing_about_others_is_checked(text):
+    assert categories(text)

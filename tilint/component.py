@@ -135,7 +135,11 @@ class TilintComponent:
             mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text, self.classes)
             rule = self.rules[cand.group.rule_index]
             own_words = quote is not None or (
-                not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)
+                not rule.flag_self_description
+                and (
+                    context.self_described(doc, cand.start, cand.end, sent)
+                    or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
+                )
             )
             if mention:
                 mentions.append((cand.start, cand.end))

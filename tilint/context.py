@@ -337,6 +337,39 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return False
 
 
+def first_person_account(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    forms: frozenset[str],
+) -> bool:
+    """The writer's account of their own life (policy: self-disclosure without quotation
+    marks): 'I refused my meds', 'I suffer from anxiety', 'I was sectioned', 'my
+    addiction'. A staff member's 'I' doing something to someone ('I restrained him') is
+    not: an active coercive verb with 'I' as subject stays a finding, and 'we' is never
+    taken as self-disclosure (it is usually the team)."""
+    from tilint import syntax
+
+    if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
+        return False
+    before = start - 1
+    while before >= sent.start and doc[before].lower_ == "own":
+        before -= 1
+    if before >= sent.start and doc[before].lower_ == "my":
+        return True  # "my addiction", "my section"
+    if syntax.part_of_speech(forms, doc, start, end) != "verb":
+        return False
+    be = syntax.passive(doc, start, sent, forms)
+    # only a subject of its own clause: a shared one may be another person ("I believe
+    # some people have services but still refuse care")
+    head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+    if head is None or doc[head].lower_ != "i":
+        return False
+    return be is not None or category != "coercive"
+
+
 # ---------------------------------------------------------------- names
 
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())

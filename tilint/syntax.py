@@ -159,7 +159,9 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
         j -= 1
     if j <= sent.start or doc[j].lower_ not in COORDINATORS:
         return None
-    lo, _ = clause(doc, j - 1, j, sent)
+    lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
+    while lo - 1 >= sent.start and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
+        lo -= 1
     k = lo
     while k < sent.end and doc[k].lower_ in DETERMINERS:
         k += 1

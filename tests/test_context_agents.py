@@ -131,3 +131,8 @@ def test_first_person_accounts_are_the_persons_own_words(text):
 )
 def test_first_person_writing_about_others_is_checked(text):
     assert categories(text)
+
+
+def test_every_doubting_adverb_is_judged_by_whose_act_it_is():
+    assert "credibility" not in categories("The drug supposedly reduces cravings.")
+    assert "credibility" in categories("He supposedly took an overdose.")

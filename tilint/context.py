@@ -478,6 +478,8 @@ def not_the_persons(
     wc = classes or word_classes.builtin()
     scopes = {category, *tags}
     pos = syntax.part_of_speech(forms, doc, start, end)
+    if category == "credibility" and pos != "verb" and end - start == 1 and doc[start].lower_.endswith("ly"):
+        scopes.add("evidential")  # any doubting adverb: "supposedly", "purportedly", "allegedly"
 
     def exempt(found: Sequence[str], key: str) -> bool:
         return any(scopes & getattr(wc[c], key) for c in found)

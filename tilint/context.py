@@ -417,12 +417,24 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     return any(wc.has("title-cues", t.lower_) for t in before[-2:])
 
 
+_LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither
+
+
 def _line_of(doc: Doc, start: int) -> str:
-    text = doc.text
-    a = doc[start].idx
-    lo = text.rfind("\n", 0, a) + 1
-    hi = text.find("\n", a)
-    return text[lo : hi if hi >= 0 else len(text)]
+    """The line holding token `start`, from tokens within a bounded distance (Doc.text is
+    a pass over the whole Doc, and a long line must not cost a scan per match); "" when
+    the line is longer than that."""
+    lo = start
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+        if start - lo > _LINE_TOKENS:
+            return ""
+    hi = start  # the token whose trailing text ends the line, or the last token
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+        if hi - start > _LINE_TOKENS:
+            return ""
+    return "".join(t.text_with_ws for t in doc[lo : hi + 1]).split("\n", 1)[0]
 
 
 def _title_with_subtitle(doc: Doc, start: int) -> bool:

@@ -75,13 +75,17 @@ def is_boundary(doc: Doc, i: int) -> bool:
     return tok.lower_ in CLAUSE_WORDS
 
 
+MAX_CLAUSE = 40  # tokens either side: a long unpunctuated run must not cost a scan per match
+
+
 def clause(doc: Doc, start: int, end: int, sent: Span) -> tuple[int, int]:
-    """Token range of the clause holding tokens [start, end)."""
+    """Token range of the clause holding tokens [start, end) (at most MAX_CLAUSE tokens
+    either side)."""
     lo = start
-    while lo - 1 >= sent.start and not is_boundary(doc, lo - 1):
+    while lo - 1 >= max(sent.start, start - MAX_CLAUSE) and not is_boundary(doc, lo - 1):
         lo -= 1
     hi = end
-    while hi < sent.end and not is_boundary(doc, hi):
+    while hi < min(sent.end, end + MAX_CLAUSE) and not is_boundary(doc, hi):
         hi += 1
     return lo, hi
 
@@ -107,12 +111,12 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     complaining of pain"), whose subject is too far away to be sure of."""
     if doc[i].lower_.endswith("ing"):
         k = i - 1
-        while k >= sent.start and (is_adverb(doc[k].lower_) or doc[k].lower_ in NEGATIONS):
+        while k >= max(sent.start, i - MAX_CLAUSE) and (is_adverb(doc[k].lower_) or doc[k].lower_ in NEGATIONS):
             k -= 1
         if k < sent.start or doc[k].lower_ not in BE:
             return None
     j = i - 1
-    while j >= sent.start:
+    while j >= max(sent.start, i - MAX_CLAUSE):
         low = doc[j].lower_
         if doc[j].is_space or low in AUX or low in NEGATIONS or is_adverb(low):
             j -= 1
@@ -124,7 +128,7 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         return None
     if doc[j].lower_ in RELATIVES:
         j -= 1
-        while j >= sent.start and (doc[j].text == "," or doc[j].is_space):
+        while j >= max(sent.start, i - MAX_CLAUSE) and (doc[j].text == "," or doc[j].is_space):
             j -= 1
         if j < sent.start:
             return None
@@ -155,12 +159,15 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     pumps or refuse to provide insulin" -> staff): the first known word at the start of
     the first conjunct's clause, or None."""
     j = i - 1
-    while j >= sent.start and (doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)):
+    while j >= max(sent.start, i - MAX_CLAUSE) and (
+        doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)
+    ):
         j -= 1
     if j <= sent.start or doc[j].lower_ not in COORDINATORS:
         return None
     lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
-    while lo - 1 >= sent.start and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
+    floor = max(sent.start, j - MAX_CLAUSE)
+    while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
         lo -= 1
     k = lo
     while k < sent.end and doc[k].lower_ in DETERMINERS:
@@ -221,7 +228,9 @@ def passive(doc: Doc, start: int, sent: Span, tags: frozenset[str]) -> int | Non
     if not ("VBN" in tags or word.endswith(("ed", "en"))):
         return None
     j = start - 1
-    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS or doc[j].is_space):
+    while j >= max(sent.start, start - MAX_CLAUSE) and (
+        is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS or doc[j].is_space
+    ):
         j -= 1
     if j >= sent.start and doc[j].lower_ in BE:
         return j
@@ -272,7 +281,7 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
     and with `modals` 'may refuse', 'can decline': a right or capacity, not an act."""
     j = start - 1
-    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].is_space):
+    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
     if j < sent.start:
         return False
@@ -316,7 +325,7 @@ def attached(
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
     j = start - 1
-    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].is_space):
+    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
     if j >= sent.start and doc[j].lower_ in COPULAS:
         head = subject(doc, j + 1, sent)  # from just after the copula: skips it and auxiliaries

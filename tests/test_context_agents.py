@@ -136,3 +136,9 @@ def test_first_person_writing_about_others_is_checked(text):
 def test_every_doubting_adverb_is_judged_by_whose_act_it_is():
     assert "credibility" not in categories("The drug supposedly reduces cravings.")
     assert "credibility" in categories("He supposedly took an overdose.")
+
+
+@pytest.mark.parametrize("text", ["Medication refused this morning.", "Insulin refused at 08:00."])
+def test_a_notes_short_passive_is_the_persons_refusal(text):
+    # only people and bodies of people refuse: a drug "subject" is what was refused
+    assert "deficit" in categories(text)

@@ -12,7 +12,7 @@ NEEDED = {
     "people", "relations", "institutions", "officials", "laws", "treatments", "procedures",
     "devices", "anatomy", "tumours", "conditions", "requests", "capacity", "mention-nouns",
     "mention-stance", "mention-meaning", "mention-verbs", "speech-verbs", "describe-verbs",
-    "label-verbs", "name-heads", "title-cues", "phrase-fillers",
+    "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
 }
 
 
@@ -43,6 +43,7 @@ def test_multiword_entries_are_found_at_their_last_word():
         ("class: x\nwords: [court, court]\n", "listed twice"),
         ("class: x\nwords: [Court]\n", "lower case"),
         ("class: x\nwords: [a]\nagent_not_person: [blame]\n", "'blame'"),
+        ("class: x\nwords: [a]\nanimate: maybe\n", "true or false"),
     ],
 )
 def test_invalid_class_files_name_the_file_and_the_problem(tmp_path, content, problem):

@@ -22,7 +22,15 @@ from spacy.tokens import Doc
 from tilint.errors import LexiconError
 
 MAX_PHRASE_WORDS = 4
-_KEYS = {"class", "description", "agent_not_person", "modified_not_person", "passive_subject_not_person", "words"}
+_KEYS = {
+    "class",
+    "description",
+    "animate",
+    "agent_not_person",
+    "modified_not_person",
+    "passive_subject_not_person",
+    "words",
+}
 _SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential"}
 
 
@@ -34,6 +42,7 @@ class WordClass:
     agent_not_person: frozenset[str]
     modified_not_person: frozenset[str]
     passive_subject_not_person: frozenset[str]
+    animate: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,14 @@ def parse_class(data: Any, where: str) -> WordClass:
         _scopes(data.get("agent_not_person", []), where, name, "agent_not_person"),
         _scopes(data.get("modified_not_person", []), where, name, "modified_not_person"),
         _scopes(data.get("passive_subject_not_person", []), where, name, "passive_subject_not_person"),
+        _flag(data.get("animate", False), where, name),
     )
+
+
+def _flag(value: Any, where: str, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise LexiconError(where, f"class {name}: 'animate' must be true or false")
+    return value
 
 
 def _scopes(value: Any, where: str, name: str, key: str) -> frozenset[str]:

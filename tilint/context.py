@@ -517,7 +517,10 @@ def not_the_persons(
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
-        if head is not None and exempt(syntax.np_classes(doc, head, sent, wc), "agent_not_person"):
+        found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
+            return False  # "Medication refused": a note's short passive, the person refused it
+        if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
         # "the drug reportedly causes", "her partner reportedly hit her"
@@ -527,6 +530,10 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+def _needs_a_person(verb: str, wc: WordClasses) -> bool:
+    return any(verb.startswith(stem) for stem in wc.words("animate-verbs"))
 
 
 def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None:

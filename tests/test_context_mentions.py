@@ -132,3 +132,15 @@ def test_talk_about_the_practice_of_labelling_is_a_mention(text):
 
 def test_labelling_a_particular_person_now_is_a_use():
     assert flagged("He is calling her a psycho again.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Pt called and refused appointment.", "refused"), ("She called, refused to give details.", "refused")],
+)
+def test_a_labelling_verb_must_take_the_term_as_its_object(text, word):
+    assert word in flagged(text)
+
+
+def test_a_list_after_avoid_is_all_mentioned():
+    assert flagged("Avoid: refused, non-compliant, manipulative.") == []

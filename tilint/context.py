@@ -94,7 +94,12 @@ def is_mention(
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if wc.has("mention-nouns", lower) or wc.has("mention-verbs", lower):
+        if wc.has("mention-nouns", lower):
+            return True
+        # "avoid X", "called X": the verb's object, so only articles and quotation marks
+        # between ("Pt called and refused" is two acts); a list after an earlier mention
+        # ("avoid refused and non-compliant") is covered by earlier_mentions.
+        if wc.has("mention-verbs", lower) and _adjacent(doc, previous.i, start, earlier_mentions):
             return True
         contrast = lower in _CONTRAST or (
             lower == "of" and previous.i > sent.start and doc[previous.i - 1].lower_ == "instead"
@@ -175,6 +180,20 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
         and doc[j - 1].lower_ == "what"
         and any(t.lower_ == "mean" for t in doc[start : min(sent.end, start + 6)])
     )
+
+
+def _adjacent(doc: Doc, i: int, start: int, earlier_mentions: Sequence[tuple[int, int]]) -> bool:
+    """Only articles and quotation marks between token i and `start`, or a list whose
+    earlier items were mentioned after token i ("avoid X, Y and Z")."""
+    listing = any(m[0] > i for m in earlier_mentions)
+    for j in range(i + 1, start):
+        tok = doc[j]
+        if tok.is_quote or tok.is_space or tok.lower_ in ("a", "an", "the", ":", "*", "_"):
+            continue
+        in_list = tok.lower_ in (",", "and", "or") or any(m[0] <= j < m[1] for m in earlier_mentions)
+        if not (listing and in_list):
+            return False
+    return True
 
 
 def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:

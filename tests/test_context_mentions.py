@@ -144,3 +144,8 @@ def test_a_labelling_verb_must_take_the_term_as_its_object(text, word):
 
 def test_a_list_after_avoid_is_all_mentioned():
     assert flagged("Avoid: refused, non-compliant, manipulative.") == []
+
+
+def test_a_notes_diagnosis_field_is_a_use():
+    assert flagged("Diagnosis: alcohol abuse.")
+    assert flagged("The diagnosis alcohol abuse is outdated.") == []

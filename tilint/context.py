@@ -94,7 +94,7 @@ def is_mention(
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if wc.has("mention-nouns", lower):
+        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent):
             return True
         # "avoid X", "called X": the verb's object, so only articles and quotation marks
         # between ("Pt called and refused" is two acts); a list after an earlier mention
@@ -180,6 +180,16 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
         and doc[j - 1].lower_ == "what"
         and any(t.lower_ == "mean" for t in doc[start : min(sent.end, start + 6)])
     )
+
+
+_HEADING_NOUNS = frozenset("diagnosis diagnoses".split())
+
+
+def _note_heading(doc: Doc, i: int, sent: Span) -> bool:
+    """'Diagnosis: alcohol abuse' is a note's field, a use; 'the diagnosis X' is a mention."""
+    if doc[i].lower_ not in _HEADING_NOUNS:
+        return False
+    return not (i - 1 >= sent.start and doc[i - 1].lower_ in ("the", "this", "that", "a"))
 
 
 def _adjacent(doc: Doc, i: int, start: int, earlier_mentions: Sequence[tuple[int, int]]) -> bool:

@@ -64,13 +64,12 @@ def test_neovim_diagnostics_quick_fix_and_hover(tmp_path: Path) -> None:
         {"code": "TI102", "source": "tilint", "severity": 2, "lnum": 0, "col": start, "end_lnum": 0, "end_col": start + 7},
         {"code": "TI101", "source": "tilint", "severity": 2, "lnum": 1, "col": 6, "end_lnum": 1, "end_col": 19},
     ]
-    assert result["titles"][:3] == [
+    assert result["titles"][:2] == [
         "Replace 'refused' with 'declined'",
-        "Replace 'refused' with 'chose not to have'",
         "Ignore TI102 on this line",
     ]
     assert result["applied"] == "Replace 'refused' with 'declined'"
-    assert result["titles"][3:] == ["Add 'refused' to the project's allow list", "Apply all safe tilint fixes"]
+    assert result["titles"][2:] == ["Add 'refused' to the project's allow list", "Apply all safe tilint fixes"]
     # Neovim 0.7 sent the diagnostic back with byte columns; the fix still hit the word.
     assert result["lines"] == ["Café review 😀: she declined her meds.", "He is non-compliant."]
     assert result["after"] == ["TI101"]

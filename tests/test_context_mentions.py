@@ -149,3 +149,18 @@ def test_a_list_after_avoid_is_all_mentioned():
 def test_a_notes_diagnosis_field_is_a_use():
     assert flagged("Diagnosis: alcohol abuse.")
     assert flagged("The diagnosis alcohol abuse is outdated.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff still write non-compliant, a word that blames the person.",
+        "Many notes say frequent flyer (a label staff use for people in crisis).",
+    ],
+)
+def test_a_term_in_apposition_to_a_mention_noun_is_mentioned(text):
+    assert flagged(text) == []
+
+
+def test_apposition_to_a_person_is_a_use():
+    assert flagged("He is non-compliant, a patient who never attends.")

@@ -206,6 +206,19 @@ def _adjacent(doc: Doc, i: int, start: int, earlier_mentions: Sequence[tuple[int
     return True
 
 
+def _apposition_of_term(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'non-compliant, a word that blames', 'frequent flyer (a label staff use)'."""
+    i = end
+    while i < sent.end and (doc[i].is_quote or doc[i].text in ("*", "_")):
+        i += 1
+    if i >= sent.end or doc[i].text not in (",", "(", "—", "–", "-"):
+        return False
+    words = [t for t in doc[i + 1 : min(sent.end, i + 6)] if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in ("a", "an", "the", "this", "that"):
+        return False
+    return any(wc.has("mention-nouns", t.lower_) for t in words[1:4])
+
+
 def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     """'say "declined", not refused': a verb of saying earlier in the sentence."""
     return any(wc.has("speech-verbs", t.lower_) for t in doc[max(sent.start, i - 8) : i])
@@ -284,7 +297,9 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
-    sound as if ...', 'X implies blame'."""
+    sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
+    if _apposition_of_term(doc, end, sent, wc):
+        return True
     i = end
     words_skipped = 0
     # Up to two words may stand between the term and the verb ("X behaviour is a ...").

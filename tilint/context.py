@@ -118,7 +118,59 @@ def is_mention(
         return True
     if _negated_description(doc, start, sent, wc):
         return True
+    if _implied_by_a_term(doc, start, sent):
+        return True
+    if _reported_view(doc, start, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_AS_IF = frozenset("if though".split())
+_REPORTERS = ("officials", "institutions")
+
+
+def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'The prosecutor may claim that the defendant is malingering', 'the trust argued that
+    she was manipulative': an official's or institution's contested view, reported by the
+    writer (policy: reported labelling), when the label is the predicate of the 'that'
+    clause ('... that <someone> is/was X'). The writer's own claim, and anyone else's,
+    stays a use."""
+    from tilint import syntax
+
+    j = start - 1
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _COPULA:
+        return False
+    that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
+    if that is None:
+        return False
+    for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
+        if wc.has("dispute-verbs", doc[v].lower_):
+            head = syntax.subject(doc, v, sent)
+            if head is None:
+                return False
+            return any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
+        if syntax.is_boundary(doc, v):
+            return False
+    return False
+
+
+def _implied_by_a_term(doc: Doc, start: int, sent: Span) -> bool:
+    """'Bed-blocking makes it sound as if it's patients who are unwilling to move': the
+    clause after 'makes it sound/seem/look as if/as though/like' is what a term implies,
+    which the writer reports in order to reject; a label there is talked about, not
+    applied. Only a bounded stretch of the sentence before the match is read."""
+    lo = max(sent.start, start - 40)
+    for i in range(lo, start - 2):
+        if doc[i].lower_ not in _MAKE or doc[i + 1].lower_ != "it" or doc[i + 2].lower_ not in _SOUND:
+            continue
+        k = i + 3
+        if k < start and doc[k].lower_ == "like":
+            return True
+        if k + 1 < start and doc[k].lower_ == "as" and doc[k + 1].lower_ in _AS_IF:
+            return True
+    return False
 
 
 _DEFINING = frozenset("means meant mean refers referred denotes denote".split())

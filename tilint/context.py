@@ -614,6 +614,8 @@ def not_the_persons(
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        if head is not None and doc[head].lower_ == "they":
+            found = _antecedent_classes(doc, sent, wc) or found
         if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
             return False  # "Medication refused": a note's short passive, the person refused it
         if exempt(found, "agent_not_person"):
@@ -626,6 +628,32 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+_ANTECEDENT_REACH = 6  # tokens at the start of the previous sentence read for its subject
+_SINGULAR = frozenset("he she him her his hers i me my you your we us our it".split())
+
+
+def _antecedent_classes(doc: Doc, sent: Span, wc: WordClasses) -> list[str]:
+    """'Staff assessed risk well. They minimised the use of restraint': a 'they' subject
+    takes the classes of the previous sentence's subject, the first classed word near its
+    start, when that is an official or institution (staff, the trust). A people subject
+    ('Patients were seen. They denied ...') or none leaves 'they' a person."""
+    from tilint import syntax
+
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    lo = max(prev.start, prev.end - 40)
+    if any(doc[j].lower_ not in _SINGULAR and "people" in wc.of_token(doc, j) for j in range(lo, prev.end)):
+        return []  # 'Staff saw the patients. They denied ...': either could be 'they'
+    for i in range(prev.start, min(prev.end, prev.start + _ANTECEDENT_REACH)):
+        if doc[i].lower_ in syntax.AUX or syntax.is_boundary(doc, i):
+            break
+        found = wc.of_token(doc, i)
+        if found:
+            return found if "people" not in found and any(c in _REPORTERS for c in found) else []
+    return []
 
 
 def _needs_a_person(verb: str, wc: WordClasses) -> bool:

@@ -307,6 +307,9 @@ def attached(
         if before < sent.start or not (doc[before].lower_ in DETERMINERS or doc[before].lower_ in PREPOSITIONS):
             return []
         return _following_noun(doc, end, sent, classes)
+    # "violent patients with pain": a match that names its own person modifies nothing after it
+    if any(classes.has("people", t.lower_) for t in doc[start:end]):
+        return []
     # "lung compliance", "bacteria resistant to ...": a classed noun right before a
     # one-word match (a longer match holds its own modifier: "treatment compliance")
     if start - 1 >= sent.start and end - start == 1:

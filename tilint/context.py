@@ -96,6 +96,8 @@ def is_mention(
         lower = previous.lower_
         if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent):
             return True
+        if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
+            return True
         # "avoid X", "called X": the verb's object, so only articles and quotation marks
         # between ("Pt called and refused" is two acts); a list after an earlier mention
         # ("avoid refused and non-compliant") is covered by earlier_mentions.
@@ -106,6 +108,8 @@ def is_mention(
         )
         if contrast and _speech_verb_before(doc, previous.i, sent, wc):
             return True
+        if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
+            return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
@@ -225,6 +229,13 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
         k -= 1
     if k < j and k >= sent.start and doc[k].lower_.endswith("ing") and wc.has("describe-verbs", doc[k].lower_):
         return True
+    # "saying someone is an addict", "calling people junkies": a gerund of saying with a
+    # generic object and a copula; 'Saying he is an addict' (a particular person) is a use
+    if j >= sent.start and doc[j].lower_ in _COPULA:
+        k = j - 1
+        if k >= sent.start and doc[k].lower_ in _GENERIC_OBJECTS and k - 1 >= sent.start:
+            verb = doc[k - 1].lower_
+            return verb.endswith("ing") and (wc.has("speech-verbs", verb) or wc.has("describe-verbs", verb))
     # "What does X mean?"
     return (
         j - 1 >= sent.start
@@ -274,6 +285,29 @@ def _apposition_of_term(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool
 def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     """'say "declined", not refused': a verb of saying earlier in the sentence."""
     return any(wc.has("speech-verbs", t.lower_) for t in doc[max(sent.start, i - 8) : i])
+
+
+# "the language of X", "the notion of X": a mention; "a diagnosis of X" names what a
+# person was diagnosed with, "the words of X" whose words they were, and "a stereotype of
+# X" can be said of a person ("she is a stereotype of ..."), so those are not.
+_OF_NOT_MENTION = frozenset("diagnosis diagnoses word words category categories stereotype stereotypes".split())
+
+
+def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
+    if of - 1 < sent.start:
+        return False
+    noun = doc[of - 1].lower_
+    return wc.has("mention-nouns", noun) and noun not in _OF_NOT_MENTION
+
+
+def _speech_verb_after(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'Instead of X, say Y', 'rather than X, write Y': a verb of saying just after the term."""
+    for tok in doc[end : min(sent.end, end + 4)]:
+        if wc.has("speech-verbs", tok.lower_):
+            return True
+        if not (tok.is_punct or tok.is_space or tok.lower_ in ("we", "you", "please", "just")):
+            return False
+    return False
 
 
 def _quote_is_just_the_term(text: str, quote: tuple[int, int], span: Span) -> bool:

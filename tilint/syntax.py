@@ -134,9 +134,29 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             return None
     if is_boundary(doc, j) or doc[j].lower_ in PREPOSITIONS or doc[j].lower_ in DETERMINERS:
         return None
-    if _object_of_preposition(doc, j, sent):
+    if _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         return None  # "came to the clinic complaining of ...": not a subject
     return j
+
+
+# Words for a part of a group: "half of the nurses", "20% of GPs", "most of the staff".
+QUANTIFIERS = frozenset(
+    """half most many some all none few several majority minority proportion number third
+    thirds quarter quarters cent percent % each one two three four five""".split()
+)
+
+
+def _part_of(doc: Doc, head: int, sent: Span) -> bool:
+    """'Twenty per cent of GPs denied ...': the group after a quantifier's 'of' is what
+    the subject is made of, so it names who acted."""
+    j = head - 1
+    while j >= sent.start and head - j <= 3 and doc[j].lower_ in DETERMINERS:
+        j -= 1
+    return (
+        j - 1 >= sent.start
+        and doc[j].lower_ == "of"
+        and (doc[j - 1].lower_ in QUANTIFIERS or doc[j - 1].like_num)
+    )
 
 
 def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:

@@ -66,3 +66,19 @@ def test_other_claims_and_the_writers_view_stay_uses(text, word):
 def test_a_relatives_claim_is_not_an_officials_view():
     # the claim of a person close to the patient is not an official's: the label stays
     assert "manipulative" in flagged("His mother claims that he is manipulative.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics allege that the scheme is underfunded.",
+        "Journalists claimed the hospital was unsafe.",
+        "Campaigners insist the cuts will cost lives.",
+    ],
+)
+def test_public_voices_are_not_the_person_whose_account_is_protected(text):
+    assert flagged(text) == []
+
+
+def test_the_persons_own_allegation_stays_a_finding():
+    assert "alleged" in flagged("The patient alleged that staff hit her.")

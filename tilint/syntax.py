@@ -165,7 +165,8 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
         low = doc[j].lower_
         if low in PREPOSITIONS:
             return True
-        if is_boundary(doc, j) or low in AUX:
+        # "a person in jail or prison suffers ...": a coordinated object is still one
+        if (is_boundary(doc, j) and low not in ("and", "or")) or low in AUX:
             return False
         j -= 1
     return False

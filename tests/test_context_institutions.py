@@ -40,3 +40,27 @@ def test_other_senses_of_stigmatising_words(text):
 )
 def test_people_suffering_and_labels_on_people_stay_findings(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service did not engage with the consultation.",
+        "The inspector did not attend.",
+        "The trust has not engaged with families.",
+    ],
+)
+def test_a_written_out_verb_phrase_has_a_subject_too(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Pt did not attend.", "did not attend"),
+        ("Did not attend.", "did not attend"),
+        ("She has not engaged with the team.", "has not engaged"),
+    ],
+)
+def test_a_person_who_did_not_attend_stays_a_finding(text, word):
+    assert word in flagged(text)

@@ -60,6 +60,7 @@ _CATENATIVES = frozenset(
     going used has have had refuse refuses refused""".split()
 )
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+_DO_HAVE = frozenset("do does did has have had".split())
 _NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure")
 
 
@@ -98,6 +99,8 @@ def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
         return "noun"
     if "JJ" in tags:
         return "adj"
+    if end - start > 1 and doc[start].lower_ in _DO_HAVE:
+        return "verb"  # "did not attend", "has not engaged": a verb phrase written out
     last = doc[end - 1].lower_
     return "noun" if last.endswith(_NOUN_ENDINGS) else "adj"
 

@@ -675,13 +675,21 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
         click.echo(json.dumps([rule_to_dict(r) for r in chosen], ensure_ascii=False, indent=2))
         return
     width = max((len(r.name) for r in chosen), default=4)
-    for r in chosen:
+    default = sorted((r for r in chosen if not r.opt_in), key=lambda r: r.code)
+    opt_in = sorted((r for r in chosen if r.opt_in), key=lambda r: r.code)
+    for r in default:
         click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<12}  {r.severity.value:<7}  {', '.join(r.tags)}")
+    if opt_in:
+        # Apart from the default set: off unless named (LANGUAGE_POLICY.md, opt-in rules).
+        click.echo("\nOpt-in (off unless selected, e.g. extend-select = [\"opt-in\"] or a group tag):")
+        for r in opt_in:
+            click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<12}  {r.severity.value:<7}  {', '.join(r.tags)}")
     from collections import Counter
 
     counts: Counter[str] = Counter(r.category for r in chosen)
     parts = ", ".join(f"{counts[c]} {c}" for c in CATEGORY_NAMES if counts[c])
-    click.echo(f"\n{len(chosen)} rules ({parts})." if chosen else "No rules match.")
+    tail = f"; {len(default)} default, {len(opt_in)} opt-in" if opt_in else ""
+    click.echo(f"\n{len(chosen)} rules ({parts}{tail})." if chosen else "No rules match.")
 
 
 @main.command()

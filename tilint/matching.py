@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tilint.phrases import PhraseTables
     from tilint.prefilter import Prefilter
 
-COMPILER_VERSION = 3  # 3: with the candidate prefilter
+COMPILER_VERSION = 4  # 3: the candidate prefilter; 4: safe_forms, and the prefilter knows phrase fillers
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,10 @@ class SuggestionTemplate:
     by_tag: tuple[tuple[str | None, str], ...]  # tag -> filled text
     safe: bool
     kind: SuggestionKind
+    safe_tags: frozenset[str] | None = None  # safe only for matches of these tags
+
+    def safe_for(self, tag: str | None) -> bool:
+        return self.safe and (self.safe_tags is None or tag in self.safe_tags)
 
     def render(self, tag: str | None) -> str:
         for key, text in self.by_tag:
@@ -98,9 +102,17 @@ def load_compiled(
     files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
     if builtin:
         files.append(builtin_lexicon_dir() / "names.yml")
+    from tilint.terms import spellings_file
+
+    files.append(spellings_file())  # every term is expanded with these spellings
+    from tilint import classes as word_classes
+
+    fillers_file = word_classes.builtin_classes_dir() / "phrase-fillers.yml"  # the prefilter's step 4
     folder = _cache_dir()
     plain_path = _cache_path(folder, _cache_key(files))
-    indexed_path = _cache_path(folder, _cache_key(files, _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    indexed_path = (
+        _cache_path(folder, _cache_key([*files, fillers_file], _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    )
     cached = _read_cache(indexed_path if tokenizer is not None else plain_path)
     if cached is not None:
         return cached
@@ -116,7 +128,8 @@ def load_compiled(
 
     lexicon, compiled = plain
     compiled = replace(compiled, tables=build_tables(compiled, tokenizer))
-    indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer))
+    fillers = word_classes.builtin().words("phrase-fillers")
+    indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer, fillers))
     _write_cache(indexed_path, indexed)
     return indexed
 
@@ -212,9 +225,11 @@ def _template(spec: SuggestionSpec, tags: list[str | None]) -> SuggestionTemplat
         return SuggestionTemplate(((None, spec.rephrase),), False, SuggestionKind.REPHRASE)
     assert spec.text is not None
     if not has_slots(spec.text):
-        return SuggestionTemplate(((None, spec.text),), spec.safe, SuggestionKind.REPLACE)
+        safe = spec.safe and spec.safe_forms is None  # forms mean nothing without a slot
+        return SuggestionTemplate(((None, spec.text),), safe, SuggestionKind.REPLACE)
+    safe_tags = frozenset(spec.safe_forms) if spec.safe_forms is not None else None
     return SuggestionTemplate(
-        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE
+        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE, safe_tags
     )
 
 

@@ -93,9 +93,9 @@ class WordClasses:
 
 
 def builtin_classes_dir() -> Path:
-    from tilint.lexicon import builtin_lexicon_dir
+    from tilint.policy import data_dir
 
-    return builtin_lexicon_dir() / "classes"
+    return data_dir() / "classes"
 
 
 def class_files(folder: Path | None = None) -> list[Path]:
@@ -119,14 +119,14 @@ def builtin() -> WordClasses:
             pass
     loaded = load_classes(files)
     if path is not None:
-        from tilint.matching import _write_atomically
+        from tilint.datafiles import write_cache_atomically as _write_atomically
 
         _write_atomically(path, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
     return loaded
 
 
 def _cache_path(files: Sequence[Path]) -> Path | None:
-    from tilint.matching import _cache_dir
+    from tilint.datafiles import cache_dir as _cache_dir
 
     folder = _cache_dir()
     if folder is None:
@@ -141,7 +141,7 @@ def _cache_path(files: Sequence[Path]) -> Path | None:
 
 
 def load_classes(files: Sequence[Path]) -> WordClasses:
-    from tilint.lexicon import _read_yaml
+    from tilint.datafiles import read_yaml as _read_yaml
 
     classes: dict[str, WordClass] = {}
     for path in files:

@@ -21,9 +21,10 @@ from thinc.types import Ints2d
 
 from tilint import classes as word_classes
 from tilint import context
+from tilint.compiled import CompiledGroup, CompiledLexicon
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
-from tilint.matching import CompiledGroup, CompiledLexicon, load_compiled
+from tilint.matching import load_compiled
 from tilint.phrases import build_tables
 from tilint.suggest import match_case, pick_tag
 

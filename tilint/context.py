@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tilint import classes as word_classes
 from tilint.classes import WordClasses
-from tilint.matching import WindowSpec
+from tilint.compiled import WindowSpec
 
 # ---------------------------------------------------------------- quotes
 

@@ -8,7 +8,6 @@ names the file, the rule and the fix.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tilint.datafiles import read_yaml as _read_yaml
 from tilint.errors import LexiconError
 from tilint.findings import Severity
 
@@ -291,31 +291,6 @@ def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True
     return Lexicon(tuple(rules), tuple(names), tuple(str(f) for f in files))
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block open() forever
-            raise LexiconError(str(path), "not a regular file", "name a .yml file in 'lexicons'")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None
-    except OSError as exc:
-        raise LexiconError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > 20_000_000:
-        raise LexiconError(str(path), "lexicon file is larger than 20 MB", "split it up")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LexiconError(str(path), "not UTF-8 text", "save the lexicon as UTF-8") from None
-    import yaml  # only when a lexicon is compiled: cached lexicons need no YAML
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise LexiconError(where, f"invalid YAML: {problem}") from None
 
 
 def load_names(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-    from tilint.matching import CompiledLexicon
+    from tilint.compiled import CompiledLexicon
 
 _END = -1  # a trie key no token hash can take (hashes are unsigned)
 

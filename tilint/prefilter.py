@@ -53,7 +53,7 @@ from tilint.context import window_has
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-    from tilint.matching import CompiledLexicon, WindowSpec
+    from tilint.compiled import CompiledLexicon, WindowSpec
     from tilint.phrases import PhraseTables
 
 

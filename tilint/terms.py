@@ -215,15 +215,15 @@ _SUFFIX_PAIRS = (
 
 def spellings_file() -> Path:
     """lexicons/spellings/uk-us.yml: British/American pairs and -ise stems, as data."""
-    from tilint.lexicon import builtin_lexicon_dir
+    from tilint.policy import data_dir as builtin_lexicon_dir
 
     return builtin_lexicon_dir() / "spellings" / "uk-us.yml"
 
 
 @lru_cache(maxsize=1)
 def _spelling_tables() -> tuple[dict[str, str], frozenset[str]]:
+    from tilint.datafiles import read_yaml as _read_yaml
     from tilint.errors import LexiconError
-    from tilint.lexicon import _read_yaml
 
     path = spellings_file()
     data = _read_yaml(path)

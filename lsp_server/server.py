@@ -29,6 +29,8 @@ from lsp_server.project import is_config_file
 from lsp_server.protocol import TilintProtocol, converter
 from lsp_server.scheduler import Scheduler
 from tilint.__about__ import __version__
+from tilint.api import get_linter
+from tilint.config import Config
 from tilint.errors import TilintError
 from tilint.report.explain import explain
 
@@ -191,9 +193,6 @@ def initialize(ls: TilintServer, params: types.InitializeParams) -> None:
 @server.feature(types.INITIALIZED)
 @guard("initialized")
 async def initialized(ls: TilintServer, params: types.InitializedParams) -> None:
-    from tilint.api import get_linter
-    from tilint.config import Config
-
     loop = asyncio.get_running_loop()
     warm = loop.run_in_executor(ls.executor, get_linter, Config())  # load spaCy before the first open
     try:

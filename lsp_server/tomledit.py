@@ -15,9 +15,6 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -73,6 +70,9 @@ def _without(data: Any, pyproject: bool) -> Any:
 
 def _edited(text: str, phrase: str, pyproject: bool) -> tuple[str, list[str], Any] | None:
     """The new text, the old allow list and the old data; None if there is nothing to do."""
+    import tomlkit  # only when an allow-list action is asked for: not at start-up
+    from tomlkit.exceptions import TOMLKitError
+
     try:
         doc = tomlkit.parse(text)
         before = doc.unwrap()
@@ -111,7 +111,7 @@ def add_allow(text: str, phrase: str, *, pyproject: bool) -> Edit | None:
         return None
     try:
         edited = _edited(text, phrase, pyproject)
-    except (TOMLKitError, ValueError, TypeError, KeyError):
+    except Exception:  # tomlkit's errors (TOMLKitError and others) on a layout it cannot edit
         return None
     if edited is None:
         return None

@@ -24,7 +24,7 @@ from lsprotocol import types
 from lsp_server import convert, settings
 from lsp_server.documents import TextDoc
 from lsp_server.project import ProjectConfigs
-from tilint.api import Linter, _excluded, get_linter
+from tilint.api import Linter, excluded, get_linter
 from tilint.config import Config
 from tilint.errors import TilintError
 from tilint.findings import Finding
@@ -93,7 +93,7 @@ class DocumentLinter:
         project = self.projects.for_document(path)
         problems = [project.problem] if project.problem else []
         config = current.config(project.config)
-        if path is not None and _excluded(path, config.exclude):
+        if path is not None and excluded(path, config.exclude):
             return LintResult(doc, [], [], problems)
         linter, config, problem = self.linter_for(config)
         if problem:

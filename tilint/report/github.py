@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from tilint.api import FileResult
 from tilint.findings import Severity
-from tilint.formats import Document, location_label
+from tilint.formats import Document
+from tilint.report.locations import location_label
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 

@@ -10,7 +10,8 @@ from typing import Any
 from tilint.__about__ import __version__
 from tilint.api import FileResult
 from tilint.findings import Finding
-from tilint.formats import Document, sentence_of
+from tilint.formats import Document
+from tilint.report.locations import sentence_of
 
 
 def office_location(document: Document, f: Finding) -> dict[str, Any]:

@@ -10,8 +10,9 @@ import click
 
 from tilint.api import FileResult
 from tilint.findings import Finding, Severity
-from tilint.formats import Document, location_label, sentence_of
+from tilint.formats import Document
 from tilint.positions import line_starts
+from tilint.report.locations import location_label, sentence_of
 
 Styler = Callable[..., str]
 

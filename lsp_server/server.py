@@ -146,6 +146,9 @@ class TilintServer(LanguageServer):
         if not self.settings_ready.is_set():
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.settings_ready.wait(), WAIT_FOR_SETTINGS)
+            # This run reads the document and the settings from here on: a request made
+            # while it waited (the relint after the pulled settings) is already served.
+            self.scheduler.served(uri)
             doc = self.documents.get(uri)
             if doc is None:
                 return

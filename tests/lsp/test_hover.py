@@ -89,7 +89,7 @@ async def test_hover_on_a_builtin_rule(client: LanguageClient, workspace: Path) 
     assert parts[2] == " ".join(rule.why.split())
     wording = parts[3].splitlines()
     assert wording[:2] == ["**Better wording**", "- declined (safe fix)"]
-    assert wording[2].startswith("- *Say what the person chose and why") and wording[2].endswith("*")  # advice
+    assert wording[2].startswith("- *Say what the person chose and why") and wording[2].endswith("* (advice)")
     sources = parts[5].splitlines()
     assert sources[0] == "**Sources**"
     assert [line.split("](")[1].split(")")[0] for line in sources[1:]] == [s.url for s in rule.sources]

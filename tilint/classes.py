@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -205,10 +205,3 @@ def _scopes(value: Any, where: str, name: str, key: str) -> frozenset[str]:
     if bad:
         raise LexiconError(where, f"class {name}: {key!r} has {bad[0]!r}", f"use {', '.join(sorted(_SCOPES))}")
     return frozenset(value)
-
-
-def union(classes: WordClasses, names: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for name in names:
-        out |= classes.words(name)
-    return frozenset(out)

@@ -8,7 +8,6 @@ in files and snake_case in Python.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -191,7 +190,3 @@ def _value_hint(err: Any) -> str | None:
     if "enum" in err.get("type", "") or "literal" in err.get("type", ""):
         return "severities are error, warning, info, hint"
     return None
-
-
-def resolve_selectors(selectors: Iterable[str]) -> tuple[str, ...]:
-    return tuple(s.strip().lower() for s in selectors if s.strip())

@@ -56,8 +56,8 @@ class NoteCounts:
 class Accumulator:
     """Totals per (by, group) and finding counts per (by, group, level, key).
 
-    `level` is "all", "category" or "rule". Mergeable and JSON-serialisable, so an
-    audit can stop and resume, or be split across machines and summed."""
+    `level` is "all", "category" or "rule". JSON-serialisable, so an interrupted audit
+    resumes from its checkpoint."""
 
     by: tuple[str, ...]
     categories: dict[str, str]  # rule code -> category
@@ -94,21 +94,6 @@ class Accumulator:
 
     def add_phrases(self, phrases: Iterable[tuple[str, str]]) -> None:
         self.phrases.update(f"{rule}\x1f{phrase.lower()}" for rule, phrase in phrases)
-
-    def merge(self, other: Accumulator) -> None:
-        for mine, theirs in (
-            (self.notes, other.notes),
-            (self.words, other.words),
-            (self.findings, other.findings),
-            (self.notes_hit, other.notes_hit),
-            (self.phrases, other.phrases),
-        ):
-            mine.update(theirs)
-        for item in other.worst:
-            if len(self.worst) < self.top_notes:
-                heapq.heappush(self.worst, item)
-            elif item > self.worst[0]:
-                heapq.heapreplace(self.worst, item)
 
     def to_json(self) -> dict[str, Any]:
         return {

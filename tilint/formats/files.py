@@ -97,7 +97,3 @@ def detect(raw: bytes) -> Encoding:
     if raw.startswith(b"\xfe\xff"):
         return Encoding("utf-16-be", b"\xfe\xff")
     return Encoding("utf-8", b"")
-
-
-def decode_as(raw: bytes, encoding: Encoding) -> str:
-    return raw[len(encoding.bom) :].decode(encoding.codec)

@@ -85,7 +85,7 @@ async def test_hover_on_a_builtin_rule(client: LanguageClient, workspace: Path) 
     assert got is not None and isinstance(got.contents, types.MarkupContent)
     parts = got.contents.value.split("\n\n")
     assert parts[0] == "**TI102 refused** (deficit, warning)"
-    assert parts[1] == "'refused' makes a person's choice sound like defiance."
+    assert parts[1] == rule.message.replace("{text}", "refused")  # the rule's own message, not a copy of its prose
     assert parts[2] == " ".join(rule.why.split())
     wording = parts[3].splitlines()
     assert wording[:2] == ["**Better wording**", "- declined (safe fix)"]

@@ -137,12 +137,10 @@ def test_ok_example_is_not_flagged(case: tuple[Rule, str]) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_rule_documents_itself(rule: Rule) -> None:
+def test_no_rule_repeats_an_example(rule: Rule) -> None:
+    # Counts of examples, URLs and non-empty texts are the lexicon models' validators' job.
     texts = [e.text for e in rule.examples.flag] + list(rule.examples.ok)
     assert len(texts) == len(set(texts)), f"{rule.code} repeats an example"
-    assert len(rule.examples.flag) >= 2 and len(rule.examples.ok) >= 2
-    assert all(s.url.startswith(("http://", "https://")) for s in rule.sources)
-    assert rule.why.strip() and rule.message.strip()
 
 
 def test_every_category_has_rules() -> None:

@@ -173,8 +173,17 @@ def cpu_time(fn) -> float:  # type: ignore[no-untyped-def]
     return time.process_time() - start
 
 
-def in_process(text: str, repeat: int) -> dict[str, float]:
-    """CPU seconds of the tokenizer floor and of lint_text, both cold, best of `repeat`."""
+def care_note_text() -> str:
+    """Care-note-like text: the accuracy corpus (tests/corpus/corpus.jsonl), one
+    paragraph per entry, most of which hold a phrase tilint flags or nearly flags."""
+    lines = (ROOT / "tests" / "corpus" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    return "\n\n".join(json.loads(line)["text"] for line in lines if line.strip()) + "\n"
+
+
+def in_process(text: str, repeat: int, prefilter: bool = True) -> dict[str, float]:
+    """CPU seconds of the tokenizer floor, of lint_text with the candidate prefilter
+    and of lint_text without it (every segment tokenized, as before the prefilter), all
+    cold, best of `repeat`; the three alternate, so a busy spell hits each."""
     import spacy
 
     import tilint.api as api
@@ -182,13 +191,31 @@ def in_process(text: str, repeat: int) -> dict[str, float]:
     paragraphs = text.split("\n\n")
     floor = []
     lint = []
+    plain = []
     for _ in range(repeat):
         tokenizer = spacy.blank("en").tokenizer
         floor.append(cpu_time(lambda t=tokenizer: sum(1 for _ in t.pipe(paragraphs))))
-        api._LINTERS.clear()  # a fresh pipeline: empty result cache, cold tokenizer
-        api.get_linter()
-        lint.append(cpu_time(lambda: api.lint_text(text)))
-    return {"floor": min(floor), "lint_text": min(lint)}
+        for with_prefilter, times in ((True, lint), (False, plain)):
+            if with_prefilter and not prefilter:
+                continue
+            api._LINTERS.clear()  # a fresh pipeline: empty result cache, cold tokenizer
+            api._LINTERS[()] = api.Linter(prefilter=with_prefilter)
+            times.append(cpu_time(lambda: api.lint_text(text)))
+    api._LINTERS.clear()
+    out = {"floor": min(floor), "lint_text_no_prefilter": min(plain)}
+    if lint:
+        out["lint_text"] = min(lint)
+    return out
+
+
+def in_process_rows(words: int, timing: dict[str, float]) -> list[list[str]]:
+    rows = [["spaCy blank English tokenizer (floor)", f"{words / timing['floor']:,.0f}", "1.00x", ""]]
+    plain = timing["lint_text_no_prefilter"]
+    if "lint_text" in timing:
+        t = timing["lint_text"]
+        rows.append(["tilint lint_text", f"{words / t:,.0f}", f"{t / timing['floor']:.2f}x", f"{t / plain:.2f}x"])
+    rows.append(["tilint lint_text, prefilter off", f"{words / plain:,.0f}", f"{plain / timing['floor']:.2f}x", "1.00x"])
+    return rows
 
 
 def fit_exponent(points: list[tuple[int, float]]) -> float:
@@ -215,9 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="skip alex and proselint")
     parser.add_argument("--quick", action="store_true", help="--size 200000 --scaling 1000,10000,100000,1000000 --repeat 1 --no-peers")
     parser.add_argument("--json", type=Path, help="also write every number to this file")
+    parser.add_argument("--no-prefilter", action="store_true",
+                        help="lint without the candidate prefilter everywhere (tokenize every segment, as before it)")
     args = parser.parse_args(argv)
     if args.quick:
         args.size, args.scaling, args.repeat, args.no_peers = 200_000, "1000,10000,100000,1000000", 1, True
+    if args.no_prefilter:
+        os.environ["TILINT_NO_PREFILTER"] = "1"  # for tilint check and the scaling runs too
     start_launcher()
     sizes = [int(float(s)) for s in args.scaling.split(",") if s.strip()]
 
@@ -278,17 +309,20 @@ def main(argv: list[str] | None = None) -> int:
         print(table(["command", "wall", "CPU", "wall / import spacy", "CPU / import spacy"], rows))
         results["cold_start"] = {"import_spacy_wall": spacy_wall, "import_spacy_cpu": spacy_cpu}
 
-        # 3. In-process: lint_text against the tokenizer floor.
-        timing = in_process(text, args.repeat)
-        print(f"\n## In-process, CPU time, best of {args.repeat} (both cold)\n")
-        print(table(
-            ["measure", "words/s", "time / floor"],
-            [
-                ["spaCy blank English tokenizer (floor)", f"{words / timing['floor']:,.0f}", "1.00x"],
-                ["tilint lint_text", f"{words / timing['lint_text']:,.0f}", f"{timing['lint_text'] / timing['floor']:.2f}x"],
-            ],
-        ))
+        # 3. In-process: lint_text against the tokenizer floor and against itself
+        # without the candidate prefilter, on the prose and on care-note-like text.
+        headers = ["measure", "words/s", "time / floor", "time / prefilter off"]
+        timing = in_process(text, args.repeat, prefilter=not args.no_prefilter)
+        print(f"\n## In-process, {words:,} words of the prose above, CPU time, best of {args.repeat} (all cold)\n")
+        print(table(headers, in_process_rows(words, timing)))
+        notes = care_note_text()
+        note_words = len(notes.split())
+        note_timing = in_process(notes, max(args.repeat, 5), prefilter=not args.no_prefilter)
+        print(f"\n## In-process, care-note-like text (the accuracy corpus, {note_words:,} words), "
+              f"CPU time, best of {max(args.repeat, 5)}\n")
+        print(table(headers, in_process_rows(note_words, note_timing)))
         results["in_process"] = timing
+        results["in_process_care_notes"] = {"words": note_words, **note_timing}
 
         # 4. Scaling, 1 KB to 10 MB: the CLI (time beyond start-up, peak RSS) and lint_text.
         import tilint.api as api

@@ -16,6 +16,7 @@ the same inputs in-process and through the CLI, and hypothesis over random bytes
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import random
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +110,113 @@ def zip_lying_sizes(_: float) -> bytes:
     central = data.rfind(b"PK\x01\x02")
     data[central + 24 : central + 28] = (0xFFFFFFF0).to_bytes(4, "little")  # uncompressed size
     return bytes(data)
+
+
+# ---------------------------------------------------------------- OpenDocument and PDF
+
+_ODT_CONTENT = (
+    b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    b' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>'
+)
+
+
+def _odt_members(body: bytes) -> list[tuple[str, bytes]]:
+    return [
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", _ODT_CONTENT + body + b"</text:p></office:text></office:body></office:document-content>"),
+    ]
+
+
+def odt_encrypted(_: float) -> bytes:
+    """An .odt whose manifest says content.xml is encrypted (and it is not XML)."""
+    manifest = (
+        b'<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        b'<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+        b'<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/>'
+        b"</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    members = _odt_members(b"")
+    return _zip([members[0], ("content.xml", random.Random(6).randbytes(4000)), ("META-INF/manifest.xml", manifest)])
+
+
+def odt_bomb(scale: float) -> bytes:
+    """An .odt whose content.xml expands to 100 MB (x scale) of one repeated byte."""
+    return _zip(_odt_members(b"a" * int(100_000_000 * min(scale, 4))))
+
+
+def odt_truncated(_: float) -> bytes:
+    data = _zip(_odt_members(PROSE.encode() * 50))
+    return data[: len(data) // 2]
+
+
+def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    out = bytearray(b"%PDF-1.5\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pdf_document(content: bytes, extra: list[bytes] | None = None, trailer: bytes = b"") -> bytes:
+    """A one-page PDF with Helvetica and `content` as its page's content stream."""
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            _stream(content),
+            *(extra or []),
+        ],
+        trailer,
+    )
+
+
+@functools.cache
+def pdf_object_stream_bomb(_: float) -> bytes:
+    """An object stream that inflates to 400 MB: refused before PDFium expands it."""
+    inflater = zlib.compressobj(9)
+    chunk = b" " * 1_000_000
+    packed = b"".join(inflater.compress(chunk) for _ in range(400)) + inflater.flush()
+    bomb = _stream(packed, b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode ")
+    return pdf_document(b"BT /F1 12 Tf 72 700 Td (She refused lunch.) Tj ET", [bomb])
+
+
+def pdf_encrypted(_: float) -> bytes:
+    """A PDF with a standard security handler whose password is not empty."""
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <%s> /U <%s> >>" % (b"11" * 32, b"22" * 32)
+    return pdf_document(b"BT /F1 12 Tf 72 700 Td (She refused lunch.) Tj ET", [encrypt], b"/Encrypt 6 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] ")
+
+
+def pdf_truncated(_: float) -> bytes:
+    data = pdf_document(b"BT /F1 12 Tf 72 700 Td (She refused lunch.) Tj ET" + b" " * 2000)
+    return data[: len(data) // 3]
+
+
+def pdf_absurd_coordinates(_: float) -> bytes:
+    """Text scattered from -1e12 to 1e12 points, and thousands of one-letter pieces."""
+    ops = [b"BT /F1 12 Tf"]
+    for i in range(40):
+        ops.append(b"1 0 0 1 %d %d Tm (She refused lunch %d.) Tj" % ((-1) ** i * 10 ** (i % 13), 700 - 3 * i, i))
+    for i in range(3000):
+        ops.append(b"1 0 0 1 %d %d Tm (x) Tj" % (i * 7 % 590, i * 13 % 830))
+    ops.append(b"ET")
+    return pdf_document(b"\n".join(ops))
+
+
+def pdf_many_pages(scale: float) -> bytes:
+    """A page tree that claims a billion pages."""
+    return pdf_document(b"BT /F1 12 Tf 72 700 Td (She refused.) Tj ET").replace(b"/Count 1", b"/Count 1000000000")
 
 
 # ---------------------------------------------------------------- text and Markdown
@@ -237,6 +346,14 @@ HOSTILE: dict[str, Callable[[float], bytes]] = {
     "zip-bad-crc": zip_bad_crc,
     "zip-many-members": zip_many_members,
     "zip-lying-sizes": zip_lying_sizes,
+    "odt-encrypted": odt_encrypted,
+    "odt-bomb": odt_bomb,
+    "odt-truncated": odt_truncated,
+    "pdf-object-stream-bomb": pdf_object_stream_bomb,
+    "pdf-encrypted": pdf_encrypted,
+    "pdf-truncated": pdf_truncated,
+    "pdf-many-pages": pdf_many_pages,
+    "pdf-absurd-coordinates": pdf_absurd_coordinates,
 }
 
 # Inputs on which tilint once took time quadratic in the input (a hang on a 1 MB file),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from tilint.formats import kind_for
+from tilint.formats import OFFICE_KINDS, kind_for
 from tilint.positions import line_starts
 
 UTF8 = "utf-8"
@@ -73,6 +73,8 @@ def kind_of(language_id: str, path: str | None) -> str | None:
         return "text"
     if path:
         found = kind_for(path)
+        if found in OFFICE_KINDS:
+            return None  # read from the file on disk (`tilint check`), never from the editor's text
         if found:
             return found
     return "text" if lang == "" and path and "." not in Path(path).name else None

@@ -8,10 +8,10 @@ os.environ.setdefault("TILINT_CACHE_DIR", tempfile.mkdtemp(prefix="tilint-test-c
 
 
 # `pytest` alone runs the fast suite (pyproject: -m "not slow"); `.ci/run` runs both.
-# Slow: real clients and servers (language server over stdio, Neovim, code-server, the
-# LanguageTool server), packaging, fuzzing and soak runs, and any test that starts a
+# Slow: real clients and servers (language server over stdio, Neovim, code-server,
+# LibreOffice, Chromium), packaging, fuzzing and soak runs, and any test that starts a
 # tilint process rather than calling it in-process.
-_SLOW_FOLDERS = {"lsp", "vscode", "serve"}
+_SLOW_FOLDERS = {"lsp", "vscode"}
 _SLOW_MODULES = {
     "test_fuzz_readers", "test_fuzz_properties", "test_hostile_config", "test_privacy",
     "test_precommit", "test_wheel", "test_scaling",

@@ -12,7 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
-CATEGORIES = {"deficit", "coercive", "stigmatising", "credibility"}
+from tilint.policy import CATEGORIES as POLICY_CATEGORIES  # noqa: E402
+
+CATEGORIES = set(POLICY_CATEGORIES)
 GENRES = {"note", "policy", "training", "news", "research", "other"}
 
 

@@ -19,7 +19,7 @@ from tests.helpers import check_in_process as check
 from tilint import lint_paths
 from tilint.__about__ import __version__
 from tilint.errors import InputError
-from tilint.formats import office, read_document
+from tilint.formats import container, office, read_document
 
 try:
     import docx
@@ -160,6 +160,58 @@ def test_pptx_findings_name_slide_shape_and_notes(tmp_path: Path) -> None:
     _, out, _ = check(str(path))
     assert f'{path}: slide 1, shape "Content Placeholder 2", paragraph 2  warning' in out
     assert f'{path}: slide 1 notes, shape "Notes Placeholder 2", paragraph 1  warning' in out
+
+
+def test_word_comments_are_checked_and_their_directives_cover_the_anchored_range(tmp_path: Path) -> None:
+    d = docx.Document()
+    example = d.add_paragraph("Course example: the client was non-compliant.")
+    d.add_comment(example.runs[0], text="tilint-disable TI101 -- deliberate example for the course", author="Trainer")
+    mixed = d.add_paragraph("Deliberate: he was non-compliant. ")
+    real = mixed.add_run("In the real note he was non-compliant and refused lunch.")
+    d.add_comment(mixed.runs[0], text="tilint-disable TI101 -- deliberate example for the course", author="Trainer")
+    d.add_comment(real, text="Was he manipulative here?", author="Reviewer")
+    d.add_paragraph("Later he was non-compliant again.")
+    path = tmp_path / "course.docx"
+    d.save(str(path))
+    code, data = check_json(str(path))
+    assert code == 1
+    got = [(f["rule"], f["text"], f["location"]) for f in data["findings"]]
+    assert got == [
+        # the directive covers only the run it is anchored to, not the rest of paragraph 2
+        ("TI101", "non-compliant", {"part": "body", "paragraph": 2, "sentence": "In the real note he was non-compliant and refused lunch."}),
+        ("TI102", "refused", {"part": "body", "paragraph": 2, "sentence": "In the real note he was non-compliant and refused lunch."}),
+        ("TI101", "non-compliant", {"part": "body", "paragraph": 3, "sentence": "Later he was non-compliant again."}),
+        ("TI113", "manipulative", {"part": "comment", "number": 3, "paragraph": 1, "sentence": "Was he manipulative here?"}),
+    ]
+    _, out, _ = check(str(path))
+    assert f"{path}: comment 3, paragraph 1" in out
+    assert "tilint-disable" not in out  # the directive itself is not prose to check or quote
+
+
+def test_a_word_comment_over_several_paragraphs_covers_them_all(tmp_path: Path) -> None:
+    d = docx.Document()
+    first = d.add_paragraph("Example one: he was non-compliant.")
+    d.add_paragraph("Example two: she was non-compliant.")
+    last = d.add_paragraph("Example three: they were non-compliant.")
+    d.add_comment([first.runs[0], last.runs[0]], text="tilint-disable -- three deliberate examples", author="T")
+    d.add_paragraph("After the examples he was non-compliant.")
+    path = tmp_path / "examples.docx"
+    d.save(str(path))
+    _, data = check_json(str(path))
+    assert [(f["rule"], f["location"]["paragraph"]) for f in data["findings"]] == [("TI101", 4)]
+
+
+def test_a_directive_in_speaker_notes_covers_its_slide_only(tmp_path: Path) -> None:
+    p = pptx.Presentation()
+    for title, notes in (("Bad example", "tilint-disable TI101 -- deliberate example for the course"), ("Real", "")):
+        slide = p.slides.add_slide(p.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = "He was non-compliant and refused."
+        slide.notes_slide.notes_text_frame.text = notes
+    path = tmp_path / "deck.pptx"
+    p.save(str(path))
+    _, data = check_json(str(path))
+    assert [(f["rule"], f["location"]["slide"]) for f in data["findings"]] == [("TI102", 1), ("TI101", 2), ("TI102", 2)]
 
 
 def test_office_from_stdin_with_stdin_filename(tmp_path: Path) -> None:
@@ -305,7 +357,7 @@ def _lie_about_sizes(raw: bytearray, name: str, fake: int) -> None:
 
 
 def test_reader_refuses_oversized_part_before_inflating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(office, "MAX_PART_BYTES", 1_000)
+    monkeypatch.setattr(container, "MAX_PART_BYTES", 1_000)
     path = make_docx(tmp_path / "plan.docx")
     with pytest.raises(InputError, match="too much XML"):
         read_document(path, "plan.docx", "docx")
@@ -319,8 +371,9 @@ def test_office_readers_are_imported_only_when_needed(tmp_path: Path) -> None:
         "from click.testing import CliRunner\n"
         "from tilint.cli import main\n"
         f"CliRunner().invoke(main, ['check', {str(note)!r}])\n"
-        "print(sorted(m for m in ('tilint.formats.office', 'docx', 'pptx', 'lxml', 'xml.etree.ElementTree',"
-        " 'tilint.report.html_report', 'tilint.report.sarif') if m in sys.modules))\n"
+        "print(sorted(m for m in ('tilint.formats.office', 'tilint.formats.odf', 'tilint.formats.pdf', 'pypdfium2',"
+        " 'docx', 'pptx', 'lxml', 'xml.etree.ElementTree', 'tilint.report.html_report', 'tilint.report.sarif')"
+        " if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from tests.helpers import check_in_process
 from tilint import lint_text
-from tilint.formats import blank, blank_ranges, prepare, sentence_bounds
+from tilint.formats import blank, blank_ranges, prepare
 from tilint.formats.html import prepare_html
+from tilint.report.locations import sentence_bounds
 
 
 def check_json(*args: str, stdin: bytes | None = None) -> tuple[int, Any, str]:

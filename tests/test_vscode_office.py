@@ -31,7 +31,7 @@ def test_the_command_is_in_the_explorer_menu_for_word_and_powerpoint_and_in_the_
     found = re.search(r"resourceExtname =~ /(.+)/(i?)", entry["when"])
     assert found and "resourceScheme == file" in entry["when"]
     pattern = re.compile(found.group(1), re.I if found.group(2) else 0)
-    for ext in (".docx", ".pptx", ".DOCX"):
+    for ext in (".docx", ".pptx", ".DOCX", ".odt", ".fodt", ".odp", ".fodp", ".pdf"):
         assert pattern.search(ext), ext
     for ext in (".doc", ".md", ".txt", ".docx.bak", ".xlsx"):
         assert not pattern.search(ext), ext

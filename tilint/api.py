@@ -7,7 +7,6 @@ import gc
 import itertools
 import os
 import re
-import stat
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,9 +16,15 @@ from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from tilint.config import Config
-from tilint.errors import InputError, TilintError, read_error
-from tilint.findings import FileResult, Finding, Severity, Suggestion  # FileResult: re-exported
+from tilint.errors import InputError, TilintError
+from tilint.findings import FileResult as FileResult  # re-exported: it lived here
+from tilint.findings import Finding, Severity, Suggestion
 from tilint.formats import Document, kind_for, localize, prepare, read_document
+from tilint.formats.files import MAX_FILE_BYTES as MAX_FILE_BYTES  # re-exported: they lived here
+from tilint.formats.files import decode as decode
+from tilint.formats.files import excluded as excluded
+from tilint.formats.files import iter_files as iter_files
+from tilint.formats.files import read_text_file as read_text_file
 from tilint.positions import compact_line_starts, line_col
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
 
     from tilint.component import Hit, TilintComponent
     from tilint.lexicon import Lexicon, Rule
+    from tilint.prefilter import Prefilter
     from tilint.suppress import Suppression
 
 # The segment cache keeps at most this many segments and characters: enough for every
@@ -62,9 +68,10 @@ def _tame_long_runs(text: str) -> str:
 def _normalised(segment: str) -> str:
     """What the tokenizer sees of a segment: the same length, so offsets hold. Done per
     segment, not on the whole text, so a large text is not copied once more."""
-    segment = segment.translate(_SAME_LENGTH_NORMALISATION)
-    if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
-        segment = _SURROGATE.sub("\ufffd", segment)
+    if not segment.isascii():  # most prose is: then both steps would copy it for nothing
+        segment = segment.translate(_SAME_LENGTH_NORMALISATION)
+        if _SURROGATE.search(segment):  # spaCy cannot hash lone surrogates
+            segment = _SURROGATE.sub("\ufffd", segment)
     return _tame_long_runs(segment)
 
 
@@ -103,10 +110,14 @@ class Linter:
     Keep one per process: loading costs most of a second, linting a paragraph far less.
     """
 
-    def __init__(self, lexicon_files: Sequence[str] = ()) -> None:
+    def __init__(self, lexicon_files: Sequence[str] = (), *, prefilter: bool = True) -> None:
         self.nlp = build_pipeline(lexicon_files)
         self.component: TilintComponent = self.nlp.get_pipe("tilint")  # type: ignore[assignment]
+        # Skips the segments that cannot hold a finding (tilint/prefilter.py); off, every
+        # segment is tokenized whole, which is how the tests prove it changes nothing.
+        self.prefilter: Prefilter | None = self.component.prefilter if prefilter else None
         self._tokenizer: Tokenizer = self.nlp.tokenizer
+        self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
         self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
@@ -118,8 +129,15 @@ class Linter:
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
         find = self.component.find
-        for doc in self._tokenizer.pipe(map(_normalised, texts), batch_size=64):
-            yield tuple(find(doc))
+        normalised = [_normalised(t) for t in texts]
+        prefilter = self.prefilter
+        if prefilter is None:
+            for text, doc in zip(normalised, self._tokenizer.pipe(normalised, batch_size=64), strict=True):
+                yield tuple(find(doc, text))
+            return
+        tokenizer = self._tokenizer
+        for text in normalised:
+            yield tuple(find(tokenizer(text), text)) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -128,6 +146,14 @@ class Linter:
     @property
     def rules(self) -> tuple[Rule, ...]:
         return self.component.rules
+
+    def forget(self) -> None:
+        """Drop every remembered segment of text: for a server whose requests must leave
+        no text behind (and no timing trace of what others checked)."""
+        with self._lock:
+            self._cache.clear()
+            self._cache_chars = 0
+            self._chunk_terms.clear()  # the prefilter's memo is keyed by chunks of text
 
     def hits(self, checkable: str, blanks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Hit]]:
         """(segment offset, hit) for the text, linting only segments not seen before.
@@ -294,7 +320,8 @@ def get_linter(config: Config | None = None) -> Linter:
     with _LINTERS_LOCK:
         linter = _LINTERS.get(key)
         if linter is None:
-            linter = _LINTERS[key] = Linter(key)
+            # TILINT_NO_PREFILTER=1: tokenize every segment (for measuring, or to rule it out)
+            linter = _LINTERS[key] = Linter(key, prefilter=not os.environ.get("TILINT_NO_PREFILTER"))
         return linter
 
 
@@ -305,69 +332,6 @@ def lint_text(text: str, config: Config | None = None, *, kind: str = "text") ->
         raise TypeError(f"lint_text expects str, not {type(text).__name__}")
     linter = get_linter(config)
     return linter.lint_document(prepare(text, kind), config)
-
-
-MAX_FILE_BYTES = 50_000_000
-
-
-def read_text_file(path: Path, display: str) -> str:
-    """Decode a document: UTF-8 (with or without BOM), or UTF-16 with a BOM."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device: open() could block forever
-            raise InputError(display, "not a regular file", "name a file, or use '-' for standard input")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise read_error(exc, display) from None
-    return decode(raw, display)
-
-
-def decode(raw: bytes, display: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError(display, "invalid UTF-16 text") from None
-    if b"\x00" in raw[:8192]:
-        raise InputError(display, "looks like a binary file, not text", "exclude it or name a text file")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            display, f"not valid UTF-8 (byte {exc.start})", "save the file as UTF-8"
-        ) from None
-
-
-def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[tuple[Path, str, bool]]:
-    """(path, display name, named explicitly) for files to lint, in a stable order."""
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
-                for name in files:
-                    if name.startswith("."):
-                        continue
-                    child = Path(root) / name
-                    if kind_for(child) and not _excluded(child, exclude):
-                        found.append(child)
-            for child in sorted(found):
-                yield child, str(child), False
-        else:
-            yield p, given, True
-
-
-def _excluded(path: Path, patterns: Sequence[str]) -> bool:
-    from fnmatch import fnmatch
-
-    text = path.as_posix()
-    return any(fnmatch(text, pat) or fnmatch(path.name, pat) or fnmatch(text, f"*/{pat}") for pat in patterns)
 
 
 # Below this many files, `jobs=0` stays in one process: starting workers and loading the
@@ -399,6 +363,7 @@ class CheckedFile:
     config: Config | None = None  # None when the file was never checked (its config failed)
     document: Document | None = None  # see for_reports
     source: Path | None = None  # the file read; None for standard input
+    note: str | None = None  # said once about the file (a PDF with no text layer)
 
     @property
     def result(self) -> FileResult:
@@ -534,14 +499,14 @@ def check_paths(
     out: list[CheckedFile] = []
     for item in files:
         if isinstance(item, _Source):
-            findings, document, error = next(linted)
-            out.append(CheckedFile(item.display, findings, error, item.kind, item.config, document, item.path))
+            findings, document, error, note = next(linted)
+            out.append(CheckedFile(item.display, findings, error, item.kind, item.config, document, item.path, note))
         else:
             out.append(item)
     return Batch(tuple(out), tuple(unknown))
 
 
-_Linted = tuple[tuple[Finding, ...], Document | None, TilintError | None]
+_Linted = tuple[tuple[Finding, ...], Document | None, TilintError | None, str | None]  # findings, document, error, note
 
 
 def _lint_all(sources: Sequence[_Source], workers: int, progress: Callable[[int, int], None] | None) -> list[_Linted]:
@@ -591,9 +556,9 @@ def _lint_one(source: _Source) -> _Linted:
             assert source.path is not None
             document = read_document(source.path, source.display, source.kind)
         findings = localize(document, linter.lint_document(document, source.config))
-        return tuple(findings), for_reports(document, findings) if source.keep else None, None
+        return tuple(findings), for_reports(document, findings) if source.keep else None, None, document.note
     except TilintError as exc:
-        return (), None, exc
+        return (), None, exc, None
 
 
 def for_reports(document: Document, findings: Sequence[Finding]) -> Document | None:
@@ -618,9 +583,11 @@ def _among(path: Path, resolved: Sequence[Path]) -> bool:
 
 def unknown_files(folder: Path) -> int:
     """Files under `folder` that a folder walk skips because their type is unknown."""
+    from tilint.formats.files import SKIPPED_FOLDERS
+
     count = 0
     for _root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS]
         count += sum(1 for name in files if not name.startswith(".") and kind_for(name) is None)
     return count
 

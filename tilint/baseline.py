@@ -139,7 +139,7 @@ def apply(files: Sequence[CheckedFile], path: Path, *, record: bool) -> tuple[li
     a note for the user. Raises TilintError (a baseline that cannot be read or written)."""
     from dataclasses import replace
 
-    from tilint.formats import sentence_of
+    from tilint.report.locations import sentence_of
 
     base_dir = path.resolve().parent
 

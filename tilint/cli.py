@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from tilint.__about__ import __version__
+from tilint.policy import CATEGORIES as CATEGORY_NAMES
 
 if TYPE_CHECKING:
     from tilint.config import Config
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from tilint.lexicon import Lexicon, Rule
 
 SEVERITIES = ["error", "warning", "info", "hint"]
-CATEGORY_NAMES = ["deficit", "coercive", "stigmatising", "credibility"]
 
 
 def _fail(message: str) -> NoReturn:
@@ -109,7 +109,7 @@ def check(
 ) -> None:
     """Check PATHS (files or folders; '-' reads standard input) for trauma-informed language.
 
-    Formats by extension: .txt, .md, .html, .rst, .docx, .pptx. In folders, other files
+    Formats by extension: .txt, .md, .html, .rst, .docx, .pptx, .odt, .odp, .pdf. In folders, other files
     are skipped (with a note); a file named on the command line is checked as plain text.
     """
     from tilint.api import at_or_above, check_paths
@@ -153,6 +153,7 @@ def check(
         f"note: {folder}: skipped {n} file{'s' if n != 1 else ''} of unknown type (name a file to check it as plain text)"
         for folder, n in batch.skipped
     ]
+    notes += [f"note: {f.path}: {f.note}" for f in files if f.note]
     error_lines = [str(f.error) for f in files if f.error is not None]
     diffs: list[str] = []
     if fix or diff:
@@ -399,6 +400,40 @@ def lsp(ctx: click.Context) -> None:
     from lsp_server.server import main as serve
 
     sys.exit(serve(list(ctx.args)))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but loopback needs --token.")
+@click.option("--port", default=8081, show_default=True, type=int)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="The server's config file [default: discovered from the working folder].")
+@click.option("--token", default=None, help="Require this token on every request (Authorization: Bearer TOKEN).")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Read the token from this file.")
+@click.option("--allow-origin", multiple=True, metavar="ORIGIN", help="Allow browser requests (CORS) from this exact origin, e.g. the LanguageTool extension's.")
+@click.option("--allow-host", multiple=True, metavar="NAME", help="Also answer to this Host name (e.g. behind a reverse proxy).")
+@click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(min=1), help="Characters per check request.")
+@click.option("--max-upload", default=20_000_000, show_default=True, type=click.IntRange(min=1), help="Bytes per uploaded document.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1, max=64), help="Worker processes, e.g. one per core for a team server.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info", show_default=True)
+def serve(host: str, port: int, config_path: Path | None, token: str | None, token_file: Path | None, allow_origin: tuple[str, ...], allow_host: tuple[str, ...], max_chars: int, max_upload: int, workers: int, log_level: str) -> None:
+    """Serve the LanguageTool API (/v2), tilint's API (/api) and a page at / (docs/server.md)."""
+    from tilint.errors import TilintError
+    from tilint.serve.app import ServeSettings
+    from tilint.serve.run import read_token
+    from tilint.serve.run import serve as run_server
+
+    try:
+        settings = ServeSettings(
+            host=host, port=port, config=str(config_path) if config_path else None, token=read_token(token, token_file),
+            allow_origins=allow_origin, allow_hosts=allow_host, max_chars=max_chars, max_upload=max_upload,
+        )
+        from tilint.serve.app import base_config
+        from tilint.serve.run import check_settings
+
+        check_settings(settings)
+        base_config(settings)  # a broken config file is a usage error, before binding
+    except TilintError as exc:
+        _fail(str(exc))
+    run_server(settings, workers=workers, log_level=log_level)
 
 
 @main.command()

@@ -79,6 +79,7 @@ class TilintComponent:
         }
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
+        self.prefilter = compiled.prefilter  # used by api.Linter, which tokenizes
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -89,7 +90,8 @@ class TilintComponent:
         ]
         return doc
 
-    def find(self, doc: Doc) -> list[Hit]:
+    def find(self, doc: Doc, text: str | None = None) -> list[Hit]:
+        """Hits in `doc`; `text`, if given, is doc.text (the string it was made from)."""
         matches = self._lower(doc)
         if self._orth.size:
             matches = sorted([*matches, *self._orth(doc)], key=lambda m: (m[1], m[2], m[0]))
@@ -120,7 +122,8 @@ class TilintComponent:
         kept = _longest_per_rule(kept)
         if not kept:
             return []
-        text = doc.text  # Doc.text joins every token: once per Doc, not per match
+        if text is None:
+            text = doc.text  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []

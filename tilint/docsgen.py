@@ -12,17 +12,12 @@ from collections import Counter
 from pathlib import Path
 
 from tilint.errors import TilintError
-from tilint.lexicon import CATEGORIES, Lexicon, Rule, builtin_lexicon_dir, json_schema, load_lexicon
+from tilint.lexicon import Lexicon, Rule, builtin_lexicon_dir, json_schema, load_lexicon
+from tilint.policy import CATEGORIES, CATEGORY_BLURBS
 from tilint.report.explain import explain_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CATEGORY_BLURBS = {
-    "deficit": "Describes the person by failure, fault or deficiency, or blames them for how services work.",
-    "coercive": "Power-over framing: permission, compliance, control and management of people; euphemisms that hide force.",
-    "stigmatising": "Labels and slurs: identity-first diagnoses, pejoratives, and suicide and substance-use language that carries moral judgement.",
-    "credibility": "Undermines the person's own account of what happened to them.",
-}
 
 
 def rule_page_name(rule: Rule) -> str:

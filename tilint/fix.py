@@ -21,34 +21,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tilint.api import MAX_FILE_BYTES, CheckedFile, for_reports, get_linter
-from tilint.api import decode as decode_text
+from tilint.api import CheckedFile, for_reports, get_linter
 from tilint.errors import InputError, TilintError, read_error
 from tilint.findings import Finding
 from tilint.formats import FIXABLE_KINDS, prepare
+from tilint.formats.files import MAX_FILE_BYTES
+from tilint.formats.files import Encoding as Encoding  # re-exported: they lived here
+from tilint.formats.files import decode as decode_text
+from tilint.formats.files import detect as detect
 
 MAX_PASSES = 5  # a fix whose result is flagged again gets another pass, never a loop
-
-
-@dataclass(frozen=True, slots=True)
-class Encoding:
-    codec: str  # "utf-8", "utf-16-le" or "utf-16-be"
-    bom: bytes
-
-
-def detect(raw: bytes) -> Encoding:
-    """The encoding tilint decoded `raw` with (see tilint.api.decode)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return Encoding("utf-8", b"\xef\xbb\xbf")
-    if raw.startswith(b"\xff\xfe"):
-        return Encoding("utf-16-le", b"\xff\xfe")
-    if raw.startswith(b"\xfe\xff"):
-        return Encoding("utf-16-be", b"\xfe\xff")
-    return Encoding("utf-8", b"")
-
-
-def decode(raw: bytes, encoding: Encoding) -> str:
-    return raw[len(encoding.bom) :].decode(encoding.codec)
 
 
 def encode(text: str, encoding: Encoding) -> bytes:

@@ -11,29 +11,22 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from tilint.errors import LexiconError
 from tilint.findings import Severity
+
+# Categories and principles are data (lexicons/policy.json); a category is its name.
+from tilint.policy import CATEGORIES as CATEGORIES
+from tilint.policy import CATEGORY_DIGIT as CATEGORY_DIGIT
+from tilint.policy import PRINCIPLES as PRINCIPLES
+from tilint.policy import data_dir
 from tilint.terms import TermSyntaxError, expand, plain_phrases
 
-Category = Literal["deficit", "coercive", "stigmatising", "credibility"]
-CATEGORIES: tuple[str, ...] = ("deficit", "coercive", "stigmatising", "credibility")
-CATEGORY_DIGIT = {"deficit": "1", "coercive": "2", "stigmatising": "3", "credibility": "4"}
-
-# The principles of LANGUAGE_POLICY.md a rule's `principles` field refers to.
-PRINCIPLES: dict[int, str] = {
-    1: "Describe what happened, not what is wrong with the person",
-    2: "No 'power over' language",
-    3: "People are not their diagnosis",
-    4: "Believe and respect people's accounts",
-    5: "Respect self-disclosure and people's own words",
-    6: "Everyday human language over clinical jargon",
-}
+Category = str  # one of CATEGORIES, checked where a rule or a lexicon file is validated
 
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -133,7 +126,7 @@ class Rule(_Strict):
     category: Category
     tags: list[str] = Field(default_factory=list)
     severity: Severity = Severity.WARNING
-    principles: list[Annotated[int, Field(ge=1, le=6)]] = Field(min_length=1)
+    principles: list[int] = Field(min_length=1)
     match: list[MatchGroup] = Field(min_length=1)
     exceptions: list[str] = Field(default_factory=list)
     skip_negated: bool = False
@@ -156,6 +149,19 @@ class Rule(_Strict):
     def _code(cls, value: str) -> str:
         if not _CODE.match(value):
             raise ValueError("must look like TI101: two to five capital letters and three digits")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        return _known_category(value)
+
+    @field_validator("principles")
+    @classmethod
+    def _principles(cls, value: list[int]) -> list[int]:
+        unknown = [p for p in value if p not in PRINCIPLES]
+        if unknown:
+            raise ValueError(f"no principle {unknown[0]} (the policy has {min(PRINCIPLES)} to {max(PRINCIPLES)})")
         return value
 
     @field_validator("name")
@@ -199,6 +205,17 @@ class LexiconFile(_Strict):
     category: Category
     rules: list[dict[str, Any]] = Field(max_length=MAX_RULES)
 
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str) -> str:
+        return _known_category(value)
+
+
+def _known_category(value: str) -> str:
+    if value not in CATEGORIES:
+        raise ValueError(f"must be one of {', '.join(CATEGORIES)} (lexicons/policy.json)")
+    return value
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -224,11 +241,7 @@ class Lexicon:
 
 def builtin_lexicon_dir() -> Path:
     """The shipped lexicon: inside the installed package, or at the top of a checkout."""
-    packaged = resources.files("tilint").joinpath("lexicons")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parent.parent / "lexicons"
-    return checkout
+    return data_dir()
 
 
 def builtin_files() -> list[Path]:
@@ -444,6 +457,7 @@ def json_schema() -> dict[str, Any]:
     rule_schema["properties"].pop("file", None)
     rule_schema["properties"].pop("category", None)
     rule_schema["required"] = [r for r in rule_schema.get("required", []) if r != "category"]
+    rule_schema["properties"]["principles"]["items"]["enum"] = sorted(PRINCIPLES)  # from lexicons/policy.json
     defs = rule_schema.pop("$defs", {})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
     from tilint.phrases import PhraseTables
+    from tilint.prefilter import Prefilter
 
-COMPILER_VERSION = 2
+COMPILER_VERSION = 3  # 3: with the candidate prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,9 @@ class CompiledLexicon:
     # The phrases above indexed for matching, as the pipeline's tokenizer splits them
     # (None when compiled without one): see tilint/phrases.py.
     tables: PhraseTables | None = None
+    # Finds the segments that may hold a finding without tokenizing them (built with
+    # the tables, from the same tokenizer): see tilint/prefilter.py.
+    prefilter: Prefilter | None = None
 
 
 def load_compiled(
@@ -108,9 +112,11 @@ def load_compiled(
     if tokenizer is None:
         return plain
     from tilint.phrases import build_tables
+    from tilint.prefilter import build_prefilter
 
     lexicon, compiled = plain
-    indexed = lexicon, replace(compiled, tables=build_tables(compiled, tokenizer))
+    compiled = replace(compiled, tables=build_tables(compiled, tokenizer))
+    indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer))
     _write_cache(indexed_path, indexed)
     return indexed
 

@@ -59,6 +59,8 @@ def test_document_kinds() -> None:
     assert kind_of("", "/a/notes.md") == "markdown"
     assert kind_of("python", "/a/x.py") is None
     assert kind_of("toml", "/a/.tilint.toml") is None
+    for name in ("plan.docx", "deck.pptx", "note.odt", "flat.fodt", "policy.pdf"):  # read from disk only
+        assert kind_of("xml", f"/a/{name}") is None
     assert uri_to_path("file:///tmp/a%20b.txt") is not None and str(uri_to_path("file:///tmp/a%20b.txt")) == "/tmp/a b.txt"
     assert uri_to_path("untitled:Untitled-1") is None
 

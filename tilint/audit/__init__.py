@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tilint.audit.inputs import Chunk, Columns, Note, fingerprint, input_kind, read_chunks
+from tilint.audit.records import ChunkResult, finding_columns
 from tilint.audit.stats import Accumulator, NoteCounts
 from tilint.config import Config
 from tilint.errors import InputError, UsageError
@@ -42,15 +43,6 @@ class AuditOptions:
     context: bool = False  # also write the sentence around each finding (shares more of the note)
     jobs: int = 1
     rows_per_chunk: int = 5000
-
-
-@dataclass(frozen=True)
-class ChunkResult:
-    index: int
-    findings: dict[str, list[Any]]  # column -> values, one entry per finding
-    notes: list[NoteCounts]
-    phrases: list[tuple[str, str]]
-    words: int
 
 
 @dataclass
@@ -94,11 +86,6 @@ def audit_chunk(chunk: Chunk, by: Sequence[str], config: Config, context: bool) 
                 columns[name].append(value)
         notes.append(NoteCounts(note.note_id, note.groups, n_words, dict(by_rule)))
     return ChunkResult(chunk.index, columns, notes, phrases, words)
-
-
-def finding_columns(by: Sequence[str], context: bool) -> list[str]:
-    base = ["id", "rule", "name", "category", "severity", "start", "end", "line", "column", "phrase"]
-    return base + [f"by_{b}" for b in by] + (["sentence"] if context else [])
 
 
 def _sentence(text: str, start: int, end: int) -> str:

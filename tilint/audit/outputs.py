@@ -8,19 +8,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tilint.audit.records import ChunkResult, finding_columns
 from tilint.audit.stats import Accumulator, compare_rows
 from tilint.errors import InputError
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from tilint.audit import ChunkResult
-
 
 def findings_schema(by: Sequence[str], context: bool) -> pa.Schema:
     import pyarrow as pa
-
-    from tilint.audit import finding_columns
 
     types = {"start": pa.int64(), "end": pa.int64(), "line": pa.int64(), "column": pa.int64()}
     return pa.schema([(name, types.get(name, pa.string())) for name in finding_columns(by, context)])

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from tilint.audit.stats import ALL, Accumulator
+from tilint.policy import CATEGORY_COLOURS as POLICY_COLOURS
+from tilint.policy import OTHER_COLOUR
 
 _PERIOD = re.compile(r"^\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}))?$")
-CATEGORY_COLOURS = {"deficit": "#b45309", "coercive": "#7c3aed", "stigmatising": "#be123c", "credibility": "#0369a1", "other": "#6b7280"}
+CATEGORY_COLOURS = {**POLICY_COLOURS, "other": OTHER_COLOUR}
 MAX_GROUPS = 25
 
 

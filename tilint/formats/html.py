@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import re
 
-from tilint.formats import _URL, Document, blank
+from tilint.formats.document import _URL, Document, blank
 from tilint.suppress import find_directives, suppressions
 
 _TOKEN = re.compile(

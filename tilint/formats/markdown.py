@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from tilint.formats import _URL, Document, blank
+from tilint.formats.document import _URL, Document, blank
 from tilint.positions import line_starts
 from tilint.suppress import find_directives, html_comments, suppressions
 

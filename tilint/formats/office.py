@@ -8,32 +8,26 @@ zip bomb is refused before it is inflated. XML with a DOCTYPE is refused (OOXML 
 one), which rules out entity expansion.
 
 Word: body paragraphs (with tables, content controls and text boxes, in reading order),
-then headers, footers, footnotes and endnotes. Deleted text (tracked changes) and field
-codes are left out. PowerPoint: each slide's shapes in order (groups and tables included),
-then its speaker notes.
+then headers, footers, footnotes, endnotes and comments. Deleted text (tracked changes)
+and field codes are left out. A tilint directive in a comment silences the range the
+comment is anchored to. PowerPoint: each slide's shapes in order (groups and tables
+included), then its speaker notes, whose directives cover the slide. The limits and the
+assembly into blocks are shared with OpenDocument (tilint.formats.container).
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
-import zipfile
-import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree as ET
 
 from tilint.errors import InputError, read_error
-from tilint.formats import _URL, Block, Document, blank
-
-MAX_FILE_BYTES = 200_000_000  # the .docx / .pptx itself (media included)
-MAX_ENTRIES = 20_000
-MAX_PART_BYTES = 64_000_000  # one XML part, uncompressed
-MAX_TOTAL_BYTES = 256_000_000  # all XML parts read, uncompressed
-MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
-MAX_TEXT_CHARS = 20_000_000
+from tilint.formats import container
+from tilint.formats.container import Archive, Raw, assemble
+from tilint.formats.document import Document
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -44,12 +38,15 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 _NAMES = {"docx": ("Word", ".docx"), "pptx": ("PowerPoint", ".pptx")}
 
+# Kept for callers that read the limits here; they live in tilint.formats.container.
+MAX_FILE_BYTES = container.MAX_FILE_BYTES
+
 
 def read_office(path: Path, display: str, kind: str) -> Document:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(display, f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
+        if size > container.MAX_FILE_BYTES:
+            raise InputError(display, f"file is larger than {container.MAX_FILE_BYTES // 1_000_000} MB", "split it, or exclude it")
         with path.open("rb") as fh:
             head = fh.read(8)
             fh.seek(0)
@@ -59,67 +56,30 @@ def read_office(path: Path, display: str, kind: str) -> Document:
 
 
 def office_from_bytes(raw: bytes, display: str, kind: str) -> Document:
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(display, f"input is larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    if len(raw) > container.MAX_FILE_BYTES:
+        raise InputError(display, f"input is larger than {container.MAX_FILE_BYTES // 1_000_000} MB")
     return _read(io.BytesIO(raw), raw[:8], display, kind)
 
 
 def _read(fh: IO[bytes], head: bytes, display: str, kind: str) -> Document:
     app, ext = _NAMES[kind]
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        data = fh.read(MAX_FILE_BYTES)
+        data = fh.read(container.MAX_FILE_BYTES)
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(display, "is password-protected (encrypted)", "save a copy without a password to check it")
         raise InputError(display, f"is an old binary Office file, not {ext}", f"save it as {ext} to check it")
     if not head.startswith(b"PK"):
         raise InputError(display, f"is not a {app} file: not a zip archive", "is it another format renamed?")
     try:
-        package = _Package(zipfile.ZipFile(fh), display)
+        package = _Package(fh, display)
         blocks = list(_docx_blocks(package) if kind == "docx" else _pptx_blocks(package))
-    except zipfile.BadZipFile as exc:
-        raise InputError(display, f"is a corrupt {app} file: {exc}") from None
-    except (zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(display, f"is a corrupt {app} file: {type(exc).__name__}: {exc}") from None
-    except ET.ParseError as exc:
-        raise InputError(display, f"is a corrupt {app} file: bad XML ({exc})") from None
-    return _assemble(blocks, kind, display)
+    except container.ZIP_ERRORS as exc:
+        raise container.corrupt(display, app, exc) from None
+    return assemble(blocks, kind, display)
 
 
-class _Package:
-    """Bounded access to the parts of an OPC (Office) zip package."""
-
-    def __init__(self, archive: zipfile.ZipFile, display: str) -> None:
-        self.zip = archive
-        self.display = display
-        infos = archive.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise InputError(display, f"has {len(infos)} parts, more than {MAX_ENTRIES}", "is it really an Office file?")
-        self.infos = {i.filename: i for i in infos}
-        self.read_total = 0
-
-    def has(self, name: str) -> bool:
-        return name in self.infos
-
-    def read(self, name: str) -> bytes:
-        info = self.infos.get(name)
-        if info is None:
-            raise InputError(self.display, f"is missing the part {name}", "the file is damaged")
-        if info.file_size > MAX_PART_BYTES or self.read_total + info.file_size > MAX_TOTAL_BYTES:
-            raise InputError(self.display, "expands to too much XML (a zip bomb?)", "refused to unpack it")
-        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise InputError(self.display, "is compressed suspiciously well (a zip bomb?)", "refused to unpack it")
-        with self.zip.open(info) as part:  # never trust the declared size: read with a cap
-            data = part.read(MAX_PART_BYTES + 1)
-        if len(data) > MAX_PART_BYTES:
-            raise InputError(self.display, "expands to too much XML (a zip bomb?)", "refused to unpack it")
-        self.read_total += len(data)
-        return data
-
-    def xml(self, name: str) -> ET.Element:
-        data = self.read(name)
-        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-            raise InputError(self.display, f"has a DOCTYPE in {name}", "Office files never do; refused")
-        return ET.fromstring(data)
+class _Package(Archive):
+    """An OPC (Office) zip package: parts and their relationships."""
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
         """(id, type, target part name) of a part's internal relationships."""
@@ -143,57 +103,10 @@ class _Package:
         raise InputError(display, f"is a zip archive but not a {app} document")
 
 
-@dataclass
-class _Raw:
-    text: str
-    part: str
-    paragraph: int
-    slide: int | None = None
-    shape: str | None = None
-    number: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
-
-
-def _assemble(raws: list[_Raw], kind: str, display: str) -> Document:
-    pieces: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for raw in raws:
-        text = raw.text.translate(_FLATTEN)
-        if not text.strip():
-            continue
-        if pieces:
-            pieces.append("\n\n")
-            pos += 2
-        blocks.append(
-            Block(pos, pos + len(text), raw.part, raw.paragraph, raw.slide, raw.shape, raw.number, raw.table, raw.row, raw.cell)
-        )
-        pieces.append(text)
-        pos += len(text)
-        if pos > MAX_TEXT_CHARS:
-            raise InputError(display, f"holds more than {MAX_TEXT_CHARS:,} characters of text", "split it")
-    text = "".join(pieces)
-    chars: list[str] | None = None
-    for m in _URL.finditer(text):
-        chars = chars if chars is not None else list(text)
-        blank(chars, m.start(), m.end())
-    checkable = "".join(chars) if chars is not None else text
-    return Document(
-        text, checkable, (), (), kind=kind, blocks=tuple(blocks), block_starts=tuple(b.start for b in blocks)
-    )
-
-
-# Line breaks inside a paragraph become spaces, so each block is one line of the
-# extracted text and blank lines only ever separate blocks.
-_FLATTEN = str.maketrans({"\r": " ", "\n": " ", "\x0b": " ", "\x0c": " ", "\u2028": " ", "\u2029": " "})
-
-
 # ---------------------------------------------------------------- Word
 
 
-def _docx_blocks(pkg: _Package) -> Iterator[_Raw]:
+def _docx_blocks(pkg: _Package) -> Iterator[Raw]:
     main = pkg.main_part(pkg.display, "Word")
     root = pkg.xml(main)
     body = root.find(f"{_W}body")
@@ -221,6 +134,12 @@ def _docx_blocks(pkg: _Package) -> Iterator[_Raw]:
                 continue  # separators
             note_id = note.get(f"{_W}id", "0")
             yield from _WordPart(kind, int(note_id) if note_id.lstrip("-").isdigit() else None).walk(note)
+    target = next((t for rt, t in rels.values() if rt.endswith("/comments") and pkg.has(t)), None)
+    if target is not None:
+        for number, comment in enumerate(pkg.xml(target).iter(f"{_W}comment"), 1):
+            for raw in _WordPart("comment", number).walk(comment):
+                raw.comment = comment.get(f"{_W}id", "")
+                yield raw
 
 
 class _WordPart:
@@ -229,8 +148,9 @@ class _WordPart:
         self.number = number
         self.paragraphs = 0
         self.tables = 0
+        self.pending: list[tuple[str, str, int]] = []  # comment anchors between paragraphs
 
-    def walk(self, element: ET.Element, cell: tuple[int, int, int] | None = None) -> Iterator[_Raw]:
+    def walk(self, element: ET.Element, cell: tuple[int, int, int] | None = None) -> Iterator[Raw]:
         for child in element:
             tag = child.tag
             if tag == f"{_W}p":
@@ -241,18 +161,23 @@ class _WordPart:
                 for r, row in enumerate((c for c in child if c.tag == f"{_W}tr"), 1):
                     for c, tc in enumerate((x for x in row if x.tag == f"{_W}tc"), 1):
                         yield from self.walk(tc, (table, r, c))
+            elif tag in _ANCHOR_TAGS:
+                self.pending.append((child.get(f"{_W}id", ""), _ANCHOR_TAGS[tag], 0))
             elif tag in (f"{_W}sectPr", f"{_MC}Fallback", f"{_W}del", f"{_W}moveFrom"):
                 continue
             else:  # content controls, custom XML, insertions: look inside
                 yield from self.walk(child, cell)
 
-    def _paragraph(self, p: ET.Element, cell: tuple[int, int, int] | None) -> Iterator[_Raw]:
+    def _paragraph(self, p: ET.Element, cell: tuple[int, int, int] | None) -> Iterator[Raw]:
         self.paragraphs += 1
         out: list[str] = []
         boxes: list[ET.Element] = []
-        _word_text(p, out, boxes)
+        anchors, self.pending = self.pending, []
+        _word_text(p, out, boxes, anchors)
         table, row, col = cell if cell else (None, None, None)
-        yield _Raw("".join(out), self.part, self.paragraphs, number=self.number, table=table, row=row, cell=col)
+        yield Raw(
+            "".join(out), self.part, self.paragraphs, number=self.number, table=table, row=row, cell=col, anchors=anchors
+        )
         for box in boxes:  # text boxes anchored in this paragraph
             yield from self.walk(box, cell)
 
@@ -262,10 +187,18 @@ _WORD_SKIP = frozenset(
 ) | {f"{_MC}Fallback"}
 
 
-def _word_text(element: ET.Element, out: list[str], boxes: list[ET.Element]) -> None:
+# Where a comment's range starts and ends; a reference alone anchors it to a point.
+_ANCHOR_TAGS = {f"{_W}commentRangeStart": "start", f"{_W}commentRangeEnd": "end", f"{_W}commentReference": "ref"}
+
+
+def _word_text(
+    element: ET.Element, out: list[str], boxes: list[ET.Element], anchors: list[tuple[str, str, int]]
+) -> None:
     for child in element:
         tag = child.tag
-        if tag == f"{_W}t":
+        if tag in _ANCHOR_TAGS:
+            anchors.append((child.get(f"{_W}id", ""), _ANCHOR_TAGS[tag], sum(map(len, out))))
+        elif tag == f"{_W}t":
             out.append(child.text or "")
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             out.append("\t")
@@ -278,13 +211,13 @@ def _word_text(element: ET.Element, out: list[str], boxes: list[ET.Element]) -> 
         elif tag in _WORD_SKIP:
             continue
         else:
-            _word_text(child, out, boxes)
+            _word_text(child, out, boxes, anchors)
 
 
 # ---------------------------------------------------------------- PowerPoint
 
 
-def _pptx_blocks(pkg: _Package) -> Iterator[_Raw]:
+def _pptx_blocks(pkg: _Package) -> Iterator[Raw]:
     main = pkg.main_part(pkg.display, "PowerPoint")
     root = pkg.xml(main)
     rels = {rid: (rtype, target) for rid, rtype, target in pkg.rels(main)}
@@ -298,7 +231,9 @@ def _pptx_blocks(pkg: _Package) -> Iterator[_Raw]:
         yield from _shapes(pkg.xml(slide_part), "slide", number, lambda _sp: True)
         for _, rtype, target in pkg.rels(slide_part):
             if rtype.endswith("/notesSlide") and pkg.has(target):
-                yield from _shapes(pkg.xml(target), "notes", number, _is_notes_body)
+                for raw in _shapes(pkg.xml(target), "notes", number, _is_notes_body):
+                    raw.directives = True  # a directive in the notes covers the slide
+                    yield raw
 
 
 def _is_notes_body(sp: ET.Element) -> bool:
@@ -306,14 +241,14 @@ def _is_notes_body(sp: ET.Element) -> bool:
     return ph is not None and ph.get("type") == "body"
 
 
-def _shapes(root: ET.Element, part: str, slide: int, wanted: Callable[[ET.Element], bool]) -> Iterator[_Raw]:
+def _shapes(root: ET.Element, part: str, slide: int, wanted: Callable[[ET.Element], bool]) -> Iterator[Raw]:
     tree = root.find(f"{_P}cSld/{_P}spTree")
     if tree is None:
         return
     yield from _walk_shapes(tree, part, slide, wanted)
 
 
-def _walk_shapes(tree: ET.Element, part: str, slide: int, wanted: Callable[[ET.Element], bool]) -> Iterator[_Raw]:
+def _walk_shapes(tree: ET.Element, part: str, slide: int, wanted: Callable[[ET.Element], bool]) -> Iterator[Raw]:
     for shape in tree:
         tag = shape.tag
         if tag == f"{_P}sp":
@@ -348,7 +283,7 @@ def _shape_name(shape: ET.Element, nv: str) -> str | None:
 
 def _text_body(
     body: ET.Element, part: str, slide: int, shape: str | None, cell: tuple[int, int] | None
-) -> Iterator[_Raw]:
+) -> Iterator[Raw]:
     row, col = cell if cell else (None, None)
     for n, p in enumerate((x for x in body if x.tag == f"{_A}p"), 1):
         out: list[str] = []
@@ -358,4 +293,4 @@ def _text_body(
                 out.append((t.text or "") if t is not None else "")
             elif child.tag == f"{_A}br":
                 out.append(" ")
-        yield _Raw("".join(out), part, n, slide=slide, shape=shape, row=row, cell=col)
+        yield Raw("".join(out), part, n, slide=slide, shape=shape, row=row, cell=col)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tilint.formats import _URL, Document, blank
+from tilint.formats.document import _URL, Document, blank
 from tilint.suppress import find_directives, suppressions
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from tilint.findings import FileResult, Severity
-from tilint.formats import Document, location_label
+from tilint.formats import Document
+from tilint.report.locations import location_label
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.HINT: "notice"}
 

@@ -19,17 +19,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from tilint.__about__ import __version__
 from tilint.findings import FileResult, Finding, Severity
-from tilint.formats import Document, location_label, sentence_of
-from tilint.lexicon import PRINCIPLES, Rule
+from tilint.formats import Document
+from tilint.lexicon import Rule
+from tilint.policy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR, PRINCIPLES
+from tilint.report.locations import location_label, sentence_of
 
-CATEGORIES = ("deficit", "coercive", "stigmatising", "credibility")
-COLOURS = {
-    "deficit": "#b45309",
-    "coercive": "#6d28d9",
-    "stigmatising": "#be123c",
-    "credibility": "#0369a1",
-}
-OTHER_COLOUR = "#475569"
+COLOURS = CATEGORY_COLOURS
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from typing import Any
 
 from tilint.__about__ import __version__
 from tilint.findings import FileResult, Finding
-from tilint.formats import Document, sentence_of
+from tilint.formats import Document
+from tilint.report.locations import sentence_of
 
 
 def office_location(document: Document, f: Finding) -> dict[str, Any]:

@@ -18,8 +18,9 @@ from typing import Any
 
 from tilint.__about__ import __version__
 from tilint.findings import FileResult, Finding, Severity
-from tilint.formats import Document, location_label, sentence_of
+from tilint.formats import Document
 from tilint.lexicon import Rule
+from tilint.report.locations import location_label, sentence_of
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFO_URI = "https://github.com/tilint/tilint"

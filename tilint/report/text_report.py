@@ -9,8 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 import click
 
 from tilint.findings import FileResult, Finding, Severity
-from tilint.formats import Document, location_label, sentence_of
+from tilint.formats import Document
 from tilint.positions import line_starts
+from tilint.report.locations import location_label, sentence_of
 
 Styler = Callable[..., str]
 

@@ -1,5 +1,5 @@
 // "tilint: Check this Word or PowerPoint file" (explorer context menu on .docx/.pptx,
-// and the command palette): runs the CLI of the server's installation on the file and
+// and also on .odt/.odp/.pdf and the flat .fodt/.fodp; and the command palette): runs the CLI of the server's installation on the file and
 // shows its HTML report (findings with paragraph and slide locations) in a webview that
 // loads nothing and runs nothing. The language server only sees text documents, so a
 // .docx or .pptx otherwise shows nothing in VS Code.
@@ -33,7 +33,7 @@ async function pickDocument(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: 'Check with tilint',
-    filters: { 'Word and PowerPoint': OFFICE_EXTENSIONS.map((ext) => ext.slice(1)) },
+    filters: { 'Word, PowerPoint, OpenDocument and PDF': OFFICE_EXTENSIONS.map((ext) => ext.slice(1)) },
   });
   return picked?.[0];
 }
@@ -45,7 +45,7 @@ export async function checkDocument(controller: Controller, log: vscode.LogOutpu
   }
   const name = path.basename(target.fsPath);
   if (target.scheme !== 'file' || !isOfficeFile(target.fsPath)) {
-    void vscode.window.showErrorMessage(`tilint: ${name} is not a Word (.docx) or PowerPoint (.pptx) file on this machine.`);
+    void vscode.window.showErrorMessage(`tilint: ${name} is not a Word, PowerPoint, OpenDocument or PDF file on this machine.`);
     return;
   }
   await controller.ensureStarted(); // finds this installation's CLI

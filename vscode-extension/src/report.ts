@@ -3,7 +3,7 @@
 // office.ts.
 
 /** The file types the language server cannot show (binary) and the command checks. */
-export const OFFICE_EXTENSIONS: readonly string[] = ['.docx', '.pptx'];
+export const OFFICE_EXTENSIONS: readonly string[] = ['.docx', '.pptx', '.odt', '.fodt', '.odp', '.fodp', '.pdf'];
 
 /**
  * The webview's Content-Security-Policy: nothing loads, nothing runs; only the report's

@@ -527,9 +527,10 @@ def _lint_all(sources: Sequence[_Source], workers: int, progress: Callable[[int,
     # forkserver, not fork: a fork of a threaded caller (the language server lints on a
     # thread pool) can deadlock on a lock another thread held at the fork. The server, a
     # single-threaded process, imports spaCy and tilint once; each worker forks from it
-    # and only builds its lexicon's matchers (0.2 s). Measured on 300 files of 2 KB with
-    # --jobs 2: 4.19 s CPU against 4.15 s for fork from a parent that had built the
-    # linter (medians of 5); preloading only this module cost 4.6% more.
+    # and only builds its lexicon's matchers (0.2 s). Measured on 300 files of 2 KB,
+    # `tilint check --jobs 2`, CPU of the whole process tree: 1-5% more than forking a
+    # parent that had built the linter (three runs of 5-9; 4.33 s vs 4.14 s in the last),
+    # wall time within the noise; preloading only this module cost 5-7% more.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:

@@ -1,14 +1,19 @@
 """Span-level accuracy of tilint against the annotated corpus in tests/corpus/.
 
-    python bench/accuracy.py [--corpus PATH] [--json] [--errors]
+    python bench/accuracy.py [--corpus PATH] [--json] [--errors] [--test-errors]
 
 Each excerpt is linted with ``tilint.lint_text(text)`` (default configuration).
 A predicted finding is a true positive when it overlaps a gold span of the same
 category; each gold span is matched at most once (maximum bipartite matching, so
 the result does not depend on the order of findings). Unmatched predictions are
-false positives, unmatched gold spans false negatives. Figures are reported per
-category and overall (micro-averaged), with false positives per 1,000 words on
-the hard-negative excerpts.
+false positives, unmatched gold spans false negatives. Figures are reported for the
+whole corpus and for each split (`dev`, and the locked `test`), each per category
+(micro-averaged overall), per genre, and with false positives per 1,000 words on the
+hard-negative excerpts.
+
+`--errors` lists the errors of the dev split only. The test split is locked: its errors
+are listed only with `--test-errors`, and any item looked at must then be moved to dev
+(its source URL added to tests/corpus/seen.txt).
 
 Undefined ratios (no predictions, or no gold spans) are reported as null / "n/a"
 rather than as 0 or 1, so an empty lexicon cannot look perfect.
@@ -29,6 +34,11 @@ DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
 sys.path.insert(0, str(ROOT))
 from tilint.policy import CATEGORIES  # noqa: E402
 
+SPLITS = ("dev", "test")
+TEST_WARNING = (
+    "WARNING: these are errors of the LOCKED test split. Every item you look at must be moved to "
+    "dev: add its source URL to tests/corpus/seen.txt, rebuild the corpus and say so in the commit."
+)
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
@@ -167,7 +177,14 @@ def predict(records: Sequence[dict]) -> list[list[Span]]:
     return out
 
 
-def evaluate(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> dict[str, object]:
+def split_of(record: dict) -> str:
+    """A record's split; corpora without one (older or other files) are all dev."""
+    return str(record.get("split") or "dev")
+
+
+def evaluate(
+    records: Sequence[dict], predictions: Sequence[Sequence[Span]], *, genres: bool = True
+) -> dict[str, object]:
     golds = [gold_spans(r) for r in records]
     counts = score(zip(predictions, golds, strict=True))
     neg = [i for i, r in enumerate(records) if r.get("negative")]
@@ -185,12 +202,44 @@ def evaluate(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> 
         "negatives_fp_per_1000_words": (1000 * neg_fp / neg_words) if neg_words else None,
         "negatives_with_any_fp": sum(1 for i in neg if predictions[i]),
         "categories": {k: v.as_dict() for k, v in counts.items()},
+        **({"genres": by_genre(records, predictions)} if genres else {}),
     }
 
 
-def errors(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> list[str]:
+def by_genre(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> dict[str, dict[str, object]]:
+    """The figures of each genre's excerpts (overall counts and false alarms on negatives)."""
+    out: dict[str, dict[str, object]] = {}
+    for genre in sorted({str(r.get("genre", "other")) for r in records}):
+        idx = [i for i, r in enumerate(records) if str(r.get("genre", "other")) == genre]
+        part = evaluate([records[i] for i in idx], [predictions[i] for i in idx], genres=False)
+        cats = part["categories"]
+        assert isinstance(cats, dict)
+        out[genre] = {
+            "excerpts": part["excerpts"],
+            "negative_excerpts": part["negative_excerpts"],
+            "negative_words": part["negative_words"],
+            "negatives_fp_per_1000_words": part["negatives_fp_per_1000_words"],
+            **cats["all"],
+        }
+    return out
+
+
+def report(records: Sequence[dict], predictions: Sequence[Sequence[Span]]) -> dict[str, object]:
+    """The whole corpus's figures, with each split's figures under "splits"."""
+    result = evaluate(records, predictions)
+    splits: dict[str, object] = {}
+    for split in SPLITS:
+        idx = [i for i, r in enumerate(records) if split_of(r) == split]
+        splits[split] = evaluate([records[i] for i in idx], [predictions[i] for i in idx])
+    return {**result, "splits": splits}
+
+
+def errors(records: Sequence[dict], predictions: Sequence[Sequence[Span]], split: str | None = None) -> list[str]:
+    """FP/FN lines of the records of `split` (all records when None)."""
     lines = []
     for r, pred in zip(records, predictions, strict=True):
+        if split is not None and split_of(r) != split:
+            continue
         m = match_spans(pred, gold_spans(r))
         text = r["text"]
         for s in m.false_positives:
@@ -230,27 +279,64 @@ def table(result: dict) -> str:
         f"in {result['negatives_with_any_fp']} excerpts = "
         f"{'n/a' if fp1k is None else f'{fp1k:.2f}'} per 1,000 words",
     ]
+    genres = result.get("genres")
+    if isinstance(genres, dict) and genres:
+        rows += ["", f"{'genre':<18}{'items':>6}{'neg':>5}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}{'FA/1k':>8}"]
+        for name, g in genres.items():
+            fa = g["negatives_fp_per_1000_words"]
+            rows.append(
+                f"{name:<18}{g['excerpts']:>6}{g['negative_excerpts']:>5}{g['tp']:>6}{g['fp']:>6}{g['fn']:>6}"
+                f"{_fmt(g['precision']):>8}{_fmt(g['recall']):>8}{_fmt(g['f1']):>8}"
+                f"{'n/a' if fa is None else f'{fa:.2f}':>8}"
+            )
     return "\n".join(rows)
+
+
+def full_table(result: dict) -> str:
+    """Both splits in full, then the whole corpus's summary."""
+    parts = []
+    for split in SPLITS:
+        part = result["splits"][split]
+        title = f"== {split} split" + (" (locked: summary figures only)" if split == "test" else "")
+        parts.append(title)
+        parts.append(table(part) if part["excerpts"] else "no excerpts")
+        parts.append("")
+    whole = {k: v for k, v in result.items() if k not in ("splits", "genres")}
+    parts += ["== all excerpts", table(whole)]
+    return "\n".join(parts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus (default: %(default)s)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    ap.add_argument("--errors", action="store_true", help="also list false positives and false negatives")
+    ap.add_argument("--errors", action="store_true", help="also list the dev split's false positives and negatives")
+    ap.add_argument(
+        "--test-errors",
+        action="store_true",
+        help="also list the LOCKED test split's errors; every item looked at must then be moved to dev",
+    )
     args = ap.parse_args(argv)
     records = load_corpus(args.corpus)
     predictions = predict(records)
-    result = evaluate(records, predictions)
+    result = report(records, predictions)
+    listed: list[str] = []
+    if args.errors:
+        listed += errors(records, predictions, "dev")
+    if args.test_errors:
+        print(TEST_WARNING, file=sys.stderr)
+        listed += errors(records, predictions, "test")
     if args.json:
-        if args.errors:
-            result = {**result, "errors": errors(records, predictions)}
+        if args.errors or args.test_errors:
+            result = {**result, "errors": listed}
         print(json.dumps(result, indent=2))
     else:
-        print(table(result))
-        if args.errors:
+        print(full_table(result))
+        if args.errors or args.test_errors:
             print()
-            print("\n".join(errors(records, predictions)) or "no errors")
+            print("\n".join(listed) or "no errors")
+    if args.test_errors:
+        print(TEST_WARNING, file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,9 @@ from lsprotocol import types
 from lsp_server.convert import FindingData, Span, to_range
 from lsp_server.documents import TextDoc
 from lsp_server.tomledit import add_allow, new_config_text, normalise
+from tilint.findings import Finding, Severity
+from tilint.fix import plan_fixes
+from tilint.suppress import find_directives
 
 FIX_ALL_KIND = "source.fixAll.tilint"
 QUICKFIX = types.CodeActionKind.QuickFix
@@ -101,17 +104,12 @@ def quick_fixes(doc: TextDoc, item: Flagged, encoding: str, document_changes: bo
 
 _MD_PREFIX = re.compile(r"(?:[ \t]*>)*[ \t]*")
 _TEXT_PREFIX = re.compile(r"[ \t]*")
-_MD_DIRECTIVE = re.compile(
-    r"^(?:[ \t]*>)*[ \t]*<!--[ \t]*tilint-disable-next-line\b(?P<args>(?:(?!--).)*)(?:--.*?)?-->[ \t]*$"
-)
-_TEXT_DIRECTIVE = re.compile(
-    r"^[ \t]*(?:#|//|%|;)?[ \t]*tilint-disable-next-line\b(?P<args>(?:(?!--).)*)(?:--.*)?$"
-)
 
 
 def ignore_line(doc: TextDoc, item: Flagged, encoding: str, document_changes: bool) -> types.CodeAction | None:
     """Insert `tilint-disable-next-line CODE` above the flagged line, or add the code
-    to such a directive already there (two stacked directives would cover each other)."""
+    to such a directive already there (two stacked directives would cover each other).
+    The line above is read with the core's own suppression grammar (tilint.suppress)."""
     code = item.data.rule
     markdown = doc.kind == "markdown"
     line, _ = doc.position_at(item.start, encoding)
@@ -119,22 +117,22 @@ def ignore_line(doc: TextDoc, item: Flagged, encoding: str, document_changes: bo
     edit: types.TextEdit | None = None
     if line > 0:
         above = doc.line_text(line - 1)
-        m = (_MD_DIRECTIVE if markdown else _TEXT_DIRECTIVE).match(above)
-        if m:
-            args = m.group("args")
-            selectors = {s.lower() for s in re.split(r"[\s,]+", args) if s}
-            if not selectors or code.lower() in selectors:
+        directive = next(
+            (d for d in find_directives(above, bare_lines=not markdown) if d.kind == "disable-next-line"), None
+        )
+        if directive is not None:
+            if not directive.selectors or code.lower() in directive.selectors:
                 return None  # already covers it: the diagnostic is stale
-            at = doc.line_bounds(line - 1)[0] + m.start("args") + len(args.rstrip())
+            at = doc.line_bounds(line - 1)[0] + directive.args_end
             edit = text_edit(doc, at, at, f", {code}", encoding)
     if edit is None:
         prefix = (_MD_PREFIX if markdown else _TEXT_PREFIX).match(doc.line_text(line))
         indent = prefix.group() if prefix else ""
-        directive = (
+        directive_text = (
             f"<!-- tilint-disable-next-line {code} -->" if markdown else f"tilint-disable-next-line {code}"
         )
         brk = doc.line_break(line) or "\n"
-        edit = text_edit(doc, start, start, f"{indent}{directive}{brk}", encoding)
+        edit = text_edit(doc, start, start, f"{indent}{directive_text}{brk}", encoding)
     return types.CodeAction(
         title=f"Ignore {code} on this line",
         kind=QUICKFIX,
@@ -225,17 +223,17 @@ def quick_fix_actions(
     return out
 
 
-def fix_all(
-    doc: TextDoc, fixes: Iterable[tuple[int, int, str]], encoding: str, document_changes: bool
-) -> types.CodeAction | None:
-    """One action applying every safe fix; overlapping ones after the first are left."""
-    edits = []
-    last_end = -1
-    for start, end, text in sorted(fixes):
-        if start < last_end or doc.text[start:end] == text:
-            continue
-        edits.append(text_edit(doc, start, end, text, encoding))
-        last_end = end
+def fix_all(doc: TextDoc, findings: Iterable[Finding], encoding: str, document_changes: bool) -> types.CodeAction | None:
+    """One action applying every safe fix, planned as `tilint check --fix` plans them
+    (tilint.fix.plan_fixes: left to right, overlapping ones after the first left).
+    Hints are left out: clients draw them faintly or not at all, so "fix all on save"
+    must not rewrite them unseen."""
+    shown = [f for f in findings if f.severity is not Severity.HINT]
+    edits = [
+        text_edit(doc, start, end, text, encoding)
+        for start, end, text in plan_fixes(doc.text, shown)
+        if doc.text[start:end] != text
+    ]
     if not edits:
         return None
     return types.CodeAction(

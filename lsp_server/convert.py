@@ -52,14 +52,14 @@ class FindingData:
     suggestions: tuple[Suggestion, ...]
 
     def to_json(self) -> dict[str, Any]:
-        """Replacements only: advice (REPHRASE) is never an edit and lives in the hover."""
+        """Every suggestion with its kind; code actions offer only `replace` ones as edits."""
         return {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
             "text": self.text,
             "range": list(self.span),
-            "suggestions": [{"text": s.text, "safe": s.safe} for s in self.suggestions if s.is_replacement],
+            "suggestions": [s.to_dict() for s in self.suggestions],
         }
 
     @classmethod

@@ -60,20 +60,3 @@ class ProjectConfigs:
 
 def is_config_file(path: Path | None) -> bool:
     return path is not None and path.name in CONFIG_FILES
-
-
-def excluded(path: Path | None, patterns: tuple[str, ...], roots: list[Path]) -> bool:
-    """Whether a document matches `exclude` (globs, relative to its workspace folder)."""
-    if path is None or not patterns:
-        return False
-    from fnmatch import fnmatch
-
-    candidates = [path.as_posix(), path.name]
-    for root in roots:
-        try:
-            candidates.append(path.relative_to(root).as_posix())
-        except ValueError:
-            continue
-    return any(
-        fnmatch(c, pat) or fnmatch(c, f"*/{pat}") for c in candidates for pat in patterns
-    )

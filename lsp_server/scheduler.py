@@ -42,6 +42,10 @@ class Scheduler:
             if self._tasks.get(key) is asyncio.current_task():
                 del self._tasks[key]
 
+    def served(self, key: str) -> None:
+        """The running job has not read the document yet: requests so far are served by it."""
+        self._dirty.discard(key)
+
     async def wait(self, key: str, timeout: float) -> None:
         """Until the document has no lint running or pending (or the timeout passes)."""
         task = self._tasks.get(key)

@@ -1,113 +1,43 @@
 """The tilint language server: handlers only.
 
-Get the document, lint it in a worker thread, convert, publish. Conversion lives in
-convert.py and actions.py, settings in settings.py, config files in project.py, the
-document model in documents.py, scheduling in scheduler.py.
-
-Text synchronisation is handled here rather than by pygls's workspace: the server keeps
-one immutable TextDoc per version with its line index computed once, clamps
-out-of-range changes as the specification says, and ignores stale versions and unknown
-documents instead of failing.
+Get the document, lint it in a worker thread (linting.py), convert (convert.py,
+actions.py), publish. Settings live in settings.py, config files in project.py, the
+document model in documents.py, scheduling in scheduler.py, pygls plumbing in
+protocol.py, logging in logs.py and start-up in main.py.
 
 Nothing but JSON-RPC goes to stdout; logs go to stderr and never hold document text.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
-import functools
-import gc
-import inspect
-import logging
-import os
-import sys
-import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, default_converter
-from pygls.protocol.language_server import lsp_method
 
 from lsp_server import actions, convert, settings
 from lsp_server.documents import UTF16, Change, TextDoc, uri_to_path
-from lsp_server.project import ProjectConfigs, excluded, is_config_file
+from lsp_server.linting import DocumentLinter, LintResult
+from lsp_server.logs import guard, log
+from lsp_server.main import serve
+from lsp_server.project import is_config_file
+from lsp_server.protocol import TilintProtocol, converter
 from lsp_server.scheduler import Scheduler
 from tilint.__about__ import __version__
+from tilint.api import get_linter
+from tilint.config import Config
 from tilint.errors import TilintError
-from tilint.findings import Finding, Severity
-from tilint.formats import prepare
-
-log = logging.getLogger("tilint.lsp")
+from tilint.report.explain import explain
 
 CONFIG_GLOBS = ("**/.tilint.toml", "**/tilint.toml", "**/pyproject.toml")
+EXPLAIN_COMMAND = "tilint.explain"
 WAIT_FOR_LINT = 5.0  # seconds a hover or code action waits for a lint in flight
 WAIT_FOR_SETTINGS = 5.0  # seconds the first lint waits for the settings pulled at start
-
-
-@dataclass(frozen=True)
-class LintResult:
-    doc: TextDoc  # the version linted
-    findings: list[Finding]
-    diagnostics: list[types.Diagnostic]
-    problems: list[str] = field(default_factory=list)
-    linter: Any = None
-
-
-class TilintProtocol(LanguageServerProtocol):
-    """pygls's protocol, minus its own copy of open documents (see the module doc)."""
-
-    def _user(self, method: str, params: Any) -> Generator[Any, Any, None]:
-        handler = self.fm.features.get(method)
-        if handler is not None:
-            yield handler, (params,), None
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
-    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_OPEN, params)
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
-    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_CHANGE, params)
-
-    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
-    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Generator[Any, Any, None]:
-        yield from self._user(types.TEXT_DOCUMENT_DID_CLOSE, params)
-
-    def structure_message(self, data: dict[str, Any]) -> Any:
-        """pygls drops a request whose params do not parse; answer it with an error, so
-        the client is not left waiting."""
-        try:
-            return super().structure_message(data)
-        except JsonRpcException as exc:
-            if isinstance(data, dict) and "id" in data and "method" in data:
-                self._send_response(data["id"], None, exc.to_response_error())
-            raise
-
-
-def converter() -> Any:
-    """pygls's converter, with a fast path for the diagnostics sent after every edit."""
-    conv = default_converter()  # type: ignore[no-untyped-call]
-    try:
-        generic = conv.get_unstructure_hook(types.Diagnostic)
-    except AttributeError:  # cattrs before 23.2
-        generic = conv._unstructure_func.dispatch(types.Diagnostic)
-
-    def unstructure(d: types.Diagnostic) -> Any:
-        try:
-            return convert.diagnostic_json(d)
-        except ValueError:
-            return generic(d)
-
-    conv.register_unstructure_hook(types.Diagnostic, unstructure)
-    return conv
 
 
 class TilintServer(LanguageServer):
@@ -122,15 +52,20 @@ class TilintServer(LanguageServer):
         self.documents: dict[str, TextDoc] = {}
         self.results: dict[str, LintResult] = {}
         self.settings = settings.Settings()
-        self.projects = ProjectConfigs()
+        self.linter = DocumentLinter()
+        self.projects = self.linter.projects
         self.scheduler = Scheduler(self.lint)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tilint-lint")
         self.shown: set[str] = set()
-        self._frozen = False
         # Set once the settings pulled after `initialized` have arrived (or could not be
         # had): the first diagnostics then already follow the user's settings.
         self.settings_ready = asyncio.Event()
         self.client_info: types.ClientInfo | None = None
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """pygls shows "Error in server" pop-ups for malformed client messages; a user
+        cannot act on those, so they are logged (by type: the text may quote values)."""
+        log.warning("protocol error (%s): %s", getattr(source, "__name__", source), type(error).__name__)
 
     # -- state helpers ----------------------------------------------------------------
     @property
@@ -182,8 +117,14 @@ class TilintServer(LanguageServer):
     def apply_settings(self, raw: Any) -> None:
         roots = self.roots()
         self.settings, problems = settings.parse(raw, base_dir=roots[0] if roots else None)
+        self.linter.forget()
         self.shown.clear()
         self.tell(problems)
+
+    def files_changed(self) -> None:
+        """A config file changed: read config files and lexicons again, re-lint."""
+        self.linter.forget()
+        self.relint_all()
 
     def relint_all(self) -> None:
         for uri in list(self.documents):
@@ -205,6 +146,9 @@ class TilintServer(LanguageServer):
         if not self.settings_ready.is_set():
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.settings_ready.wait(), WAIT_FOR_SETTINGS)
+            # This run reads the document and the settings from here on: a request made
+            # while it waited (the relint after the pulled settings) is already served.
+            self.scheduler.served(uri)
             doc = self.documents.get(uri)
             if doc is None:
                 return
@@ -215,7 +159,7 @@ class TilintServer(LanguageServer):
                 self.publish(uri, [], doc.version)
             return
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(self.executor, self.lint_sync, doc, current, self.encoding, self.roots())
+        result = await loop.run_in_executor(self.executor, self.linter.lint, doc, current, self.encoding)
         self.tell(result.problems)
         if self.documents.get(uri) is not doc:  # closed, or edited meanwhile
             if uri in self.documents and current.run == "onSave":
@@ -225,34 +169,6 @@ class TilintServer(LanguageServer):
             return
         self.results[uri] = result
         self.publish(uri, result.diagnostics, doc.version)
-
-    def lint_sync(self, doc: TextDoc, current: settings.Settings, encoding: str, roots: list[Path]) -> LintResult:
-        """Runs in the lint thread."""
-        from tilint.api import get_linter
-
-        path = doc.path
-        project = self.projects.for_document(path)
-        problems = [project.problem] if project.problem else []
-        config = current.config(project.config)
-        if excluded(path, config.exclude, roots):
-            return LintResult(doc, [], [], problems)
-        try:
-            linter = get_linter(config)
-        except TilintError as exc:
-            problems.append(f"{exc.one_line()}; checking with the built-in rules only")
-            config = config.model_copy(update={"lexicons": ()})
-            linter = get_linter(config)
-        if not self._frozen:  # the pipeline lives as long as the process: keep it out of GC scans
-            gc.collect()
-            gc.freeze()
-            self._frozen = True
-        where = str(project.path) if project.path else "editor settings"
-        config, bad = settings.check_rules(config, linter.rules, where)
-        problems.extend(bad)
-        started = time.perf_counter()
-        findings = linter.lint_document(prepare(doc.text, doc.kind or "text"), config)
-        log.debug("linted version %s: %d findings in %.1f ms", doc.version, len(findings), (time.perf_counter() - started) * 1000)
-        return LintResult(doc, findings, convert.to_diagnostics(findings, doc, encoding), problems, linter)
 
     async def fresh(self, uri: str) -> LintResult | None:
         """The lint result for the document's current version, waiting for one in flight."""
@@ -269,53 +185,17 @@ class TilintServer(LanguageServer):
 server = TilintServer()
 
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _guard(name: str) -> Callable[[F], F]:
-    """Log a handler's failure (without its parameters, which may hold document text)
-    instead of letting pygls log them or show the user an error."""
-
-    def wrap(fn: F) -> F:
-        if inspect.iscoroutinefunction(fn):
-
-            @functools.wraps(fn)
-            async def run_async(ls: TilintServer, params: Any) -> Any:
-                try:
-                    return await fn(ls, params)
-                except Exception:
-                    log.exception("%s failed", name)
-                    return None
-
-            return cast(F, run_async)
-
-        @functools.wraps(fn)
-        def run(ls: TilintServer, params: Any) -> Any:
-            try:
-                return fn(ls, params)
-            except Exception:
-                log.exception("%s failed", name)
-                return None
-
-        return cast(F, run)
-
-    return wrap
-
-
 # -- lifecycle ------------------------------------------------------------------------
 @server.feature(types.INITIALIZE)
-@_guard("initialize")
+@guard("initialize")
 def initialize(ls: TilintServer, params: types.InitializeParams) -> None:
     ls.client_info = params.client_info
     ls.apply_settings(params.initialization_options)
 
 
 @server.feature(types.INITIALIZED)
-@_guard("initialized")
+@guard("initialized")
 async def initialized(ls: TilintServer, params: types.InitializedParams) -> None:
-    from tilint.api import get_linter
-    from tilint.config import Config
-
     loop = asyncio.get_running_loop()
     warm = loop.run_in_executor(ls.executor, get_linter, Config())  # load spaCy before the first open
     try:
@@ -364,7 +244,7 @@ async def pull_settings(ls: TilintServer) -> None:
 
 
 @server.feature(types.SHUTDOWN)
-@_guard("shutdown")
+@guard("shutdown")
 def shutdown(ls: TilintServer, params: None) -> None:
     ls.scheduler.cancel_all()
     ls.executor.shutdown(wait=False, cancel_futures=True)
@@ -372,20 +252,19 @@ def shutdown(ls: TilintServer, params: None) -> None:
 
 # -- documents ------------------------------------------------------------------------
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-@_guard("didOpen")
+@guard("didOpen")
 def did_open(ls: TilintServer, params: types.DidOpenTextDocumentParams) -> None:
     item = params.text_document
     doc = TextDoc(item.uri, item.text, item.version, item.language_id)
     ls.documents[item.uri] = doc
     if is_config_file(doc.path):
-        ls.projects.forget()
-        ls.relint_all()
+        ls.files_changed()
     elif doc.kind is not None:
         ls.request_lint(item.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-@_guard("didChange")
+@guard("didChange")
 def did_change(ls: TilintServer, params: types.DidChangeTextDocumentParams) -> None:
     uri, version = params.text_document.uri, params.text_document.version
     doc = ls.documents.get(uri)
@@ -408,18 +287,17 @@ def did_change(ls: TilintServer, params: types.DidChangeTextDocumentParams) -> N
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
-@_guard("didSave")
+@guard("didSave")
 def did_save(ls: TilintServer, params: types.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
     if is_config_file(uri_to_path(uri)):
-        ls.projects.forget()
-        ls.relint_all()
+        ls.files_changed()
     elif uri in ls.documents and ls.settings.run == "onSave":
         ls.request_lint(uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-@_guard("didClose")
+@guard("didClose")
 def did_close(ls: TilintServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
     doc = ls.documents.pop(uri, None)
@@ -429,7 +307,7 @@ def did_close(ls: TilintServer, params: types.DidCloseTextDocumentParams) -> Non
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-@_guard("didChangeConfiguration")
+@guard("didChangeConfiguration")
 async def did_change_configuration(ls: TilintServer, params: types.DidChangeConfigurationParams) -> None:
     if params.settings is None and ls.can_pull_settings():  # "something changed, ask me" (VS Code's way)
         await pull_settings(ls)
@@ -439,16 +317,15 @@ async def did_change_configuration(ls: TilintServer, params: types.DidChangeConf
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-@_guard("didChangeWatchedFiles")
+@guard("didChangeWatchedFiles")
 def did_change_watched_files(ls: TilintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(is_config_file(uri_to_path(c.uri)) for c in params.changes):
-        ls.projects.forget()
-        ls.relint_all()
+        ls.files_changed()
 
 
 # -- hover ----------------------------------------------------------------------------
 @server.feature(types.TEXT_DOCUMENT_HOVER)
-@_guard("hover")
+@guard("hover")
 async def hover(ls: TilintServer, params: types.HoverParams) -> types.Hover | None:
     uri = params.text_document.uri
     if uri not in ls.documents or not ls.settings.enable:
@@ -480,7 +357,7 @@ async def hover(ls: TilintServer, params: types.HoverParams) -> types.Hover | No
     types.TEXT_DOCUMENT_CODE_ACTION,
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL_KIND]),
 )
-@_guard("codeAction")
+@guard("codeAction")
 async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
     if uri not in ls.documents or not ls.settings.enable:
@@ -521,14 +398,7 @@ async def code_action(ls: TilintServer, params: types.CodeActionParams) -> list[
             )
         )
     if fix_all and result is not None:
-        # Only findings the user sees: hints are drawn faintly or not at all (VS Code lists
-        # them nowhere), so "fix all on save" must not rewrite them unseen.
-        fixes = [
-            (f.start, f.end, f.safe_fix.text)
-            for f in result.findings
-            if f.safe_fix is not None and f.severity is not Severity.HINT
-        ]
-        action = actions.fix_all(doc, fixes, enc, document_changes)
+        action = actions.fix_all(doc, result.findings, enc, document_changes)
         if action is not None:
             out.append(action)
     return out
@@ -554,63 +424,24 @@ def allow_target(ls: TilintServer, doc: TextDoc) -> actions.AllowTarget | None:
     return actions.AllowTarget(uri, text, version, project.path.name == "pyproject.toml")
 
 
-# -- errors and entry point -----------------------------------------------------------
-def _report_server_error(error: Exception, source: Any) -> None:
-    # The default shows "Error in server" pop-ups for malformed client messages; a user
-    # cannot act on those, so they are logged instead.
-    log.warning("protocol error (%s): %s", getattr(source, "__name__", source), type(error).__name__)
-
-
-server.report_server_error = _report_server_error  # type: ignore[method-assign]
-
-
-class _Redact(logging.Filter):
-    """pygls logs message parameters; they may hold document text. Keep only the types."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not record.name.startswith("pygls"):
-            return True
-        if record.exc_info and isinstance(record.exc_info[1], JsonRpcException):
-            # A malformed client message: its traceback is noise and its text may quote values.
-            record.msg = f"{record.msg} ({type(record.exc_info[1]).__name__})"
-            record.exc_info = None
-            record.exc_text = None
-        if record.args:
-            args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(
-                a if isinstance(a, (int, float)) or (isinstance(a, str) and len(a) < 60 and "\n" not in a)
-                else f"<{type(a).__name__}>"
-                for a in args
-            )
-        return True
-
-
-def setup_logging(level: str) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_Redact())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(getattr(logging, level.upper(), logging.INFO))
-    # pygls logs whole messages at INFO and DEBUG: never below WARNING.
-    logging.getLogger("pygls").setLevel(max(root.level, logging.WARNING))
+# -- commands -------------------------------------------------------------------------
+@server.command(EXPLAIN_COMMAND)
+@guard(EXPLAIN_COMMAND)
+async def explain_command(ls: TilintServer, *args: Any) -> str | None:
+    """Markdown explaining a rule (by code or name): what `tilint explain --format
+    markdown` prints, from the rules of the editor's settings (and their lexicon files)."""
+    key = args[0] if args else None
+    if not isinstance(key, str):
+        return None
+    loop = asyncio.get_running_loop()
+    config = ls.settings.config(None)
+    linter, _, _ = await loop.run_in_executor(ls.executor, ls.linter.linter_for, config)
+    # The editor's rules first, then those of open documents' projects (their lexicon files).
+    lexicons = [linter.lexicon, *(r.linter.lexicon for r in ls.results.values() if r.linter is not None)]
+    rule = next((found for lexicon in lexicons if (found := lexicon.find(key)) is not None), None)
+    return explain(rule, markdown=True) if rule is not None else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the server over stdio (`python -m lsp_server`, `tilint lsp`)."""
-    parser = argparse.ArgumentParser(prog="tilint lsp", description="tilint language server (stdio)")
-    parser.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
-    parser.add_argument("--log-level", default="info", choices=["error", "warning", "info", "debug"])
-    parser.add_argument("--version", action="version", version=f"tilint {__version__}")
-    args, unknown = parser.parse_known_args(list(argv) if argv is not None else None)
-    setup_logging(args.log_level)
-    if unknown:
-        log.info("ignoring unknown arguments: %s", " ".join(unknown))
-    # JSON-RPC gets its own copy of stdout; fd 1 and sys.stdout then point at stderr, so a
-    # stray print (ours, a library's, a C extension's) cannot corrupt the stream.
-    rpc_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    sys.stdout = sys.stderr
-    log.info("tilint %s language server starting (pid %s)", __version__, os.getpid())
-    server.start_io(sys.stdin.buffer, rpc_out)
-    return 0
+    return serve(server, argv)

@@ -15,7 +15,7 @@ CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
 from tilint.policy import CATEGORIES as POLICY_CATEGORIES  # noqa: E402
 
 CATEGORIES = set(POLICY_CATEGORIES)
-GENRES = {"note", "policy", "training", "news", "research", "other"}
+GENRES = {"note", "policy", "report", "training", "research", "news", "forum", "lived-experience", "other"}
 
 
 def _load(name: str, path: Path):
@@ -28,6 +28,7 @@ def _load(name: str, path: Path):
 
 
 acc = _load("tilint_bench_accuracy", ROOT / "bench" / "accuracy.py")
+agr = _load("tilint_bench_agreement", ROOT / "bench" / "agreement.py")
 build = _load("tilint_corpus_build", ROOT / "tests" / "corpus" / "build.py")
 Span = acc.Span
 
@@ -150,10 +151,16 @@ def test_corpus_passes_the_checker(records):
     assert build.validate(records) == []
 
 
-def test_corpus_size_and_negative_share(records):
-    assert len(records) >= 300
-    share = sum(r["negative"] for r in records) / len(records)
-    assert 0.35 <= share <= 0.48, share
+def test_corpus_size_sources_and_hard_negative_share(records):
+    """The corpus targets of issue 10: 1,200 excerpts from 500 sources, at most 10 per
+    source, and at least 40% hard negatives (a look-alike word in an ordinary sense)."""
+    assert len(records) >= 1200
+    per_source = Counter(r["source"]["url"] for r in records)
+    assert len(per_source) >= 500 and max(per_source.values()) <= 10
+    hard = sum(bool(r["negative"] and r.get("trigger")) for r in records) / len(records)
+    assert hard >= 0.40, hard
+    positives = sum(not r["negative"] for r in records) / len(records)
+    assert positives >= 0.30, positives
 
 
 def test_corpus_records(records):
@@ -180,3 +187,161 @@ def test_accuracy_script_runs_on_the_corpus(capsys):
     assert acc.main(["--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["excerpts"] >= 300 and "all" in out["categories"]
+    dev, test = out["splits"]["dev"], out["splits"]["test"]
+    assert dev["excerpts"] + test["excerpts"] == out["excerpts"]
+    assert "all" in dev["categories"] and "genres" in dev
+
+
+# --- the split -------------------------------------------------------------------------
+
+
+def test_every_seen_excerpt_is_dev(records):
+    seen = build.read_seen()
+    assert {f"b{i:03d}.jsonl" for i in range(1, 22)} <= seen
+    assert len(records) >= 385 and all(r["split"] == "dev" for r in records[:385])
+
+
+def test_split_is_by_source_and_deterministic():
+    urls = [f"https://example.org/page/{i}" for i in range(3000)]
+    splits = [build.split_of(u, "b900.jsonl", set()) for u in urls]
+    assert splits == [build.split_of(u, "b900.jsonl", set()) for u in urls]
+    share = splits.count("test") / len(splits)
+    assert 0.63 < share < 0.70, share  # two in three unseen sources
+    assert build.split_of(urls[0], "b001.jsonl", {"b001.jsonl"}) == "dev"
+    moved = next(u for u, s in zip(urls, splits, strict=True) if s == "test")
+    assert build.split_of(moved, "b900.jsonl", {moved}) == "dev"
+
+
+def _batch(folder: Path, name: str, lines: list[dict]) -> None:
+    (folder / name).write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+
+
+def test_build_assigns_splits_by_source(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    urls = [f"https://example.org/{i}" for i in range(40)]
+    test_url = next(u for u in urls if build.split_of(u, "b900.jsonl", set()) == "test")
+    _batch(src, "b001.jsonl", [{"t": "seen one", "ti": "T", "u": test_url, "g": "news", "trig": "seen"}])
+    _batch(src, "b900.jsonl", [
+        {"t": f"new {i}", "ti": "T", "u": u, "g": "forum", "trig": "new"} for i, u in enumerate(urls)
+    ])
+    seen = tmp_path / "seen.txt"
+    seen.write_text("# comment\nb001.jsonl\n", encoding="utf-8")
+    records = build.build(src, seen)
+    assert build.validate(records) == []
+    by_url = {}
+    for r in records:
+        by_url.setdefault(r["source"]["url"], set()).add(r["split"])
+    assert all(len(v) == 1 for v in by_url.values())
+    assert by_url[test_url] == {"dev"}  # quoted by a seen batch: seen
+    assert {"dev", "test"} == {s for v in by_url.values() for s in v}
+
+
+def test_checker_rejects_a_missing_split_and_a_bad_genre():
+    rec = {"id": "c1", "text": "he refused", "source": {"title": "T", "url": "https://x.org/"},
+           "genre": "blog", "negative": True, "findings": [], "trigger": "refused"}
+    problems = build.validate([rec])
+    assert any("split" in p for p in problems) and any("genre" in p for p in problems)
+    assert build.validate([{**rec, "genre": "lived-experience", "split": "test"}]) == []
+
+
+def _two_split_records():
+    return [
+        {"id": "d1", "text": "he refused meds", "genre": "note", "split": "dev", "negative": False,
+         "findings": [{"start": 3, "end": 10, "text": "refused", "category": "deficit"}]},
+        {"id": "t1", "text": "she refused meds", "genre": "forum", "split": "test", "negative": False,
+         "findings": [{"start": 4, "end": 11, "text": "refused", "category": "deficit"}]},
+        {"id": "t2", "text": "court refused bail today", "genre": "news", "split": "test", "negative": True,
+         "findings": []},
+    ]
+
+
+def test_report_has_both_splits_per_category_and_genre():
+    records = _two_split_records()
+    preds = [[Span(3, 10, "deficit")], [], [Span(6, 13, "deficit")]]
+    result = acc.report(records, preds)
+    dev, test = result["splits"]["dev"], result["splits"]["test"]
+    assert dev["categories"]["all"]["tp"] == 1 and dev["categories"]["all"]["fp"] == 0
+    assert test["categories"]["deficit"]["fn"] == 1 and test["categories"]["deficit"]["fp"] == 1
+    assert test["negatives_fp_per_1000_words"] == pytest.approx(250.0)
+    assert set(test["genres"]) == {"forum", "news"}
+    assert test["genres"]["news"]["fp"] == 1 and test["genres"]["forum"]["fn"] == 1
+    assert result["categories"]["all"]["tp"] == 1  # the whole corpus as well
+    assert "== test split" in acc.full_table(result)
+
+
+def test_errors_list_only_the_requested_split():
+    records = _two_split_records()
+    preds = [[], [], [Span(6, 13, "deficit")]]
+    dev = acc.errors(records, preds, "dev")
+    assert dev and all(" d1 " in line for line in dev)
+    test = acc.errors(records, preds, "test")
+    assert {line.split()[1] for line in test} == {"t1", "t2"}
+
+
+def _write_corpus(path: Path) -> Path:
+    records = _two_split_records()
+    # A gold span no rule finds, so each split has an error to list.
+    records[0] = {**records[0], "text": "he ate toast",
+                  "findings": [{"start": 7, "end": 12, "text": "toast", "category": "deficit"}]}
+    records[1] = {**records[1], "text": "she ate jam",
+                  "findings": [{"start": 8, "end": 11, "text": "jam", "category": "deficit"}]}
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    return path
+
+
+def test_errors_flag_shows_dev_only_and_test_errors_warn(tmp_path, capsys):
+    corpus = _write_corpus(tmp_path / "c.jsonl")
+    assert acc.main(["--corpus", str(corpus), "--errors"]) == 0
+    out = capsys.readouterr()
+    lines = [x for x in out.out.splitlines() if x.startswith(("FP ", "FN "))]
+    assert lines and all(x.split()[1] == "d1" for x in lines)
+    assert "LOCKED" not in out.err
+    assert acc.main(["--corpus", str(corpus), "--test-errors"]) == 0
+    out = capsys.readouterr()
+    assert {x.split()[1] for x in out.out.splitlines() if x.startswith(("FP ", "FN "))} >= {"t1"}
+    assert "moved to dev" in out.err
+
+
+# --- agreement -------------------------------------------------------------------------
+
+
+def test_agreement_span_f1_and_kappa(tmp_path):
+    a = tmp_path / "a.jsonl"
+    b = tmp_path / "b.jsonl"
+    _batch(tmp_path, "a.jsonl", [
+        {"t": "He refused and was non-compliant.", "f": [["refused", "deficit"], ["non-compliant", "deficit"]]},
+        {"t": "She  claims pain, an addict.", "f": [["claims", "credibility"], ["addict", "stigmatising"]]},
+        {"t": "Only in A.", "f": [["A", "deficit"]]},
+        {"t": "Lung compliance was low.", "f": []},
+    ])
+    _batch(tmp_path, "b.jsonl", [
+        {"t": "He refused and was non-compliant.", "f": [["refused", "coercive"], ["non-compliant", "deficit"]]},
+        {"t": "She claims pain, an addict.", "f": [["claims pain", "credibility"], ["an addict", "stigmatising"]]},
+        {"t": "Lung compliance was low.", "f": [["compliance", "coercive"]]},
+    ])
+    result = agr.agreement(agr.load_batch(a), agr.load_batch(b))
+    assert result["items_compared"] == 3  # paired by text, whitespace-normalised
+    assert result["item_agreement"] == pytest.approx(2 / 3)
+    # places: 4 matched, B has one more -> P 1, R 4/5
+    assert result["span_f1_any_category"] == pytest.approx(2 * 1 * 0.8 / 1.8)
+    # categories: 3 of the 4 matched pairs agree
+    assert result["category_agreement"] == pytest.approx(0.75)
+    pairs = [("deficit", "coercive"), ("deficit", "deficit"), ("credibility", "credibility"),
+             ("stigmatising", "stigmatising")]
+    assert result["category_kappa"] == pytest.approx(agr.cohen_kappa(pairs))
+    assert result["span_f1_same_category"] == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+
+
+def test_kappa_known_values():
+    assert agr.cohen_kappa([("x", "x"), ("y", "y")]) == pytest.approx(1.0)
+    assert agr.cohen_kappa([("x", "y"), ("y", "x")]) == pytest.approx(-1.0)
+    assert agr.cohen_kappa([("x", "x")]) is None and agr.cohen_kappa([]) is None
+
+
+def test_agreement_bad_input_is_one_line_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"t": "he refused", "f": [["declined", "deficit"]]}\n', encoding="utf-8")
+    assert agr.main([str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bad.jsonl:1" in err[0] and "declined" in err[0]

@@ -33,10 +33,14 @@ def test_json_contract_offsets_slice_text_with_non_ascii_and_crlf(tmp_path: Path
         assert line[f["column"] - 1 : f["end_column"] - 1] == f["text"]
         assert f["path"] == str(note)
         for s in f["suggestions"]:
-            assert set(s) == {"text", "safe"}
+            assert set(s) == {"text", "kind", "safe"}
+            assert s["kind"] in ("replace", "rephrase")
+            assert not (s["safe"] and s["kind"] == "rephrase")
     refused = next(f for f in data["findings"] if f["rule"] == "TI102")
     assert (refused["line"], refused["column"], refused["end_column"]) == (2, 5, 12)
-    assert {"text": "declined", "safe": True} in refused["suggestions"]
+    assert refused["suggestions"][0] == {"text": "declined", "kind": "replace", "safe": True}
+    kinds = {s["kind"] for f in data["findings"] for s in f["suggestions"]}
+    assert kinds == {"replace", "rephrase"}
     assert data["summary"]["by_category"]["deficit"] >= 2
 
 
@@ -134,7 +138,8 @@ def test_text_output_shows_location_underline_suggestion_and_summary(tmp_path: P
     assert "[TI102 refused]" in out
     assert " 2 | She refused her tablets." in out
     assert "   |     ^^^^^^^" in out
-    assert "fix (safe): declined" in out
+    assert "replace (safe fix): declined" in out
+    assert "rephrase: Say what the person chose and why" in out
     assert "Found 1 finding (1 warning) in 1 of 1 file." in out
     assert "\x1b[" not in out  # NO_COLOR is set by run_cli
 
@@ -181,6 +186,15 @@ def test_rules_and_explain_and_version() -> None:
     assert "rules (" in rules.stdout.splitlines()[-1]
     only = run_cli("rules", "--category", "deficit", "--format", "json")
     assert {r["category"] for r in json.loads(only.stdout)} == {"deficit"}
+    # Default rules by code, then the opt-in ones apart, each by code.
+    listed = rules.stdout.split("\nOpt-in ")
+    assert len(listed) == 2, "opt-in rules are listed apart from the default set"
+    default_codes = [ln.split()[0] for ln in listed[0].splitlines() if ln.startswith("TI")]
+    opt_in_codes = [ln.split()[0] for ln in listed[1].splitlines() if ln.startswith("TI")]
+    assert default_codes == sorted(default_codes) and opt_in_codes == sorted(opt_in_codes)
+    every = {r["code"]: r["opt_in"] for r in json.loads(run_cli("rules", "--format", "json").stdout)}
+    assert {c for c, o in every.items() if o} == set(opt_in_codes)
+    assert {c for c, o in every.items() if not o} == set(default_codes)
     explained = run_cli("explain", "TI102")
     assert explained.returncode == 0
     for heading in ("\nWhy\n", "\nBetter wording\n", "\nFlagged\n", "\nSources\n"):

@@ -19,7 +19,6 @@ def codes(text: str, config: Config | None = None, kind: str = "text") -> list[t
         ("She refused lunch.", "declined"),
         ("He refuses lunch.", "declines"),
         ("They refuse lunch.", "decline"),
-        ("She is refusing lunch.", "declining"),
         ("She has refused lunch.", "declined"),
         ("Refused lunch.", "Declined"),
         ("REFUSED LUNCH.", "DECLINED"),
@@ -33,8 +32,22 @@ def test_inflection_and_case_carry_into_the_safe_fix(text: str, expected: str) -
 
 def test_participle_after_auxiliary_uses_participle_form() -> None:
     [finding] = lint_text("She has refused to eat.")
-    texts = [s.text for s in finding.suggestions]
-    assert "chosen not to have" in texts
+    assert finding.safe_fix is not None and finding.safe_fix.text == "declined"
+
+
+@pytest.mark.parametrize("text", ["She is refusing lunch.", "He is refusing.", "She has been refusing since Monday."])
+def test_an_ing_form_is_flagged_but_never_fixed_to_declining(text: str) -> None:
+    """In a care note "is declining" reads as getting worse (issue 13): the -ing form keeps
+    its finding and its advice, and gets no safe fix (the rule's safe_forms)."""
+    [finding] = lint_text(text)
+    assert finding.rule == "TI102" and finding.text == "refusing"
+    assert finding.safe_fix is None
+    assert "declining" in [s.text for s in finding.suggestions]  # still offered, by hand
+
+
+@pytest.mark.parametrize("text", ["She was refused a bed.", "He was refused asylum.", "She had been refused a transfer."])
+def test_a_passive_refusal_is_not_the_persons_choice(text: str) -> None:
+    assert [f for f in lint_text(text) if f.rule == "TI102"] == []
 
 
 @pytest.mark.parametrize("variant", ["non-compliant", "noncompliant", "non compliant", "Non-Compliant", "NON-COMPLIANT"])

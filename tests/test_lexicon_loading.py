@@ -150,3 +150,32 @@ def test_the_compiled_lexicon_cache_is_shared_by_rules_and_check_in_either_order
         cache.write_bytes(b"not a pickle")
     assert matching.load_compiled(tokenizer=tokenizer)[1].tables is not None
     assert (len(compiles), len(indexes)) == (3, 3)
+
+
+def test_a_tag_listed_twice(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE.replace("    principles: [1]\n", "    tags: [jargon, opt-in, jargon]\n    principles: [1]\n")
+    assert "a tag is listed twice" in error_for(write(tmp_path, body))
+
+
+def test_safe_forms_narrow_a_safe_suggestion_only(tmp_path: Path) -> None:
+    body = "category: deficit\nrules:" + GOOD_RULE.replace(
+        '    suggestions: [{rephrase: "Say it another way."}]\n',
+        "    suggestions: [{text: plain, safe_forms: [VBD]}]\n",
+    )
+    assert "'safe_forms' narrows a safe suggestion" in error_for(write(tmp_path, body))
+
+
+def test_fix_snapshots_apply_a_safe_suggestion_only_to_its_forms(tmp_path: Path) -> None:
+    """safe_forms: the suggestion is offered for every form, safe (applied by --fix) only
+    for the listed ones."""
+    from tilint import Config, lint_text
+
+    body = "category: deficit\nrules:" + GOOD_RULE.replace(
+        "      - terms: [frobnicated]\n",
+        "      - terms: [\"~frobnicate\"]\n        inflect: verb\n        suggestions: [{text: \"{zap}\", safe: true, safe_forms: [VBD, VBZ]}]\n",
+    )
+    config = Config(lexicons=(str(write(tmp_path, body)),))
+    [past] = [f for f in lint_text("He frobnicated.", config) if f.rule == "TI190"]
+    [ing] = [f for f in lint_text("He is frobnicating.", config) if f.rule == "TI190"]
+    assert past.safe_fix is not None and past.safe_fix.text == "zapped"
+    assert ing.safe_fix is None and [s.text for s in ing.suggestions] == ["zapping"]

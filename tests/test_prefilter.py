@@ -218,3 +218,44 @@ def test_chunks_between_spaces_tokenize_as_they_do_alone(linters: tuple[Linter, 
                 if [t.text for t in tokenizer(text)] != alone(text):
                     differ.append(text)
     assert differ == []
+
+
+def _fillers() -> list[str]:
+    from tilint import classes
+
+    return sorted(classes.builtin().words("phrase-fillers"))
+
+
+def _with_filler(form: str, filler: str, gap: int) -> str:
+    """The phrase with a filler word in one of its gaps, as the matcher allows it."""
+    words = form.split(" ")
+    if len(words) < 2:
+        return form
+    i = 1 + gap % (len(words) - 1)
+    return " ".join([*words[:i], filler, *words[i:]])
+
+
+def test_a_filler_word_in_a_gap_of_every_phrase_gives_the_same_findings(linters: tuple[Linter, Linter]) -> None:
+    _, compiled = load_compiled()
+    phrases = sorted({text for group in compiled.groups for text, _ in group.forms if " " in text})
+    fillers = _fillers()
+    with_prefilter, without = linters
+    found = 0
+    for n, phrase in enumerate(phrases):
+        text = f"She {_with_filler(phrase, fillers[n % len(fillers)], n)} today."
+        document = prepare(text)
+        expected = without.lint_document(document, Config())
+        assert with_prefilter.lint_document(document, Config()) == expected, text
+        found += bool(expected)
+    assert found > 100  # the fillers do make matches, so the check above means something
+
+
+GAPPED = st.builds(
+    _with_filler, st.sampled_from([f for f in FORMS if " " in f]), st.sampled_from(_fillers()), st.integers(0, 5)
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.one_of(GAPPED, WORDS, PIECES), min_size=1, max_size=30).map(" ".join))
+def test_any_text_with_fillers_in_phrases_gives_the_same_findings(linters: tuple[Linter, Linter], text: str) -> None:
+    assert_same(linters, prepare(text), Config(check_quotes=True))

@@ -27,7 +27,7 @@ from tests.helpers import ROOT
 from tilint import Config, lint_paths, lint_text
 
 SECRET = "Zebrafish-Quillon-4417"  # stands for a patient's name: must never reach a log
-DOCUMENT = f"{SECRET} refused lunch and was described as non-compliant.\n\n> {SECRET} said: 'I'm fine.'\n"
+DOCUMENT = f"{SECRET} refused lunch and was non-compliant.\n\n> {SECRET} said: 'I'm fine.'\n"
 
 SITECUSTOMIZE = '''
 import os, socket, sys

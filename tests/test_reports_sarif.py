@@ -74,6 +74,10 @@ def test_sarif_locations_fixes_and_notifications(sample: Path) -> None:
     assert region["snippet"]["text"] == "refused"
     [fix] = refused["fixes"]
     assert fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "declined"
+    assert refused["properties"]["suggestions"][0] == {"text": "declined", "kind": "replace", "safe": True}
+    assert "replace: declined (safe fix)" in refused["message"]["text"]
+    kinds = {s["kind"] for r in md for s in r["properties"]["suggestions"]}
+    assert kinds == {"replace", "rephrase"}
     docx = [r for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes/plan.docx"]
     assert docx and all("fixes" not in r for r in docx)  # Word is never rewritten
     assert docx[0]["message"]["text"].startswith("paragraph 4: ")
@@ -100,6 +104,8 @@ def test_github_annotations(sample: Path) -> None:
     assert code == 2
     lines = out.splitlines()
     assert "::warning file=notes/a.md,line=3,col=5,endLine=3,endColumn=12,title=TI102 refused::" in out
+    refused = next(line for line in lines if "title=TI102 refused" in line)
+    assert "Suggestions: replace: declined (safe fix); " in refused and "; rephrase: " in refused
     assert all(line.startswith(("::warning ", "::error ", "::notice ")) for line in lines)
     assert any(line.startswith("::error file=notes/bad.txt,title=tilint::TL003") for line in lines)
     docx = [line for line in lines if "plan.docx" in line]

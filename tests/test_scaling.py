@@ -13,7 +13,7 @@ from tests.helpers import ROOT
 from tilint import lint_paths
 
 NOTES = [
-    "She refused lunch and was described as non-compliant.",
+    "She refused lunch and was non-compliant.",  # "described as X" is reported labelling (a mention)
     "He told us about the side effects of the new tablets.",
     "The court refused bail. <!-- tilint-disable-next-line -->\nShe refused again.",
     "> He said: 'I am not an addict.'\n\nStaff said he is an addict.",

@@ -25,6 +25,8 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tilint/lexicons/deficit.yml" in names
     assert "tilint/lexicons/schema.json" in names
+    assert "tilint/lexicons/classes/institutions.yml" in names  # word classes (context)
+    assert "tilint/lexicons/spellings/uk-us.yml" in names
     assert "tilint/py.typed" in names
     assert "tilint/report/templates/rule.md.j2" in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
@@ -42,6 +44,9 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
         "print(lx.builtin_lexicon_dir())\n"
         "print(len(lx.load_lexicon().rules))\n"
         "print(lint_text('She refused lunch.')[0].rule)\n"
+        "from tilint import classes\n"
+        "print(classes.builtin_classes_dir())\n"
+        "print(len(lint_text('The court refused bail.')))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(site), "TILINT_CACHE_DIR": str(tmp_path / "cache")}
     out = subprocess.run(
@@ -51,6 +56,8 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     assert out[1] == str(site / "tilint" / "lexicons")
     assert int(out[2]) >= 2
     assert out[3] == "TI102"
+    assert out[4] == str(site / "tilint" / "lexicons" / "classes")
+    assert out[5] == "0"  # the court is not the person: the installed word classes are used
 
 
 @pytest.mark.slow

@@ -209,11 +209,15 @@ class Linter:
             self._selections[key] = selection
         return selection
 
-    def lint_document(self, document: Document, config: Config) -> list[Finding]:
+    def lint_document(
+        self, document: Document, config: Config, *, line_starts: Sequence[int] | None = None
+    ) -> list[Finding]:
+        """Findings in a prepared document. `line_starts`: the text's line index, when
+        the caller has one already (the language server keeps one per version)."""
         rules = self.rules
         active, severities = self._selection(config)
         text = document.text
-        starts = compact_line_starts(text)
+        starts = compact_line_starts(text) if line_starts is None else line_starts
         allowed = _Ranges(_allow_ranges(text, config.allow))
         quoted_ranges = _Ranges(document.quoted)
         suppressions = _Suppressions(document.suppressions)

@@ -441,9 +441,13 @@ def serve(host: str, port: int, config_path: Path | None, token: str | None, tok
 @click.option("--tag", default=None, help="Only rules with this tag.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Include the extra lexicons named in this config file.")
-def rules(category: str | None, tag: str | None, output_format: str, config_path: Path | None) -> None:
+@click.option("--next-code", "next_code", type=click.Choice(CATEGORY_NAMES), default=None, metavar="CATEGORY", help="Print the next free rule code in CATEGORY (retired codes are never reused) and exit.")
+def rules(category: str | None, tag: str | None, output_format: str, config_path: Path | None, next_code: str | None) -> None:
     """List the rules, with counts per category."""
     lexicon = _load_lexicon(config_path)
+    if next_code is not None:
+        click.echo(_next_code(lexicon, next_code))
+        return
     chosen = sorted(
         (
             r for r in lexicon.active
@@ -459,13 +463,34 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
         click.echo(json.dumps([rule_to_dict(r) for r in chosen], ensure_ascii=False, indent=2))
         return
     width = max((len(r.name) for r in chosen), default=4)
-    for r in chosen:
+    default = sorted((r for r in chosen if not r.opt_in), key=lambda r: r.code)
+    opt_in = sorted((r for r in chosen if r.opt_in), key=lambda r: r.code)
+    for r in default:
         click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<12}  {r.severity.value:<7}  {', '.join(r.tags)}")
+    if opt_in:
+        # Apart from the default set: off unless named (LANGUAGE_POLICY.md, opt-in rules).
+        click.echo("\nOpt-in (off unless selected, e.g. extend-select = [\"opt-in\"] or a group tag):")
+        for r in opt_in:
+            click.echo(f"{r.code}  {r.name:<{width}}  {r.category:<12}  {r.severity.value:<7}  {', '.join(r.tags)}")
     from collections import Counter
 
     counts: Counter[str] = Counter(r.category for r in chosen)
     parts = ", ".join(f"{counts[c]} {c}" for c in CATEGORY_NAMES if counts[c])
-    click.echo(f"\n{len(chosen)} rules ({parts})." if chosen else "No rules match.")
+    tail = f"; {len(default)} default, {len(opt_in)} opt-in" if opt_in else ""
+    click.echo(f"\n{len(chosen)} rules ({parts}{tail})." if chosen else "No rules match.")
+
+
+def _next_code(lexicon: Lexicon, category: str) -> str:
+    """TI + the category's digit + the next number after every code used in it, removed
+    rules included (codes are never reused)."""
+    from tilint.policy import CATEGORY_DIGIT
+
+    prefix = f"TI{CATEGORY_DIGIT[category]}"
+    used = [int(r.code[3:]) for r in lexicon.rules if r.code.startswith(prefix) and r.code[3:].isdigit()]
+    number = max(used, default=0) + 1
+    if number > 99:
+        _fail(f"TL004 no free code left in {prefix}xx for {category}: every code up to {prefix}99 is used")
+    return f"{prefix}{number:02d}"
 
 
 @main.command()

@@ -19,10 +19,12 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
+from tilint import classes as word_classes
 from tilint import context
+from tilint.compiled import CompiledGroup, CompiledLexicon
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
-from tilint.matching import CompiledGroup, CompiledLexicon, load_compiled
+from tilint.matching import load_compiled
 from tilint.phrases import build_tables
 from tilint.suggest import match_case, pick_tag
 
@@ -80,6 +82,9 @@ class TilintComponent:
         self._exception_keys = tables.exceptions  # match key -> rule index
         self._name_key = tables.name_key
         self.prefilter = compiled.prefilter  # used by api.Linter, which tokenizes
+        self.classes = word_classes.builtin()
+        # Adverbs and quantifiers that may stand inside a phrase (lexicons/classes/phrase-fillers.yml)
+        self._fillers = frozenset(get_string_id(w) for w in self.classes.words("phrase-fillers"))
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -92,9 +97,9 @@ class TilintComponent:
 
     def find(self, doc: Doc, text: str | None = None) -> list[Hit]:
         """Hits in `doc`; `text`, if given, is doc.text (the string it was made from)."""
-        matches = self._lower(doc)
+        matches = self._lower(doc, self._fillers)
         if self._orth.size:
-            matches = sorted([*matches, *self._orth(doc)], key=lambda m: (m[1], m[2], m[0]))
+            matches = sorted([*matches, *self._orth(doc, self._fillers)], key=lambda m: (m[1], m[2], m[0]))
         if not matches:
             return []
         candidates: list[_Candidate] = []
@@ -131,10 +136,14 @@ class TilintComponent:
             span = doc[cand.start : cand.end]
             sent = span.sent
             quote = context.inside(span.start_char, span.end_char, quotes)
-            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text)
+            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text, self.classes)
             rule = self.rules[cand.group.rule_index]
             own_words = quote is not None or (
-                not rule.flag_self_description and context.self_described(doc, cand.start, cand.end, sent)
+                not rule.flag_self_description
+                and (
+                    context.self_described(doc, cand.start, cand.end, sent)
+                    or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
+                )
             )
             if mention:
                 mentions.append((cand.start, cand.end))
@@ -181,7 +190,9 @@ class TilintComponent:
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):
             return False
-        return not context.in_proper_name(doc, s, e, sent)
+        if context.not_the_persons(doc, s, e, sent, rule.category, rule.tags, cand.tags, self.classes):
+            return False
+        return not context.in_proper_name(doc, s, e, sent, self.classes)
 
     def _suggestions(
         self, doc: Doc, cand: _Candidate, span: Span
@@ -189,13 +200,22 @@ class TilintComponent:
         previous = [t.text for t in doc[max(0, cand.start - 3) : cand.start]]
         tag = pick_tag(cand.tags, previous)
         sentence_start = span[0].is_sent_start or cand.start == 0
+        possessive = cand.end < len(doc) and doc[cand.end].lower_ in _POSSESSIVE
         out = []
         for template in cand.group.suggestions:
             text = template.render(tag)
+            safe = template.safe_for(tag)
             if template.kind is SuggestionKind.REPLACE:
                 text = match_case(text, span.text, sentence_start=bool(sentence_start))
-            out.append((text, template.safe, template.kind))
+                # "Schizophrenics' families" -> "People with schizophrenia' families": a
+                # replacement that ends in another word cannot carry the possessive.
+                if safe and possessive and text.split()[-1:] != span.text.split()[-1:]:
+                    safe = False
+            out.append((text, safe, template.kind))
         return tuple(out)
+
+
+_POSSESSIVE = frozenset({"'", "\u2019", "'s", "\u2019s"})
 
 
 def _longest_per_rule(candidates: list[_Candidate]) -> list[_Candidate]:

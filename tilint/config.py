@@ -89,12 +89,30 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
+# (path, mtime, size) -> has [tool.tilint]: the language server asks on every lint, and
+# a large pyproject.toml above the document cost a parse each time.
+_TOOL_SECTION: dict[tuple[Path, int, int], bool] = {}
+
+
 def _has_tool_section(path: Path) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return True  # report the broken file rather than skip past it
+    key = (path, st.st_mtime_ns, st.st_size)
+    known = _TOOL_SECTION.get(key)
+    if known is not None:
+        return known
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return True  # report the broken file rather than skip past it
-    return isinstance(data.get("tool"), dict) and "tilint" in data["tool"]
+        found = True
+    else:
+        found = isinstance(data.get("tool"), dict) and "tilint" in data["tool"]
+    if len(_TOOL_SECTION) >= 256:
+        _TOOL_SECTION.clear()
+    _TOOL_SECTION[key] = found
+    return found
 
 
 def load_config(path: Path) -> Config:

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from tilint.matching import WindowSpec
+from tilint import classes as word_classes
+from tilint.classes import WordClasses
+from tilint.compiled import WindowSpec
 
 # ---------------------------------------------------------------- quotes
 
@@ -50,31 +52,24 @@ def inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> tuple[in
 
 # ---------------------------------------------------------------- mentions
 
-CUE_NOUNS = frozenset(
-    """term terms word words label labels labelling labeling phrase phrases expression
-    expressions descriptor descriptors language wording wordings adjective adjectives noun
-    nouns verb verbs vocabulary jargon euphemism euphemisms""".split()
-)
+# Grammar words of the frames themselves; the open lists (cue nouns, stance words,
+# labelling verbs...) are word classes in lexicons/classes/.
 _FILLER = frozenset(
     """like such as e.g. eg e.g i.e. ie including include includes for example the a an or
     and , : ; " “ ” ' ‘ ’ * _ ( ) / - – — `""".split()
 )
-_AVOID = frozenset("avoid avoids avoiding avoided replace replacing replaced ban banned".split())
-_SPEECH_VERBS = frozenset(
-    """use using say saying write writing call calling describe describing label labelling
-    labeling term terming refer referring""".split()
-)
 _NEGATIONS = frozenset("not n't never no avoid avoiding stop without nor".split())
-_DESCRIBE_VERBS = frozenset(
-    """describe describes described describing call calls called calling label labels
-    labelled labeled labelling labeling refer refers referred referring term termed brand
-    branded branding dismiss dismissed write writes""".split()
+_CONTRAST = frozenset("not instead than".split())  # "say A, not X", "A instead of X", "A rather than X"
+_COPULA = frozenset("is are was were 's be been".split())
+_CARRY_VERBS = frozenset(
+    """has have had carries carry carried holds hold held implies imply implied connotes
+    connote conveys convey conveyed""".split()
 )
-_COPULA = frozenset("is are was were 's be".split())
-_STANCE = frozenset(
-    """stigmatising stigmatizing contested outdated offensive pejorative derogatory loaded
-    judgemental judgmental""".split()
-)
+_FRAMING_VERBS = frozenset("implies imply implied connotes connote conveys convey frames frame".split())
+_MAKE = frozenset("makes make made making".split())
+_SOUND = frozenset("sound sounds seem seems look looks appear appears".split())
+_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+_FIRST_PERSON_SUBJECTS = frozenset("i we".split())
 
 
 def is_mention(
@@ -85,28 +80,234 @@ def is_mention(
     quote: tuple[int, int] | None,
     earlier_mentions: Sequence[tuple[int, int]],
     text: str,
+    classes: WordClasses | None = None,
 ) -> bool:
     """Is the match at tokens [start, end) talked about rather than used? `text` is
-    doc.text, taken once by the caller (building it costs a pass over the Doc)."""
+    doc.text, taken once by the caller (building it costs a pass over the Doc).
+
+    Emphasis alone (`*term*`) is not a mention: only the frames of the language policy
+    are ("the term X", "X is outdated", "say A, not X", "labelled X", ...)."""
+    wc = classes or word_classes.builtin()
     span = doc[start:end]
     if quote is not None and _quote_is_just_the_term(text, quote, span):
-        return True
-    if _emphasised(text, span.start_char, span.end_char):
         return True
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if lower in CUE_NOUNS or lower in _AVOID:
+        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent):
             return True
-        if lower in _SPEECH_VERBS:
+        if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
+            return True
+        # "avoid X", "called X": the verb's object, so only articles and quotation marks
+        # between ("Pt called and refused" is two acts); a list after an earlier mention
+        # ("avoid refused and non-compliant") is covered by earlier_mentions.
+        if wc.has("mention-verbs", lower) and _adjacent(doc, previous.i, start, earlier_mentions):
+            return True
+        contrast = lower in _CONTRAST or (
+            lower == "of" and previous.i > sent.start and doc[previous.i - 1].lower_ == "instead"
+        )
+        if contrast and _speech_verb_before(doc, previous.i, sent, wc):
+            return True
+        if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
+            return True  # "Instead of junkie, say person who uses drugs"
+        if wc.has("speech-verbs", lower):
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
-    if _labelled_as(doc, start, sent, earlier_mentions):
+    if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
-    if _negated_description(doc, start, sent):
+    if _defined(doc, start, end, sent):
         return True
-    return _followed_by_metalanguage(doc, end, sent)
+    if _labelling_practice(doc, start, sent, wc):
+        return True
+    if _negated_description(doc, start, sent, wc):
+        return True
+    if _implied_by_a_term(doc, start, sent):
+        return True
+    if _reported_view(doc, start, sent, wc):
+        return True
+    return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_AS_IF = frozenset("if though".split())
+_REPORTERS = ("officials", "institutions")
+
+
+def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'The prosecutor may claim that the defendant is malingering', 'the trust argued that
+    she was manipulative': an official's or institution's contested view, reported by the
+    writer (policy: reported labelling), when the label is the predicate of the 'that'
+    clause ('... that <someone> is/was X'). The writer's own claim, and anyone else's,
+    stays a use."""
+    from tilint import syntax
+
+    j = start - 1
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _COPULA:
+        return False
+    that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
+    if that is None:
+        return False
+    for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
+        if wc.has("dispute-verbs", doc[v].lower_):
+            head = syntax.subject(doc, v, sent)
+            if head is None:
+                return False
+            return any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
+        if syntax.is_boundary(doc, v):
+            return False
+    return False
+
+
+def _implied_by_a_term(doc: Doc, start: int, sent: Span) -> bool:
+    """'Bed-blocking makes it sound as if it's patients who are unwilling to move': the
+    clause after 'makes it sound/seem/look as if/as though/like' is what a term implies,
+    which the writer reports in order to reject; a label there is talked about, not
+    applied. Only a bounded stretch of the sentence before the match is read."""
+    lo = max(sent.start, start - 40)
+    for i in range(lo, start - 2):
+        if doc[i].lower_ not in _MAKE or doc[i + 1].lower_ != "it" or doc[i + 2].lower_ not in _SOUND:
+            continue
+        k = i + 3
+        if k < start and doc[k].lower_ == "like":
+            return True
+        if k + 1 < start and doc[k].lower_ == "as" and doc[k + 1].lower_ in _AS_IF:
+            return True
+    return False
+
+
+_DEFINING = frozenset("means meant mean refers referred denotes denote".split())
+_VALUES = frozenset("yes no y n true false nil none not".split())
+
+
+def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """A definition: 'what a drug seeker is', 'X means ...', 'X refers to ...',
+    'X is defined as ...', 'X = ...' (a glossary line)."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if j >= sent.start and doc[j].lower_ == "what":
+        k = end
+        while k < sent.end and (doc[k].is_quote or doc[k].is_space):
+            k += 1
+        if k < sent.end and doc[k].lower_ in ("is", "means", "was", "are"):
+            return True
+    k = end
+    while k < sent.end and (doc[k].is_quote or doc[k].is_space or doc[k].text in ("*", "_", ")")):
+        k += 1
+    if k >= sent.end:
+        return False
+    # A glossary line, "A dirty drug screen = testing positive ...": the term opens the
+    # line, the rest of the defined phrase may stand before "=", and words follow it
+    # (not a value, as in a note's "Refused meds = 3" or "Non-compliant = yes").
+    if start - sent.start <= 2:
+        for t in doc[k : min(sent.end, k + 4)]:
+            if t.text in ("=", "≡"):
+                nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+                return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
+
+    low = doc[k].lower_
+    if low in _DEFINING:
+        return True
+    return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
+
+
+_GENERIC_OBJECTS = frozenset(
+    "someone somebody people a person patients them others anyone individuals clients".split()
+)
+
+
+def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'Calling someone an addict reduces them to ...', 'labelling people X', 'what does X
+    mean': talk about the practice of labelling, not a description of anyone."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "as", "the") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    k = j
+    while k >= sent.start and j - k < 2 and doc[k].lower_ in _GENERIC_OBJECTS:
+        k -= 1
+    if k < j and k >= sent.start and doc[k].lower_.endswith("ing") and wc.has("describe-verbs", doc[k].lower_):
+        return True
+    # "saying someone is an addict", "calling people junkies": a gerund of saying with a
+    # generic object and a copula; 'Saying he is an addict' (a particular person) is a use
+    if j >= sent.start and doc[j].lower_ in _COPULA:
+        k = j - 1
+        if k >= sent.start and doc[k].lower_ in _GENERIC_OBJECTS and k - 1 >= sent.start:
+            verb = doc[k - 1].lower_
+            return verb.endswith("ing") and (wc.has("speech-verbs", verb) or wc.has("describe-verbs", verb))
+    # "What does X mean?"
+    return (
+        j - 1 >= sent.start
+        and doc[j].lower_ == "does"
+        and doc[j - 1].lower_ == "what"
+        and any(t.lower_ == "mean" for t in doc[start : min(sent.end, start + 6)])
+    )
+
+
+_HEADING_NOUNS = frozenset("diagnosis diagnoses".split())
+
+
+def _note_heading(doc: Doc, i: int, sent: Span) -> bool:
+    """'Diagnosis: alcohol abuse' is a note's field, a use; 'the diagnosis X' is a mention."""
+    if doc[i].lower_ not in _HEADING_NOUNS:
+        return False
+    return not (i - 1 >= sent.start and doc[i - 1].lower_ in ("the", "this", "that", "a"))
+
+
+def _adjacent(doc: Doc, i: int, start: int, earlier_mentions: Sequence[tuple[int, int]]) -> bool:
+    """Only articles and quotation marks between token i and `start`, or a list whose
+    earlier items were mentioned after token i ("avoid X, Y and Z")."""
+    listing = any(m[0] > i for m in earlier_mentions)
+    for j in range(i + 1, start):
+        tok = doc[j]
+        if tok.is_quote or tok.is_space or tok.lower_ in ("a", "an", "the", ":", "*", "_"):
+            continue
+        in_list = tok.lower_ in (",", "and", "or") or any(m[0] <= j < m[1] for m in earlier_mentions)
+        if not (listing and in_list):
+            return False
+    return True
+
+
+def _apposition_of_term(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'non-compliant, a word that blames', 'frequent flyer (a label staff use)'."""
+    i = end
+    while i < sent.end and (doc[i].is_quote or doc[i].text in ("*", "_")):
+        i += 1
+    if i >= sent.end or doc[i].text not in (",", "(", "—", "–", "-"):
+        return False
+    words = [t for t in doc[i + 1 : min(sent.end, i + 6)] if not (t.is_punct or t.is_space)]
+    if not words or words[0].lower_ not in ("a", "an", "the", "this", "that"):
+        return False
+    return any(wc.has("mention-nouns", t.lower_) for t in words[1:4])
+
+
+def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+    """'say "declined", not refused': a verb of saying earlier in the sentence."""
+    return any(wc.has("speech-verbs", t.lower_) for t in doc[max(sent.start, i - 8) : i])
+
+
+# "the language of X", "the notion of X": a mention; "a diagnosis of X" names what a
+# person was diagnosed with, "the words of X" whose words they were, and "a stereotype of
+# X" can be said of a person ("she is a stereotype of ..."), so those are not.
+_OF_NOT_MENTION = frozenset("diagnosis diagnoses word words category categories stereotype stereotypes".split())
+
+
+def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
+    if of - 1 < sent.start:
+        return False
+    noun = doc[of - 1].lower_
+    return wc.has("mention-nouns", noun) and noun not in _OF_NOT_MENTION
+
+
+def _speech_verb_after(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'Instead of X, say Y', 'rather than X, write Y': a verb of saying just after the term."""
+    for tok in doc[end : min(sent.end, end + 4)]:
+        if wc.has("speech-verbs", tok.lower_):
+            return True
+        if not (tok.is_punct or tok.is_space or tok.lower_ in ("we", "you", "please", "just")):
+            return False
+    return False
 
 
 def _quote_is_just_the_term(text: str, quote: tuple[int, int], span: Span) -> bool:
@@ -115,17 +316,6 @@ def _quote_is_just_the_term(text: str, quote: tuple[int, int], span: Span) -> bo
     for article in ("a ", "an ", "the "):
         inner = inner.removeprefix(article)
     return inner == target or len(inner) <= len(target) + 3
-
-
-def _emphasised(text: str, start: int, end: int) -> bool:
-    if start == 0 or end >= len(text):
-        return False
-    before, after = text[start - 1], text[end]
-    if before not in "*_" or after != before:
-        return False
-    # Single markers only: *term* marks a term; **bold** is emphasis, not a mention.
-    doubled = (start >= 2 and text[start - 2] == before) or (end + 1 < len(text) and text[end + 1] == after)
-    return not doubled
 
 
 def _word_before(
@@ -148,28 +338,23 @@ def _word_before(
     return None
 
 
-_LABEL_VERBS = frozenset(
-    """perceive perceives perceived perceiving see sees seen saw view views viewed viewing
-    regard regards regarded label labels labelled labeled labelling labeling brand brands
-    branded dismiss dismisses dismissed stereotype stereotyped stereotyping portray portrays
-    portrayed painted written write dismissing characterised characterized""".split()
-)
-
-
-_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
-
-
 def _labelled_as(
-    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]] = ()
+    doc: Doc,
+    start: int,
+    sent: Span,
+    earlier_mentions: Sequence[tuple[int, int]] = (),
+    wc: WordClasses | None = None,
 ) -> bool:
-    """'perceived as X', 'dismiss them as X or Y', 'labelled as X': a label reported as
-    someone's view, which is talk about the label."""
+    """'perceived as X', 'dismiss them as X or Y', 'labelled as X', 'people are often
+    described as X': a label reported as someone's view, which is talk about the label.
+    The writer's own description ('I would describe him as X') is a use."""
+    wc = wc or word_classes.builtin()
     i = start - 1
     while i >= sent.start:
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and") or doc[i].is_space:
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an") or doc[i].is_space:
             i -= 1
         else:
             break
@@ -180,34 +365,51 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
-    return i >= sent.start and doc[i].lower_ in _LABEL_VERBS
+    if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
+        return False
+    # the writer describing someone in the first person is a use
+    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
 
 
-def _negated_description(doc: Doc, start: int, sent: Span) -> bool:
+def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     lo = max(sent.start, start - 10)
     for i in range(start - 1, lo - 1, -1):
-        if doc[i].lower_ in _DESCRIBE_VERBS:
+        if wc.has("describe-verbs", doc[i].lower_):
             for j in range(max(sent.start, i - 3), i):
                 if doc[j].lower_ in _NEGATIONS or (doc[j].lower_ == "do" and doc[j + 1].lower_ == "n't"):
                     return True
     return False
 
 
-def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
+def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
+    sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
+    if _apposition_of_term(doc, end, sent, wc):
+        return True
     i = end
     words_skipped = 0
-    # "X is a loaded word", "X behaviour is a catch-all term": up to two words may stand
-    # between the term and the verb.
+    # Up to two words may stand between the term and the verb ("X behaviour is a ...").
     while i < sent.end and words_skipped <= 2:
         tok = doc[i]
+        low = tok.lower_
         if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
             i += 1
             continue
-        if tok.lower_ in _COPULA:
+        if low in _COPULA or low in ("should", "must", "may", "can"):
             after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
-            return any(t.lower_ in CUE_NOUNS or t.lower_ in _STANCE for t in after[:5])
-        if tok.is_punct:
-            return False
+            return any(wc.has("mention-nouns", t.lower_) or wc.has("mention-stance", t.lower_) for t in after[:5])
+        if low in _CARRY_VERBS:
+            after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
+            if any(wc.has("mention-meaning", t.lower_) for t in after[:4]):
+                return True
+        if words_skipped == 0 and low in _FRAMING_VERBS:
+            return True
+        if low in _MAKE:
+            next_words = [t.lower_ for t in doc[i + 1 : min(sent.end, i + 5)] if not (t.is_punct or t.is_space)]
+            if any(w in _SOUND for w in next_words[:3]):
+                return True
+        if tok.is_punct or wc.has("people", low):
+            return False  # "aggressive patients are ...": the sentence is about people
         words_skipped += 1
         i += 1
     return False
@@ -216,17 +418,35 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span) -> bool:
 # ---------------------------------------------------------------- self-description
 
 _FIRST_PERSON = frozenset("i we us me myself ourselves".split())
-_COPULAS = frozenset("am 'm m are 're was were been being".split())
-_SELF_LINK = _COPULAS | frozenset("have 've a an the all just still also not never once now".split())
+_THIRD_PERSON = frozenset("he she they him her them his their hers theirs".split())
+_COPULAS = frozenset("am 'm m are 're was were been being be".split())
+# Verbs of becoming and identifying link a speaker to a label like a copula does:
+# "I identified as an addict", "I became a junkie", "I stayed clean".
+_SELF_VERBS = frozenset(
+    """identified identify identifying became become becoming got get getting stayed stay
+    staying remained remain remaining felt feel called considered""".split()
+)
+_SELF_LINK = (
+    _COPULAS
+    | _SELF_VERBS
+    | frozenset(
+        """have 've a an the all just still also not never once now 'll will would 'd always
+        forever as like myself ourselves to used kind sort of really truly basically totally
+        such complete""".split()
+    )
+)
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
     in their own words (principle 5), treated like a quotation. 'We placed her on obs'
-    is staff describing what they did, not a self-description."""
+    is staff describing what they did, not a self-description; nor is a phrase about
+    someone else ('I remain unconvinced by his history')."""
+    if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
+        return False
     i = start - 1
     saw_copula = False
-    while i >= sent.start and start - i <= 4:
+    while i >= sent.start and start - i <= 6:
         lower = doc[i].lower_
         if lower in _FIRST_PERSON:
             if saw_copula:
@@ -242,28 +462,68 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
             )
         if lower not in _SELF_LINK:
             return False
-        saw_copula |= lower in _COPULAS
+        saw_copula |= lower in _COPULAS or lower in _SELF_VERBS
         i -= 1
     return False
 
 
+def first_person_account(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    forms: frozenset[str],
+) -> bool:
+    """The writer's account of their own life (policy: self-disclosure without quotation
+    marks): 'I refused my meds', 'I suffer from anxiety', 'I was sectioned', 'my
+    addiction'. A staff member's 'I' doing something to someone ('I restrained him') is
+    not: an active coercive verb with 'I' as subject stays a finding, and 'we' is never
+    taken as self-disclosure (it is usually the team)."""
+    from tilint import syntax
+
+    if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
+        return False
+    before = start - 1
+    while before >= sent.start and doc[before].lower_ == "own":
+        before -= 1
+    if before >= sent.start and doc[before].lower_ == "my":
+        return True  # "my addiction", "my section"
+    if syntax.part_of_speech(forms, doc, start, end) != "verb":
+        return False
+    be = syntax.passive(doc, start, sent, forms)
+    # only a subject of its own clause: a shared one may be another person ("I believe
+    # some people have services but still refuse care")
+    head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+    if head is None or doc[head].lower_ != "i":
+        return False
+    return be is not None or category != "coercive"
+
+
 # ---------------------------------------------------------------- names
 
-INSTITUTION_HEADS = frozenset(
-    """act acts anonymous association associations service services trust team teams
-    foundation institute institutes society council administration alliance network
-    centre center centres centers programme program project partnership commission board
-    committee college clinic hospital unit group charity campaign coalition federation
-    agency department ministry office manual journal review framework strategy consortium
-    collaborative initiative fund university school academy court tribunal asylum asylums
-    infirmary workhouse gaol prison""".split()
+_NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())
+# "Lunatics, Imbeciles And Idiots: A History Of Insanity": a Title Case line with a subtitle
+_SUBTITLE = re.compile(
+    r"^[^:]{3,}:\s+(?:A|An|The)\s+[A-Z]\w*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|in|for|to|on|a|an))+"
+    r"(?:\s*[\[(][^\])]{1,20}[\])])?\s*$"  # a listing's "[PDF]" or "(2nd ed.)"
 )
-_NAME_JOINERS = frozenset("of and the for on in & - ' 's to".split())
+# A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
+# "1. Smith JA,") and holds a year, a DOI or a journal part.
+_AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")
+_CITATION = re.compile(
+    r"(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?[;:.]|\bdoi\b|\bvol\.|\bpp\.|\d+\(\d+\):\d+|https?://)",
+    re.IGNORECASE,
+)
 
 
-def in_proper_name(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """A Title Case run around the match that names an organisation, law or programme,
-    e.g. 'Alcoholics Anonymous', 'Substance Abuse and Mental Health Services Administration'."""
+def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClasses | None = None) -> bool:
+    """A Title Case run around the match that names an organisation, law, programme or
+    publication ('Alcoholics Anonymous', 'Substance Abuse and Mental Health Services
+    Administration', 'the book Madness and Civilization'), or a reference-list entry."""
+    wc = classes or word_classes.builtin()
+    if in_reference_entry(doc, start, end) or _title_with_subtitle(doc, start):
+        return True
     if not all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
         return False
     lo = start
@@ -276,11 +536,170 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span) -> bool:
     capitalised = [t for t in run if t.is_title or (t.is_upper and len(t) > 1)]
     if len(capitalised) < 2 or len(run) == end - start:
         return False
-    return any(t.lower_ in INSTITUTION_HEADS for t in capitalised)
+    if any(wc.has("name-heads", t.lower_) for t in capitalised):
+        return True
+    if wc.has("document-heads", capitalised[-1].lower_) and capitalised[-1].i >= end:
+        return True  # "... Policy", "... Procedure": the name of a document
+    # "the report Absconding Patients and Their Care": a title after a word that names a work
+    if lo == sent.start or len(capitalised) < 3:
+        return False
+    before = [t for t in doc[max(sent.start, lo - 3) : lo] if not (t.is_punct or t.is_space)]
+    return any(wc.has("title-cues", t.lower_) for t in before[-2:])
+
+
+_LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither
+
+
+def _line_of(doc: Doc, start: int) -> str:
+    """The line holding token `start`, from tokens within a bounded distance (Doc.text is
+    a pass over the whole Doc, and a long line must not cost a scan per match); "" when
+    the line is longer than that."""
+    lo = start
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+        if start - lo > _LINE_TOKENS:
+            return ""
+    hi = start  # the token whose trailing text ends the line, or the last token
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+        if hi - start > _LINE_TOKENS:
+            return ""
+    return "".join(t.text_with_ws for t in doc[lo : hi + 1]).split("\n", 1)[0]
+
+
+def _title_with_subtitle(doc: Doc, start: int) -> bool:
+    line = _line_of(doc, start).strip()
+    if len(line) > 300 or not _SUBTITLE.match(line):
+        return False
+    head = line.split(":", 1)[0]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", head) if w.lower() not in _NAME_JOINERS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def in_reference_entry(doc: Doc, start: int, end: int) -> bool:
+    """Is the match on a line that is a bibliographic reference (authors, year or DOI)?"""
+    line = _line_of(doc, start)
+    if len(line) > 600:
+        return False
+    return bool(_AUTHORS.match(line)) and bool(_CITATION.search(line))
 
 
 def _name_part(tok: Token) -> bool:
     return tok.is_title or (tok.is_upper and len(tok) > 1) or tok.lower_ in _NAME_JOINERS
+
+
+# ---------------------------------------------------------------- whose act, which sense
+
+_PASSIVE_RECEIVER = frozenset({"deficit", "credibility"})  # "was refused a bed": done to the person
+_CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
+
+
+def not_the_persons(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    tags: Sequence[str],
+    forms: frozenset[str],
+    classes: WordClasses | None = None,
+) -> bool:
+    """Is the match about something other than the person's own act, account or
+    character? The word classes (lexicons/classes/) say which subjects and nouns do that
+    for which categories; tilint/syntax.py finds them.
+
+    * the subject (or, in the passive, the "by" agent) is an institution, official,
+      treatment, device, body part ... : "the court refused bail", "the graft failed";
+    * a passive with the person on the receiving end: "she was refused a bed";
+    * a passive whose subject is a request: "the application was refused";
+    * a right or capacity: "the right to refuse treatment", "patients may refuse";
+    * a modifier of another kind of noun: "aggressive lymphoma", "lung compliance".
+    """
+    from tilint import syntax
+
+    wc = classes or word_classes.builtin()
+    scopes = {category, *tags}
+    pos = syntax.part_of_speech(forms, doc, start, end)
+    if category == "credibility" and pos != "verb" and end - start == 1 and doc[start].lower_.endswith("ly"):
+        scopes.add("evidential")  # any doubting adverb: "supposedly", "purportedly", "allegedly"
+
+    def exempt(found: Sequence[str], key: str) -> bool:
+        return any(scopes & getattr(wc[c], key) for c in found)
+
+    if pos == "verb":
+        # a modal makes a right only of choosing: "patients may refuse", not "may claim"
+        if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
+            return True
+        be = syntax.passive(doc, start, sent, forms)
+        if be is not None:
+            agent = syntax.by_agent(doc, end, sent, wc)
+            if agent is not None:
+                return exempt(syntax.np_classes(doc, agent, sent, wc), "agent_not_person")
+            head = syntax.subject(doc, be + 1, sent)
+            if head is None:
+                return False
+            found = syntax.np_classes(doc, head, sent, wc)
+            if category in _PASSIVE_RECEIVER and "people" in found:
+                return True
+            return exempt(found, "passive_subject_not_person")
+        if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
+            return True  # "denied him care", "refused her entry": done to the person
+        head = syntax.subject(doc, start, sent)
+        if head is None:
+            head = syntax.coordinated_subject(doc, start, sent, wc)
+        found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        if head is not None and doc[head].lower_ == "they":
+            found = _antecedent_classes(doc, sent, wc) or found
+        if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
+            return False  # "Medication refused": a note's short passive, the person refused it
+        if exempt(found, "agent_not_person"):
+            return True
+    elif "evidential" in scopes:
+        # "the drug reportedly causes", "her partner reportedly hit her"
+        head = syntax.subject(doc, start, sent)
+        if head is None:
+            head = _next_classed(doc, end, sent, wc)
+        found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        return any("evidential" in wc[c].agent_not_person for c in found)
+    return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+_ANTECEDENT_REACH = 6  # tokens at the start of the previous sentence read for its subject
+_SINGULAR = frozenset("he she him her his hers i me my you your we us our it".split())
+
+
+def _antecedent_classes(doc: Doc, sent: Span, wc: WordClasses) -> list[str]:
+    """'Staff assessed risk well. They minimised the use of restraint': a 'they' subject
+    takes the classes of the previous sentence's subject, the first classed word near its
+    start, when that is an official or institution (staff, the trust). A people subject
+    ('Patients were seen. They denied ...') or none leaves 'they' a person."""
+    from tilint import syntax
+
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    lo = max(prev.start, prev.end - 40)
+    if any(doc[j].lower_ not in _SINGULAR and "people" in wc.of_token(doc, j) for j in range(lo, prev.end)):
+        return []  # 'Staff saw the patients. They denied ...': either could be 'they'
+    for i in range(prev.start, min(prev.end, prev.start + _ANTECEDENT_REACH)):
+        if doc[i].lower_ in syntax.AUX or syntax.is_boundary(doc, i):
+            break
+        found = wc.of_token(doc, i)
+        if found:
+            return found if "people" not in found and any(c in _REPORTERS for c in found) else []
+    return []
+
+
+def _needs_a_person(verb: str, wc: WordClasses) -> bool:
+    return any(verb.startswith(stem) for stem in wc.words("animate-verbs"))
+
+
+def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None:
+    """'Reportedly, her partner hit her': the first classed word after a sentence adverb."""
+    for j in range(end, min(sent.end, end + 5)):
+        if wc.of_token(doc, j):
+            return j
+    return None
 
 
 # ---------------------------------------------------------------- negation and windows

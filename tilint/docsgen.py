@@ -9,10 +9,18 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from tilint.errors import TilintError
-from tilint.lexicon import Lexicon, Rule, builtin_lexicon_dir, json_schema, load_lexicon
+from tilint.lexicon import (
+    OPT_IN_GROUPS,
+    Lexicon,
+    Rule,
+    builtin_lexicon_dir,
+    json_schema,
+    load_lexicon,
+)
 from tilint.policy import CATEGORIES, CATEGORY_BLURBS
 from tilint.report.explain import explain_markdown
 
@@ -38,17 +46,36 @@ def index_markdown(lexicon: Lexicon) -> str:
     ]
     for category in CATEGORIES:
         lines += [f"## {category.capitalize()}", "", CATEGORY_BLURBS[category], ""]
-        lines += ["| code | name | severity | flags |", "|---|---|---|---|"]
-        for rule in lexicon.rules:
-            if rule.category != category:
-                continue
-            terms = ", ".join(t.replace("~", "").replace("|", "/") for g in rule.match for t in g.terms[:3])
-            status = " (removed)" if rule.removed else ""
-            lines.append(
-                f"| [{rule.code}](rules/{rule_page_name(rule)}) | {rule.name}{status} | {rule.severity.value} | {terms} |"
-            )
+        lines += _table(r for r in lexicon.rules if r.category == category and not r.opt_in)
+    opt_in = sorted((r for r in lexicon.rules if r.opt_in), key=lambda r: r.code)
+    if opt_in:
+        lines += [
+            "## Opt-in rules",
+            "",
+            "Not checked by default: terms the language policy does not list, or on which guides",
+            "disagree. Turn them on by code or name, by group, or all at once, e.g.",
+            '`extend-select = ["opt-in"]` or `extend-select = ["children-services"]` in',
+            "`.tilint.toml`. Groups:",
+            "",
+        ]
+        lines += [f"- `{tag}`: {blurb}" for tag, blurb in OPT_IN_GROUPS.items()]
         lines.append("")
+        lines += _table(opt_in, groups=True)
     return "\n".join(lines)
+
+
+def _table(rules: Iterable[Rule], *, groups: bool = False) -> list[str]:
+    head = "| code | name | severity | flags |" + (" group |" if groups else "")
+    lines = [head, "|---|---|---|---|" + ("---|" if groups else "")]
+    for rule in sorted(rules, key=lambda r: r.code):
+        terms = ", ".join(t.replace("~", "").replace("|", "/") for g in rule.match for t in g.terms[:3])
+        status = " (removed)" if rule.removed else ""
+        row = f"| [{rule.code}](rules/{rule_page_name(rule)}) | {rule.name}{status} | {rule.severity.value} | {terms} |"
+        if groups:
+            row += " " + ", ".join(t for t in rule.tags if t in OPT_IN_GROUPS) + " |"
+        lines.append(row)
+    lines.append("")
+    return lines
 
 
 def expected_files(root: Path = ROOT) -> dict[Path, str]:

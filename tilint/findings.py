@@ -40,6 +40,16 @@ class Suggestion:
     def is_replacement(self) -> bool:
         return self.kind is SuggestionKind.REPLACE
 
+    def to_dict(self) -> dict[str, str | bool]:
+        """The suggestion as every output writes it (docs/json-format.md): `safe` only
+        ever true with kind `replace`."""
+        return {"text": self.text, "kind": self.kind.value, "safe": self.safe and self.is_replacement}
+
+    def label(self) -> str:
+        """One line for plain-text outputs: 'replace: declined (safe fix)', 'rephrase: ...'."""
+        tail = " (safe fix)" if self.safe and self.is_replacement else ""
+        return f"{self.kind.value}: {self.text}{tail}"
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -37,21 +37,31 @@ def encode(text: str, encoding: Encoding) -> bytes:
     return encoding.bom + text.encode(encoding.codec)
 
 
-def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
-    """Apply each finding's safe fix, left to right, skipping overlaps. (new text, count)."""
-    out: list[str] = []
+def plan_fixes(text: str, findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
+    """The edits (start, end, replacement) that apply each finding's safe fix, left to
+    right, skipping overlaps and findings whose text is no longer there."""
+    edits: list[tuple[int, int, str]] = []
     pos = 0
-    count = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         fix = f.safe_fix
         if fix is None or f.start < pos or text[f.start : f.end] != f.text:
             continue
-        out.append(text[pos : f.start])
-        out.append(fix.text)
+        edits.append((f.start, f.end, fix.text))
         pos = f.end
-        count += 1
+    return edits
+
+
+def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:
+    """Apply each finding's safe fix (see plan_fixes). (new text, count)."""
+    out: list[str] = []
+    pos = 0
+    edits = plan_fixes(text, findings)
+    for start, end, replacement in edits:
+        out.append(text[pos:start])
+        out.append(replacement)
+        pos = end
     out.append(text[pos:])
-    return "".join(out), count
+    return "".join(out), len(edits)
 
 
 def fix_text(

@@ -8,7 +8,6 @@ names the file, the rule and the fix.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tilint.datafiles import read_yaml as _read_yaml
 from tilint.errors import LexiconError
 from tilint.findings import Severity
 
@@ -27,6 +27,19 @@ from tilint.policy import data_dir
 from tilint.terms import TermSyntaxError, expand, plain_phrases
 
 Category = str  # one of CATEGORIES, checked where a rule or a lexicon file is validated
+InflectionTag = Literal["VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN", "NNS", "JJ"]
+
+# Tags that group opt-in rules (LANGUAGE_POLICY.md, "The default set and opt-in rules"):
+# every built-in opt-in rule carries `opt-in` and one of these, so a team turns a group on
+# with `extend-select = ["children-services"]`, or all of them with `["opt-in"]`.
+OPT_IN_TAG = "opt-in"
+OPT_IN_GROUPS: dict[str, str] = {
+    "contested": "guides and communities disagree about the term",
+    "jargon": "service jargon and clinical shorthand, a matter of audience and house style",
+    "children-services": "children's social care vocabulary (placement, contact, LAC...)",
+    "clinical-terms": "recognised clinical or legal terms that the policy does not list",
+    "house-style": "milder wording preferences the policy does not list",
+}
 
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -66,6 +79,9 @@ class SuggestionSpec(_Strict):
     text: str | None = Field(default=None, min_length=1)
     rephrase: str | None = Field(default=None, min_length=1)
     safe: bool = False
+    # Safe only where the match is one of these inflected forms (Penn tags), e.g.
+    # [VB, VBD, VBN, VBZ, VBP] keeps "is refusing" -> "is declining" out of --fix.
+    safe_forms: list[InflectionTag] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
     def _one_kind(self) -> SuggestionSpec:
@@ -73,6 +89,8 @@ class SuggestionSpec(_Strict):
             raise ValueError("give exactly one of 'text' (a replacement) or 'rephrase' (advice)")
         if self.rephrase is not None and self.safe:
             raise ValueError("'rephrase' advice is never applied automatically, so it cannot be safe")
+        if self.safe_forms is not None and not self.safe:
+            raise ValueError("'safe_forms' narrows a safe suggestion: set 'safe: true' or drop it")
         return self
 
 
@@ -108,9 +126,19 @@ class Example(_Strict):
     fix: str | None = None  # the example after its first safe suggestion is applied
 
 
+class FixExample(_Strict):
+    """A fix snapshot: `after` is exactly what `tilint check --fix` writes for `before`
+    (the same text when no safe fix applies, e.g. a construction the fix would break)."""
+
+    before: str = Field(min_length=1)
+    after: str
+
+
 class Examples(_Strict):
     flag: list[Example] = Field(min_length=2)
     ok: list[str] = Field(min_length=2)
+    # Every safe suggestion needs at least 3 of these that it changes (a lexicon test checks).
+    fixes: list[FixExample] = Field(default_factory=list)
 
     @field_validator("flag", mode="before")
     @classmethod
@@ -177,6 +205,8 @@ class Rule(_Strict):
         for tag in value:
             if not _NAME.match(tag):
                 raise ValueError(f"tag {tag!r} must be kebab-case")
+        if len(set(value)) != len(value):
+            raise ValueError("a tag is listed twice")  # SARIF requires unique tags
         return value
 
     @model_validator(mode="after")
@@ -261,31 +291,6 @@ def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True
     return Lexicon(tuple(rules), tuple(names), tuple(str(f) for f in files))
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block open() forever
-            raise LexiconError(str(path), "not a regular file", "name a .yml file in 'lexicons'")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None
-    except OSError as exc:
-        raise LexiconError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > 20_000_000:
-        raise LexiconError(str(path), "lexicon file is larger than 20 MB", "split it up")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LexiconError(str(path), "not UTF-8 text", "save the lexicon as UTF-8") from None
-    import yaml  # only when a lexicon is compiled: cached lexicons need no YAML
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise LexiconError(where, f"invalid YAML: {problem}") from None
 
 
 def load_names(path: Path) -> list[str]:

@@ -8,15 +8,19 @@ load, so the result is cached on disk keyed by the lexicon's content.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tilint.__about__ import __version__
+from tilint.compiled import CompiledGroup as CompiledGroup  # re-exported: they lived here
+from tilint.compiled import CompiledLexicon as CompiledLexicon
+from tilint.compiled import SuggestionTemplate as SuggestionTemplate
+from tilint.compiled import WindowSpec as WindowSpec
+from tilint.datafiles import cache_dir as _cache_dir
+from tilint.datafiles import write_cache_atomically as _write_atomically
 from tilint.findings import SuggestionKind
 from tilint.lexicon import (
     Lexicon,
@@ -33,56 +37,9 @@ from tilint.terms import expand, plain_phrases
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-    from tilint.phrases import PhraseTables
-    from tilint.prefilter import Prefilter
-
-COMPILER_VERSION = 3  # 3: with the candidate prefilter
+COMPILER_VERSION = 5  # 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled
 
 
-@dataclass(frozen=True, slots=True)
-class WindowSpec:
-    words: frozenset[str]  # single lower-cased words
-    phrases: tuple[tuple[str, ...], ...]  # multi-word phrases, as word tuples
-    size: int
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestionTemplate:
-    by_tag: tuple[tuple[str | None, str], ...]  # tag -> filled text
-    safe: bool
-    kind: SuggestionKind
-
-    def render(self, tag: str | None) -> str:
-        for key, text in self.by_tag:
-            if key == tag:
-                return text
-        return self.by_tag[0][1]
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledGroup:
-    rule_index: int
-    group_index: int
-    case_sensitive: bool
-    forms: tuple[tuple[str, frozenset[str]], ...]  # surface form, inflection tags
-    suggestions: tuple[SuggestionTemplate, ...]
-    requires_before: WindowSpec | None
-    requires_after: WindowSpec | None
-    unless_before: WindowSpec | None
-    unless_after: WindowSpec | None
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledLexicon:
-    groups: tuple[CompiledGroup, ...]
-    exceptions: tuple[tuple[int, tuple[str, ...]], ...]  # rule index, phrases
-    names: tuple[str, ...]
-    # The phrases above indexed for matching, as the pipeline's tokenizer splits them
-    # (None when compiled without one): see tilint/phrases.py.
-    tables: PhraseTables | None = None
-    # Finds the segments that may hold a finding without tokenizing them (built with
-    # the tables, from the same tokenizer): see tilint/prefilter.py.
-    prefilter: Prefilter | None = None
 
 
 def load_compiled(
@@ -98,9 +55,17 @@ def load_compiled(
     files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
     if builtin:
         files.append(builtin_lexicon_dir() / "names.yml")
+    from tilint.terms import spellings_file
+
+    files.append(spellings_file())  # every term is expanded with these spellings
+    from tilint import classes as word_classes
+
+    fillers_file = word_classes.builtin_classes_dir() / "phrase-fillers.yml"  # the prefilter's step 4
     folder = _cache_dir()
     plain_path = _cache_path(folder, _cache_key(files))
-    indexed_path = _cache_path(folder, _cache_key(files, _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    indexed_path = (
+        _cache_path(folder, _cache_key([*files, fillers_file], _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    )
     cached = _read_cache(indexed_path if tokenizer is not None else plain_path)
     if cached is not None:
         return cached
@@ -116,7 +81,8 @@ def load_compiled(
 
     lexicon, compiled = plain
     compiled = replace(compiled, tables=build_tables(compiled, tokenizer))
-    indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer))
+    fillers = word_classes.builtin().words("phrase-fillers")
+    indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer, fillers))
     _write_cache(indexed_path, indexed)
     return indexed
 
@@ -212,9 +178,11 @@ def _template(spec: SuggestionSpec, tags: list[str | None]) -> SuggestionTemplat
         return SuggestionTemplate(((None, spec.rephrase),), False, SuggestionKind.REPHRASE)
     assert spec.text is not None
     if not has_slots(spec.text):
-        return SuggestionTemplate(((None, spec.text),), spec.safe, SuggestionKind.REPLACE)
+        safe = spec.safe and spec.safe_forms is None  # forms mean nothing without a slot
+        return SuggestionTemplate(((None, spec.text),), safe, SuggestionKind.REPLACE)
+    safe_tags = frozenset(spec.safe_forms) if spec.safe_forms is not None else None
     return SuggestionTemplate(
-        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE
+        tuple((tag, fill(spec.text, tag)) for tag in tags), spec.safe, SuggestionKind.REPLACE, safe_tags
     )
 
 
@@ -253,23 +221,4 @@ def _cache_key(files: list[Path], tokenizer: str = "") -> str | None:
     return digest.hexdigest()[:24]
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("TILINT_NO_CACHE"):
-        return None
-    base = os.environ.get("TILINT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "tilint",
-    )
-    return Path(base)
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass

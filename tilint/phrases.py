@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-    from tilint.matching import CompiledLexicon
+    from tilint.compiled import CompiledLexicon
 
 _END = -1  # a trie key no token hash can take (hashes are unsigned)
 
@@ -55,9 +55,13 @@ class PhraseIndex:
                 keys.sort()
                 self.size += 1
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, fillers: frozenset[int] = frozenset()) -> list[tuple[int, int, int]]:
         """(key, start token, end token) of every occurrence, overlaps included,
-        ordered by start, end and key."""
+        ordered by start, end and key.
+
+        `fillers` are token hashes (adverbs, quantifiers) that may stand in any gap
+        between two words of a phrase, one per gap, where the phrase itself has no word
+        ("lacks any insight", "did not really engage"); the match then covers them."""
         if not self._root or not len(doc):
             return []
         ids: list[int] = doc.to_array(self._attr_id).tolist()
@@ -73,7 +77,12 @@ class PhraseIndex:
                     out.extend((key, i, j) for key in keys)
                 if j >= n:
                     break
-                node = node.get(ids[j])
+                child = node.get(ids[j])
+                if child is None and fillers and j + 1 < n and ids[j] in fillers:
+                    child = node.get(ids[j + 1])  # one filler in this gap
+                    if child is not None:
+                        j += 1
+                node = child
                 j += 1
         return out
 

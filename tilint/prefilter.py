@@ -20,6 +20,12 @@ So before a segment is tokenized:
    here, after one small cached tokenization.
 3. A group with `requires_before`/`requires_after` words keeps a match only if one of
    them is a token of the same sentence, so one must be in the segment's text.
+4. The matcher lets one filler word (lexicons/classes/phrase-fillers.yml: "lacks *any*
+   insight") stand in each gap of a phrase, which the scan above does not see. So when
+   it finds nothing, the segment is scanned once more with its filler words taken out,
+   for the multi-word phrases without theirs; a hit with a filler taken out inside it
+   (or at its edge) lints the segment whole. Sound because a filler in a match is a
+   token of its own between spaces (a filler glued to punctuation ends the match).
 
 A segment with no such match is not tokenized at all; one with a match is linted whole,
 as before. Going below the segment was built and measured, and left out: a window of
@@ -35,6 +41,7 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,7 +53,7 @@ from tilint.context import window_has
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-    from tilint.matching import CompiledLexicon, WindowSpec
+    from tilint.compiled import CompiledLexicon, WindowSpec
     from tilint.phrases import PhraseTables
 
 
@@ -69,6 +76,12 @@ class Prefilter:
     requires: dict[int, tuple[tuple[str, ...], ...]]
     # group position -> (requires_before, requires_after), for groups with either
     windows: dict[int, tuple[WindowSpec | None, WindowSpec | None]]
+    # Multi-word phrases without their filler words, packed, and the folded fillers (step 4);
+    # None when the lexicon allows no fillers.
+    gapped: ahocorasick.Automaton | None = None
+    fillers: frozenset[str] = frozenset()
+    # a multi-word phrase made of fillers only: any text with a filler may hold it
+    any_filler: bool = False
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
@@ -77,7 +90,7 @@ class Prefilter:
         folded = fold(text)
         packed = folded.replace(" ", "")
         if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
-            return self._any_anchor(packed)
+            return self._any_anchor(packed) or self._gapped_match(folded)
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
         for last, size in self.automaton.iter(packed):
@@ -97,6 +110,31 @@ class Prefilter:
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
                     return True
+        return self._gapped_match(folded)
+
+    def _gapped_match(self, folded: str) -> bool:
+        """Step 4: could a phrase with a filler in a gap be here?"""
+        if self.gapped is None:
+            return False
+        chunks = folded.split()
+        if not any(chunk in self.fillers for chunk in chunks):
+            return False
+        if self.any_filler:
+            return True
+        kept: list[str] = []
+        cuts: list[int] = []  # offsets of the packed text where fillers were taken out
+        length = 0
+        for chunk in chunks:
+            if chunk in self.fillers:
+                cuts.append(length)
+            else:
+                kept.append(chunk)
+                length += len(chunk)
+        for last, size in self.gapped.iter("".join(kept)):
+            first = last - size + 1
+            i = bisect.bisect_left(cuts, first)
+            if i < len(cuts) and cuts[i] <= last + 1:
+                return True
         return False
 
     def _terms(
@@ -270,19 +308,32 @@ def _skip_space_back(text: str, i: int) -> int:
     return i
 
 
-def build_prefilter(compiled: CompiledLexicon, tokenizer: Tokenizer) -> Prefilter | None:
+def build_prefilter(
+    compiled: CompiledLexicon, tokenizer: Tokenizer, fillers: frozenset[str] = frozenset()
+) -> Prefilter | None:
     """The prefilter for a compiled lexicon with phrase tables, or None if one cannot be
-    sound (a phrase with no non-space token)."""
+    sound (a phrase with no non-space token). `fillers`: the words the matcher lets
+    stand in a phrase's gaps."""
     tables = compiled.tables
     if tables is None:
         return None
     forms = sorted({text for group in compiled.groups for text, _ in group.forms})
+    folded_fillers = frozenset(fold(w) for w in fillers)
     anchors: set[str] = set()
+    gapped: set[str] = set()
+    any_filler = False
     for doc in tokenizer.pipe(forms):
-        anchor = "".join(fold(t.text) for t in doc).replace(" ", "")
+        tokens = [fold(t.text) for t in doc if not t.is_space]
+        anchor = "".join(tokens).replace(" ", "")
         if not anchor:
             return None  # a phrase of spaces only: nothing to look for
         anchors.add(anchor)
+        if folded_fillers and len(tokens) > 1:
+            without = "".join(t for t in tokens if t not in folded_fillers).replace(" ", "")
+            if without:
+                gapped.add(without)
+            else:
+                any_filler = True
     automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # no Python object per phrase
     for anchor in sorted(anchors):
         automaton.add_word(anchor)
@@ -302,5 +353,15 @@ def build_prefilter(compiled: CompiledLexicon, tokenizer: Tokenizer) -> Prefilte
         for position, group in enumerate(compiled.groups)
         if group.requires_before is not None or group.requires_after is not None
     }
-    return Prefilter(automaton, tables, requires, windows)
+    gapped_automaton = None
+    if folded_fillers:
+        gapped_automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+        for pattern in sorted(gapped) or [""]:
+            if pattern:
+                gapped_automaton.add_word(pattern)
+        if gapped:
+            gapped_automaton.make_automaton()
+        else:
+            gapped_automaton = None
+    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler)
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from tilint.errors import ConfigError
 from tilint.findings import Severity
-from tilint.lexicon import CATEGORIES, Rule
+from tilint.lexicon import CATEGORIES, OPT_IN_TAG, Rule
 
 
 def specificity(selector: str, rule: Rule) -> int:
@@ -23,8 +23,8 @@ def specificity(selector: str, rule: Rule) -> int:
         return 1
     if code.startswith(s) and s[:2].isalpha():
         return 5 + 10 * (len(s) - 2)  # "ti" 5, "ti1" 15, "ti10" 25
-    if s in rule.tags:
-        return 14
+    if s in rule.tags or (s == OPT_IN_TAG and rule.opt_in):
+        return _TAG
     if s == rule.category:
         return 12
     return 0
@@ -50,13 +50,23 @@ def enabled(
     a category, a code prefix or 'all' does not switch them on."""
     chosen = max((specificity(s, rule) for s in select), default=1) if select else 1
     chosen = max(chosen, max((specificity(s, rule) for s in extend_select), default=0))
-    if rule.opt_in and chosen < _NAMES_RULE:
-        return False
+    if rule.opt_in:
+        # Only a selector that names the rule counts: its code, name or one of its tags
+        # ("opt-in", a group such as "children-services"). "TI1" or "deficit" does not.
+        chosen = max((_naming(s, rule) for s in (*select, *extend_select)), default=0)
+        if not chosen:
+            return False
     dropped = max((specificity(s, rule) for s in ignore), default=0)
     return chosen > 0 and chosen > dropped
 
 
-_NAMES_RULE = 14  # a tag, name or code names a rule; a category or prefix does not
+_TAG = 14
+
+
+def _naming(selector: str, rule: Rule) -> int:
+    """The specificity of a selector that names the rule itself or one of its tags, else 0."""
+    score = specificity(selector, rule)
+    return score if score in (100, _TAG) else 0
 
 
 def severity_for(rule: Rule, overrides: Mapping[str, Severity]) -> Severity:

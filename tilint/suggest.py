@@ -99,5 +99,10 @@ def match_case(suggestion: str, matched: str, *, sentence_start: bool) -> str:
 
 def _looks_like_acronym(text: str) -> bool:
     word = text.split()[0] if text.split() else text
+    # An acronym with a suffix is still one: "DNA'd", "DNAed" -> "missed", not "Missed".
+    for suffix in ("'d", "\u2019d", "'ed", "\u2019ed", "ed", "d", "'s", "s"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) > 1 and stem.isalpha() and stem.isupper():
+            return True
     letters = [c for c in word if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)

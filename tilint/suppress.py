@@ -38,6 +38,7 @@ class Directive:
     selectors: frozenset[str]
     start: int  # where the directive text is
     end: int
+    args_end: int  # just after its last selector (where another one would be added)
 
 
 def html_comments(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -61,7 +62,7 @@ def find_directives(text: str, *, bare_lines: bool) -> list[Directive]:
         close = text.find("-->", m.end())
         if close < 0:
             break
-        found.append(_directive(m.group(1), text[m.end() : close], m.start(), close + 3))
+        found.append(_directive(m.group(1), text[m.end() : close], m.end(), m.start(), close + 3))
         pos = close + 3
     if bare_lines:
         taken_starts = [d.start for d in found]
@@ -69,15 +70,15 @@ def find_directives(text: str, *, bare_lines: bool) -> list[Directive]:
         for m in _BARE_LINE.finditer(text):
             k = bisect.bisect_right(taken_starts, m.start()) - 1
             if k < 0 or m.start() >= taken_ends[k]:
-                found.append(_directive(m.group(1), m.group(2), m.start(), m.end()))
+                found.append(_directive(m.group(1), m.group(2), m.start(2), m.start(), m.end()))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _directive(kind: str, body: str, start: int, end: int) -> Directive:
+def _directive(kind: str, body: str, body_start: int, start: int, end: int) -> Directive:
     args = body.split("--", 1)[0]
     selectors = frozenset(s.lower() for s in re.split(r"[\s,]+", args) if s.strip())
-    return Directive(kind, selectors, start, end)
+    return Directive(kind, selectors, start, end, body_start + len(args.rstrip()))
 
 
 def suppressions(text: str, directives: Iterable[Directive]) -> list[Suppression]:

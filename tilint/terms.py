@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Penn tags each part of speech is inflected to; the tag is kept so a suggestion can be
 # put in the same form as the word it replaces ("refused" -> "declined").
@@ -181,12 +182,13 @@ def spelling_variants(word: str) -> set[str]:
     """British and American spellings of one word ('behaviour' <-> 'behavior')."""
     lower = word.lower()
     out = {word}
-    if lower in _SPELLING:
-        out.add(_match_case(word, _SPELLING[lower]))
+    spelling, ise_stems = _spelling_tables()
+    if lower in spelling:
+        out.add(_match_case(word, spelling[lower]))
     for uk, us in _SUFFIX_PAIRS:
-        if lower.endswith(uk) and lower[: -len(uk)] in _ISE_STEMS:
+        if lower.endswith(uk) and lower[: -len(uk)] in ise_stems:
             out.add(_match_case(word, lower[: -len(uk)] + us))
-        elif lower.endswith(us) and lower[: -len(us)] in _ISE_STEMS:
+        elif lower.endswith(us) and lower[: -len(us)] in ise_stems:
             out.add(_match_case(word, lower[: -len(us)] + uk))
     return out
 
@@ -199,14 +201,7 @@ def _match_case(original: str, new: str) -> str:
     return new
 
 
-# Stems that take -ise in British and -ize in American English.
-_ISE_STEMS = frozenset(
-    """stigmat hospital sexual organ normal minim catastroph traumat institutional marginal
-    criminal recogn real apolog emphas character agon victim patron demon medical infantil
-    polar sensit priorit mobil stabil util categor pathologis pathologi psychiatris
-    psycholog dehuman human objectif special general stereotyp vandal terror brutal
-    neutral optim econom symbol summar legal penal""".split()
-)
+# British -ise endings and their American -ize forms (the stems that take them are data).
 _SUFFIX_PAIRS = (
     ("isations", "izations"),
     ("isation", "ization"),
@@ -217,58 +212,28 @@ _SUFFIX_PAIRS = (
     ("ise", "ize"),
 )
 
-_UK_US = {
-    "behaviour": "behavior",
-    "behaviours": "behaviors",
-    "behavioural": "behavioral",
-    "tumour": "tumor",
-    "tumours": "tumors",
-    "colour": "color",
-    "favour": "favor",
-    "honour": "honor",
-    "humour": "humor",
-    "labour": "labor",
-    "neighbour": "neighbor",
-    "judgement": "judgment",
-    "judgements": "judgments",
-    "counselling": "counseling",
-    "counsellor": "counselor",
-    "counsellors": "counselors",
-    "counselled": "counseled",
-    "labelled": "labeled",
-    "labelling": "labeling",
-    "modelled": "modeled",
-    "modelling": "modeling",
-    "travelled": "traveled",
-    "programme": "program",
-    "programmes": "programs",
-    "centre": "center",
-    "centres": "centers",
-    "paediatric": "pediatric",
-    "paediatrics": "pediatrics",
-    "anaemia": "anemia",
-    "anaesthesia": "anesthesia",
-    "anaesthetic": "anesthetic",
-    "haemorrhage": "hemorrhage",
-    "oedema": "edema",
-    "oesophageal": "esophageal",
-    "diarrhoea": "diarrhea",
-    "defence": "defense",
-    "defences": "defenses",
-    "offence": "offense",
-    "offences": "offenses",
-    "licence": "license",
-    "ageing": "aging",
-    "dishevelled": "disheveled",
-    "fulfil": "fulfill",
-    "manoeuvre": "maneuver",
-    "grey": "gray",
-    "mum": "mom",
-    "practise": "practice",
-    "practised": "practiced",
-    "practising": "practicing",
-    "sceptical": "skeptical",
-    "flyer": "flier",
-    "flyers": "fliers",
-}
-_SPELLING = {**_UK_US, **{us: uk for uk, us in _UK_US.items()}}
+
+def spellings_file() -> Path:
+    """lexicons/spellings/uk-us.yml: British/American pairs and -ise stems, as data."""
+    from tilint.policy import data_dir as builtin_lexicon_dir
+
+    return builtin_lexicon_dir() / "spellings" / "uk-us.yml"
+
+
+@lru_cache(maxsize=1)
+def _spelling_tables() -> tuple[dict[str, str], frozenset[str]]:
+    from tilint.datafiles import read_yaml as _read_yaml
+    from tilint.errors import LexiconError
+
+    path = spellings_file()
+    data = _read_yaml(path)
+    pairs = data.get("pairs") if isinstance(data, dict) else None
+    stems = data.get("ise_stems") if isinstance(data, dict) else None
+    if not isinstance(pairs, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k == k.lower() and v == v.lower() for k, v in pairs.items()
+    ):
+        raise LexiconError(str(path), "'pairs' must map lower-case British words to American ones")
+    if not isinstance(stems, list) or not all(isinstance(s, str) and s == s.lower() for s in stems):
+        raise LexiconError(str(path), "'ise_stems' must be a list of lower-case stems")
+    return {**pairs, **{us: uk for uk, us in pairs.items()}}, frozenset(stems)
+

@@ -6,16 +6,23 @@
 A batch line is a JSON object:
     {"t": excerpt text exactly as published,
      "ti": page or file title, "u": URL,
-     "g": "note|policy|training|news|research|other",
+     "g": "note|policy|report|training|research|news|forum|lived-experience|other",
      "f": [[phrase, category], [phrase, category, nth]],   # expected findings
      "trig": "word(s) in an ordinary/exempt sense",        # hard negatives only
      "c": "optional comment"}
 Offsets are computed here: `nth` (0-based, default 0) picks which occurrence of the
 phrase in the text is meant. Ids are assigned in order (batch files sorted by name).
+
+Every record gets a `split`: `dev` (for rule work) or `test` (locked; only its summary
+figures are ever looked at). The split is by source: every excerpt of a batch or a source
+URL listed in `seen.txt` is dev (the team has seen it); any other excerpt goes to test
+or dev by a hash of its source URL (two in three to test), so all excerpts of one source
+share a split and adding batches never moves an existing excerpt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from itertools import pairwise
@@ -24,8 +31,26 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 OUT = HERE / "corpus.jsonl"
+SEEN = HERE / "seen.txt"
 CATEGORIES = {"deficit", "coercive", "stigmatising", "credibility"}
-GENRES = {"note", "policy", "training", "news", "research", "other"}
+GENRES = {"note", "policy", "report", "training", "research", "news", "forum", "lived-experience", "other"}
+SPLITS = ("dev", "test")
+
+
+def read_seen(path: Path = SEEN) -> set[str]:
+    """Batch file names and source URLs the team has seen: their excerpts are dev."""
+    if not path.exists():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
+
+
+def split_of(url: str, batch: str, seen: set[str]) -> str:
+    """dev for seen batches and sources; otherwise two in three sources go to test."""
+    if batch in seen or url in seen:
+        return "dev"
+    digest = hashlib.sha256(url.strip().encode("utf-8")).digest()
+    return "dev" if int.from_bytes(digest[:8], "big") % 3 == 0 else "test"
 
 
 def find_nth(text: str, phrase: str, nth: int) -> int:
@@ -37,7 +62,7 @@ def find_nth(text: str, phrase: str, nth: int) -> int:
     return pos
 
 
-def convert(raw: dict, where: str) -> dict:
+def convert(raw: dict, where: str, split: str = "dev") -> dict:
     text = raw["t"]
     findings = []
     for item in raw.get("f", []):
@@ -53,6 +78,7 @@ def convert(raw: dict, where: str) -> dict:
         "text": text,
         "source": {"title": raw["ti"], "url": raw["u"]},
         "genre": raw["g"],
+        "split": split,
         "negative": not findings,
         "findings": findings,
     }
@@ -60,6 +86,8 @@ def convert(raw: dict, where: str) -> dict:
         rec["trigger"] = raw["trig"]
     if raw.get("c"):
         rec["comment"] = raw["c"]
+    if raw.get("gap"):  # the policy was silent or ambiguous here; annotated conservatively
+        rec["gap"] = raw["gap"]
     return rec
 
 
@@ -80,12 +108,14 @@ def validate(records: list[dict]) -> list[str]:
             problems.append(f"{rid}: no title")
         if r["genre"] not in GENRES:
             problems.append(f"{rid}: bad genre {r['genre']!r}")
+        if r.get("split") not in SPLITS:
+            problems.append(f"{rid}: split must be one of {', '.join(SPLITS)}")
         if r["negative"] != (not r["findings"]):
             problems.append(f"{rid}: negative flag disagrees with findings")
         if r["negative"]:
+            # A negative with a trigger is a hard negative (a word that looks like a
+            # finding, in an ordinary or exempt sense); one without is plain clean text.
             trig = r.get("trigger", "")
-            if not trig:
-                problems.append(f"{rid}: hard negative without a trigger")
             for word in (w.strip() for w in trig.split("|")):
                 if word and word.lower() not in text.lower():
                     problems.append(f"{rid}: trigger {word!r} not in text")
@@ -103,9 +133,10 @@ def validate(records: list[dict]) -> list[str]:
     return problems
 
 
-def build() -> list[dict]:
-    records = []
-    for path in sorted(SRC.glob("*.jsonl")):
+def build(src: Path = SRC, seen_file: Path = SEEN) -> list[dict]:
+    seen = read_seen(seen_file)
+    raws: list[tuple[str, str, dict]] = []  # batch, where, line
+    for path in sorted(src.glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip() and not line.lstrip().startswith("//"):
                 where = f"{path.name}:{n}"
@@ -113,7 +144,12 @@ def build() -> list[dict]:
                     raw = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise SystemExit(f"{where}: {exc}") from exc
-                records.append(convert(raw, where))
+                if not isinstance(raw, dict) or not isinstance(raw.get("u"), str):
+                    raise SystemExit(f"{where}: expected an object with a source URL 'u'")
+                raws.append((path.name, where, raw))
+    # A source that a seen batch quotes is seen, wherever else it is quoted.
+    seen |= {raw["u"] for batch, _, raw in raws if batch in seen}
+    records = [convert(raw, where, split_of(raw["u"], batch, seen)) for batch, where, raw in raws]
     for i, r in enumerate(records, 1):
         r["id"] = f"c{i:04d}"
     return records
@@ -134,7 +170,15 @@ def main(argv: list[str]) -> int:
             for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     neg = sum(r["negative"] for r in records)
-    print(f"{len(records)} records, {neg} hard negatives ({100 * neg / max(1, len(records)):.1f}%)")
+    hard = sum(bool(r["negative"] and r.get("trigger")) for r in records)
+    print(
+        f"{len(records)} records, {neg} negatives ({100 * neg / max(1, len(records)):.1f}%), "
+        f"of which {hard} hard ({100 * hard / max(1, len(records)):.1f}% of all)"
+    )
+    for split in SPLITS:
+        part = [r for r in records if r["split"] == split]
+        sources = len({r["source"]["url"] for r in part})
+        print(f"  {split}: {len(part)} records from {sources} sources")
     return 0
 
 

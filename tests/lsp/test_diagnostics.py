@@ -31,16 +31,14 @@ async def test_open_publishes_exact_diagnostics(client: LanguageClient, workspac
     assert refused.data["category"] == "deficit"
     assert refused.data["text"] == "refused"
     assert refused.data["range"] == [0, 4, 0, 11]
-    # Replacements only (advice is never an edit; the hover shows it).
-    assert refused.data["suggestions"] == [
-        {"text": "declined", "safe": True},
-        {"text": "chose not to have", "safe": False},
-    ]
+    # Every suggestion with its kind; only `replace` ones ever become edits.
+    assert refused.data["suggestions"][0] == {"text": "declined", "kind": "replace", "safe": True}
     assert noncompliant.data["category"] == "deficit"
-    assert noncompliant.data["suggestions"] == [
-        {"text": "not taking the medication as prescribed", "safe": False},
-        {"text": "has not agreed with the plan", "safe": False},
-    ]
+    for diag in diags:
+        for s in diag.data["suggestions"]:
+            assert set(s) == {"text", "kind", "safe"} and s["kind"] in ("replace", "rephrase")
+            assert not (s["safe"] and s["kind"] == "rephrase")
+    assert noncompliant.data["suggestions"][0]["kind"] == "rephrase"
 
 
 async def test_markdown_code_and_links_are_not_checked(client: LanguageClient, workspace: Path) -> None:

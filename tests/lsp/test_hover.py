@@ -87,7 +87,9 @@ async def test_hover_on_a_builtin_rule(client: LanguageClient, workspace: Path) 
     assert parts[0] == "**TI102 refused** (deficit, warning)"
     assert parts[1] == "'refused' makes a person's choice sound like defiance."
     assert parts[2] == " ".join(rule.why.split())
-    assert parts[3].splitlines()[:3] == ["**Better wording**", "- declined (safe fix)", "- chose not to have"]
+    wording = parts[3].splitlines()
+    assert wording[:2] == ["**Better wording**", "- declined (safe fix)"]
+    assert wording[2].startswith("- *Say what the person chose and why") and wording[2].endswith("*")  # advice
     sources = parts[5].splitlines()
     assert sources[0] == "**Sources**"
     assert [line.split("](")[1].split(")")[0] for line in sources[1:]] == [s.url for s in rule.sources]
@@ -111,3 +113,33 @@ async def test_hover_in_plain_text_for_clients_without_markdown(bare: LanguageCl
     assert lines[0] == "TI102 refused (deficit, warning)"
     assert lines[-1] == "Rule documentation: https://github.com/tilint/tilint/blob/main/docs/rules/TI102-refused.md"
     assert "**" not in got.contents.value and "](" not in got.contents.value
+
+
+async def test_explain_command_gives_what_tilint_explain_prints(bare: LanguageClient, workspace: Path) -> None:
+    """workspace/executeCommand tilint.explain (VS Code's "Explain the rule" asks it first):
+    the Markdown `tilint explain --format markdown` prints, for built-in rules and for a
+    project's own lexicon; nothing for a name that is no rule."""
+    from tests.helpers import run_cli
+
+    (workspace / "local.yml").write_text(LEXICON, encoding="utf-8")
+    (workspace / ".tilint.toml").write_text('lexicons = ["local.yml"]\n', encoding="utf-8")
+    got = await start(bare, workspace, pytest_lsp.client_capabilities("visual-studio-code"))
+    assert got.capabilities.execute_command_provider is not None
+    assert "tilint.explain" in got.capabilities.execute_command_provider.commands
+    uri = open_doc(bare, workspace / "note.txt", "He is a blorpish rider.\n")
+    await published(bare, uri, 1)
+
+    async def explain(key: object) -> object:
+        return await bare.workspace_execute_command_async(
+            types.ExecuteCommandParams(command="tilint.explain", arguments=[key])
+        )
+
+    for key in ("TI102", "non-compliant"):
+        expected = run_cli("explain", key, "--format", "markdown").stdout
+        assert expected.startswith("**TI1")
+        assert await explain(key) == expected.rstrip("\n")
+    expected = run_cli("explain", "LOC301", "--format", "markdown", "--config", str(workspace / ".tilint.toml")).stdout
+    assert "blorpish" in expected
+    assert await explain("blorpish-rider") == expected.rstrip("\n")
+    assert await explain("no-such-rule") is None
+    assert await explain(3) is None

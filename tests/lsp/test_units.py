@@ -101,10 +101,11 @@ def test_settings_parse_merge_and_fallback() -> None:
         ("", 'allow = ["x y"]\n'),
         ('select = ["TI1"]\n', 'select = ["TI1"]\nallow = ["x y"]\n'),
         ("allow = []\n", 'allow = ["x y"]\n'),
-        ('allow = ["a",]\n', 'allow = ["a", "x y",]\n'),
+        ('allow = ["a",]\n', 'allow = ["a", "x y"]\n'),
         ('allow = "a" # note\n', 'allow = ["a", "x y"] # note\n'),
         ('allow = [\n  "a",  # c\n  "b"\n]\n', 'allow = [\n  "a",  # c\n  "b",\n  "x y"\n]\n'),
-        ('[severity]\nTI101 = "info"\n', 'allow = ["x y"]\n[severity]\nTI101 = "info"\n'),
+        ('[severity]\nTI101 = "info"\n', 'allow = ["x y"]\n\n[severity]\nTI101 = "info"\n'),
+        ('select = ["TI1"]\r\n\r\n[severity]\r\nTI101 = "info"\r\n', 'select = ["TI1"]\r\nallow = ["x y"]\r\n\r\n[severity]\r\nTI101 = "info"\r\n'),
         ('x = """\n[not a table]\n"""\r\n', 'x = """\n[not a table]\n"""\r\nallow = ["x y"]\r\n'),
     ],
 )
@@ -121,7 +122,12 @@ def test_allow_edit_in_pyproject_and_refusals() -> None:
     assert edit.apply(text) == '[project]\nname = "n"\n\n[tool.tilint]\nselect = ["TI1"]\nallow = ["say \\"no\\""]\n\n[tool.tilint.severity]\nTI101 = "info"\n'
     assert add_allow('allow = ["Refused"]\n', "refused", pyproject=False) is None  # there already
     assert add_allow("allow = [\n", "x", pyproject=False) is None  # invalid TOML: no edit
-    assert add_allow('tool.tilint.allow = ["a"]\n', "x", pyproject=True) is None  # dotted keys: left alone
+    assert add_allow("allow = 3\n", "x", pyproject=False) is None  # not a list: left alone
+    dotted = 'tool.tilint.allow = ["a"]  # kept\n'
+    edit = add_allow(dotted, "x", pyproject=True)
+    assert edit is not None and edit.apply(dotted) == 'tool.tilint.allow = ["a", "x"]  # kept\n'
+    edit = add_allow('[project]\nname = "n"\n', "x", pyproject=True)
+    assert edit is not None and edit.apply('[project]\nname = "n"\n') == '[project]\nname = "n"\n\n[tool.tilint]\nallow = ["x"]\n'
 
 
 # -- conversion and actions ---------------------------------------------------------------

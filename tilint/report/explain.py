@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from tilint.lexicon import PRINCIPLES, Rule, SuggestionSpec
+from tilint.lexicon import OPT_IN_GROUPS, PRINCIPLES, Rule, SuggestionSpec
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -76,7 +76,7 @@ def explain_markdown(rule: Rule) -> str:
         if d not in seen:
             seen.append(d)
     return _env().get_template("rule.md.j2").render(
-        rule=rule, groups=describe_terms(rule), suggestions=seen, principles=PRINCIPLES
+        rule=rule, groups=describe_terms(rule), suggestions=seen, principles=PRINCIPLES, opt_in_groups=OPT_IN_GROUPS
     )
 
 
@@ -92,7 +92,12 @@ def rule_to_dict(rule: Rule) -> dict[str, Any]:
         "principles": [PRINCIPLES[p] for p in rule.principles],
         "matches": describe_terms(rule),
         "suggestions": [describe_suggestion(s) for s in rule.all_suggestion_specs()],
-        "examples": {"flag": [e.text for e in rule.examples.flag], "ok": list(rule.examples.ok)},
+        "opt_in": rule.opt_in,
+        "examples": {
+            "flag": [e.text for e in rule.examples.flag],
+            "ok": list(rule.examples.ok),
+            "fixes": [e.model_dump() for e in rule.examples.fixes],
+        },
         "sources": [s.model_dump(exclude_none=True) for s in rule.sources],
         "removed": rule.removed,
     }

@@ -43,7 +43,7 @@ def render(results: Sequence[FileResult], documents: Mapping[str, Document]) -> 
             if document is not None and document.blocks:
                 message = f"{location_label(document, f)}: {message}"
             if f.suggestions:
-                message += "\nSuggestions: " + "; ".join(s.text for s in f.suggestions)
+                message += "\nSuggestions: " + "; ".join(s.label() for s in f.suggestions)
             lines.append(f"::{COMMANDS[f.severity]} {','.join(props)}::{escape_data(message)}")
         if result.error is not None:
             lines.append(f"::error file={escape_property(result.path)},title=tilint::{escape_data(str(result.error))}")

@@ -37,7 +37,7 @@ def finding_to_dict(path: str, f: Finding) -> dict[str, Any]:
         "column": f.column,
         "end_line": f.end_line,
         "end_column": f.end_column,
-        "suggestions": [{"text": s.text, "safe": s.safe} for s in f.suggestions],
+        "suggestions": [s.to_dict() for s in f.suggestions],
     }
 
 

@@ -124,9 +124,9 @@ def _result(f: Finding, uri: str, rule_index: int | None, document: Document | N
             found = document.block_at(f.start)
             if found is not None:
                 properties["location"] = found[1].to_dict()
-    suggestions = [s.text for s in f.suggestions]
-    if suggestions:
-        message += " Suggestions: " + "; ".join(suggestions)
+    if f.suggestions:
+        message += " Suggestions: " + "; ".join(s.label() for s in f.suggestions)
+        properties["suggestions"] = [s.to_dict() for s in f.suggestions]
     region: dict[str, Any] = {
         "startLine": f.line,
         "startColumn": f.column,

@@ -108,11 +108,9 @@ def _suggestions(f: Finding, marker: str, style: Styler) -> list[str]:
     s = style
     lines = []
     for sug in f.suggestions:
-        if sug.is_replacement:
-            label = "fix (safe)" if sug.safe else "suggestion"
-            lines.append(f"{marker}{s(label, fg='green')}: {sug.text}")
-        else:
-            lines.append(f"{marker}{s('rephrase', fg='green')}: {sug.text}")
+        # The kind leads: "replace" can stand in the span, "rephrase" is advice only.
+        label = "replace (safe fix)" if sug.safe and sug.is_replacement else sug.kind.value
+        lines.append(f"{marker}{s(label, fg='green')}: {sug.text}")
     return lines
 
 

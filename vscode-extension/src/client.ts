@@ -25,8 +25,9 @@ import { forwardedKeys, languages, SECTION, serverSettings } from './settings';
 /**
  * vscode-languageclient turns every command the server lists in executeCommandProvider
  * into a VS Code command of the same name, which would collide with the extension's own
- * `tilint.lintWorkspace`. This client leaves that feature out; ServerCommands below
- * records the list and registers pass-throughs only for names nobody else owns.
+ * `tilint.explain` (it shows the server's answer in a preview). This client leaves that
+ * feature out; ServerCommands below records the list and registers pass-throughs only
+ * for names nobody else owns.
  */
 class TilintLanguageClient extends LanguageClient {
   public override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {

@@ -83,10 +83,9 @@ export async function deactivate(): Promise<void> {
 }
 
 /**
- * Diagnostics for every Markdown and text file in the workspace: the server's
- * `tilint.lintWorkspace` command when it offers one (it publishes diagnostics for files
- * it reads itself), else each file is opened in the background, which the server checks
- * like any opened document.
+ * Diagnostics for every Markdown and text file in the workspace: each file is opened in
+ * the background, which the server checks like any opened document (its diagnostics
+ * then follow edits, saves and config changes as for any other).
  */
 async function lintWorkspace(ctl: Controller, log: vscode.LogOutputChannel): Promise<void> {
   const client = await ctl.ensureStarted();
@@ -97,11 +96,6 @@ async function lintWorkspace(ctl: Controller, log: vscode.LogOutputChannel): Pro
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'tilint: checking the workspace', cancellable: true },
     async (progress, token) => {
-      if (ctl.serverHas(LINT_WORKSPACE_COMMAND)) {
-        const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
-        await ctl.executeCommand(LINT_WORKSPACE_COMMAND, folders);
-        return;
-      }
       const files = await vscode.workspace.findFiles(WORKSPACE_GLOB, WORKSPACE_EXCLUDE, WORKSPACE_LIMIT, token);
       if (files.length === WORKSPACE_LIMIT) {
         log.warn(`tilint.lintWorkspace: only the first ${WORKSPACE_LIMIT} files are checked`);

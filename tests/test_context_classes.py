@@ -1,0 +1,91 @@
+"""Word classes are data: shipped with the lexicon, loaded with importlib.resources,
+validated with one actionable line per problem."""
+
+from __future__ import annotations
+
+import pytest
+
+from tilint import classes
+from tilint.errors import LexiconError
+
+NEEDED = {
+    "people", "relations", "institutions", "officials", "laws", "treatments", "procedures",
+    "devices", "anatomy", "tumours", "conditions", "requests", "capacity", "mention-nouns",
+    "mention-stance", "mention-meaning", "mention-verbs", "speech-verbs", "describe-verbs",
+    "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
+}
+
+
+def test_builtin_classes_load_from_the_lexicon_folder():
+    folder = classes.builtin_classes_dir()
+    assert folder.name == "classes" and folder.parent.name == "lexicons"
+    loaded = classes.builtin()
+    assert set(loaded.classes) >= NEEDED
+    assert loaded.has("institutions", "Court") and not loaded.has("institutions", "patient")
+    assert ("social", "worker") in loaded["officials"].phrases
+
+
+def test_multiword_entries_are_found_at_their_last_word():
+    import spacy
+
+    doc = spacy.blank("en")("The social worker said so.")
+    assert "officials" in classes.builtin().of_token(doc, 2)
+    assert classes.builtin().starting_at(doc, 1, len(doc))[1] == 3
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("[1, 2]", "expected a mapping"),
+        ("class: x\nwords: [a]\ncolour: red\n", "unknown key 'colour'"),
+        ("class: Bad Name\nwords: [a]\n", "kebab-case"),
+        ("class: x\nwords: []\n", "non-empty list"),
+        ("class: x\nwords: [court, court]\n", "listed twice"),
+        ("class: x\nwords: [Court]\n", "lower case"),
+        ("class: x\nwords: [a]\nagent_not_person: [blame]\n", "'blame'"),
+        ("class: x\nwords: [a]\nanimate: maybe\n", "true or false"),
+    ],
+)
+def test_invalid_class_files_name_the_file_and_the_problem(tmp_path, content, problem):
+    path = tmp_path / "bad.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        classes.load_classes([path])
+    message = str(info.value)
+    assert "bad.yml" in message and problem in message
+    assert "\n" not in message
+
+
+def test_a_class_defined_twice_is_an_error(tmp_path):
+    for name in ("a.yml", "b.yml"):
+        (tmp_path / name).write_text("class: same\nwords: [x]\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="defined twice"):
+        classes.load_classes(classes.class_files(tmp_path))
+
+
+def test_the_cache_key_follows_the_files_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "x.yml"
+    path.write_text("class: x\nwords: [a]\n", encoding="utf-8")
+    first = classes._cache_path([path])
+    path.write_text("class: x\nwords: [b]\n", encoding="utf-8")
+    assert first is not None and classes._cache_path([path]) != first
+    monkeypatch.setenv("TILINT_NO_CACHE", "1")
+    assert classes._cache_path([path]) is None
+
+
+def test_uk_us_spellings_are_data(tmp_path, monkeypatch):
+    from tilint import terms
+
+    assert terms.spellings_file().parent.name == "spellings"
+    assert terms.spelling_variants("Behaviour") == {"Behaviour", "Behavior"}
+    assert "stigmatized" in terms.spelling_variants("stigmatised")
+    bad = tmp_path / "uk-us.yml"
+    bad.write_text("pairs: {Colour: color}\nise_stems: []\n", encoding="utf-8")
+    monkeypatch.setattr(terms, "spellings_file", lambda: bad)
+    terms._spelling_tables.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"uk-us\.yml"):
+            terms.spelling_variants("colour")
+    finally:
+        terms._spelling_tables.cache_clear()

@@ -1,0 +1,66 @@
+"""Organisations, projects and economies 'suffer from' shortages, not conditions; bipolar
+instruments are instruments; a Title Case run after 'read' or 'watched' is a title; and a
+coordinated object of a preposition ('a person in jail or prison') is not a subject."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NHS is suffering from staff shortages.",
+        "The project suffered from delays.",
+        "The economy suffers from low productivity.",
+        "A bipolar transistor was used.",
+        "Bipolar diathermy was used for haemostasis.",
+        "He read One Flew Over the Cuckoo's Nest at school.",
+    ],
+)
+def test_other_senses_of_stigmatising_words(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("She suffers from depression.", "suffers from"),
+        ("Service users suffer from stigma.", "suffer from"),
+        ("When a person in jail or prison suffers from psychosis, care is needed.", "suffers from"),
+        ("If an inmate of a jail or prison commits suicide, an inquest follows.", "commits suicide"),
+        ("He is bipolar.", "is bipolar"),
+    ],
+)
+def test_people_suffering_and_labels_on_people_stay_findings(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The service did not engage with the consultation.",
+        "The inspector did not attend.",
+        "The trust has not engaged with families.",
+    ],
+)
+def test_a_written_out_verb_phrase_has_a_subject_too(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Pt did not attend.", "did not attend"),
+        ("Did not attend.", "did not attend"),
+        ("She has not engaged with the team.", "has not engaged"),
+    ],
+)
+def test_a_person_who_did_not_attend_stays_a_finding(text, word):
+    assert word in flagged(text)

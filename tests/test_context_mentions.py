@@ -1,0 +1,166 @@
+"""Mentions without quotation marks: the metalinguistic frames of the language policy,
+and emphasis, which alone is not a mention (in plain text or in Markdown)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import tilint
+from tests.helpers import check_in_process
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avoid the term non-compliant in care notes.",
+        "The diagnosis personality disorder is contested.",
+        "Terms such as manipulative harm trust.",
+        "Non-compliant has a negative connotation.",
+        "Say declined, not refused.",
+        "Non-compliant makes it sound as if the person is to blame.",
+        "This is often called challenging behaviour.",
+        "People are often described as manipulative.",
+        "Non-compliant is outdated.",
+        "Committed suicide is outdated language.",
+    ],
+)
+def test_mention_frames_are_not_findings(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He was non-compliant with his tablets.", "non-compliant"),
+        ("I would describe him as manipulative.", "manipulative"),  # the writer's own description
+        ("Aggressive patients are unacceptable on this ward.", "aggressive"),
+    ],
+)
+def test_uses_are_still_findings(text, word):
+    assert any(word in f for f in flagged(text))
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_emphasis_alone_is_not_a_mention(tmp_path, suffix):
+    doc = tmp_path / f"note{suffix}"
+    doc.write_text("He was *non-compliant* with his tablets.\n", encoding="utf-8")
+    code, out, _ = check_in_process("--format", "json", str(doc))
+    assert code == 1
+    found = json.loads(out)
+    texts = [f["text"] for file in found["files"] for f in file["findings"]] if "files" in found else [
+        f["text"] for f in found["findings"]
+    ]
+    assert "non-compliant" in texts
+
+
+def test_emphasis_inside_a_mention_frame_is_a_mention_in_markdown(tmp_path):
+    doc = tmp_path / "guide.md"
+    doc.write_text("Avoid the term *non-compliant* in notes.\n", encoding="utf-8")
+    code, _, _ = check_in_process(str(doc))
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For readers unfamiliar with what a drug seeker is, an explanation follows.",
+        "Non-compliance means not taking medication as prescribed.",
+        "Non-compliance is defined as not following advice.",
+        "Drug abuse = drug misuse, harmful use",
+    ],
+)
+def test_definitions_are_mentions(text):
+    assert flagged(text) == []
+
+
+def test_self_description_in_the_future_or_always_is_the_persons_own_words():
+    assert flagged("I'll always be an addict, but most days are fine.") == []
+    assert flagged("He'll always be an addict.")  # a description of someone else
+
+
+def test_a_glossary_line_defines_the_whole_phrase():
+    assert flagged("A dirty drug screen = testing positive for substance use") == []
+    assert flagged("He had a dirty drug screen, so the dose was held.")
+
+
+def test_a_value_after_equals_is_a_note_not_a_definition():
+    assert flagged("Non-compliant = yes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I identified as an addict for ten years.",
+        "I used to be a junkie.",
+        "I became an alcoholic after the accident.",
+    ],
+)
+def test_first_person_identification_is_self_description(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I think he is an addict.", "I saw the alcoholic patient in clinic.", "We placed her on 1:1 obs."],
+)
+def test_first_person_writing_about_someone_else_is_checked(text):
+    assert flagged(text)
+
+
+def test_a_first_person_doubt_about_someone_else_is_not_self_description():
+    assert flagged("I remain unconvinced by his history of seizures.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calling someone an addict reduces them to their drug use.",
+        "Labelling people manipulative damages trust.",
+        "Describing patients as non-compliant ignores their reasons.",
+        "What does manipulative mean?",
+    ],
+)
+def test_talk_about_the_practice_of_labelling_is_a_mention(text):
+    assert flagged(text) == []
+
+
+def test_labelling_a_particular_person_now_is_a_use():
+    assert flagged("He is calling her a psycho again.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("Pt called and refused appointment.", "refused"), ("She called, refused to give details.", "refused")],
+)
+def test_a_labelling_verb_must_take_the_term_as_its_object(text, word):
+    assert word in flagged(text)
+
+
+def test_a_list_after_avoid_is_all_mentioned():
+    assert flagged("Avoid: refused, non-compliant, manipulative.") == []
+
+
+def test_a_notes_diagnosis_field_is_a_use():
+    assert flagged("Diagnosis: alcohol abuse.")
+    assert flagged("The diagnosis alcohol abuse is outdated.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff still write non-compliant, a word that blames the person.",
+        "Many notes say frequent flyer (a label staff use for people in crisis).",
+    ],
+)
+def test_a_term_in_apposition_to_a_mention_noun_is_mentioned(text):
+    assert flagged(text) == []
+
+
+def test_apposition_to_a_person_is_a_use():
+    assert flagged("He is non-compliant, a patient who never attends.")

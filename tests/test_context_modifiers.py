@@ -1,0 +1,49 @@
+"""Deficit labels that modify a symptom or a text, speech event or market describe that
+thing, not a person (word classes symptoms and communications); a match that names its
+own person ('violent patients') is not a modifier of what follows it."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+from tilint import classes
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+def test_the_classes_are_loaded_with_their_scope():
+    wc = classes.builtin()
+    assert "deficit" in wc["symptoms"].modified_not_person
+    assert "deficit" in wc["communications"].modified_not_person
+    assert wc.has("symptoms", "headaches") and wc.has("communications", "takeover")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had violent headaches at night.",
+        "He woke with a violent cough.",
+        "A combative press conference followed the report.",
+        "The letter was aggressive in tone.",
+        "The council adopted a hostile stance towards the plan.",
+    ],
+)
+def test_a_label_on_a_symptom_or_a_text_is_another_sense(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Violent patients with pain were seen in clinic.", "violent patients"),
+        ("He was hostile in interview.", "hostile"),  # an event he took part in: describes him
+        ("He was violent and in pain.", "violent"),
+        ("She became aggressive during the review.", "aggressive"),
+        ("Manipulative behaviour was noted.", "manipulative"),  # conduct is left to the rules
+    ],
+)
+def test_labels_on_people_stay_findings(text, word):
+    assert word in flagged(text)

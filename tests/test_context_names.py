@@ -1,0 +1,41 @@
+"""Names and titles in running text and reference lists are not uses; a heading of the
+text being checked is."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She goes to Alcoholics Anonymous on Fridays.",
+        "The Spastics Society changed its name in 1994.",  # a former name
+        "Smith J, Jones K. Working with the noncompliant patient. Perm J. 2010;14(1):32-40.",
+        "1. Ofri D. The noncompliant patient. N Engl J Med. 2012; doi:10.1056/x",
+        "Lunatics, Imbeciles And Idiots: A History Of Insanity In Nineteenth-century Britain [PDF]",
+        "Non Attendance (Did Not Attend) Policy. Executive Director of Nursing",
+        "Read the report Absconding Patients And Their Care before the meeting.",
+    ],
+)
+def test_names_titles_and_references_are_left_alone(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Absconded Patients",  # a heading is checked like any other text
+        "Management of Absconded Patients",
+        "He was non-compliant, Smith J. said in 2010.",
+        "Clinicians saw that people who suffer from psychosis (Amador, 1993; Smith et al., 2007) struggle.",
+    ],
+)
+def test_headings_and_running_text_with_citations_are_checked(text):
+    assert flagged(text)

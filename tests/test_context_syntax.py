@@ -1,0 +1,129 @@
+"""The light syntactic view (tilint/syntax.py) on its own: subjects, passives, agents,
+rights and attachment, over a blank English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from tilint import classes, syntax
+
+WC = classes.builtin()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def at(nlp, text: str, word: str):
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == word)
+    return doc, i, doc[i].sent
+
+
+def head_text(doc, i):
+    return None if i is None else doc[i].text
+
+
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        ("The court refused bail.", "refused", "court"),
+        ("The local authority has repeatedly refused it.", "refused", "authority"),
+        ("The officer who denied it left.", "denied", "officer"),
+        ("The board decided to refuse the request.", "refuse", "board"),
+        ("He went home and refused the tablets.", "refused", None),  # no subject in its clause
+        ("A man came to the clinic complaining of pain.", "complaining", None),  # participle
+        ("He is complaining of pain.", "complaining", "He"),
+    ],
+)
+def test_subject(nlp, text, verb, subject):
+    doc, i, sent = at(nlp, text, verb)
+    assert head_text(doc, syntax.subject(doc, i, sent)) == subject
+
+
+def test_np_classes_uses_the_head_or_a_title(nlp):
+    doc, i, sent = at(nlp, "Dr Smith denied it.", "denied")
+    head = syntax.subject(doc, i, sent)
+    assert "officials" in syntax.np_classes(doc, head, sent, WC)
+    doc, i, sent = at(nlp, "The social workers denied it.", "denied")
+    assert "officials" in syntax.np_classes(doc, syntax.subject(doc, i, sent), sent, WC)
+
+
+@pytest.mark.parametrize(
+    "text, verb, is_passive",
+    [
+        ("She was refused a bed.", "refused", True),
+        ("She was not refused anything.", "refused", True),
+        ("She refused a bed.", "refused", False),
+        ("He has refused twice.", "refused", False),
+        ("He is refusing.", "refusing", False),
+    ],
+)
+def test_passive(nlp, text, verb, is_passive):
+    doc, i, sent = at(nlp, text, verb)
+    tags = frozenset({"VBD", "VBN"}) if verb.endswith("ed") else frozenset({"VBG"})
+    assert (syntax.passive(doc, i, sent, tags) is not None) is is_passive
+
+
+def test_by_agent(nlp):
+    doc, i, sent = at(nlp, "The request was refused by the local council today.", "refused")
+    assert head_text(doc, syntax.by_agent(doc, i + 1, sent, WC)) == "council"
+    doc, i, sent = at(nlp, "The request was refused, and the patient left by bus.", "refused")
+    assert syntax.by_agent(doc, i + 1, sent) is None  # another clause
+
+
+@pytest.mark.parametrize(
+    "text, verb, expected, modals",
+    [
+        ("Patients have the right to refuse treatment.", "refuse", True, True),
+        ("The right of patients to refuse is clear.", "refuse", True, True),
+        ("Patients may refuse.", "refuse", True, True),
+        ("Patients may refuse.", "refuse", False, False),
+        ("He decided to refuse.", "refuse", False, True),
+    ],
+)
+def test_capacity(nlp, text, verb, expected, modals):
+    doc, i, sent = at(nlp, text, verb)
+    assert syntax.capacity(doc, i, sent, WC, modals=modals) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, pos, expected",
+    [
+        ("Aggressive B-cell lymphoma was found.", "Aggressive", "adj", "tumours"),
+        ("The tumour was very aggressive.", "aggressive", "adj", "tumours"),
+        ("Lung compliance fell.", "compliance", "noun", "anatomy"),
+        ("Compliance of the lungs was reduced.", "Compliance", "noun", "anatomy"),
+        ("Compliance with the regulations is audited.", "Compliance", "noun", "laws"),
+        ("A failed knee replacement.", "failed", "verb", "procedures"),
+    ],
+)
+def test_attached_to_a_thing(nlp, text, word, pos, expected):
+    doc, i, sent = at(nlp, text, word)
+    assert expected in syntax.attached(doc, i, i + 1, sent, pos, WC)
+
+
+@pytest.mark.parametrize(
+    "text, word, pos",
+    [
+        ("Aggressive young man on the ward.", "Aggressive", "adj"),
+        ("Compliance with the safety plan is poor.", "Compliance", "noun"),
+        ("Combative during catheter insertion.", "Combative", "adj"),
+        ("He failed knee surgery.", "failed", "verb"),  # not attributive: the person failed
+        ("The patient was aggressive.", "aggressive", "adj"),
+    ],
+)
+def test_attached_to_a_person_or_unknown(nlp, text, word, pos):
+    doc, i, sent = at(nlp, text, word)
+    found = syntax.attached(doc, i, i + 1, sent, pos, WC)
+    assert not any(WC[c].modified_not_person for c in found)
+
+
+def test_clause_stops_at_conjunctions_and_punctuation(nlp):
+    doc, i, sent = at(nlp, "He was tired, and he refused the tablets because they hurt.", "refused")
+    lo, hi = syntax.clause(doc, i, i + 1, sent)
+    assert doc[lo:hi].text == "he refused the tablets"

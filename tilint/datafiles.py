@@ -1,0 +1,64 @@
+"""Reading the shipped data files (YAML) and the on-disk cache of what is compiled from
+them, for the lexicon, the word classes and the spellings alike."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tilint.errors import LexiconError
+
+MAX_DATA_BYTES = 20_000_000
+
+
+def read_yaml(path: Path) -> Any:
+    """A data file's YAML, or one LexiconError line naming the file and the problem."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block open() forever
+            raise LexiconError(str(path), "not a regular file", "name a .yml file in 'lexicons'")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LexiconError(str(path), "no such lexicon file", "check the path in 'lexicons'") from None
+    except OSError as exc:
+        raise LexiconError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_DATA_BYTES:
+        raise LexiconError(str(path), "lexicon file is larger than 20 MB", "split it up")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise LexiconError(str(path), "not UTF-8 text", "save the lexicon as UTF-8") from None
+    import yaml  # only when a lexicon is compiled: cached lexicons need no YAML
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LexiconError(where, f"invalid YAML: {problem}") from None
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("TILINT_NO_CACHE"):
+        return None
+    base = os.environ.get("TILINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "tilint",
+    )
+    return Path(base)
+
+
+def write_cache_atomically(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass

@@ -1,0 +1,379 @@
+"""A light syntactic view around one match, from tokens and word classes alone.
+
+tilint runs on `spacy.blank("en")`: no tagger, no parser. These heuristics look only at
+the few tokens around a match, inside its sentence, and answer the questions the
+language policy turns on:
+
+* which clause the match is in (boundaries at punctuation and conjunctions);
+* who the subject of a verb is (the nearest noun phrase to its left in the clause,
+  past auxiliaries, negation, adverbs and "decided to"-style chains);
+* whether the verb is passive (a form of "be" or "get" and a past participle), and
+  its "by" agent;
+* whether the verb is a right or capacity ("the right to refuse", "may refuse");
+* which noun a modifier attaches to ("aggressive lymphoma", "the tumour was
+  aggressive", "compliance of the lungs", "lung compliance").
+
+Word lists are data (lexicons/classes/, tilint/classes.py); only grammar words that
+make up the heuristic itself (auxiliaries, determiners, conjunctions) are listed here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from tilint.classes import WordClasses
+
+BE = frozenset("is are was were be been being am 's 're 'm get gets got getting gotten".split())
+COPULAS = BE | frozenset(
+    """seem seems seemed become becomes became remain remains remained appear appears appeared
+    look looks looked prove proves proved proven""".split()
+)
+AUX = BE | frozenset(
+    "has have had having 've 'd do does did will would shall should can could may might must wo ca".split()
+)
+NEGATIONS = frozenset("not n't never no".split())
+MODALS_OF_CAPACITY = frozenset("can could may".split())
+RELATIVES = frozenset("who which that whom".split())
+CLAUSE_WORDS = frozenset(
+    """and but or nor because although though while whereas when whenever if unless since so
+    until after before where whereby once than""".split()
+)
+DETERMINERS = frozenset(
+    """a an the this that these those his her their its our your my some any all no each every
+    both many most several such other another""".split()
+)
+PREPOSITIONS = frozenset(
+    """of with to in for on at by from into onto about against towards toward over under during
+    after before despite upon within without through throughout around among between near
+    across behind beyond except like per via since following""".split()
+)
+_ADVERBS = frozenset(
+    """also then still again just now already later initially subsequently previously often
+    always sometimes once even only further repeatedly consistently persistently longer ever
+    yet too very so quite rather more less most least highly extremely again""".split()
+)
+# "decided to refuse": the word before "to" carries the subject of the verb after it.
+_CATENATIVES = frozenset(
+    """want wants wanted try tries tried continue continues continued choose chooses chose
+    decide decides decided attempt attempts attempted seem seems seemed appear appears
+    appeared tend tends tended need needs needed begin begins began start starts started
+    going used has have had refuse refuses refused""".split()
+)
+VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+_DO_HAVE = frozenset("do does did has have had".split())
+_NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure")
+
+
+def is_adverb(lower: str) -> bool:
+    return lower in _ADVERBS or (len(lower) > 4 and lower.endswith("ly") and lower not in ("only", "family", "belly"))
+
+
+def is_boundary(doc: Doc, i: int) -> bool:
+    """Does token i end a clause (seen from either side)?"""
+    tok = doc[i]
+    if tok.is_punct:
+        return tok.text not in ("'", "’", "-", "/", "&")  # inside words and names
+    return tok.lower_ in CLAUSE_WORDS
+
+
+MAX_CLAUSE = 40  # tokens either side: a long unpunctuated run must not cost a scan per match
+
+
+def clause(doc: Doc, start: int, end: int, sent: Span) -> tuple[int, int]:
+    """Token range of the clause holding tokens [start, end) (at most MAX_CLAUSE tokens
+    either side)."""
+    lo = start
+    while lo - 1 >= max(sent.start, start - MAX_CLAUSE) and not is_boundary(doc, lo - 1):
+        lo -= 1
+    hi = end
+    while hi < min(sent.end, end + MAX_CLAUSE) and not is_boundary(doc, hi):
+        hi += 1
+    return lo, hi
+
+
+def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
+    """'verb', 'noun' or 'adj' for a match, from its inflection tags or its last word."""
+    if tags & VERB_TAGS:
+        return "verb"
+    if tags & {"NN", "NNS"}:
+        return "noun"
+    if "JJ" in tags:
+        return "adj"
+    if end - start > 1 and doc[start].lower_ in _DO_HAVE:
+        return "verb"  # "did not attend", "has not engaged": a verb phrase written out
+    last = doc[end - 1].lower_
+    return "noun" if last.endswith(_NOUN_ENDINGS) else "adj"
+
+
+def subject(doc: Doc, i: int, sent: Span) -> int | None:
+    """The head token of the subject of the verb at token i: the nearest noun phrase to
+    its left in the clause, past auxiliaries, negation, adverbs, "decided to" chains and
+    relative pronouns ("the officer who denied it" -> officer). None when the clause has
+    no subject of its own ("... and refused"), when the nearest noun is the object of a
+    preposition, and for a participle after a complete clause ("came to the clinic
+    complaining of pain"), whose subject is too far away to be sure of."""
+    if doc[i].lower_.endswith("ing"):
+        k = i - 1
+        while k >= max(sent.start, i - MAX_CLAUSE) and (is_adverb(doc[k].lower_) or doc[k].lower_ in NEGATIONS):
+            k -= 1
+        if k < sent.start or doc[k].lower_ not in BE:
+            return None
+    j = i - 1
+    while j >= max(sent.start, i - MAX_CLAUSE):
+        low = doc[j].lower_
+        if doc[j].is_space or low in AUX or low in NEGATIONS or is_adverb(low):
+            j -= 1
+        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in _CATENATIVES:
+            j -= 2
+        else:
+            break
+    if j < sent.start:
+        return None
+    if doc[j].lower_ in RELATIVES:
+        j -= 1
+        while j >= max(sent.start, i - MAX_CLAUSE) and (doc[j].text == "," or doc[j].is_space):
+            j -= 1
+        if j < sent.start:
+            return None
+    if is_boundary(doc, j) or doc[j].lower_ in PREPOSITIONS or doc[j].lower_ in DETERMINERS:
+        return None
+    if _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
+        return None  # "came to the clinic complaining of ...": not a subject
+    return j
+
+
+# Words for a part of a group: "half of the nurses", "20% of GPs", "most of the staff".
+QUANTIFIERS = frozenset(
+    """half most many some all none few several majority minority proportion number third
+    thirds quarter quarters cent percent % each one two three four five""".split()
+)
+
+
+def _part_of(doc: Doc, head: int, sent: Span) -> bool:
+    """'Twenty per cent of GPs denied ...': the group after a quantifier's 'of' is what
+    the subject is made of, so it names who acted."""
+    j = head - 1
+    while j >= sent.start and head - j <= 3 and doc[j].lower_ in DETERMINERS:
+        j -= 1
+    return (
+        j - 1 >= sent.start
+        and doc[j].lower_ == "of"
+        and (doc[j - 1].lower_ in QUANTIFIERS or doc[j - 1].like_num)
+    )
+
+
+def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
+    j = head - 1
+    while j >= sent.start and head - j <= 4:
+        low = doc[j].lower_
+        if low in PREPOSITIONS:
+            return True
+        # "a person in jail or prison suffers ...": a coordinated object is still one
+        if (is_boundary(doc, j) and low not in ("and", "or")) or low in AUX:
+            return False
+        j -= 1
+    return False
+
+
+COORDINATORS = frozenset("and or but".split())
+
+
+def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> int | None:
+    """The subject a coordinated verb shares with the first verb ("jail staff confiscate
+    pumps or refuse to provide insulin" -> staff): the first known word at the start of
+    the first conjunct's clause, or None."""
+    j = i - 1
+    while j >= max(sent.start, i - MAX_CLAUSE) and (
+        doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)
+    ):
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in COORDINATORS:
+        return None
+    lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
+    floor = max(sent.start, j - MAX_CLAUSE)
+    while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
+        lo -= 1
+    k = lo
+    while k < sent.end and doc[k].lower_ in DETERMINERS:
+        k += 1
+    for m in range(k, min(k + 3, j)):
+        if doc[m].lower_ in AUX or doc[m].lower_ in PREPOSITIONS:
+            break
+        if classes.of_token(doc, m):
+            return m
+    return None
+
+
+# What is granted to someone, after "her" ("denied her access"); "her appointment",
+# "her treatment" are possessive.
+_GRANTS = frozenset("access entry admission permission bail benefits parole visa leave".split())
+
+
+def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Is the verb's object a person ("denied him care", "refused her entry", "failed the
+    patient")? Then someone else is refusing, denying or failing that person."""
+    if end >= sent.end:
+        return False
+    low = doc[end].lower_
+    if low in ("him", "me", "us"):
+        return True
+    if low == "her":  # possessive unless a determiner or a grant follows: "refused her a bed"
+        nxt = doc[end + 1].lower_ if end + 1 < sent.end else ""
+        return nxt in DETERMINERS or nxt in _GRANTS
+    j = end
+    while j < sent.end and doc[j].lower_ in ("the", "a", "an", "all", "many"):  # not "that": "claims that he"
+        j += 1
+    return j > end and j < sent.end and classes.has("people", doc[j].lower_)
+
+
+def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
+    """Classes of the noun phrase whose head is token `head`: the head's own, or else the
+    nearest classed word before it in the phrase ("NHS England" -> institutions,
+    "Dr Smith" -> officials)."""
+    found = classes.of_token(doc, head)
+    if found:
+        return found
+    j = head - 1
+    while j >= sent.start and head - j <= 3:
+        low = doc[j].lower_
+        if is_boundary(doc, j) or low in DETERMINERS or low in PREPOSITIONS or low in AUX:
+            break
+        found = classes.of_token(doc, j)
+        if found:
+            return found
+        j -= 1
+    return []
+
+
+def passive(doc: Doc, start: int, sent: Span, tags: frozenset[str]) -> int | None:
+    """Index of the 'be'/'get' form when the verb at `start` is a passive participle
+    ("was refused", "is alleged", "were denied"), else None."""
+    word = doc[start].lower_
+    if not ("VBN" in tags or word.endswith(("ed", "en"))):
+        return None
+    j = start - 1
+    while j >= max(sent.start, start - MAX_CLAUSE) and (
+        is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS or doc[j].is_space
+    ):
+        j -= 1
+    if j >= sent.start and doc[j].lower_ in BE:
+        return j
+    return None
+
+
+def by_agent(doc: Doc, end: int, sent: Span, classes: WordClasses | None = None) -> int | None:
+    """The head of a 'by' phrase right after a passive verb, in its clause."""
+    _, hi = clause(doc, end - 1, end, sent)
+    j = end
+    while j < hi and j - end <= 4:
+        if doc[j].lower_ == "by":
+            head = _np_head(doc, j + 1, hi)
+            if head is None:
+                return None
+            # "by the local council today": the known word, else the last one
+            start = j + 1
+            known = [k for k in range(start, head + 1) if classes is not None and classes.of_token(doc, k)]
+            return known[-1] if known else head
+        j += 1
+    return None
+
+
+def _np_head(doc: Doc, i: int, hi: int) -> int | None:
+    """The head of the noun phrase starting at i, before `hi`: its last word before a
+    boundary, a preposition, an auxiliary or a past-tense verb ("by the local council
+    today" -> council when "council" is a known word, else the last word)."""
+    while i < hi and doc[i].lower_ in DETERMINERS:
+        i += 1
+    head = None
+    k = i
+    while k < hi and k - i <= 4:
+        tok = doc[k]
+        low = tok.lower_
+        if tok.text in ("-", "/"):
+            k += 1
+            continue
+        if is_boundary(doc, k) or low in PREPOSITIONS or low in AUX or low in DETERMINERS or low in RELATIVES:
+            break
+        if k > i and low.endswith("ed"):
+            break
+        head = k
+        k += 1
+    return head
+
+
+def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
+    """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
+    and with `modals` 'may refuse', 'can decline': a right or capacity, not an act."""
+    j = start - 1
+    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
+        j -= 1
+    if j < sent.start:
+        return False
+    low = doc[j].lower_
+    if modals and low in MODALS_OF_CAPACITY:
+        return True
+    if low in ("to", "of"):  # "right to refuse", "right of refusal"
+        k = j - 1
+        while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
+            if classes.has("capacity", doc[k].lower_):
+                return True
+            k -= 1
+    return False
+
+
+def attached(
+    doc: Doc, start: int, end: int, sent: Span, pos: str, classes: WordClasses
+) -> list[str]:
+    """Classes of the noun a modifier match attaches to, or [] when that is a person or
+    cannot be told. Verbs count only as attributive participles ("a failed graft")."""
+    if pos == "verb":
+        before = start - 1
+        if before < sent.start or not (doc[before].lower_ in DETERMINERS or doc[before].lower_ in PREPOSITIONS):
+            return []
+        return _following_noun(doc, end, sent, classes)
+    # "violent patients with pain": a match that names its own person modifies nothing after it
+    if any(classes.has("people", t.lower_) for t in doc[start:end]):
+        return []
+    # "lung compliance", "bacteria resistant to ...": a classed noun right before a
+    # one-word match (a longer match holds its own modifier: "treatment compliance")
+    if start - 1 >= sent.start and end - start == 1:
+        found = classes.of_token(doc, start - 1)
+        if "people" not in found and any(classes[c].modified_not_person for c in found):
+            return found
+    # "aggressive lymphoma"
+    if pos == "adj":
+        found = _following_noun(doc, end, sent, classes)
+        if found:
+            return found
+    # "compliance of the lungs", "non-compliance with the regulations"
+    if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in"):
+        found = _following_noun(doc, end + 1, sent, classes, skip_determiners=True)
+        if found:
+            return found
+    # "the tumour was aggressive", "the lungs are less compliant"
+    j = start - 1
+    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
+        j -= 1
+    if j >= sent.start and doc[j].lower_ in COPULAS:
+        head = subject(doc, j + 1, sent)  # from just after the copula: skips it and auxiliaries
+        if head is not None:
+            found = np_classes(doc, head, sent, classes)
+            if "people" not in found:
+                return found
+    return []
+
+
+def _following_noun(
+    doc: Doc, i: int, sent: Span, classes: WordClasses, *, skip_determiners: bool = False
+) -> list[str]:
+    """Classes of the head of the noun phrase starting at token i ("B-cell lymphoma" ->
+    lymphoma, "the safety plan" -> plan), or [] when the phrase names a person, starts
+    with a determiner (unless `skip_determiners`), or there is none."""
+    if i < sent.end and doc[i].lower_ in DETERMINERS and not skip_determiners:
+        return []
+    head = _np_head(doc, i, sent.end)
+    if head is None:
+        return []
+    if any(classes.has("people", t.lower_) or classes.has("relations", t.lower_) for t in doc[i : head + 1]):
+        return []
+    return classes.of_token(doc, head)

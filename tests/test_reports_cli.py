@@ -72,9 +72,9 @@ def test_parallel_output_is_identical_to_one_process(batch: Path, output_format:
 
 
 def test_workers_are_used_for_large_batches() -> None:
-    from tilint.cli import PARALLEL_MIN_FILES, _workers
+    from tilint.api import PARALLEL_MIN_FILES, workers_for
 
-    assert _workers(3, 0) == 1
-    assert _workers(PARALLEL_MIN_FILES, 0) == min(os.cpu_count() or 1, PARALLEL_MIN_FILES)
-    assert _workers(100, 1) == 1
-    assert _workers(100, 3) == 3
+    assert workers_for(3, 0) == 1
+    assert workers_for(PARALLEL_MIN_FILES, 0) == min(os.cpu_count() or 1, PARALLEL_MIN_FILES)
+    assert workers_for(100, 1) == 1
+    assert workers_for(100, 3) == 3

@@ -23,10 +23,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tilint.errors import ConfigError
 from tilint.findings import Finding
+
+if TYPE_CHECKING:
+    from tilint.api import CheckedFile
 
 FORMAT_VERSION = 1
 
@@ -128,3 +131,36 @@ class Baseline:
             else:
                 out.append(finding)
         return out
+
+
+def apply(files: Sequence[CheckedFile], path: Path, *, record: bool) -> tuple[list[CheckedFile], str]:
+    """A step over a checked batch. record=True (`--write-baseline`): record every finding
+    in `path`; otherwise (`--baseline`) drop the findings it knows. Returns the batch and
+    a note for the user. Raises TilintError (a baseline that cannot be read or written)."""
+    from dataclasses import replace
+
+    from tilint.report.locations import sentence_of
+
+    base_dir = path.resolve().parent
+
+    def keyed(item: CheckedFile) -> list[tuple[Entry, Finding]]:
+        rel = relative_path(item.path, base_dir)
+        document = item.document
+        return [
+            (entry_for(rel, f, "".join(sentence_of(document, f)) if document is not None else f.text), f)
+            for f in item.findings
+        ]
+
+    if record:
+        entries = [e for item in files for e, _ in keyed(item)]
+        write(path, entries)
+        return list(files), f"note: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}"
+    known = Baseline(load(path))
+    out: list[CheckedFile] = []
+    hidden = 0
+    for item in files:
+        fresh = known.new(keyed(item))
+        hidden += len(item.findings) - len(fresh)
+        out.append(replace(item, findings=tuple(fresh)))
+    note = f"note: {hidden} known finding{'s' if hidden != 1 else ''} hidden by the baseline {path}" if hidden else ""
+    return out, note

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -16,10 +16,8 @@ from tilint.__about__ import __version__
 from tilint.policy import CATEGORIES as CATEGORY_NAMES
 
 if TYPE_CHECKING:
-    from tilint.api import FileResult
     from tilint.config import Config
-    from tilint.errors import TilintError
-    from tilint.findings import Finding
+    from tilint.findings import FileResult
     from tilint.formats import Document
     from tilint.lexicon import Lexicon, Rule
 
@@ -56,143 +54,7 @@ def main() -> None:
 
 
 FORMATS = ["text", "json", "sarif", "github", "html"]
-PARALLEL_MIN_FILES = 8  # below this, starting workers costs more than it saves
 PROGRESS_MIN_FILES = 10
-
-
-@dataclass(frozen=True)
-class _Task:
-    """One document to check. Picklable: it crosses to worker processes."""
-
-    display: str
-    path: Path | None  # None: standard input, in `raw`
-    raw: bytes | None
-    kind: str
-    config: Config
-    mode: str  # "check", "fix" or "diff"
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    display: str
-    findings: tuple[Finding, ...] = ()
-    document: Document | None = None
-    error: TilintError | None = None
-    fixed: tuple[bytes, str, str, str, int] | None = None  # new bytes, digest, before, after, count
-    note: str | None = None  # said once about the file (a PDF with no text layer)
-
-    def file_result(self) -> FileResult:
-        from tilint.api import FileResult
-
-        if self.error is None:
-            return FileResult(self.display, self.findings)
-        return FileResult(self.display, (), self.error)
-
-
-def _check_one(task: _Task) -> _Outcome:
-    """Read, lint and (for --fix / --diff) fix one document. Runs in a worker process for
-    large batches, so it returns plain data and never raises a TilintError."""
-    from tilint.api import get_linter
-    from tilint.errors import TilintError
-    from tilint.formats import FIXABLE_KINDS, document_from_bytes, localize, prepare, read_document
-
-    try:
-        linter = get_linter(task.config)
-        if task.mode != "check" and task.kind in FIXABLE_KINDS:
-            from tilint import fix
-
-            raw = task.raw if task.raw is not None else _read_raw(task)
-            encoding = fix.detect(raw)
-            document = document_from_bytes(raw, task.display, task.kind)
-            before = document.text
-
-            def lint(text: str) -> list[Finding]:
-                return linter.lint_document(prepare(text, task.kind), task.config)
-
-            after, count, findings = fix.fix_text(before, lint)
-            fixed = None
-            if count:
-                document = prepare(after, task.kind)
-                fixed = (fix.encode(after, encoding), fix.digest(raw), before, after, count)
-            return _Outcome(task.display, tuple(findings), document, None, fixed)
-        if task.raw is not None:
-            document = document_from_bytes(task.raw, task.display, task.kind)
-        else:
-            assert task.path is not None
-            document = read_document(task.path, task.display, task.kind)
-        findings = localize(document, linter.lint_document(document, task.config))
-        return _Outcome(task.display, tuple(findings), _for_reports(document, findings), note=document.note)
-    except TilintError as exc:
-        return _Outcome(task.display, error=exc)
-
-
-def _for_reports(document: Document, findings: Sequence[Finding]) -> Document | None:
-    """What the reports need of a linted document, kept until every file is done: nothing
-    for a file without findings, and never the checkable copy (a batch of large files
-    kept whole took gigabytes)."""
-    if not findings:
-        return None
-    if document.checkable is document.text:
-        return document
-    import dataclasses
-
-    return dataclasses.replace(document, checkable=document.text, blanks=())
-
-
-def _read_raw(task: _Task) -> bytes:
-    """The file's bytes, with the same size check and errors as tilint.api.read_text_file."""
-    from tilint.api import read_text_file
-
-    assert task.path is not None
-    read_text_file(task.path, task.display)  # decodes or raises the usual one-line error
-    return task.path.read_bytes()
-
-
-def _run_tasks(tasks: list[_Task], jobs: int, progress: bool) -> list[_Outcome]:
-    """Check every task; results in task order whatever the number of processes."""
-    import contextlib
-
-    workers = _workers(len(tasks), jobs)
-    bar_cm: Any = (
-        click.progressbar(length=len(tasks), label="Checking", file=sys.stderr, show_pos=True)
-        if progress
-        else contextlib.nullcontext(None)
-    )
-    outcomes: list[_Outcome] = []
-    with bar_cm as bar:
-        if workers <= 1:
-            for task in tasks:
-                outcomes.append(_check_one(task))
-                if bar is not None:
-                    bar.update(1)
-            return outcomes
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        from tilint.api import get_linter
-
-        for config in {t.config.lexicons: t.config for t in tasks}.values():
-            with contextlib.suppress(Exception):  # a broken lexicon is reported per file
-                get_linter(config)  # load once here: forked workers inherit it warm
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        chunk = max(1, min(16, len(tasks) // (workers * 4)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for outcome in pool.map(_check_one, tasks, chunksize=chunk):
-                outcomes.append(outcome)
-                if bar is not None:
-                    bar.update(1)
-    return outcomes
-
-
-def _workers(count: int, jobs: int) -> int:
-    if jobs == 1 or count < 2:
-        return 1
-    if jobs > 1:
-        return min(jobs, count)
-    if count < PARALLEL_MIN_FILES:
-        return 1
-    return min(os.cpu_count() or 1, count)
 
 
 def _show_progress(flag: bool | None, output_format: str, output: Path | None, count: int) -> bool:
@@ -204,17 +66,6 @@ def _show_progress(flag: bool | None, output_format: str, output: Path | None, c
     if count < PROGRESS_MIN_FILES or not sys.stderr.isatty():
         return False
     return output is not None or sys.stdout.isatty()
-
-
-def _unknown_files(folder: Path) -> int:
-    """Files under `folder` that a folder walk skips because their type is unknown."""
-    from tilint.formats import kind_for
-
-    count = 0
-    for _root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")]
-        count += sum(1 for name in files if not name.startswith(".") and kind_for(name) is None)
-    return count
 
 
 @main.command()
@@ -261,11 +112,10 @@ def check(
     Formats by extension: .txt, .md, .html, .rst, .docx, .pptx, .odt, .odp, .pdf. In folders, other files
     are skipped (with a note); a file named on the command line is checked as plain text.
     """
-    from tilint.api import at_or_above, iter_files
-    from tilint.config import Config, find_config_file, load_config
-    from tilint.errors import InputError, TilintError
+    from tilint.api import at_or_above, check_paths
+    from tilint.config import Config, load_config
+    from tilint.errors import TilintError
     from tilint.findings import Severity
-    from tilint.formats import FIXABLE_KINDS, kind_for
 
     if fix and diff:
         fix = False  # as in ruff: --diff shows what --fix would write and writes nothing
@@ -281,113 +131,80 @@ def check(
         overrides["fail_on"] = Severity(fail_on)
     if check_quotes is not None:
         overrides["check_quotes"] = check_quotes
-
-    def configure(base: Config) -> Config:
-        return base.merged(**overrides)
-
     try:
-        fixed_config = configure(load_config(config_path)) if config_path else None
+        fixed_config = load_config(config_path) if config_path else None
     except TilintError as exc:
         _fail(str(exc))
 
-    discovered: dict[Path, Config] = {}
-
-    def config_for(path: Path) -> Config:
-        if fixed_config is not None:
-            return fixed_config
-        found = find_config_file(path)
-        if found is None:
-            return configure(Config())
-        if found not in discovered:
-            discovered[found] = configure(load_config(found))
-        return discovered[found]
-
-    mode = "fix" if fix else "diff" if diff else "check"
-    tasks: list[_Task] = []
-    early: dict[int, _Outcome] = {}  # errors found before linting, by position
-    notes: list[str] = []
-    for target in list(paths) or ["."]:
-        if baseline_path is not None and target != "-" and _same_file(Path(target), baseline_path):
-            continue  # the baseline is the tool's own record, never a document to check
-        if target == "-":
-            name = stdin_filename or "<stdin>"
-            kind = kind_for(name) or "text"
-            try:
-                tasks.append(_Task(name, None, sys.stdin.buffer.read(), kind, config_for(Path(stdin_filename or ".")), mode))
-            except TilintError as exc:
-                early[len(tasks) + len(early)] = _Outcome(name, error=exc)
-            continue
-        if not Path(target).exists():
-            early[len(tasks) + len(early)] = _Outcome(target, error=InputError(target, "no such file or directory"))
-            continue
-        base_exclude = (fixed_config or Config()).exclude
-        if Path(target).is_dir() and (skipped := _unknown_files(Path(target))):
-            notes.append(
-                f"note: {target}: skipped {skipped} file{'s' if skipped != 1 else ''} of unknown type "
-                "(name a file to check it as plain text)"
-            )
-        for path, display, _explicit in iter_files([target], base_exclude):
-            if baseline_path is not None and _same_file(path, baseline_path):
-                continue
-            kind = kind_for(path) or "text"
-            try:
-                tasks.append(_Task(display, path, None, kind, config_for(path), mode))
-            except TilintError as exc:
-                early[len(tasks) + len(early)] = _Outcome(display, error=exc)
-
-    checked = iter(_run_tasks(tasks, jobs, _show_progress(progress, output_format, output, len(tasks))))
-    outcomes = [early[i] if i in early else next(checked) for i in range(len(tasks) + len(early))]
-
-    error_lines = [str(o.error) for o in outcomes if o.error is not None]
-    notes.extend(f"note: {o.display}: {o.note}" for o in outcomes if o.note)
-    from_stdin = {t.display for t in tasks if t.path is None}
+    with contextlib.ExitStack() as stack:
+        batch = check_paths(
+            list(paths),
+            fixed_config,
+            discover_config=fixed_config is None,
+            overrides=overrides,
+            jobs=jobs,
+            stdin=sys.stdin.buffer.read() if "-" in paths else None,
+            stdin_filename=stdin_filename,
+            skip=[baseline_path] if baseline_path is not None else [],
+            progress=_progress_bar(stack, lambda total: _show_progress(progress, output_format, output, total)),
+        )
+    files = list(batch.files)
+    notes = [
+        f"note: {folder}: skipped {n} file{'s' if n != 1 else ''} of unknown type (name a file to check it as plain text)"
+        for folder, n in batch.skipped
+    ]
+    notes += [f"note: {f.path}: {f.note}" for f in files if f.note]
+    error_lines = [str(f.error) for f in files if f.error is not None]
     diffs: list[str] = []
-    if mode != "check":
-        from tilint import fix as fixing
+    if fix or diff:
+        from tilint.fix import fix_files
 
-        for i, o in enumerate(outcomes):
-            task_kind = kind_for(o.display) or "text"
-            if o.error is None and o.fixed is None and task_kind not in FIXABLE_KINDS and mode == "fix":
-                notes.append(f"note: {o.display}: not rewritten (--fix changes .txt and .md files only)")
-            if o.fixed is None:
-                continue
-            data, digest, before, after, count = o.fixed
-            if mode == "diff":
-                diffs.append(fixing.unified_diff(o.display, before, after))
-                continue
-            if o.display in from_stdin:
-                notes.append(f"note: {o.display}: standard input is not rewritten (use --diff)")
-                continue
-            try:
-                fixing.write_atomically(Path(o.display), o.display, data, digest)
-                notes.append(f"note: {o.display}: applied {count} fix{'es' if count != 1 else ''}")
-            except TilintError as exc:
-                error_lines.append(str(exc))
-                outcomes[i] = _Outcome(o.display, error=exc)
+        step = fix_files(files, write=fix)
+        files, diffs = step.files, step.diffs
+        notes += step.notes
+        error_lines += step.errors
+    if baseline_path is not None:
+        from tilint import baseline
 
-    outcomes = _apply_baseline(outcomes, baseline_path, writing_baseline, notes)
-    results = [o.file_result() for o in outcomes]
-    documents = {o.display: o.document for o in outcomes if o.document is not None}
+        try:
+            files, note = baseline.apply(files, baseline_path, record=writing_baseline)
+        except TilintError as exc:
+            _fail(str(exc))
+        notes += [note] if note else []
 
-    if mode == "diff":
-        report = "".join(diffs)
-        _emit(report, output, colour=False, newline=False)
+    results = [f.result for f in files]
+    documents = {f.path: f.document for f in files if f.document is not None}
+    if diff:
+        _emit("".join(diffs), output, colour=False, newline=False)
     else:
-        _emit(_render(output_format, results, documents, colour, output, config_for), output, colour=_use_colour(colour) and output is None and output_format == "text")
-    for line in notes:
-        click.echo(f"tilint: {line}", err=True)
-    for line in error_lines:
+        configs = batch.configs or [(fixed_config or Config()).merged(**overrides)]
+        _emit(_render(output_format, results, documents, colour, output, configs), output, colour=_use_colour(colour) and output is None and output_format == "text")
+    for line in notes + error_lines:
         click.echo(f"tilint: {line}", err=True)
 
     if error_lines:
         sys.exit(2)
     if writing_baseline:
         sys.exit(0)
-    if mode == "diff":
+    if diff:
         sys.exit(1 if diffs and not exit_zero else 0)
-    levels = {t.display: t.config.fail_on for t in tasks}  # each file fails at its own config's level
-    failing = sum(at_or_above(r.findings, levels.get(r.path, Severity.WARNING)) for r in results if r.findings)
+    # each file fails at its own config's level
+    failing = sum(at_or_above(f.findings, f.config.fail_on if f.config else Severity.WARNING) for f in files)
     sys.exit(0 if exit_zero or failing == 0 else 1)
+
+
+def _progress_bar(stack: contextlib.ExitStack, wanted: Callable[[int], bool]) -> Callable[[int, int], None]:
+    """A progress callback for check_paths that draws a bar on standard error, if
+    `wanted(number of files)` says so once the files are known."""
+    bars: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if done == 0 and not bars and wanted(total):
+            bars.append(stack.enter_context(click.progressbar(length=total, label="Checking", file=sys.stderr, show_pos=True)))
+        elif bars:
+            bars[0].update(done - bars[0].pos)
+
+    return update
 
 
 def _baseline_target(baseline: Path | None, write: str | None) -> tuple[Path | None, bool]:
@@ -424,53 +241,13 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _apply_baseline(outcomes: list[_Outcome], path: Path | None, write: bool, notes: list[str]) -> list[_Outcome]:
-    if path is None and not write:
-        return outcomes
-    import dataclasses
-
-    from tilint import baseline as bl
-    from tilint.errors import TilintError
-    from tilint.report.locations import sentence_of
-
-    path = path or Path(".tilint-baseline.json")
-    base_dir = path.resolve().parent
-
-    def keyed(o: _Outcome) -> list[tuple[bl.Entry, Finding]]:
-        rel = bl.relative_path(o.display, base_dir)
-        out = []
-        for f in o.findings:
-            sentence = "".join(sentence_of(o.document, f)) if o.document is not None else f.text
-            out.append((bl.entry_for(rel, f, sentence), f))
-        return out
-
-    try:
-        if write:
-            entries = [e for o in outcomes for e, _ in keyed(o)]
-            bl.write(path, entries)
-            notes.append(f"note: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}")
-            return outcomes
-        known = bl.Baseline(bl.load(path))
-    except TilintError as exc:
-        _fail(str(exc))
-    out = []
-    hidden = 0
-    for o in outcomes:
-        fresh = known.new(keyed(o))
-        hidden += len(o.findings) - len(fresh)
-        out.append(dataclasses.replace(o, findings=tuple(fresh)))
-    if hidden:
-        notes.append(f"note: {hidden} known finding{'s' if hidden != 1 else ''} hidden by the baseline {path}")
-    return out
-
-
 def _render(
     output_format: str,
     results: list[FileResult],
     documents: dict[str, Document],
     colour: bool | None,
     output: Path | None,
-    config_for: Any,
+    configs: Sequence[Config],
 ) -> str:
     if output_format == "json":
         from tilint.report.json_report import render as render_json
@@ -481,16 +258,7 @@ def _render(
 
         return render_github(results, documents)
     if output_format in ("sarif", "html"):
-        from tilint.api import get_linter
-
-        rules: list[Rule] = []
-        seen: set[str] = set()
-        configs = [config_for(Path(r.path)) for r in results[:1]] or [None]
-        for config in configs:
-            for rule in get_linter(config).rules:
-                if rule.code not in seen:
-                    seen.add(rule.code)
-                    rules.append(rule)
+        rules = _rules_of(configs)
         if output_format == "sarif":
             from tilint.report.sarif import render as render_sarif
 
@@ -503,6 +271,22 @@ def _render(
     texts = {path: d.display_text() for path, d in documents.items()}
     use = _use_colour(colour) and output is None
     return render_text(results, texts, colour=use, documents=documents)
+
+
+def _rules_of(configs: Sequence[Config]) -> list[Rule]:
+    """Every rule of every config used in the run (a folder's own lexicon included), once."""
+    from tilint.api import get_linter
+    from tilint.errors import TilintError
+
+    rules: dict[str, Rule] = {}
+    for config in configs:
+        try:
+            linter = get_linter(config)
+        except TilintError:  # a broken lexicon: its files already report the error
+            continue
+        for rule in linter.rules:
+            rules.setdefault(rule.code, rule)
+    return list(rules.values())
 
 
 def _emit(report: str, output: Path | None, *, colour: bool, newline: bool = True) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from tilint.errors import TilintError
+
 
 class Severity(str, Enum):
     """How much a finding matters; ordered from most to least serious."""
@@ -75,3 +77,12 @@ class Finding:
             if suggestion.safe and suggestion.is_replacement:
                 return suggestion
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One checked file: its findings, or the error that kept it from being checked."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: TilintError | None = None

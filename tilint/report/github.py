@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tilint.api import FileResult
-from tilint.findings import Severity
+from tilint.findings import FileResult, Severity
 from tilint.formats import Document
 from tilint.report.locations import location_label
 

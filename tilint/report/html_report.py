@@ -18,8 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from tilint.__about__ import __version__
-from tilint.api import FileResult
-from tilint.findings import Finding, Severity
+from tilint.findings import FileResult, Finding, Severity
 from tilint.formats import Document
 from tilint.lexicon import Rule
 from tilint.policy import CATEGORIES, CATEGORY_COLOURS, OTHER_COLOUR, PRINCIPLES

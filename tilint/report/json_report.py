@@ -8,8 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tilint.__about__ import __version__
-from tilint.api import FileResult
-from tilint.findings import Finding
+from tilint.findings import FileResult, Finding
 from tilint.formats import Document
 from tilint.report.locations import sentence_of
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tilint.__about__ import __version__
-from tilint.api import FileResult
-from tilint.findings import Finding, Severity
+from tilint.findings import FileResult, Finding, Severity
 from tilint.formats import Document
 from tilint.lexicon import Rule
 from tilint.report.locations import location_label, sentence_of

@@ -8,8 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import click
 
-from tilint.api import FileResult
-from tilint.findings import Finding, Severity
+from tilint.findings import FileResult, Finding, Severity
 from tilint.formats import Document
 from tilint.positions import line_starts
 from tilint.report.locations import location_label, sentence_of

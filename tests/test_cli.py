@@ -247,14 +247,21 @@ def test_long_lines_are_shown_as_a_window_around_the_finding(tmp_path: Path) -> 
     assert underline.count("^") == len("refused")
 
 
-def test_rules_are_listed_by_code() -> None:
+def test_rules_are_listed_by_code_the_default_set_first_then_the_opt_in_rules() -> None:
+    from click.testing import CliRunner
+
+    from tilint.cli import main
     from tilint.matching import load_compiled
 
-    proc = run_cli("rules")
-    codes = [line.split()[0] for line in proc.stdout.splitlines() if line[:2] == "TI"]
-    assert codes[0] == "TI101"
-    assert codes == sorted(codes)
-    assert len(codes) == len(load_compiled()[0].active)
+    out = CliRunner().invoke(main, ["rules"]).stdout
+    default_part, opt_in_part = out.split("\nOpt-in", 1)
+    default = [line.split()[0] for line in default_part.splitlines() if line[:2] == "TI"]
+    opt_in = [line.split()[0] for line in opt_in_part.splitlines() if line[:2] == "TI"]
+    assert default[0] == "TI101"
+    assert default == sorted(default) and opt_in == sorted(opt_in)
+    active = load_compiled()[0].active
+    assert set(default) == {r.code for r in active if not r.opt_in}
+    assert set(opt_in) == {r.code for r in active if r.opt_in}
 
 
 def test_explain_is_for_a_terminal_and_shows_the_forms_it_matches() -> None:

@@ -25,6 +25,7 @@ from tilint.formats.files import decode as decode
 from tilint.formats.files import excluded as excluded
 from tilint.formats.files import iter_files as iter_files
 from tilint.formats.files import read_text_file as read_text_file
+from tilint.formats.files import unknown_files
 from tilint.positions import compact_line_starts, line_col
 from tilint.segment import segments
 from tilint.selection import check_selectors, enabled, severity_for, specificity
@@ -584,17 +585,6 @@ def _among(path: Path, resolved: Sequence[Path]) -> bool:
         return path.resolve() in resolved
     except OSError:
         return False
-
-
-def unknown_files(folder: Path) -> int:
-    """Files under `folder` that a folder walk skips because their type is unknown."""
-    from tilint.formats.files import SKIPPED_FOLDERS
-
-    count = 0
-    for _root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS]
-        count += sum(1 for name in files if not name.startswith(".") and kind_for(name) is None)
-    return count
 
 
 def at_or_above(findings: Iterable[Finding], level: Severity) -> int:

@@ -97,3 +97,12 @@ def detect(raw: bytes) -> Encoding:
     if raw.startswith(b"\xfe\xff"):
         return Encoding("utf-16-be", b"\xfe\xff")
     return Encoding("utf-8", b"")
+
+
+def unknown_files(folder: Path) -> int:
+    """Files under `folder` that a folder walk skips because their type is unknown."""
+    count = 0
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS]
+        count += sum(1 for name in files if not name.startswith(".") and kind_for(name) is None)
+    return count

@@ -184,7 +184,7 @@ def create_app(settings: ServeSettings | None = None) -> GuardMiddleware:
         config = service.config_with(overrides)
         name = filename or "<text>"
         document, findings = await service.run(_lint_document, text, kind, config)
-        from tilint.api import FileResult
+        from tilint.findings import FileResult
         from tilint.report.json_report import render
 
         body = render([FileResult(name, tuple(findings))], {name: document}).encode("utf-8")
@@ -322,7 +322,8 @@ def _lint_document(text: str, kind: str, config: Config) -> tuple[Any, list[Any]
 
 
 def _report(filename: str, raw: bytes, kind: str, config: Config) -> str:
-    from tilint.api import FileResult, get_linter
+    from tilint.api import get_linter
+    from tilint.findings import FileResult
     from tilint.formats import document_from_bytes, localize
     from tilint.report.html_report import render
 

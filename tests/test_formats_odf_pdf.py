@@ -331,7 +331,7 @@ def _text_pdf(lines: list[tuple[float, float, str]], pages: int = 1, notes: tupl
 
 
 def test_pdf_columns_drawn_line_across_are_read_column_by_column(tmp_path: Path) -> None:
-    left = ["Left column one starts here and", "the patient was described as non-", "compliant by the team in the", "morning meeting."]
+    left = ["Left column one starts here and", "the patient was often non-", "compliant with the team in the", "morning meeting."]
     right = ["Right column text begins with", "a plan agreed by everyone at", "the ward meeting: she refused", "the new tablets."]
     lines = []
     for i, (a, b) in enumerate(zip(left, right, strict=True)):  # stream order: across both columns
@@ -343,7 +343,7 @@ def test_pdf_columns_drawn_line_across_are_read_column_by_column(tmp_path: Path)
     got = [(f["rule"], f["text"], f["line"], f["end_line"], f["location"]) for f in report["findings"]]
     assert got == [
         ("TI101", "non-compliant", 2, 3, {"part": "page", "page": 1, "line": 2,
-         "sentence": "Left column one starts here and the patient was described as non-compliant by the team in the morning meeting."}),
+         "sentence": "Left column one starts here and the patient was often non-compliant with the team in the morning meeting."}),
         ("TI102", "refused", 7, 7, {"part": "page", "page": 1, "line": 3,
          "sentence": "Right column text begins with a plan agreed by everyone at the ward meeting: she refused the new tablets."}),
     ]
@@ -460,7 +460,7 @@ SOFFICE = shutil.which("soffice")
 HYPHENATED = (
     "<text:p>"
     + " ".join(
-        f"Week {i}: the multi\u00addis\u00adci\u00adpli\u00adnary team de\u00adscribed the young person as non-compliant "
+        f"Week {i}: the young person was non-compliant with the multi\u00addis\u00adci\u00adpli\u00adnary team plan "
         f"in the ac\u00adcom\u00admo\u00adda\u00adtion review{'.' * (i % 2)} {'and' if i % 2 == 0 else 'The'} "
         "plan was agreed."
         for i in range(40)
@@ -544,7 +544,7 @@ def test_same_note_same_findings_as_docx_odt_and_pdf(libreoffice: Path) -> None:
 def test_libreoffice_hyphenation_is_joined(libreoffice: Path) -> None:
     path = libreoffice / "hyphenated.pdf"
     document = read_document(path, path.name, "pdf")
-    assert document.text.count("multidisciplinary team described") == 40
+    assert document.text.count("multidisciplinary team plan") == 40
     assert document.text.count("accommodation review") == 40
     _, report, _ = check_json(str(path))
     ti101 = [f for f in report["findings"] if f["rule"] == "TI101"]

@@ -122,7 +122,10 @@ class TilintComponent:
 
         # Across rules, containment comes first: 'compliant' inside 'non-compliant' belongs
         # to the longer phrase even when context then clears it. Within a rule, context
-        # comes first: a rejected 'absconded from' must not hide 'absconded'.
+        # comes first: a rejected 'absconded from' must not hide 'absconded'. A group's
+        # required words are part of its pattern, not context: 'refused visits' without
+        # 'was' before it is no match, so it cannot hide 'refused' ('He refused visits').
+        candidates = [c for c in candidates if self._has_required_words(doc, c)]
         kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names)]
         kept = _longest_per_rule(kept)
         if not kept:
@@ -158,6 +161,22 @@ class TilintComponent:
                 )
             )
         return hits
+
+    def _has_required_words(self, doc: Doc, cand: _Candidate) -> bool:
+        group = cand.group
+        if group.requires_before is None and group.requires_after is None:
+            return True
+        s, e = cand.start, cand.end
+        sent = doc[s].sent
+        if group.requires_before is not None:
+            before = context.window_words(doc, s, e, sent, group.requires_before.size, before=True)
+            if not context.window_has(before, group.requires_before):
+                return False
+        if group.requires_after is not None:
+            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False)
+            if not context.window_has(after, group.requires_after):
+                return False
+        return True
 
     def _allowed(
         self,

@@ -73,8 +73,8 @@ def test_type_see_apply_copy(page: Any, server: Server) -> None:
     page.keyboard.type("Café 😀 review: he refused his depot")  # typed key by key: checked as typed
     wait_marks(page, ["refused"])
     note.press("End")
-    page.keyboard.type(" and was non-compliant. 🙂 She was unmotivated.")
-    wait_marks(page, ["refused", "non-compliant", "unmotivated"])
+    page.keyboard.type(" and was non-compliant. 🙂 She claims it hurts.")
+    wait_marks(page, ["refused", "non-compliant", "claims"])
     items = page.locator("#findings > li")
     assert items.count() == 3
     first = items.nth(0)
@@ -85,20 +85,20 @@ def test_type_see_apply_copy(page: Any, server: Server) -> None:
     assert " ".join(why.split())[:60] in " ".join(first.locator("details").text_content().split())
     # Apply a suggestion with the mouse.
     first.get_by_role("button", name="declined").click()
-    wait_marks(page, ["non-compliant", "unmotivated"])
-    assert note.input_value() == "Café 😀 review: he declined his depot and was non-compliant. 🙂 She was unmotivated."
+    wait_marks(page, ["non-compliant", "claims"])
+    assert note.input_value() == "Café 😀 review: he declined his depot and was non-compliant. 🙂 She claims it hurts."
     # And one with the keyboard only: Tab from the note reaches the findings' buttons.
     note.focus()
     for _ in range(12):
         page.keyboard.press("Tab")
         label = page.evaluate("document.activeElement.textContent")
-        if label == "not taking the medication as prescribed":
+        if label == "reports":
             break
     else:
         raise AssertionError("the suggestion button is not reachable with Tab")
     page.keyboard.press("Enter")
-    wait_marks(page, ["unmotivated"])
-    assert "was not taking the medication as prescribed." in note.input_value()
+    wait_marks(page, ["non-compliant"])
+    assert "She reports it hurts." in note.input_value()
     # Copy the revised text.
     page.get_by_role("button", name="Copy revised text").click()
     wait_for(page, lambda: page.locator("#status").text_content().startswith("Copied"), "the copy")

@@ -34,6 +34,18 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
+def _rule_overrides(select: Sequence[str], extend_select: Sequence[str], ignore: Sequence[str]) -> dict[str, Any]:
+    """Config overrides from the rule-selection flags that check and audit share."""
+    overrides: dict[str, Any] = {}
+    if select:
+        overrides["select"] = _split(select)
+    if extend_select:
+        overrides["extend_select"] = _split(extend_select)
+    if ignore:
+        overrides["ignore"] = _split(ignore)
+    return overrides
+
+
 def _use_colour(flag: bool | None) -> bool:
     if flag is not None:
         return flag
@@ -120,13 +132,7 @@ def check(
     if fix and diff:
         fix = False  # as in ruff: --diff shows what --fix would write and writes nothing
     baseline_path, writing_baseline = _baseline_target(baseline_path, write_baseline)
-    overrides: dict[str, Any] = {}
-    if select:
-        overrides["select"] = _split(select)
-    if extend_select:
-        overrides["extend_select"] = _split(extend_select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
+    overrides = _rule_overrides(select, extend_select, ignore)
     if fail_on:
         overrides["fail_on"] = Severity(fail_on)
     if check_quotes is not None:
@@ -349,13 +355,7 @@ def audit(
     from tilint.config import Config, load_config
     from tilint.errors import TilintError
 
-    overrides: dict[str, Any] = {}
-    if select:
-        overrides["select"] = _split(select)
-    if extend_select:
-        overrides["extend_select"] = _split(extend_select)
-    if ignore:
-        overrides["ignore"] = _split(ignore)
+    overrides = _rule_overrides(select, extend_select, ignore)
     show = progress if progress is not None else sys.stderr.isatty()
     started = [0.0]
 

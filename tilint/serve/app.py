@@ -199,7 +199,7 @@ def create_app(settings: ServeSettings | None = None) -> GuardMiddleware:
 
         kind = kind_for(filename)
         if kind is None:
-            raise BadInput(f"{filename}: unknown type; upload .docx, .pptx, .md, .html, .rst or .txt", 415)
+            raise BadInput(f"{filename}: unknown type; upload .docx, .pptx, .odt, .odp, .pdf, .md, .html, .rst or .txt", 415)
         if kind not in OFFICE_KINDS and len(raw) > settings.max_chars * 4:
             raise BadInput(f"{filename}: larger than {settings.max_chars * 4:,} bytes", 413)
         html = await service.run(_report, filename, raw, kind, service.config)

@@ -28,6 +28,9 @@ sys.path.insert(0, str(HERE))
 
 from accuracy import Counts, Span, match_spans  # noqa: E402
 
+sys.path.insert(0, str(HERE.parent / "tests" / "corpus"))
+from build import find_nth as _find_nth  # noqa: E402  (the corpus builder's own rule for `nth`)
+
 ANY = "span"
 
 
@@ -37,15 +40,6 @@ class AgreementError(Exception):
 
 def _key(text: str) -> str:
     return " ".join(text.split())
-
-
-def _find_nth(text: str, phrase: str, nth: int) -> int:
-    pos = -1
-    for _ in range(nth + 1):
-        pos = text.find(phrase, pos + 1)
-        if pos < 0:
-            return -1
-    return pos
 
 
 def load_batch(path: Path) -> dict[str, list[Span]]:

@@ -192,19 +192,14 @@ class TilintComponent:
             return False
         sent = doc[s].sent
         group = cand.group
-        if group.requires_before is not None or group.unless_before is not None:
-            size = max(w.size for w in (group.requires_before, group.unless_before) if w)
-            before = context.window_words(doc, s, e, sent, size, before=True)
-            if group.requires_before and not context.window_has(before[-group.requires_before.size :], group.requires_before):
+        # Required words were checked before containment (_has_required_words).
+        if group.unless_before is not None:
+            before = context.window_words(doc, s, e, sent, group.unless_before.size, before=True)
+            if context.window_has(before, group.unless_before):
                 return False
-            if group.unless_before and context.window_has(before[-group.unless_before.size :], group.unless_before):
-                return False
-        if group.requires_after is not None or group.unless_after is not None:
-            size = max(w.size for w in (group.requires_after, group.unless_after) if w)
-            after = context.window_words(doc, s, e, sent, size, before=False)
-            if group.requires_after and not context.window_has(after[: group.requires_after.size], group.requires_after):
-                return False
-            if group.unless_after and context.window_has(after[: group.unless_after.size], group.unless_after):
+        if group.unless_after is not None:
+            after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)
+            if context.window_has(after, group.unless_after):
                 return False
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):

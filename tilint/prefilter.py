@@ -114,13 +114,15 @@ class Prefilter:
 
     def _gapped_match(self, folded: str) -> bool:
         """Step 4: could a phrase with a filler in a gap be here?"""
-        if self.gapped is None:
+        if not self.fillers:
             return False
         chunks = folded.split()
         if not any(chunk in self.fillers for chunk in chunks):
             return False
         if self.any_filler:
             return True
+        if self.gapped is None:
+            return False
         kept: list[str] = []
         cuts: list[int] = []  # offsets of the packed text where fillers were taken out
         length = 0
@@ -354,14 +356,10 @@ def build_prefilter(
         if group.requires_before is not None or group.requires_after is not None
     }
     gapped_automaton = None
-    if folded_fillers:
+    if gapped:
         gapped_automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-        for pattern in sorted(gapped) or [""]:
-            if pattern:
-                gapped_automaton.add_word(pattern)
-        if gapped:
-            gapped_automaton.make_automaton()
-        else:
-            gapped_automaton = None
+        for pattern in sorted(gapped):
+            gapped_automaton.add_word(pattern)
+        gapped_automaton.make_automaton()
     return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler)
 

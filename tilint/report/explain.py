@@ -44,16 +44,24 @@ def _env() -> Environment:
     )
 
 
+def _readable(term: str) -> str:
+    """A term as a reader sees it: no inflection marks, a class reference spelt out
+    ("@service-users" -> "[a service-users word]")."""
+    import re
+
+    return re.sub(r"@([a-z][a-z0-9-]*)", r"[a \1 word]", term.replace("~", ""))
+
+
 def describe_terms(rule: Rule) -> list[str]:
     out = []
     for group in rule.match:
-        terms = ", ".join(f"“{t.replace('~', '')}”" for t in group.terms)
+        terms = ", ".join(f"“{_readable(t)}”" for t in group.terms)
         notes = []
         if group.inflect:
             notes.append("in all its forms")
         if group.requires_before or group.requires_after:
             words = (group.requires_before or group.requires_after).words  # type: ignore[union-attr]
-            notes.append("only near " + ", ".join(f"“{w.replace('~', '')}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
+            notes.append("only near " + ", ".join(f"“{_readable(w)}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")
         out.append(terms + (f" ({'; '.join(notes)})" if notes else ""))
@@ -149,7 +157,7 @@ def matched_forms(rule: Rule, limit: int = FORMS_SHOWN) -> list[tuple[list[str],
         notes = []
         window = group.requires_before or group.requires_after
         if window is not None:
-            words = [w.replace("~", "") for w in window.words]
+            words = [_readable(w) for w in window.words]
             notes.append("only near " + ", ".join(words[:6]) + (", ..." if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")

@@ -157,7 +157,7 @@ def matched_forms(rule: Rule, limit: int = FORMS_SHOWN) -> list[tuple[list[str],
         notes = []
         window = group.requires_before or group.requires_after
         if window is not None:
-            words = [_readable(w) for w in window.words]
+            words = list(dict.fromkeys(seq.replace("~", "") for w in window.words for seq in choices(w)))
             notes.append("only near " + ", ".join(words[:6]) + (", ..." if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")

@@ -193,7 +193,18 @@ def _hyphen_variants(words: list[str]) -> Iterator[str]:
         # Two-word phrases are also written hyphenated ("drug-seeking").
         if len(combo) == 2 and all(c.isalpha() and c.lower() not in _FUNCTION_WORDS for c in combo):
             yield "-".join(combo)
+    # A one-word term with a negative prefix is also written with a hyphen after it
+    # ("disengaged" -> "dis-engaged", "uncooperative" -> "un-cooperative").
+    if len(words) == 1:
+        lower = words[0].lower()
+        for prefix in _NEGATIVE_PREFIXES:
+            rest = words[0][len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= 5 and rest.isalpha():
+                yield f"{words[0][: len(prefix)]}-{rest}"
+                break
 
+
+_NEGATIVE_PREFIXES = ("non", "dis", "un")
 
 _FUNCTION_WORDS = frozenset(
     "a an the to of on in at with from for by as is are was were be been not no and or "

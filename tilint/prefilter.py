@@ -117,21 +117,24 @@ class Prefilter:
         if not self.fillers:
             return False
         chunks = folded.split()
-        if not any(chunk in self.fillers for chunk in chunks):
+        if self.fillers.isdisjoint(chunks):  # most segments: one pass in C
             return False
         if self.any_filler:
             return True
         if self.gapped is None:
             return False
-        kept: list[str] = []
+        fillers = self.fillers
+        kept: list[str] = []  # the runs of chunks between fillers, packed
         cuts: list[int] = []  # offsets of the packed text where fillers were taken out
         length = 0
-        for chunk in chunks:
-            if chunk in self.fillers:
-                cuts.append(length)
-            else:
-                kept.append(chunk)
-                length += len(chunk)
+        previous = 0
+        for i in [i for i, chunk in enumerate(chunks) if chunk in fillers]:
+            run = "".join(chunks[previous:i])
+            kept.append(run)
+            length += len(run)
+            cuts.append(length)
+            previous = i + 1
+        kept.append("".join(chunks[previous:]))
         for last, size in self.gapped.iter("".join(kept)):
             first = last - size + 1
             i = bisect.bisect_left(cuts, first)

@@ -139,6 +139,22 @@ def test_word_and_powerpoint_give_the_same_findings(linters: tuple[Linter, Linte
         assert assert_same(linters, read_document(tmp_path / name, name, kind)) > 10
 
 
+def test_opendocument_and_pdf_give_the_same_findings(linters: tuple[Linter, Linter], tmp_path: Path) -> None:
+    from html import escape
+
+    from tests.test_formats_odf_pdf import _text_pdf, write_odt
+
+    paragraphs = corpus_texts()[2::4]
+    body = "".join(f"<text:p>{escape(p)}</text:p>" for p in paragraphs)
+    write_odt(tmp_path / "notes.odt", body)
+    assert assert_same(linters, read_document(tmp_path / "notes.odt", "notes.odt", "odt")) > 10
+    # A PDF draws lines of text: the first 80 characters of each note, one line each.
+    lines = [p.replace("\n", " ")[:80].encode("latin-1", "replace").decode("latin-1") for p in paragraphs[:60]]
+    pdf = _text_pdf([(50, 800 - 12 * i, line) for i, line in enumerate(lines)])
+    (tmp_path / "notes.pdf").write_bytes(pdf)
+    assert assert_same(linters, read_document(tmp_path / "notes.pdf", "notes.pdf", "pdf")) > 5
+
+
 def _lexicon_forms() -> list[str]:
     _, compiled = load_compiled()
     forms = sorted({text for group in compiled.groups for text, _ in group.forms})

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.lang.en import English
 
 from tilint.api import Linter, _normalised
 from tilint.config import Config
@@ -275,3 +276,62 @@ GAPPED = st.builds(
 @given(text=st.lists(st.one_of(GAPPED, WORDS, PIECES), min_size=1, max_size=30).map(" ".join))
 def test_any_text_with_fillers_in_phrases_gives_the_same_findings(linters: tuple[Linter, Linter], text: str) -> None:
     assert_same(linters, prepare(text), Config(check_quotes=True))
+
+
+def test_a_chunk_of_letters_is_one_token_unless_a_special_case(linters: tuple[Linter, Linter]) -> None:
+    """What the prefilter's skip of anchors inside words rests on (Prefilter._inside_a_word):
+    no prefix, suffix or infix pattern of the tokenizer matches letters alone, so a chunk
+    of letters is split only as a special case of the whole chunk, and those are known."""
+    import random
+
+    fast, _ = linters
+    assert fast.prefilter is not None
+    tokenizer = fast.nlp.tokenizer
+    letters = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isalpha()]
+    assert len(letters) > 100_000
+    for c in letters:
+        assert tokenizer.prefix_search(c + "a") is None, c
+        assert tokenizer.suffix_search("a" + c) is None, c
+        assert not list(tokenizer.infix_finditer("a" + c + "a")), c
+    rng = random.Random(15)
+    chunks = {w for text in corpus_texts() for w in text.split() if w.isalpha()}
+    chunks |= {"".join(rng.choice(letters) for _ in range(rng.randint(2, 8))) for _ in range(3000)}
+    chunks |= {k.upper() for k in tokenizer.rules if k.isalpha()} | {k.title() for k in tokenizer.rules if k.isalpha()}
+    split = sorted(w for w in chunks if len(tokenizer(w)) != 1)
+    assert split  # special cases do split some ('cannot', 'gonna'): the check below has work
+    assert [w for w in split if w.lower() not in fast.prefilter.special_words] == []
+
+
+SPECIAL = sorted(k for k in English().tokenizer.rules if k.isalpha())  # the tokenizer special cases of letters only
+ALPHA_FORMS = [f for f in FORMS if f.isalpha()]
+GLUED = st.lists(st.one_of(st.sampled_from(SPECIAL), st.sampled_from(ALPHA_FORMS), st.sampled_from(["", " ", "s", "ed", "un", "'", "."])), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.one_of(GLUED, WORDS, PIECES), min_size=1, max_size=12).map(" ".join))
+def test_phrases_glued_to_special_cases_and_word_parts_give_the_same_findings(
+    linters: tuple[Linter, Linter], text: str
+) -> None:
+    assert_same(linters, prepare(text), Config(check_quotes=True))
+
+
+def test_flagged_examples_with_a_word_made_a_special_case_give_the_same_findings(
+    linters: tuple[Linter, Linter],
+) -> None:
+    """'She must ask permission' -> 'She mustve ask permission': the tokenizer splits
+    'mustve' into 'must' 've', so the phrase is still there, inside a chunk of letters."""
+    import re
+
+    fast, _ = linters
+    splits: dict[str, list[str]] = {}
+    for key, tokens in fast.nlp.tokenizer.rules.items():
+        if key.isalpha() and len(tokens) > 1:
+            splits.setdefault(tokens[0][65], []).append(key)  # 65: ORTH
+    texts = []
+    for rule in fast.rules:
+        for example in rule.examples.flag:
+            for first, keys in splits.items():
+                if re.search(rf"\b{re.escape(first)}\b", example.text):
+                    texts += [re.sub(rf"\b{re.escape(first)}\b", key, example.text) for key in keys]
+    assert len(texts) > 50
+    assert sum(assert_same(linters, prepare(text)) for text in texts) > 5

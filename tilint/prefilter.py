@@ -17,7 +17,9 @@ So before a segment is tokenized:
    of that anchor. spaCy tokenizes each chunk on its own (its special cases never span
    whitespace), so the tokens there are the segment's tokens, and a match there is a
    match in the segment. "idu" inside "individual" or "get" inside "together" ends
-   here, after one small cached tokenization.
+   here, after one small cached tokenization, or before it: a chunk of letters only is
+   one token unless it is one of the tokenizer's special cases, so an anchor that
+   starts or ends between two of its letters cannot be a match (_inside_a_word).
 3. A group with `requires_before`/`requires_after` words keeps a match only if one of
    them is a token of the same sentence, so one must be in the segment's text.
 4. The matcher lets one filler word (lexicons/classes/phrase-fillers.yml: "lacks *any*
@@ -82,6 +84,8 @@ class Prefilter:
     fillers: frozenset[str] = frozenset()
     # a multi-word phrase made of fillers only: any text with a filler may hold it
     any_filler: bool = False
+    # the tokenizer's special cases that are letters only, folded (see _inside_a_word)
+    special_words: frozenset[str] = frozenset()
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
@@ -99,6 +103,8 @@ class Prefilter:
             first = at - size + 1
             if " " in folded[first : at + 1]:
                 first = _unpacked(folded, last - size + 1, (0, 0))
+            if self._inside_a_word(text, first, at):
+                continue
             region = _chunks(text, first, at)
             if region in checked:
                 continue
@@ -111,6 +117,23 @@ class Prefilter:
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
                     return True
         return self._gapped_match(folded)
+
+    def _inside_a_word(self, text: str, first: int, last: int) -> bool:
+        """Does text[first:last + 1] begin or end between two letters of a chunk that the
+        tokenizer keeps whole? Then no phrase match can be there ('get' in 'together',
+        'idu' in 'individual'), and the chunk need not be tokenized. A chunk (between
+        whitespace) of letters only is one token: the tokenizer's prefix, suffix and infix
+        patterns all hold a character that is not a letter (or follow a digit), so only a
+        special case of the whole chunk ('cannot' -> 'can' 'not') could split it; those
+        are in `whole_words`. tests/test_prefilter.py checks both halves of this."""
+        n = len(text)
+        for p in (first, last + 1):  # the two token boundaries a match there would need
+            if 0 < p < n and text[p - 1].isalpha() and text[p].isalpha():
+                a, b = _chunks(text, p, p)
+                chunk = text[a:b]
+                if chunk.isalpha() and fold(chunk) not in self.special_words:
+                    return True
+        return False
 
     def _gapped_match(self, folded: str) -> bool:
         """Step 4: could a phrase with a filler in a gap be here?"""
@@ -364,5 +387,6 @@ def build_prefilter(
         for pattern in sorted(gapped):
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
-    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler)
+    special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
+    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler, special_words)
 

@@ -112,3 +112,20 @@ def test_word_classes_of_a_token_from_the_index(linter: Linter) -> None:
             assert wc.of_token(doc, i) == expected, (text, i)
             found += bool(expected)
     assert found > 1000
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "x" * 30, " ", "\t", "\u00a0", "\n", "-", "é"]), max_size=40).map("".join))
+def test_a_text_found_spaced_has_no_long_run(text: str) -> None:
+    from tilint.api import _LONG_RUN, _spaced
+
+    if _spaced(text):
+        assert _LONG_RUN.search(text) is None
+
+
+def test_prose_is_found_spaced() -> None:
+    from tilint.api import LONG_RUN, _spaced
+
+    assert _spaced("She described her week at the clinic. " * 40)
+    assert not _spaced("word " * 5 + "x" * (LONG_RUN + 1))
+    assert _spaced("x" * LONG_RUN + " " + "y" * LONG_RUN)

@@ -77,6 +77,23 @@ def test_segments_without_a_candidate_are_skipped(linters: tuple[Linter, Linter]
     assert fast.prefilter.may_find(_normalised(text), fast.nlp.tokenizer, {}) is expected
 
 
+def test_an_anchor_whose_groups_all_lack_their_required_words_is_skipped_untokenized(
+    linters: tuple[Linter, Linter],
+) -> None:
+    """'told' stands only for phrases that need a required word ('her', 'him' ...);
+    without one in the segment the anchor is passed over before its chunk is tokenized
+    (the memo stays empty); with one, the chunk is checked."""
+    fast, _ = linters
+    prefilter = fast.prefilter
+    assert prefilter is not None and len(prefilter.required_groups) > 10
+    memo: dict[str, tuple[tuple[int, int, int], ...]] = {}
+    for text in ("A told B.", "The report must be filed by Friday.", "The box may contain nuts."):
+        assert not prefilter.may_find(_normalised(text), fast.nlp.tokenizer, memo)
+    assert memo == {}
+    assert prefilter.may_find(_normalised("Staff told her to sit down."), fast.nlp.tokenizer, memo)
+    assert "told" in memo
+
+
 def test_every_flagged_example_of_every_rule_passes_the_prefilter(linters: tuple[Linter, Linter]) -> None:
     fast, _ = linters
     assert fast.prefilter is not None

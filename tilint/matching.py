@@ -37,8 +37,8 @@ from tilint.terms import expand, plain_phrases
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-COMPILER_VERSION = 6  # 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled;
-# 6: the prefilter knows the tokenizer's letters-only special cases
+COMPILER_VERSION = 7  # 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled;
+# 6: the prefilter knows the tokenizer's letters-only special cases; 7: anchors carry their groups
 
 
 

@@ -21,7 +21,9 @@ So before a segment is tokenized:
    one token unless it is one of the tokenizer's special cases, so an anchor that
    starts or ends between two of its letters cannot be a match (_inside_a_word).
 3. A group with `requires_before`/`requires_after` words keeps a match only if one of
-   them is a token of the same sentence, so one must be in the segment's text.
+   them is a token of the same sentence, so one must be in the segment's text. An
+   anchor all of whose phrases belong to such groups carries them in the automaton, so
+   this is checked before step 2 ('must' with no 'you' in the segment ends here).
 4. The matcher lets one filler word (lexicons/classes/phrase-fillers.yml: "lacks *any*
    insight") stand in each gap of a phrase, which the scan above does not see. So when
    it finds nothing, the segment is scanned once more with its filler words taken out,
@@ -60,6 +62,8 @@ if TYPE_CHECKING:
 
 
 MEMO_SIZE = 50_000  # chunk texts whose term matches are kept (most are one word)
+_LENGTH_BITS = 16  # an anchor's value in the automaton: its length in the low bits
+_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
 
 
 def fold(text: str) -> str:
@@ -86,6 +90,9 @@ class Prefilter:
     any_filler: bool = False
     # the tokenizer's special cases that are letters only, folded (see _inside_a_word)
     special_words: frozenset[str] = frozenset()
+    # numbered sets of groups that all need required words; an anchor's number (0: none)
+    # is stored with its length in the automaton
+    required_groups: tuple[tuple[int, ...], ...] = ((),)
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
@@ -97,7 +104,17 @@ class Prefilter:
             return self._any_anchor(packed) or self._gapped_match(folded)
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
-        for last, size in self.automaton.iter(packed):
+        possible: dict[int, bool] = {}  # number of a set of groups -> may their words be here
+        for last, value in self.automaton.iter(packed):
+            size = value & _LENGTH_MASK
+            number = value >> _LENGTH_BITS
+            if number:
+                # Every phrase this anchor stands for needs a word absent here: no match
+                # of it can be kept, so no need to tokenize around it (step 3, first).
+                if number not in possible:
+                    possible[number] = any(self._context_possible(g, folded) for g in self.required_groups[number])
+                if not possible[number]:
+                    continue
             at = _unpacked(folded, last, known)  # ends come in order: count on from the last
             known = (last, at)
             first = at - size + 1
@@ -345,27 +362,27 @@ def build_prefilter(
     tables = compiled.tables
     if tables is None:
         return None
-    forms = sorted({text for group in compiled.groups for text, _ in group.forms})
+    positions: dict[str, set[int]] = {}  # surface form -> the groups that have it
+    for position, group in enumerate(compiled.groups):
+        for text, _ in group.forms:
+            positions.setdefault(text, set()).add(position)
+    forms = sorted(positions)
     folded_fillers = frozenset(fold(w) for w in fillers)
-    anchors: set[str] = set()
+    anchors: dict[str, set[int]] = {}  # anchor -> the groups of the phrases it stands for
     gapped: set[str] = set()
     any_filler = False
-    for doc in tokenizer.pipe(forms):
+    for form, doc in zip(forms, tokenizer.pipe(forms), strict=True):
         tokens = [fold(t.text) for t in doc if not t.is_space]
         anchor = "".join(tokens).replace(" ", "")
-        if not anchor:
-            return None  # a phrase of spaces only: nothing to look for
-        anchors.add(anchor)
+        if not anchor or len(anchor) > _LENGTH_MASK:
+            return None  # a phrase of spaces only (nothing to look for), or absurdly long
+        anchors.setdefault(anchor, set()).update(positions[form])
         if folded_fillers and len(tokens) > 1:
             without = "".join(t for t in tokens if t not in folded_fillers).replace(" ", "")
             if without:
                 gapped.add(without)
             else:
                 any_filler = True
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # no Python object per phrase
-    for anchor in sorted(anchors):
-        automaton.add_word(anchor)
-    automaton.make_automaton()
     requires: dict[int, tuple[tuple[str, ...], ...]] = {}
     for position, group in enumerate(compiled.groups):
         conditions: list[tuple[str, ...]] = []
@@ -381,6 +398,21 @@ def build_prefilter(
         for position, group in enumerate(compiled.groups)
         if group.requires_before is not None or group.requires_after is not None
     }
+    # Each anchor stores its length, and above it the number of its entry in
+    # `required_groups` when every group it stands for has required words (else 0).
+    required_groups: list[tuple[int, ...]] = [()]
+    numbers: dict[tuple[int, ...], int] = {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # no Python object per phrase
+    for anchor in sorted(anchors):
+        groups = tuple(sorted(anchors[anchor]))
+        number = 0
+        if all(g in requires for g in groups):
+            number = numbers.get(groups, 0)
+            if not number:
+                number = numbers[groups] = len(required_groups)
+                required_groups.append(groups)
+        automaton.add_word(anchor, len(anchor) | number << _LENGTH_BITS)
+    automaton.make_automaton()
     gapped_automaton = None
     if gapped:
         gapped_automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
@@ -388,5 +420,8 @@ def build_prefilter(
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
     special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
-    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler, special_words)
+    return Prefilter(
+        automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler, special_words,
+        tuple(required_groups),
+    )
 

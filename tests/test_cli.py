@@ -89,6 +89,38 @@ def test_the_console_script_exits_0_1_and_2(tmp_path: Path) -> None:
     assert bad.stderr.strip().count("\n") == 0 and "Traceback" not in bad.stderr
 
 
+_CHECK_AND_SAY_IF_SPACY_LOADED = """
+import runpy, sys
+sys.argv = ["tilint", "check", *sys.argv[1:]]
+try:
+    runpy.run_module("tilint", run_name="__main__")
+except SystemExit as exc:
+    print("exit", exc.code, "spacy" in sys.modules)
+"""
+
+
+def test_a_check_of_clean_text_never_loads_spacy(tmp_path: Path) -> None:
+    """Cold start (bench/bench.py): with the caches filled by a first check, a file in
+    which the prefilter's scan finds no phrase is checked without importing spaCy; one
+    with a phrase loads it and reports the finding."""
+    clean = tmp_path / "clean.txt"
+    clean.write_text("She described her week.\n", encoding="utf-8")
+    flagged = tmp_path / "flagged.txt"
+    flagged.write_text("She was non-compliant with her medication.\n", encoding="utf-8")
+
+    def check(path: Path) -> list[str]:
+        proc = subprocess.run(
+            [sys.executable, "-c", _CHECK_AND_SAY_IF_SPACY_LOADED, str(path)],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path,
+        )
+        return proc.stdout.splitlines()
+
+    check(flagged)  # fills the caches, as any later run finds them
+    assert check(clean) == ["No findings in 1 file.", "exit 0 False"]
+    out = check(flagged)
+    assert out[-1] == "exit 1 True" and any("[TI101 non-compliant]" in line for line in out)
+
+
 @pytest.mark.parametrize(
     ("setup", "expected"),
     [

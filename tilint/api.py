@@ -175,6 +175,7 @@ class Linter:
                     _write_scan(self._scan_path, prefilter.scan, keys)
                 self._keys = keys
                 self._pipeline = _Pipeline(nlp, component, nlp.tokenizer, prefilter)
+                self._scan = None  # the prefilter has its own (11 MB of automata)
             return self._pipeline
 
     @property
@@ -195,7 +196,7 @@ class Linter:
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
         normalised = [_normalised(t) for t in texts]
-        pipeline = self._pipeline
+        pipeline, scan = self._pipeline, self._scan  # in this order: the scan goes once loaded
         if pipeline is not None and pipeline.prefilter is None:
             find = pipeline.component.find
             for text, doc in zip(normalised, pipeline.tokenizer.pipe(normalised, batch_size=64), strict=True):
@@ -203,14 +204,15 @@ class Linter:
             return
         for text in normalised:
             if pipeline is None:
-                assert self._scan is not None
-                if not self._scan.may_match(text):  # so prefilter.may_find is False too
+                if scan is not None and not scan.may_match(text):  # so prefilter.may_find is False too
                     yield ()
                     continue
                 pipeline = self._loaded()
             prefilter, tokenizer = pipeline.prefilter, pipeline.tokenizer
-            assert prefilter is not None  # a scan is cached only with a prefilter
-            yield tuple(pipeline.component.find(tokenizer(text), text)) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
+            if prefilter is None or prefilter.may_find(text, tokenizer, self._chunk_terms):
+                yield tuple(pipeline.component.find(tokenizer(text), text))
+            else:
+                yield ()
 
     @property
     def lexicon(self) -> Lexicon:

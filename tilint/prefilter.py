@@ -27,6 +27,10 @@ So before a segment is tokenized:
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
    token of its own between spaces (a filler glued to punctuation ends the match).
 
+Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
+the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
+text without loading spaCy at all.
+
 A segment with no such match is not tokenized at all; one with a match is linted whole,
 as before. Going below the segment was built and measured, and left out: a window of
 whole sentences around the matches can be proved to give the segment's hits (chunks

@@ -27,6 +27,10 @@ So before a segment is tokenized:
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
    token of its own between spaces (a filler glued to punctuation ends the match).
 
+Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
+the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
+text without loading spaCy at all.
+
 A segment with no such match is not tokenized at all; one with a match is linted whole,
 as before. Going below the segment was built and measured, and left out: a window of
 whole sentences around the matches can be proved to give the segment's hits (chunks
@@ -41,7 +45,6 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +52,8 @@ import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
 
 from tilint.context import window_has
+from tilint.scan import TextScan
+from tilint.scan import fold as fold  # re-exported: it lived here
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -60,40 +65,31 @@ if TYPE_CHECKING:
 MEMO_SIZE = 50_000  # chunk texts whose term matches are kept (most are one word)
 
 
-def fold(text: str) -> str:
-    """Lower case, with the Greek final sigma (the one letter str.lower() lowers by its
-    neighbours, not on its own) made the ordinary one, in patterns and text alike."""
-    text = text.lower()
-    return text.replace("\u03c2", "\u03c3") if "\u03c2" in text else text
-
-
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    automaton: ahocorasick.Automaton  # folded phrases without spaces; gives their lengths
+    # Steps 1 and 4, which need no tokenizer: when it finds nothing, may_find is False.
+    scan: TextScan
     tables: PhraseTables
     # group position -> its required-context conditions, each a tuple of folded words of
     # which one must occur (one word stands for a multi-word phrase)
     requires: dict[int, tuple[tuple[str, ...], ...]]
     # group position -> (requires_before, requires_after), for groups with either
     windows: dict[int, tuple[WindowSpec | None, WindowSpec | None]]
-    # Multi-word phrases without their filler words, packed, and the folded fillers (step 4);
-    # None when the lexicon allows no fillers.
-    gapped: ahocorasick.Automaton | None = None
-    fillers: frozenset[str] = frozenset()
-    # a multi-word phrase made of fillers only: any text with a filler may hold it
-    any_filler: bool = False
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
         `memo` keeps the term matches of chunks already tokenized here: most anchors
-        found are in common words ('get' in 'together'), so most checks are repeats."""
+        found are in common words ('get' in 'together'), so most checks are repeats.
+        True only where self.scan.may_match(text) is True: every True below is reached
+        through an anchor of the scan or its gapped match."""
+        scan = self.scan
         folded = fold(text)
         packed = folded.replace(" ", "")
         if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
-            return self._any_anchor(packed) or self._gapped_match(folded)
+            return scan.any_anchor(packed) or scan.gapped_match(folded)
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
-        for last, size in self.automaton.iter(packed):
+        for last, size in scan.anchors(packed):
             at = _unpacked(folded, last, known)  # ends come in order: count on from the last
             known = (last, at)
             first = at - size + 1
@@ -110,34 +106,7 @@ class Prefilter:
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
                     return True
-        return self._gapped_match(folded)
-
-    def _gapped_match(self, folded: str) -> bool:
-        """Step 4: could a phrase with a filler in a gap be here?"""
-        if not self.fillers:
-            return False
-        chunks = folded.split()
-        if not any(chunk in self.fillers for chunk in chunks):
-            return False
-        if self.any_filler:
-            return True
-        if self.gapped is None:
-            return False
-        kept: list[str] = []
-        cuts: list[int] = []  # offsets of the packed text where fillers were taken out
-        length = 0
-        for chunk in chunks:
-            if chunk in self.fillers:
-                cuts.append(length)
-            else:
-                kept.append(chunk)
-                length += len(chunk)
-        for last, size in self.gapped.iter("".join(kept)):
-            first = last - size + 1
-            i = bisect.bisect_left(cuts, first)
-            if i < len(cuts) and cuts[i] <= last + 1:
-                return True
-        return False
+        return scan.gapped_match(folded)
 
     def _terms(
         self, chunks: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]
@@ -161,9 +130,6 @@ class Prefilter:
                 memo.clear()
             memo[chunks] = found
         return found
-
-    def _any_anchor(self, folded: str) -> bool:
-        return next(self.automaton.iter(folded), None) is not None
 
     def _context_possible(self, group: int, folded: str) -> bool:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
@@ -361,5 +327,5 @@ def build_prefilter(
         for pattern in sorted(gapped):
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
-    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler)
+    return Prefilter(TextScan(automaton, gapped_automaton, folded_fillers, any_filler), tables, requires, windows)
 

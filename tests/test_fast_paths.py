@@ -71,7 +71,7 @@ def test_the_line_of_a_token_is_what_the_walk_gave(linter: Linter) -> None:
     checked = 0
     for text in samples:
         for remembered in (True, False):
-            doc = linter._tokenizer(text)
+            doc = linter.nlp.tokenizer(text)
             if remembered:
                 context.remember_text(doc, text)
             for i in range(len(doc)):
@@ -79,7 +79,7 @@ def test_the_line_of_a_token_is_what_the_walk_gave(linter: Linter) -> None:
                 checked += 1
     assert checked > 5000
     # both bounds of the one-line case are reached
-    doc = linter._tokenizer(long_line)
+    doc = linter.nlp.tokenizer(long_line)
     assert len(doc) > 2 * context._LINE_TOKENS + 2
     assert context._line_of(doc, 0) == "" and context._line_of(doc, len(doc) // 2) == ""
 
@@ -106,7 +106,7 @@ def test_word_classes_of_a_token_from_the_index(linter: Linter) -> None:
     texts = [*_corpus()[::4], *(" ".join(rng.choice(entries) for _ in range(6)) for _ in range(1500))]
     found = 0
     for text in texts:
-        doc = linter._tokenizer(text)
+        doc = linter.nlp.tokenizer(text)
         for i in range(len(doc)):
             expected = _classes_walked(wc, doc, i)
             assert wc.of_token(doc, i) == expected, (text, i)

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.lang.en import English
 
-from tilint.api import Linter, _normalised
+from tilint.api import Linter, _normalised, _scan_cache_path
 from tilint.config import Config
+from tilint.errors import ConfigError
 from tilint.formats import Document, prepare, read_document
 from tilint.matching import load_compiled
 from tilint.segment import segments
@@ -58,7 +59,7 @@ def test_a_linter_has_the_prefilter_from_the_compiled_lexicon(linters: tuple[Lin
     assert plain.prefilter is None
     _, compiled = load_compiled(tokenizer=fast.nlp.tokenizer)  # from the on-disk cache
     assert compiled.prefilter is not None
-    assert sorted(compiled.prefilter.automaton.keys()) == sorted(fast.prefilter.automaton.keys())
+    assert sorted(compiled.prefilter.scan.automaton.keys()) == sorted(fast.prefilter.scan.automaton.keys())
 
 
 @pytest.mark.parametrize(
@@ -209,6 +210,74 @@ TEXT = st.one_of(
 @given(text=TEXT, kind=st.sampled_from(["text", "markdown"]))
 def test_any_text_gives_the_same_findings(linters: tuple[Linter, Linter], text: str, kind: str) -> None:
     assert_same(linters, prepare(text, kind), Config(check_quotes=True))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=TEXT)
+def test_where_the_scan_finds_nothing_the_prefilter_finds_nothing(linters: tuple[Linter, Linter], text: str) -> None:
+    """What lets a Linter lint without loading spaCy: TextScan.may_match False implies
+    Prefilter.may_find False, for every segment."""
+    fast, _ = linters
+    assert fast.prefilter is not None
+    for _, segment in segments(text):
+        normalised = _normalised(segment)
+        if not fast.prefilter.scan.may_match(normalised):
+            assert not fast.prefilter.may_find(normalised, fast.nlp.tokenizer, {}), segment
+
+
+def test_the_scan_lets_through_the_corpus_segments_with_findings_and_stops_most_others(
+    linters: tuple[Linter, Linter],
+) -> None:
+    fast, plain = linters
+    assert fast.prefilter is not None
+    stopped = passed = 0
+    for text in corpus_texts():
+        for _, segment in segments(text):
+            normalised = _normalised(segment)
+            if fast.prefilter.scan.may_match(normalised):
+                passed += 1
+            else:
+                stopped += 1
+                assert plain.hits(segment) == [], segment
+    assert stopped > 100 and passed > 100  # both branches are taken: the check means something
+
+
+def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(linters: tuple[Linter, Linter]) -> None:
+    """With the scan cached (the first linter of the session wrote it), a new linter
+    checks clean text, and its settings, without the pipeline, and gives the same
+    findings as a linter without the prefilter once a phrase makes it load."""
+    _, plain = linters
+    lazy = Linter()
+    assert not lazy.loaded
+    clean = prepare("She described her week at the clinic.\n\nThe letter from the council came on Tuesday.\n")
+    assert lazy.lint_document(clean, Config()) == []
+    with pytest.raises(ConfigError, match="names no rule"):
+        lazy.lint_document(clean, Config(select=("TI999x",)))
+    assert not lazy.loaded
+    before = 0
+    for text in corpus_texts():
+        document = prepare(text)
+        before += not lazy.loaded
+        assert lazy.lint_document(document, Config(check_quotes=True)) == plain.lint_document(document, Config(check_quotes=True))
+    assert lazy.loaded and before >= 1
+    again = Linter()
+    assert not again.loaded and again.load().loaded
+
+
+def test_the_scan_cache_is_keyed_by_the_lexicon_files_and_a_bad_one_is_rebuilt(
+    linters: tuple[Linter, Linter], tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine.yml"
+    mine.write_text("category: deficit\nrules: []\n", encoding="utf-8")
+    key = _scan_cache_path([str(mine)])
+    mine.write_text("category: deficit\nrules: []  # edited\n", encoding="utf-8")
+    assert key is not None and _scan_cache_path([str(mine)]) not in (None, key)
+    assert _scan_cache_path([str(tmp_path / "missing.yml")]) is None  # the loader reports it
+    path = _scan_cache_path([])
+    assert path is not None and path.exists()
+    path.write_bytes(b"not a pickle")
+    assert Linter().loaded  # could not read the scan: loaded at once, and the scan written again
+    assert not Linter().loaded
 
 
 def test_editing_a_document_as_the_language_server_does_gives_the_same_findings(

@@ -31,6 +31,10 @@ So before a segment is tokenized:
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
    token of its own between spaces (a filler glued to punctuation ends the match).
 
+Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
+the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
+text without loading spaCy at all.
+
 A segment with no such match is not tokenized at all; one with a match is linted whole,
 as before. Going below the segment was built and measured, and left out: a window of
 whole sentences around the matches can be proved to give the segment's hits (chunks
@@ -45,7 +49,6 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +56,8 @@ import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
 
 from tilint.context import window_has
+from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
+from tilint.scan import fold as fold  # re-exported: it lived here
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -62,52 +67,41 @@ if TYPE_CHECKING:
 
 
 MEMO_SIZE = 50_000  # chunk texts whose term matches are kept (most are one word)
-_LENGTH_BITS = 16  # an anchor's value in the automaton: its length in the low bits
-_LENGTH_MASK = (1 << _LENGTH_BITS) - 1
-
-
-def fold(text: str) -> str:
-    """Lower case, with the Greek final sigma (the one letter str.lower() lowers by its
-    neighbours, not on its own) made the ordinary one, in patterns and text alike."""
-    text = text.lower()
-    return text.replace("\u03c2", "\u03c3") if "\u03c2" in text else text
 
 
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    automaton: ahocorasick.Automaton  # folded phrases without spaces; gives their lengths
+    # Steps 1 and 4, which need no tokenizer: when it finds nothing, may_find is False.
+    scan: TextScan
     tables: PhraseTables
     # group position -> its required-context conditions, each a tuple of folded words of
     # which one must occur (one word stands for a multi-word phrase)
     requires: dict[int, tuple[tuple[str, ...], ...]]
     # group position -> (requires_before, requires_after), for groups with either
     windows: dict[int, tuple[WindowSpec | None, WindowSpec | None]]
-    # Multi-word phrases without their filler words, packed, and the folded fillers (step 4);
-    # None when the lexicon allows no fillers.
-    gapped: ahocorasick.Automaton | None = None
-    fillers: frozenset[str] = frozenset()
-    # a multi-word phrase made of fillers only: any text with a filler may hold it
-    any_filler: bool = False
     # the tokenizer's special cases that are letters only, folded (see _inside_a_word)
     special_words: frozenset[str] = frozenset()
     # numbered sets of groups that all need required words; an anchor's number (0: none)
-    # is stored with its length in the automaton
+    # is stored with its length in the automaton (tilint.scan.LENGTH_BITS)
     required_groups: tuple[tuple[int, ...], ...] = ((),)
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
         `memo` keeps the term matches of chunks already tokenized here: most anchors
-        found are in common words ('get' in 'together'), so most checks are repeats."""
+        found are in common words ('get' in 'together'), so most checks are repeats.
+        True only where self.scan.may_match(text) is True: every True below is reached
+        through an anchor of the scan or its gapped match."""
+        scan = self.scan
         folded = fold(text)
         packed = folded.replace(" ", "")
         if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
-            return self._any_anchor(packed) or self._gapped_match(folded)
+            return scan.any_anchor(packed) or scan.gapped_match(folded)
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
         possible: dict[int, bool] = {}  # number of a set of groups -> may their words be here
-        for last, value in self.automaton.iter(packed):
-            size = value & _LENGTH_MASK
-            number = value >> _LENGTH_BITS
+        for last, value in scan.anchors(packed):
+            size = value & LENGTH_MASK
+            number = value >> LENGTH_BITS
             if number:
                 # Every phrase this anchor stands for needs a word absent here: no match
                 # of it can be kept, so no need to tokenize around it (step 3, first).
@@ -133,7 +127,7 @@ class Prefilter:
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
                     return True
-        return self._gapped_match(folded)
+        return scan.gapped_match(folded)
 
     def _inside_a_word(self, text: str, first: int, last: int) -> bool:
         """Does text[first:last + 1] begin or end between two letters of a chunk that the
@@ -150,36 +144,6 @@ class Prefilter:
                 chunk = text[a:b]
                 if chunk.isalpha() and fold(chunk) not in self.special_words:
                     return True
-        return False
-
-    def _gapped_match(self, folded: str) -> bool:
-        """Step 4: could a phrase with a filler in a gap be here?"""
-        if not self.fillers:
-            return False
-        chunks = folded.split()
-        if self.fillers.isdisjoint(chunks):  # most segments: one pass in C
-            return False
-        if self.any_filler:
-            return True
-        if self.gapped is None:
-            return False
-        fillers = self.fillers
-        kept: list[str] = []  # the runs of chunks between fillers, packed
-        cuts: list[int] = []  # offsets of the packed text where fillers were taken out
-        length = 0
-        previous = 0
-        for i in [i for i, chunk in enumerate(chunks) if chunk in fillers]:
-            run = "".join(chunks[previous:i])
-            kept.append(run)
-            length += len(run)
-            cuts.append(length)
-            previous = i + 1
-        kept.append("".join(chunks[previous:]))
-        for last, size in self.gapped.iter("".join(kept)):
-            first = last - size + 1
-            i = bisect.bisect_left(cuts, first)
-            if i < len(cuts) and cuts[i] <= last + 1:
-                return True
         return False
 
     def _terms(
@@ -204,9 +168,6 @@ class Prefilter:
                 memo.clear()
             memo[chunks] = found
         return found
-
-    def _any_anchor(self, folded: str) -> bool:
-        return next(self.automaton.iter(folded), None) is not None
 
     def _context_possible(self, group: int, folded: str) -> bool:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
@@ -374,7 +335,7 @@ def build_prefilter(
     for form, doc in zip(forms, tokenizer.pipe(forms), strict=True):
         tokens = [fold(t.text) for t in doc if not t.is_space]
         anchor = "".join(tokens).replace(" ", "")
-        if not anchor or len(anchor) > _LENGTH_MASK:
+        if not anchor or len(anchor) > LENGTH_MASK:
             return None  # a phrase of spaces only (nothing to look for), or absurdly long
         anchors.setdefault(anchor, set()).update(positions[form])
         if folded_fillers and len(tokens) > 1:
@@ -398,8 +359,6 @@ def build_prefilter(
         for position, group in enumerate(compiled.groups)
         if group.requires_before is not None or group.requires_after is not None
     }
-    # Each anchor stores its length, and above it the number of its entry in
-    # `required_groups` when every group it stands for has required words (else 0).
     required_groups: list[tuple[int, ...]] = [()]
     numbers: dict[tuple[int, ...], int] = {}
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # no Python object per phrase
@@ -411,7 +370,7 @@ def build_prefilter(
             if not number:
                 number = numbers[groups] = len(required_groups)
                 required_groups.append(groups)
-        automaton.add_word(anchor, len(anchor) | number << _LENGTH_BITS)
+        automaton.add_word(anchor, len(anchor) | number << LENGTH_BITS)
     automaton.make_automaton()
     gapped_automaton = None
     if gapped:
@@ -421,7 +380,7 @@ def build_prefilter(
         gapped_automaton.make_automaton()
     special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
     return Prefilter(
-        automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler, special_words,
-        tuple(required_groups),
+        TextScan(automaton, gapped_automaton, folded_fillers, any_filler), tables, requires, windows,
+        special_words, tuple(required_groups),
     )
 

@@ -550,10 +550,31 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
 _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither
 
 
+_TEXT_KEY = "tilint.text"
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep doc.text (which the caller has, as the string the Doc was made from) for
+    doc_text: Doc.text makes a Token object per token."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built at most once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        remember_text(doc, text)
+    return text
+
+
 def _line_of(doc: Doc, start: int) -> str:
     """The line holding token `start`, from tokens within a bounded distance (Doc.text is
     a pass over the whole Doc, and a long line must not cost a scan per match); "" when
     the line is longer than that."""
+    text = doc_text(doc)
+    if "\n" not in text:  # one line (every segment the linter makes): the same, without a walk
+        return "" if start > _LINE_TOKENS or len(doc) - 1 - start > _LINE_TOKENS else text
     lo = start
     while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1

@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from tilint.sources import spellings_file as spellings_file  # re-exported: it lived here
 
 # Penn tags each part of speech is inflected to; the tag is kept so a suggestion can be
 # put in the same form as the word it replaces ("refused" -> "declined").
@@ -245,13 +246,6 @@ _SUFFIX_PAIRS = (
     ("iser", "izer"),
     ("ise", "ize"),
 )
-
-
-def spellings_file() -> Path:
-    """lexicons/spellings/uk-us.yml: British/American pairs and -ise stems, as data."""
-    from tilint.policy import data_dir as builtin_lexicon_dir
-
-    return builtin_lexicon_dir() / "spellings" / "uk-us.yml"
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,9 @@
 Each file in lexicons/classes/ names one class (people, institutions, officials, laws,
 treatments, procedures, devices, anatomy, conditions, and the cue words of mention
 frames), and may say for which rule categories a subject of that class is not the person
-(`agent_not_person`) or a noun of that class gives a modifier another sense
-(`modified_not_person`). See lexicons/classes/README.md.
+(`agent_not_person`), a noun of that class gives a modifier another sense
+(`modified_not_person`), or a verb's object of that class makes the act something other
+than the person's care (`object_not_person`). See lexicons/classes/README.md.
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ _KEYS = {
     "agent_not_person",
     "modified_not_person",
     "passive_subject_not_person",
+    "object_not_person",
     "words",
 }
-_SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential"}
+# Categories, plus two rule tags that name a narrower scope: "evidential" (doubting
+# adverbs) and "violence" (the policy's labels on people vs behaviour).
+_SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential", "violence"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class WordClass:
     modified_not_person: frozenset[str]
     passive_subject_not_person: frozenset[str]
     animate: bool = False
+    object_not_person: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ def _cache_path(files: Sequence[Path]) -> Path | None:
     folder = _cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(b"tilint-classes/1")
+    digest = hashlib.sha256(b"tilint-classes/2")
     for path in files:
         try:
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
@@ -189,6 +194,7 @@ def parse_class(data: Any, where: str) -> WordClass:
         _scopes(data.get("modified_not_person", []), where, name, "modified_not_person"),
         _scopes(data.get("passive_subject_not_person", []), where, name, "passive_subject_not_person"),
         _flag(data.get("animate", False), where, name),
+        _scopes(data.get("object_not_person", []), where, name, "object_not_person"),
     )
 
 

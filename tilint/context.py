@@ -98,6 +98,14 @@ def is_mention(
             return True
         if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
             return True
+        # "the stigma of being attention-seeking", "accused of being manipulative"
+        if (
+            lower == "being"
+            and previous.i - 2 >= sent.start
+            and doc[previous.i - 1].lower_ == "of"
+            and wc.has("label-nouns", doc[previous.i - 2].lower_)
+        ):
+            return True
         # "avoid X", "called X": the verb's object, so only articles and quotation marks
         # between ("Pt called and refused" is two acts); a list after an earlier mention
         # ("avoid refused and non-compliant") is covered by earlier_mentions.
@@ -126,7 +134,73 @@ def is_mention(
         return True
     if _reported_view(doc, start, sent, wc):
         return True
+    if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+def _before_list(doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]) -> int:
+    """The token before the list a match ends ("manipulative, attention seeking or X"):
+    earlier mentioned terms, commas, conjunctions and quotation marks are skipped."""
+    i = start - 1
+    while i >= sent.start:
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+        elif doc[i].is_quote or doc[i].is_space or doc[i].lower_ in (",", "or", "and"):
+            i -= 1
+        else:
+            break
+    return i
+
+
+_CLAUSE_OPENERS = frozenset("that how".split())
+
+
+def _hearsay(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]], wc: WordClasses
+) -> bool:
+    """'I've heard that people with personality disorder are manipulative', 'I heard how my
+    behaviours were attention-seeking', 'she was told that he is aggressive': the label is
+    the predicate of a 'that'/'how' clause after a verb of hearing or being told, so it is
+    others' labelling reported by the writer (policy: reported labelling)."""
+    from tilint import syntax
+
+    if doc[start].lower_.endswith("ing"):
+        return False  # "heard how he was suffering from ...": a progressive verb, an act, not a label
+    j = _before_list(doc, start, sent, earlier_mentions)
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _COPULA:
+        return False
+    for k in range(j - 1, max(sent.start, j - 8) - 1, -1):
+        if doc[k].lower_ in _CLAUSE_OPENERS:
+            for v in range(k - 1, max(sent.start, k - 3) - 1, -1):
+                if wc.has("hearsay-verbs", doc[v].lower_):
+                    return True
+            return False
+        if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
+            return False
+    return False
+
+
+_GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())
+
+
+def _stated_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'Writing that the patient is uncooperative is subjectively worded', 'Stating that
+    refusal is not permitted is coercive': a 'that' clause after a gerund of saying that
+    opens its clause is a statement the writer discusses, not the writer's own use."""
+    for k in range(start - 1, max(sent.start, start - 10) - 1, -1):
+        if doc[k].lower_ != "that":
+            if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
+                return False
+            continue
+        g = k - 1
+        if g < sent.start or not doc[g].lower_.endswith("ing") or not wc.has("speech-verbs", doc[g].lower_):
+            return False
+        return g == sent.start or doc[g - 1].lower_ in _GERUND_OPENERS or doc[g - 1].is_space
+    return False
 
 
 _AS_IF = frozenset("if though".split())
@@ -348,6 +422,8 @@ def _labelled_as(
     """'perceived as X', 'dismiss them as X or Y', 'labelled as X', 'people are often
     described as X': a label reported as someone's view, which is talk about the label.
     The writer's own description ('I would describe him as X') is a use."""
+    from tilint import syntax
+
     wc = wc or word_classes.builtin()
     i = start - 1
     while i >= sent.start:
@@ -358,6 +434,13 @@ def _labelled_as(
             i -= 1
         else:
             break
+    if i >= sent.start and doc[i].lower_ != "as" and i + 1 < start and doc[i + 1].lower_ in ("or", "and", ","):
+        # "seen as even more difficult or not co-operating": an earlier item of the list
+        k = i
+        while k >= max(sent.start, i - 3) and doc[k].lower_ != "as" and not syntax.is_boundary(doc, k):
+            k -= 1
+        if k >= sent.start and doc[k].lower_ == "as":
+            i = k
     if i < sent.start or doc[i].lower_ != "as":
         return False
     i -= 1
@@ -365,10 +448,35 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
-    if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
+    if i - 1 >= sent.start and doc[i].lower_ == "to" and doc[i - 1].lower_.startswith("refer"):
+        i -= 1  # "referred to as"
+    if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
+        k = _label_before_object(doc, i, sent, wc)
+        if k >= sent.start and any(t.lower_ in _FIRST_PERSON for t in doc[k : i + 1]):
+            return False  # "known by us as frequent fliers": the writer's own label
+        i = k
+    if i < sent.start or not (
+        "label-verbs" in wc.of_token(doc, i) or wc.has("view-verbs", doc[i].lower_) or wc.has("label-nouns", doc[i].lower_)
+    ):
         return False
     # the writer describing someone in the first person is a use
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
+
+
+def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:
+    """'portrayed people with BPD as X', 'the portrayal of the mentally ill as X': the
+    labelling verb or noun before a short noun phrase that ends at token i; else -1."""
+    from tilint import syntax
+
+    for k in range(i, max(sent.start, i - 5) - 1, -1):
+        tok = doc[k]
+        if k < i and (wc.has("view-verbs", tok.lower_) or wc.has("label-nouns", tok.lower_)):
+            return k
+        if k < i and tok.lower_ == "of" and k - 1 >= sent.start and wc.has("label-nouns", doc[k - 1].lower_):
+            return k - 1
+        if syntax.is_boundary(doc, k) or tok.lower_ in syntax.AUX:
+            return -1
+    return -1
 
 
 def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -644,6 +752,8 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
+        if exempt(syntax.object_classes(doc, end, sent, wc), "object_not_person"):
+            return True  # "refusing all food for weeks": a protest, not declining care
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)

@@ -226,6 +226,16 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
 
 
+def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[str]:
+    """Classes of the head of a verb's direct object, the noun phrase right after the verb
+    past determiners, quantifiers and adverbs ("refusing all food" -> food); [] when a
+    preposition, a clause boundary or a person follows ("refused to", "refused him")."""
+    i = end
+    while i < sent.end and i - end < 3 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_)):
+        i += 1
+    return _following_noun(doc, i, sent, classes, skip_determiners=True)
+
+
 def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
     """Classes of the noun phrase whose head is token `head`: the head's own, or else the
     nearest classed word before it in the phrase ("NHS England" -> institutions,
@@ -340,9 +350,9 @@ def attached(
         found = classes.of_token(doc, start - 1)
         if "people" not in found and any(classes[c].modified_not_person for c in found):
             return found
-    # "aggressive lymphoma"
+    # "aggressive lymphoma"; "hostile, aggressive or sexual impulses"
     if pos == "adj":
-        found = _following_noun(doc, end, sent, classes)
+        found = _following_noun(doc, end, sent, classes) or _coordinated_noun(doc, end, sent, classes)
         if found:
             return found
     # "compliance of the lungs", "non-compliance with the regulations"
@@ -360,6 +370,34 @@ def attached(
             found = np_classes(doc, head, sent, classes)
             if "people" not in found:
                 return found
+    return []
+
+
+_LIST_MARKS = frozenset(", and or".split())
+
+
+def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[str]:
+    """Classes of the noun that a list of modifiers shares ("hostile, aggressive, or
+    sexual impulses", "challenging, aggressive, and potentially violent behavior",
+    "aggressive, bizarre behaviors"): after a comma or a conjunction, the last conjunct
+    must hold a modifier and its noun, so "aggressive, and behaviour deteriorated" (a new
+    clause) is not read as one."""
+    i = end
+    while i < sent.end and i - end < 8:
+        if doc[i].lower_ not in _LIST_MARKS:
+            return []
+        while i < sent.end and doc[i].lower_ in _LIST_MARKS:
+            i += 1
+        head = _np_head(doc, i, sent.end)
+        if head is None:
+            return []
+        if head > i and not any(doc[k].lower_ in DETERMINERS for k in range(i, head + 1)):
+            found = _following_noun(doc, i, sent, classes)
+            if found:
+                return found
+        i = head + 1 if head == i else i + 1
+        while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
+            i += 1
     return []
 
 

@@ -735,6 +735,8 @@ def not_the_persons(
         return any(scopes & getattr(wc[c], key) for c in found)
 
     if pos == "verb":
+        if category in _CAPACITY_CATEGORIES and _imperative(doc, start, sent, forms):
+            return True  # "Refuse to be interviewed until ...", "Insist that the patient ...": advice to the reader
         # a modal makes a right only of choosing: "patients may refuse", not "may claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
@@ -759,12 +761,18 @@ def not_the_persons(
             head = syntax.coordinated_subject(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
-            found = _antecedent_classes(doc, sent, wc) or found
+            found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
         if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
             return False  # "Medication refused": a note's short passive, the person refused it
         if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
+        if (
+            doc[end - 1].lower_.endswith("ly")
+            and start - 1 >= sent.start
+            and doc[start - 1].lower_ in _ATTRIBUTIVE_DETERMINERS
+        ):
+            return True  # "an apparently self-inflicted death": qualifies a description, not an account
         # "the drug reportedly causes", "her partner reportedly hit her"
         head = syntax.subject(doc, start, sent)
         if head is None:
@@ -772,6 +780,53 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+# Articles and possessives: a doubting adverb right after one sits inside a noun phrase
+# ("the apparently self-inflicted death", "an apparently mentally ill person"). Not "that",
+# which also opens a clause ("he said that apparently she ...").
+_ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
+_LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
+
+
+def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool:
+    """A base-form verb that opens its sentence (after list marks or a number) is an
+    imperative: its subject is the reader ("Refuse to be interviewed until your solicitor
+    arrives", "Insist that the patient takes the medication"), not the person described.
+    A note's "Refused meds", "Denies pain" are past or third-person forms, not this."""
+    if "VB" not in forms or not doc[start].is_alpha:
+        return False
+    for tok in doc[sent.start : start]:
+        if not (tok.is_space or tok.text in _LINE_MARKS or tok.like_num):
+            return False
+    return not doc[start].lower_.endswith(("s", "ed", "ing"))
+
+
+_PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
+_PLURAL_PEOPLE = frozenset("people children men women family families".split())
+
+
+def _antecedent_in_sentence(doc: Doc, they: int, sent: Span, wc: WordClasses) -> list[str]:
+    """'I fought with the doctors as they insisted ...', 'You ask the police to attend, but
+    they refuse', 'When we get to the care home they insist ...': a 'they' subject takes
+    the classes of the nearest official or institution earlier in its sentence, unless a
+    plural people noun there could be 'they' too ('Staff saw the patients but they
+    refused'). Pronouns and singular people nouns cannot be 'they'."""
+    reporter: list[str] = []
+    for j in range(they - 1, max(sent.start, they - 30) - 1, -1):
+        low = doc[j].lower_
+        if low in _PRONOUNS_NOT_THEY:
+            continue
+        found = wc.of_token(doc, j)
+        if not found:
+            continue
+        if "people" in found or "relations" in found:
+            if low in _PLURAL_PEOPLE or (low.endswith("s") and not low.endswith("ss")):
+                return []
+            continue
+        if not reporter and any(c in _REPORTERS for c in found):
+            reporter = found
+    return reporter
 
 
 _ANTECEDENT_REACH = 6  # tokens at the start of the previous sentence read for its subject

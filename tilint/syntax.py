@@ -32,6 +32,7 @@ AUX = BE | frozenset(
     "has have had having 've 'd do does did will would shall should can could may might must wo ca".split()
 )
 NEGATIONS = frozenset("not n't never no".split())
+NOMINATIVE = frozenset("i we he she they".split())
 MODALS_OF_CAPACITY = frozenset("can could may".split())
 RELATIVES = frozenset("who which that whom".split())
 CLAUSE_WORDS = frozenset(
@@ -137,6 +138,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             return None
     if is_boundary(doc, j) or doc[j].lower_ in PREPOSITIONS or doc[j].lower_ in DETERMINERS:
         return None
+    if doc[j].lower_ in NOMINATIVE:
+        return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         return None  # "came to the clinic complaining of ...": not a subject
     return j

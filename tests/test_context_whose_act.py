@@ -103,3 +103,13 @@ def test_doubting_adverbs_that_are_not_about_an_account(text):
 )
 def test_doubting_adverbs_about_an_account_stay_flagged(text, word):
     assert word in flagged(text)
+
+
+def test_a_required_word_after_a_verb_is_looked_for_in_its_clause_only():
+    nlp = spacy.blank("en")
+    doc = nlp("They changed his status once admitted, it is easier then.")
+    admitted = next(t.i for t in doc if t.lower_ == "admitted")
+    assert context.window_words(doc, admitted, admitted + 1, doc[:], 2, before=False, clause=True) == []
+    assert context.window_words(doc, admitted, admitted + 1, doc[:], 2, before=False) == ["it", "is"]
+    assert "admitted" not in flagged("They changed his status once admitted, it is easier then.")
+    assert "admitted" in flagged("He admitted it was heroin.")

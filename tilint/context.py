@@ -886,8 +886,15 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
     return False
 
 
-def window_words(doc: Doc, start: int, end: int, sent: Span, size: int, before: bool) -> list[str]:
-    """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped."""
+_CLAUSE_PUNCT = frozenset(", ; : ( ) [ ] — –".split())
+
+
+def window_words(
+    doc: Doc, start: int, end: int, sent: Span, size: int, before: bool, *, clause: bool = False
+) -> list[str]:
+    """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped.
+    With `clause`, the window ends at clause punctuation: a word a rule requires after a
+    verb is its object, not the start of the next clause ("once admitted, it is ...")."""
     words: list[str] = []
     if before:
         i = start - 1
@@ -901,6 +908,8 @@ def window_words(doc: Doc, start: int, end: int, sent: Span, size: int, before: 
         i = end
         while i < sent.end and len(words) < size:
             tok = doc[i]
+            if clause and tok.text in _CLAUSE_PUNCT:
+                break
             if not (tok.is_punct or tok.is_space):
                 words.append(tok.lower_)
             i += 1

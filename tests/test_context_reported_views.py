@@ -145,3 +145,52 @@ def test_new_class_keys_are_validated(tmp_path):
     path.write_text("class: x\nwords: [a]\nobject_not_person: [deficit]\nmodified_not_person: [violence]\n", encoding="utf-8")
     loaded = classes.load_classes([path])
     assert loaded["x"].object_not_person == {"deficit"} and loaded["x"].modified_not_person == {"violence"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am expected to be manipulative, selfish and difficult to be around.",
+        "People with psychosis are often assumed to be violent.",
+        "I am often seen as manipulative by services.",
+    ],
+)
+def test_a_passive_view_is_someone_elses(text):
+    assert not {"manipulative", "violent"} & set(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He is known to be violent.", "violent"),  # knowing is not in view-passives: the writer's claim
+        ("I see her as manipulative.", "manipulative"),  # active, first person: the writer's own view
+        ("She expected him to be manipulative.", "manipulative"),  # active: not a passive view
+    ],
+)
+def test_active_or_known_views_stay_uses(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The behaviour would pass for passive aggression, as it is manipulative and controlling.",
+        "It was violent and frightening to watch.",
+        "The client is pacing aggressively and clenching fists.",
+        "He knocked aggressively on the door.",
+    ],
+)
+def test_labels_on_things_and_manner_of_actions_are_behaviour(text):
+    assert not {"manipulative", "violent", "aggressively"} & set(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He was behaving aggressively towards staff.", "aggressively"),  # conduct verb: said of him
+        ("He acted aggressively in the meeting.", "aggressively"),
+        ("He is violent.", "violent"),
+    ],
+)
+def test_conduct_verbs_keep_the_label_on_the_person(text, word):
+    assert word in flagged(text)

@@ -441,6 +441,8 @@ def _labelled_as(
             k -= 1
         if k >= sent.start and doc[k].lower_ == "as":
             i = k
+    if _passive_view_to_be(doc, i, sent, wc):
+        return True
     if i < sent.start or doc[i].lower_ != "as":
         return False
     i -= 1
@@ -448,6 +450,8 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
+    if i >= sent.start and "label-verbs" in wc.of_token(doc, i) and _after_be(doc, i, sent):
+        return True  # "I am often seen as manipulative": a passive, so someone else's view
     if i - 1 >= sent.start and doc[i].lower_ == "to" and doc[i - 1].lower_.startswith("refer"):
         i -= 1  # "referred to as"
     if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
@@ -461,6 +465,25 @@ def _labelled_as(
         return False
     # the writer describing someone in the first person is a use
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
+
+
+def _after_be(doc: Doc, i: int, sent: Span) -> bool:
+    """Is token i a participle after a form of 'be' (past adverbs): a passive?"""
+    from tilint import syntax
+
+    j = i - 1
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    return j >= sent.start and doc[j].lower_ in syntax.BE
+
+
+def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+    """'I am expected to be manipulative', 'they are assumed to be violent': token i is the
+    'be' of 'to be' after a passive participle of a view (class view-passives)."""
+    if i - 2 < sent.start or doc[i].lower_ != "be" or doc[i - 1].lower_ != "to":
+        return False
+    v = i - 2
+    return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
 
 
 def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:

@@ -353,6 +353,11 @@ def attached(
         found = classes.of_token(doc, start - 1)
         if "people" not in found and any(classes[c].modified_not_person for c in found):
             return found
+    # "pacing aggressively": an adverb of manner after an action verb names the behaviour
+    if end - start == 1 and doc[start].lower_.endswith("ly") and start - 1 >= sent.start:
+        verb = doc[start - 1].lower_
+        if verb.endswith(("ing", "ed")) and not classes.has("conduct-verbs", verb) and "behaviours" in classes.classes:
+            return ["behaviours"]
     # "aggressive lymphoma"; "hostile, aggressive or sexual impulses"
     if pos == "adj":
         found = _following_noun(doc, end, sent, classes) or _coordinated_noun(doc, end, sent, classes)

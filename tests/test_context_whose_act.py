@@ -113,3 +113,27 @@ def test_a_required_word_after_a_verb_is_looked_for_in_its_clause_only():
     assert context.window_words(doc, admitted, admitted + 1, doc[:], 2, before=False) == ["it", "is"]
     assert "admitted" not in flagged("They changed his status once admitted, it is easier then.")
     assert "admitted" in flagged("He admitted it was heroin.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("What I can't stand are manipulative behaviours towards staff.", "manipulative"),  # negation of 'stand'
+        ("I don't think he is aggressive.", "aggressive"),
+    ],
+)
+def test_a_negation_of_another_verb_does_not_clear_a_label(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is not aggressive.",
+        "She wasn't being aggressive at all.",
+        "No longer combative.",
+        "He was never really hostile.",
+    ],
+)
+def test_a_negated_label_is_still_cleared(text):
+    assert flagged(text) == []

@@ -896,14 +896,23 @@ _SIMPLE_NEGATIONS = frozenset("not n't no never without nor".split())
 
 
 def negated(doc: Doc, start: int, sent: Span) -> bool:
-    """'not aggressive', 'without agitation', 'no longer combative'."""
+    """'not aggressive', 'without agitation', 'no longer combative'. A negation that
+    belongs to another verb before the match's copula does not count: in "what I can't
+    stand are manipulative behaviours" the negation is of 'stand'."""
+    from tilint import syntax
+
     seen = 0
+    past_copula = False
     i = start - 1
     while i >= sent.start and seen < 3:
         tok = doc[i]
         if not (tok.is_punct or tok.is_space):
-            if tok.lower_ in _SIMPLE_NEGATIONS:
+            low = tok.lower_
+            if low in _SIMPLE_NEGATIONS:
                 return True
+            if past_copula and not (low in syntax.AUX or syntax.is_adverb(low)):
+                return False
+            past_copula = past_copula or low in syntax.COPULAS
             seen += 1
         i -= 1
     return False

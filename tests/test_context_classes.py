@@ -13,6 +13,8 @@ NEEDED = {
     "devices", "anatomy", "tumours", "conditions", "requests", "capacity", "mention-nouns",
     "mention-stance", "mention-meaning", "mention-verbs", "speech-verbs", "describe-verbs",
     "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
+    "behaviours", "sustenance", "label-nouns", "hearsay-verbs", "view-verbs", "view-passives",
+    "thing-pronouns", "conduct-verbs",
 }
 
 

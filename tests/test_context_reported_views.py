@@ -99,7 +99,8 @@ def test_refusing_food_or_fluids_is_not_refusing_care(text):
     [
         ("She refused her medication this morning.", "refused"),
         ("He refuses bloods.", "refuses"),
-        ("He refused food and his insulin.", None),  # object is food: left alone
+        ("He refused food and his insulin.", "refused"),  # one conjunct is care
+        ("He refused food and fluids for a week.", None),  # all of it food: left alone
         ("Her refusal of the injection was documented.", "refusal of"),
         ("Medication refusal noted twice.", "refusal"),
         ("Refusal to cooperate with care was his custom.", "refusal to"),
@@ -121,8 +122,10 @@ def test_object_classes_reads_the_noun_after_determiners_and_adverbs():
     doc = spacy.blank("en")("He was refusing all food for weeks and refused him entry.")
     sent = doc[:]
     wc = classes.builtin()
-    assert syntax.object_classes(doc, 3, sent, wc) == ["sustenance"]
-    assert syntax.object_classes(doc, 9, sent, wc) == []  # a person follows
+    assert syntax.object_classes(doc, 3, sent, wc) == [["sustenance"]]
+    assert syntax.object_classes(doc, 9, sent, wc) == [[]]  # a person follows: no class
+    doc = spacy.blank("en")("She refused food and her insulin.")
+    assert syntax.object_classes(doc, 2, doc[:], wc) == [["sustenance"], ["treatments"]]
 
 
 def test_coordinated_noun_needs_a_modifier_in_the_last_conjunct():

@@ -777,7 +777,8 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if exempt(syntax.object_classes(doc, end, sent, wc), "object_not_person"):
+        conjuncts = syntax.object_classes(doc, end, sent, wc)
+        if conjuncts and all(exempt(found, "object_not_person") for found in conjuncts):
             return True  # "refusing all food for weeks": a protest, not declining care
         head = syntax.subject(doc, start, sent)
         if head is None:

@@ -229,14 +229,30 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
 
 
-def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[str]:
-    """Classes of the head of a verb's direct object, the noun phrase right after the verb
-    past determiners, quantifiers and adverbs ("refusing all food" -> food); [] when a
-    preposition, a clause boundary or a person follows ("refused to", "refused him")."""
+_CONJUNCTS = frozenset(", and or / and/or".split())
+
+
+def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[list[str]]:
+    """Classes of the heads of a verb's direct object, one list per conjunct: the noun
+    phrase right after the verb past determiners, quantifiers and adverbs ("refusing all
+    food" -> [[sustenance]]; "refused food and her insulin" -> [[sustenance], [treatments]]);
+    [] when a preposition, a clause boundary or a person follows ("refused to", "refused
+    him")."""
+    out: list[list[str]] = []
     i = end
-    while i < sent.end and i - end < 3 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_)):
-        i += 1
-    return _following_noun(doc, i, sent, classes, skip_determiners=True)
+    while i < sent.end and len(out) < 4:
+        while i < sent.end and i - end < 12 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_)):
+            i += 1
+        head = _np_head(doc, i, sent.end)
+        if head is None:
+            break
+        out.append(_following_noun(doc, i, sent, classes, skip_determiners=True))
+        i = head + 1
+        if i >= sent.end or doc[i].lower_ not in _CONJUNCTS:
+            break
+        while i < sent.end and doc[i].lower_ in _CONJUNCTS:
+            i += 1
+    return out
 
 
 def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:

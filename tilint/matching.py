@@ -37,7 +37,7 @@ from tilint.terms import expand, plain_phrases
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
 
-COMPILER_VERSION = 5  # 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled
+COMPILER_VERSION = 6  # 6: @class references in terms and windows; 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled
 
 
 
@@ -60,6 +60,7 @@ def load_compiled(
     files.append(spellings_file())  # every term is expanded with these spellings
     from tilint import classes as word_classes
 
+    files.extend(word_classes.class_files())  # terms may name a class ("@people")
     fillers_file = word_classes.builtin_classes_dir() / "phrase-fillers.yml"  # the prefilter's step 4
     folder = _cache_dir()
     plain_path = _cache_path(folder, _cache_key(files))

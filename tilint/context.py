@@ -488,7 +488,8 @@ def first_person_account(
     while before >= sent.start and doc[before].lower_ == "own":
         before -= 1
     if before >= sent.start and doc[before].lower_ == "my":
-        return True  # "my addiction", "my section"
+        # "my addiction", "my section"; but "my schizophrenic dad" labels the dad
+        return not _labels_a_person_noun(doc, start, end, sent)
     if syntax.part_of_speech(forms, doc, start, end) != "verb":
         return False
     be = syntax.passive(doc, start, sent, forms)
@@ -498,6 +499,14 @@ def first_person_account(
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"
+
+
+def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the match hold, or stand right before, a people noun ("schizophrenic dad",
+    "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
+    wc = word_classes.builtin()
+    last = min(sent.end, end + 1)
+    return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
 
 
 # ---------------------------------------------------------------- names

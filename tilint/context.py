@@ -40,6 +40,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in _CLOSERS[open_char] and not (open_char in "'‘" and after.isalnum()):
             regions.append((open_at + 1, i))
             open_char = None
+    if open_char is not None and open_char in "“„«":
+        # A typographic opening mark never closed: a quotation that runs on to the end of
+        # its paragraph (the convention for quotes of more than one paragraph, and what an
+        # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
+        end = text.find("\n", open_at)
+        regions.append((open_at + 1, len(text) if end < 0 else end))
     return regions
 
 

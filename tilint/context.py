@@ -117,9 +117,19 @@ def is_mention(
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
-            for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
-                if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
+            # "not to use X", "instead of saying X", "rather than calling X": the cue right
+            # before the verb, past other cues and adverbs only ("admits to heroin use,
+            # alcohol abuse" is a noun "use", not a verb of saying)
+            from tilint import syntax
+
+            j = previous.i - 1
+            while j >= max(sent.start, previous.i - 3):
+                low = doc[j].lower_
+                if low in _NEGATIONS or low in ("of", "than", "to"):
                     return True
+                if not (syntax.is_adverb(low) or low in ("just", "rather", "instead")):
+                    break
+                j -= 1
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):

@@ -40,6 +40,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in _CLOSERS[open_char] and not (open_char in "'‘" and after.isalnum()):
             regions.append((open_at + 1, i))
             open_char = None
+    if open_char is not None and open_char in "“„«":
+        # A typographic opening mark never closed: a quotation that runs on to the end of
+        # its paragraph (the convention for quotes of more than one paragraph, and what an
+        # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
+        end = text.find("\n", open_at)
+        regions.append((open_at + 1, len(text) if end < 0 else end))
     return regions
 
 
@@ -111,9 +117,19 @@ def is_mention(
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
-            for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
-                if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
+            # "not to use X", "instead of saying X", "rather than calling X": the cue right
+            # before the verb, past other cues and adverbs only ("admits to heroin use,
+            # alcohol abuse" is a noun "use", not a verb of saying)
+            from tilint import syntax
+
+            j = previous.i - 1
+            while j >= max(sent.start, previous.i - 3):
+                low = doc[j].lower_
+                if low in _NEGATIONS or low in ("of", "than", "to"):
                     return True
+                if not (syntax.is_adverb(low) or low in ("just", "rather", "instead")):
+                    break
+                j -= 1
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
@@ -488,7 +504,8 @@ def first_person_account(
     while before >= sent.start and doc[before].lower_ == "own":
         before -= 1
     if before >= sent.start and doc[before].lower_ == "my":
-        return True  # "my addiction", "my section"
+        # "my addiction", "my section"; but "my schizophrenic dad" labels the dad
+        return not _labels_a_person_noun(doc, start, end, sent)
     if syntax.part_of_speech(forms, doc, start, end) != "verb":
         return False
     be = syntax.passive(doc, start, sent, forms)
@@ -498,6 +515,14 @@ def first_person_account(
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"
+
+
+def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the match hold, or stand right before, a people noun ("schizophrenic dad",
+    "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
+    wc = word_classes.builtin()
+    last = min(sent.end, end + 1)
+    return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
 
 
 # ---------------------------------------------------------------- names

@@ -40,6 +40,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in _CLOSERS[open_char] and not (open_char in "'‘" and after.isalnum()):
             regions.append((open_at + 1, i))
             open_char = None
+    if open_char is not None and open_char in "“„«":
+        # A typographic opening mark never closed: a quotation that runs on to the end of
+        # its paragraph (the convention for quotes of more than one paragraph, and what an
+        # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
+        end = text.find("\n", open_at)
+        regions.append((open_at + 1, len(text) if end < 0 else end))
     return regions
 
 
@@ -119,9 +125,19 @@ def is_mention(
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
-            for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
-                if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
+            # "not to use X", "instead of saying X", "rather than calling X": the cue right
+            # before the verb, past other cues and adverbs only ("admits to heroin use,
+            # alcohol abuse" is a noun "use", not a verb of saying)
+            from tilint import syntax
+
+            j = previous.i - 1
+            while j >= max(sent.start, previous.i - 3):
+                low = doc[j].lower_
+                if low in _NEGATIONS or low in ("of", "than", "to"):
                     return True
+                if not (syntax.is_adverb(low) or low in ("just", "rather", "instead")):
+                    break
+                j -= 1
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
@@ -619,7 +635,8 @@ def first_person_account(
     while before >= sent.start and doc[before].lower_ == "own":
         before -= 1
     if before >= sent.start and doc[before].lower_ == "my":
-        return True  # "my addiction", "my section"
+        # "my addiction", "my section"; but "my schizophrenic dad" labels the dad
+        return not _labels_a_person_noun(doc, start, end, sent)
     if syntax.part_of_speech(forms, doc, start, end) != "verb":
         return False
     be = syntax.passive(doc, start, sent, forms)
@@ -629,6 +646,14 @@ def first_person_account(
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"
+
+
+def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the match hold, or stand right before, a people noun ("schizophrenic dad",
+    "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
+    wc = word_classes.builtin()
+    last = min(sent.end, end + 1)
+    return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
 
 
 # ---------------------------------------------------------------- names
@@ -681,10 +706,31 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
 _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither
 
 
+_TEXT_KEY = "tilint.text"
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep doc.text (which the caller has, as the string the Doc was made from) for
+    doc_text: Doc.text makes a Token object per token."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built at most once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        remember_text(doc, text)
+    return text
+
+
 def _line_of(doc: Doc, start: int) -> str:
     """The line holding token `start`, from tokens within a bounded distance (Doc.text is
     a pass over the whole Doc, and a long line must not cost a scan per match); "" when
     the line is longer than that."""
+    text = doc_text(doc)
+    if "\n" not in text:  # one line (every segment the linter makes): the same, without a walk
+        return "" if start > _LINE_TOKENS or len(doc) - 1 - start > _LINE_TOKENS else text
     lo = start
     while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1

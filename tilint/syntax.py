@@ -62,6 +62,7 @@ _CATENATIVES = frozenset(
 )
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _DO_HAVE = frozenset("do does did has have had".split())
+_PARTICLES = PREPOSITIONS | frozenset("out off back away up down".split())
 _NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure")
 
 
@@ -102,6 +103,12 @@ def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
         return "adj"
     if end - start > 1 and doc[start].lower_ in _DO_HAVE:
         return "verb"  # "did not attend", "has not engaged": a verb phrase written out
+    if end - start > 1 and start > 0 and doc[start].lower_.endswith("ed") and doc[start + 1].lower_ in _PARTICLES:
+        j = start - 1  # "are not allowed to", "was kept in": a passive and its particle written out
+        while j > 0 and (doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)):
+            j -= 1
+        if doc[j].lower_ in BE:
+            return "verb"
     last = doc[end - 1].lower_
     return "noun" if last.endswith(_NOUN_ENDINGS) else "adj"
 

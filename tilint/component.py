@@ -175,7 +175,7 @@ class TilintComponent:
             if not context.window_has(before, group.requires_before):
                 return False
         if group.requires_after is not None:
-            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False)
+            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False, clause=True)
             if not context.window_has(after, group.requires_after):
                 return False
         return True

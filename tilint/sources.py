@@ -18,7 +18,7 @@ from tilint.policy import data_dir
 # What the compiled caches hold: 3 the candidate prefilter; 4 safe_forms, the prefilter
 # knows fillers; 5 tilint.compiled; 6 the prefilter's TextScan (tilint.scan), the scan's
 # own cache, packages stamped by their files; 7 anchors carry their groups, the prefilter
-# knows the tokenizer's letters-only special cases; 8 terms may name a word class.
+# knows the tokenizer's letters-only special cases; 8 terms may name a word class (@people).
 COMPILER_VERSION = 8
 
 
@@ -43,7 +43,7 @@ def source_files(extra_files: Sequence[str | Path] = (), *, builtin: bool = True
     if builtin:
         files.append(data_dir() / "names.yml")
     files.append(spellings_file())  # every term is expanded with these spellings
-    files.extend(sorted((data_dir() / "classes").glob("*.yml")))  # terms may name a class ("@service-users")
+    files.extend(sorted((data_dir() / "classes").glob("*.yml")))  # terms may name a class ("@people")
     return files
 
 

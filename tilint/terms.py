@@ -3,8 +3,9 @@
 Term syntax (documented in docs/writing-rules.md):
   * words are separated by spaces; `(a|b|)` is a choice, an empty choice makes it optional;
   * `~word` marks the word that is inflected by the group's `inflect` part of speech;
-  * `@class` stands for any entry of a word class in lexicons/classes/ ("management of
-    (the|a|) @service-users"), so a family of phrases is data, not a long choice;
+  * `@class` stands for any word or phrase of a word class in lexicons/classes/ ("of
+    the @people" -> "of the patients", "of the prisoners", ...): a rule names a kind of
+    word once, and every rule gains when the class grows;
   * hyphenated words also match spaced and joined ("non-compliant", "non compliant",
     "noncompliant"), short spaced phrases also match hyphenated, and British and American
     spellings match each other.
@@ -31,7 +32,7 @@ INFLECTION_TAGS: dict[str, tuple[str, ...]] = {
 }
 
 _CHOICE = re.compile(r"\(([^()]*)\)")
-_CLASS_REF = re.compile(r"@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
+_CLASS_REF = re.compile(r"(?<![\w@])@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
 MAX_FORMS_PER_TERM = 512  # a bound on what one term may expand to (hostile lexicons)
 
 
@@ -65,30 +66,28 @@ def _split_choices(term: str) -> list[list[str]]:
     return parts
 
 
-def resolve_classes(term: str) -> str:
-    """'(the|) @service-users' -> '(the|) (patient|patients|...)': each `@class` becomes a
-    choice of the class's entries (inside a choice, its alternatives join that choice)."""
-    if "@" not in term:
-        return term
-    from tilint.classes import builtin
+def _class_choice(match: re.Match[str]) -> str:
+    from tilint import classes as word_classes
 
-    classes = builtin().classes
+    name = match.group(1)
+    wc = word_classes.builtin().classes.get(name)
+    if wc is None:
+        raise TermSyntaxError(f"'@{name}' names no word class (see lexicons/classes/)")
+    words = sorted(wc.words) + sorted(" ".join(p) for p in wc.phrases)
+    if any(any(c in w for c in "()|~@") for w in words):
+        raise TermSyntaxError(f"word class {name!r} holds a word with term syntax in it")
+    return "(" + "|".join(words) + ")"
 
-    def entries(m: re.Match[str]) -> str:
-        wc = classes.get(m.group(1))
-        if wc is None:
-            raise TermSyntaxError(f"{term!r} refers to an unknown word class @{m.group(1)}")
-        words = "|".join([*sorted(wc.words), *sorted(" ".join(p) for p in wc.phrases)])
-        depth = term.count("(", 0, m.start()) - term.count(")", 0, m.start())
-        return words if depth > 0 else f"({words})"
 
-    return _CLASS_REF.sub(entries, term)
+def with_classes(term: str) -> str:
+    """The term with each `@class` written out as a choice of the class's words."""
+    return _CLASS_REF.sub(_class_choice, term) if "@" in term else term
 
 
 def choices(term: str) -> list[str]:
     """All word sequences a term stands for, `~` markers kept."""
     out: list[str] = []
-    for combo in itertools.product(*_split_choices(resolve_classes(term))):
+    for combo in itertools.product(*_split_choices(with_classes(term))):
         # Parts keep their own spacing: "(high|low)-functioning" -> "high-functioning".
         text = " ".join("".join(combo).split())
         if text:

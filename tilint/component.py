@@ -133,6 +133,7 @@ class TilintComponent:
         if text is None:
             text = doc.text  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
+        narrative: dict[int, bool] = {}  # sentence start -> first-person writing around it
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
         for cand in kept:
@@ -146,6 +147,9 @@ class TilintComponent:
                 and (
                     context.self_described(doc, cand.start, cand.end, sent)
                     or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
+                    or context.narrator_scope(
+                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative
+                    )
                 )
             )
             if mention:

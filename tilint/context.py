@@ -500,6 +500,208 @@ def first_person_account(
     return be is not None or category != "coercive"
 
 
+# ---------------------------------------------------------------- first-person narrative
+
+_FIRST_SINGULAR = frozenset("i me my myself mine".split())
+_FIRST_ANY = _FIRST_SINGULAR | frozenset("we us our ours ourselves".split())
+_FIRST_OBJECTS = frozenset("me myself us ourselves".split())
+_THIRD_SINGULAR = frozenset("he she him her his hers himself herself".split())
+# Who else a clause can be about: third persons, the reader ("you are manipulative"), a
+# relative clause's antecedent, and people nouns (lexicons/classes/people.yml).
+_OTHER_PRONOUNS = _THIRD_SINGULAR | frozenset(
+    "they them their theirs themselves you your yours yourself yourselves who whom whose".split()
+)
+_NARRATIVE_REACH = 250  # tokens either side of the sentence read to tell first-person writing
+_NP_REACH = 4  # tokens before a match read for its possessive ("my substance abuse problem")
+
+
+def first_person_writing(doc: Doc, sent: Span, cache: dict[int, bool] | None = None) -> bool:
+    """Is the text around this sentence first-person writing (a blog, a story, a forum
+    post about oneself)? More first-person singular pronouns than twice the third-person
+    singular ones, in the sentence and up to _NARRATIVE_REACH tokens either side. A
+    clinician's letter ('I saw him today; he ...') has as many of the second as of the
+    first. `cache` maps a sentence start to the answer for one Doc."""
+    if cache is not None and sent.start in cache:
+        return cache[sent.start]
+    first = third = 0
+    for tok in doc[max(0, sent.start - _NARRATIVE_REACH) : min(len(doc), sent.end + _NARRATIVE_REACH)]:
+        low = tok.lower_
+        if low in _FIRST_SINGULAR:
+            first += 1
+        elif low in _THIRD_SINGULAR:
+            third += 1
+    answer = first >= 1 and first > 2 * third
+    if cache is not None:
+        cache[sent.start] = answer
+    return answer
+
+
+def narrator_scope(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    forms: frozenset[str],
+    classes: WordClasses | None = None,
+    cache: dict[int, bool] | None = None,
+) -> bool:
+    """In first-person writing, is the match about the narrator (policy: self-disclosure
+    without quotation marks)? 'They sectioned me', 'I was put on obs', 'we weren't allowed
+    out', 'my substance abuse problem', 'I wasn't being violent or aggressive', 'after
+    numerous failed escape attempts I was ...'. A match whose clause names someone else
+    (he, she, they, you, a relative 'who', a people noun) stays a finding unless its own
+    object or subject is the narrator; so does what the writer observes in someone
+    ('I note poor adherence') and a staff 'I' acting on a person ('I restrained him')."""
+    from tilint import syntax
+
+    wc = classes or word_classes.builtin()
+    if not first_person_writing(doc, sent, cache):
+        return False
+    match = doc[start:end]
+    if any(t.lower_ in _OTHER_PRONOUNS for t in match):
+        return False
+    if any(t.lower_ in _FIRST_ANY for t in match):
+        return True  # "put me on obs"
+    lo, hi = syntax.clause(doc, start, end, sent)
+    # "violent or aggressive": a coordinated word (a clause no longer than the match and a
+    # word or two) shares the clause of the word it is coordinated with
+    for _ in range(2):
+        if (
+            hi - lo <= end - start + 2
+            and lo - 2 >= sent.start
+            and doc[lo - 1].lower_ in ("and", "or", "nor")
+            and not doc[lo - 2].is_punct
+        ):
+            lo = syntax.clause(doc, lo - 2, lo - 1, sent)[0]
+
+    def other(i: int) -> bool:
+        low = doc[i].lower_
+        if low in _FIRST_ANY:
+            return False
+        return low in _OTHER_PRONOUNS or bool(
+            {"people", "relations", "officials"} & set(wc.of_token(doc, i))
+        )
+
+    # the narrator on the receiving end: "they sectioned me", "restrained me"; someone
+    # else on it: "I allowed him leave" (a verb without inflection tags looks like an
+    # adjective, so this does not wait for the part of speech)
+    j = end
+    while j < hi and doc[j].lower_ in ("up", "down", "back", "off", "out"):
+        j += 1
+    if j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in ("my", "our"):
+        return True
+    if syntax.person_object(doc, end, sent, wc):
+        return False
+    pos = syntax.part_of_speech(forms, doc, start, end)
+    if pos == "verb":
+        be = syntax.passive(doc, start, sent, forms)
+        head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+        if head is None:  # "I ligatured and tried to abscond", unless someone stands between
+            head = syntax.coordinated_subject(doc, start, sent, wc)
+            if head is not None and any(other(i) for i in range(head + 1, start)):
+                return False
+        if head is not None and doc[head].lower_ in _FIRST_ANY:
+            return not _observer(doc, head, start, wc)
+        if head is not None and other(head):
+            return False
+    # "my substance abuse problem", "my diagnosis of BPD", "our fellow bipolar people"
+    j = start - 1
+    while j >= lo and start - j <= _NP_REACH and not syntax.is_boundary(doc, j):
+        low = doc[j].lower_
+        if low in ("my", "our"):
+            return True
+        if other(j) or low in syntax.AUX:
+            break
+        j -= 1
+    # The nearest person before the match in its clause is the one it describes: "they
+    # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).
+    for i in range(start - 1, lo - 1, -1):
+        if doc[i].lower_ in _FIRST_ANY:
+            if doc[i].lower_ in _FIRST_OBJECTS and pos == "verb":
+                return True  # "to stop me from hurting myself or absconding"
+            return _narrator_linked(doc, i, start, wc)
+        if other(i):
+            return False
+    after = [i for i in range(end, hi) if doc[i].lower_ in _FIRST_ANY or other(i)]
+    if after and (other(after[0]) or doc[after[0]].lower_ not in ("i", "we")):
+        return False  # "addicts tried to enter my home": the narrator is not the one described
+    # A clause with no one before the match ("after numerous failed escape attempts",
+    # "apparently I'm ..."), in a sentence whose subject is the narrator and that names
+    # no one else.
+    rest = [i for i in range(sent.start, sent.end) if not start <= i < end]
+    if any(other(i) for i in rest):
+        return False
+    subjects = [i for i in rest if doc[i].lower_ in ("i", "we")]
+    if not subjects:
+        return False
+    earlier = [i for i in subjects if i < start]
+    return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
+
+
+# Verbs that link the narrator to what follows as a description of them, like a copula:
+# "I had a substance abuse problem", "I felt like a crazy person", "I became aggressive".
+_LINKING = frozenset(
+    """am 'm m are 're was were be been being is 's have 've has had having feel feels felt
+    feeling become becomes became becoming get gets got getting stay stayed remain remained
+    seem seemed look looked sound sounded identify identified struggle struggled struggling
+    suffer suffered""".split()
+)
+
+
+def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
+    """Does the first person at token `first` describe themselves with the match at
+    `start`? Yes when the match stands right after the subject ('I apparently had'), after
+    a linking verb ('I was becoming agitated', 'I had a substance abuse problem'), or after
+    a preposition ('I struggled with drug abuse', 'in rehab for alcohol abuse'); no when it
+    is the object of another verb ('I can't stand manipulative behaviour', 'I'm not going
+    to put needy and attention seeking into one category') or of observing ('I note poor
+    adherence')."""
+    from tilint import syntax
+
+    k = first + 1
+    while k < start:
+        low = doc[k].lower_
+        if low in _LINKING and not (low in syntax.AUX and _participle_after(doc, k, start)):
+            return True
+        if low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low) or low in ("to", "going", "just"):
+            k += 1
+            continue
+        break
+    if k >= start:
+        return True
+    if wc.has("observe-verbs", doc[k].lower_):
+        return False
+    # "I struggled with drug abuse": a preposition right after the verb, the match soon after
+    return k + 1 < start and doc[k + 1].lower_ in syntax.PREPOSITIONS and start - (k + 1) <= 3
+
+
+def _participle_after(doc: Doc, k: int, start: int) -> bool:
+    """Is the auxiliary at token k followed by a participle ('I've conducted', 'I was
+    becoming'), so that it is not the linking verb itself?"""
+    from tilint import syntax
+
+    j = k + 1
+    while j < start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS):
+        j += 1
+    return j < start and doc[j].lower_.endswith(("ed", "en", "ing"))
+
+
+def _observer(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
+    """'I note poor adherence', 'I have documented refusal': the first person at token
+    `first` is the subject of a verb of observing or reporting whose object holds the
+    match at `start`."""
+    from tilint import syntax
+
+    for k in range(first + 1, min(start, first + 4)):
+        low = doc[k].lower_
+        if wc.has("observe-verbs", low):
+            return True
+        if not (low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low)):
+            return False
+    return False
+
+
 # ---------------------------------------------------------------- names
 
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())

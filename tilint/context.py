@@ -114,6 +114,9 @@ def is_mention(
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
+    head = _list_head(doc, start, sent, earlier_mentions)
+    if head is not None and wc.has("mention-nouns", head.lower_) and not _note_heading(doc, head.i, sent):
+        return True  # "words like junkie, addict, alcoholic, crackhead and abuser"
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
@@ -127,6 +130,43 @@ def is_mention(
     if _reported_view(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_LIST_ITEM_WORDS = 3  # words in one item of a listed run ("junkie, addict, crack head")
+_LIST_ITEMS = 8
+
+
+def _list_head(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]
+) -> Token | None:
+    """The word before a comma-separated run of short items that ends with the match
+    ('words like junkie, addict, alcoholic, crackhead, and abuser' -> 'words'), or None
+    when the match is not a later item of such a run. Items that are not listed terms
+    ('alcoholic' where no rule matched it) do not break the run."""
+    i = start - 1
+    items = 0
+    while items < _LIST_ITEMS:
+        # a separator: ",", "and", "or", ", and"
+        seps = 0
+        while i >= sent.start and (doc[i].text in (",", "/") or doc[i].lower_ in ("and", "or")):
+            i -= 1
+            seps += 1
+        if seps == 0 or i < sent.start:
+            break
+        words = 0
+        while i >= sent.start and words < _LIST_ITEM_WORDS and (doc[i].is_alpha or doc[i].text == "-" or doc[i].is_quote):
+            if doc[i].is_alpha and doc[i].lower_ in _FILLER:
+                break
+            i -= 1
+            words += 1
+        if words == 0:
+            return None
+        items += 1
+        if i < sent.start or doc[i].text != ",":
+            break
+    if items < 2:
+        return None
+    return _word_before(doc, i + 1, sent, earlier_mentions)
 
 
 _AS_IF = frozenset("if though".split())

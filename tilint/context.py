@@ -121,6 +121,8 @@ def is_mention(
         return True
     if _defined(doc, start, end, sent):
         return True
+    if _told_or_denied(doc, start, sent):
+        return True
     if _labelling_practice(doc, start, sent, wc):
         return True
     if _negated_description(doc, start, sent, wc):
@@ -390,16 +392,22 @@ def _labelled_as(
     The writer's own description ('I would describe him as X') is a use."""
     wc = wc or word_classes.builtin()
     i = start - 1
+    run = 0  # words of an earlier coordinated item ("as a drug user and a manipulator")
     while i >= sent.start:
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an") or doc[i].is_space:
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
+            run = 0
+            i -= 1
+        elif doc[i].is_alpha and doc[i].lower_ not in ("as", "like") and run < 3 and _coordinated_before(doc, i, sent):
+            run += 1
             i -= 1
         else:
             break
-    if i < sent.start or doc[i].lower_ != "as":
+    if i < sent.start or doc[i].lower_ not in ("as", "like"):
         return False
+    like = doc[i].lower_ == "like"
     i -= 1
     while i >= sent.start and (
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
@@ -407,8 +415,53 @@ def _labelled_as(
         i -= 1
     if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
         return False
-    # the writer describing someone in the first person is a use
-    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
+    if like and not doc[i].lower_.startswith("treat"):
+        return False  # "treated like X"; "seen like" is not a frame
+    # the writer describing someone in the first person is a use; a first person on the
+    # receiving end of a passive ('I have been treated as a liar') reports a label
+    before = doc[max(sent.start, i - 4) : i]
+    if any(t.lower_ in _COPULA or t.lower_ in ("been", "being", "get", "got") for t in before[-2:]):
+        return True
+    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in before)
+
+
+_CLAUSE_COPULAS = _COPULA | frozenset("'re 'm am".split())
+
+
+def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
+    """A label as the predicate of a clause someone else told the person ('she's always
+    been told she's borderline', 'I was told that I was attention seeking') or that the
+    writer denies it means ('this doesn't mean they're attention seekers'): reported
+    labelling and a negated description, talk about the label."""
+    from tilint import syntax
+
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "just", "being") or syntax.is_adverb(doc[j].lower_)):
+        j -= 1
+    if j - 1 < sent.start or doc[j].lower_ not in _CLAUSE_COPULAS:
+        return False
+    k = j - 2  # before the clause's subject
+    if k >= sent.start and doc[k].lower_ == "that":
+        k -= 1
+    if k - 1 < sent.start:
+        return False
+    verb, before = doc[k].lower_, doc[k - 1].lower_
+    if verb == "told":
+        return before in syntax.BE or before == "been"
+    if verb in ("mean", "means", "meant"):
+        return any(t.lower_ in _NEGATIONS for t in doc[max(sent.start, k - 3) : k])
+    return False
+
+
+def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:
+    """Is token i in an item that a coordinator follows within three words ('a drug user
+    and ...')? Then it may be skipped on the way back to 'as'."""
+    for j in range(i + 1, min(sent.end, i + 4)):
+        if doc[j].lower_ in ("and", "or", ","):
+            return True
+        if not doc[j].is_alpha:
+            return False
+    return False
 
 
 def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -886,6 +939,8 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
+        if category == "credibility" and _pleads(doc, end, sent, wc):
+            return True  # "denied murder", "admitted the charges": a plea, not a health account
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
@@ -901,9 +956,24 @@ def not_the_persons(
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = _next_classed(doc, end, sent, wc)
+        if head is not None and doc[head].lower_ in _IMPERSONAL:
+            return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+_IMPERSONAL = frozenset("it this there".split())
+
+
+def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?"""
+    j = end
+    while j < sent.end and j - end < 3 and doc[j].lower_ in ("the", "all", "any", "a", "an", "to", "his", "her", "their"):
+        j += 1
+    if j < sent.end and doc[j].lower_ == "being":
+        return False  # "denied being depressed"
+    return j < sent.end and wc.has("offences", doc[j].lower_)
 
 
 _ANTECEDENT_REACH = 6  # tokens at the start of the previous sentence read for its subject

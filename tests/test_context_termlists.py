@@ -78,3 +78,42 @@ def test_a_later_item_of_a_listed_run_is_a_mention():
 
 def test_a_run_of_descriptions_without_a_mention_noun_stays_a_use():
     assert "crackhead" in flagged("He was rude, loud, angry, a crackhead, and a liar.")
+
+
+MYTHS = """Myths
+
+People who self-harm are attention seeking
+
+People who self-harm must like the pain
+
+Facts
+
+Self-harm is a coping mechanism, and she was attention seeking once.
+"""
+
+
+def test_a_myth_a_handout_corrects_is_reported():
+    assert flagged("Myth: people who self-harm are attention seeking.") == []
+    assert [f.text for f in tilint.lint_text(MYTHS)] == ["attention seeking"]  # the one under 'Facts'
+
+
+@pytest.mark.parametrize("text", ["The course covers:\nA cry for help?\nIs it all just attention-seeking?\n"])
+def test_a_short_question_about_a_notion_is_not_a_description(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("What Makes Some Alcoholics Aggressive?", "alcoholics"),  # a question about people
+        ("Is he manipulative?", "manipulative"),
+        ("Is it true that patients who refuse medication are manipulative and have to be restrained?", "manipulative"),
+    ],
+)
+def test_questions_about_people_stay_uses(text, word):
+    assert word in flagged(text)
+
+
+def test_a_deficit_label_on_staff_is_not_about_a_person_using_services():
+    assert flagged("Some healthcare providers are too lazy to update your diagnosis.") == []
+    assert "uncooperative" in flagged("He was uncooperative with staff.")  # towards staff: his behaviour

@@ -345,10 +345,11 @@ def attached(
         found = _following_noun(doc, end, sent, classes)
         if found:
             return found
-    # "compliance of the lungs", "non-compliance with the regulations"
+    # "compliance of the lungs", "non-compliance with the regulations"; a person after the
+    # preposition is whom the behaviour was towards ("uncooperative with staff")
     if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in"):
         found = _following_noun(doc, end + 1, sent, classes, skip_determiners=True)
-        if found:
+        if found and not any(classes[c].animate for c in found):
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
     j = start - 1

@@ -24,6 +24,13 @@ _HEADER_CHARS = 4000
 
 
 def in_term_list(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
+    """Is the match at characters [start, end) listed rather than used: an entry of a
+    list or table of terms, a myth a handout sets out to correct, or a short question
+    that puts a notion up for discussion?"""
+    return _entry(text, start, end, classes) or in_myth(text, start) or _questioned(text, start, end)
+
+
+def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
     """Is the match at characters [start, end) an entry of a list or table of terms in a
     language guide or training handout? Its line, or its cell of a table row ('|', a tab,
     '->'), holds only the term (with list markers, numbering, a parenthesis and a leading
@@ -116,3 +123,58 @@ def _language_header_above(text: str, line_start: int, wc: WordClasses) -> bool:
         if 0 < len(words) <= 15 and any(wc.has("list-headers", w) for w in words):
             return True
     return False
+
+
+_MYTH_LABEL = re.compile(r"^\W*(?:myths?|misconceptions?|common myths?)\b\s*\d*\s*[:\-–—]", re.IGNORECASE)
+_MYTH_HEADING = re.compile(
+    r"^\W*(?:(?:common|some|the)\s+)?(?:myths?|misconceptions?)(?:\s+(?:and|&|vs\.?|versus)\s+(?:facts?|reality|truths?))?\W*$",
+    re.IGNORECASE,
+)
+_FACT_HEADING = re.compile(r"^\W*(?:facts?|reality|the reality|truth|the truth)\b", re.IGNORECASE)
+_MYTH_LINES = 20
+_MYTH_ENTRY_WORDS = 30
+
+
+def in_myth(text: str, start: int) -> bool:
+    """Is the match in a myth that a handout states in order to correct it ('Myth: people
+    who self-harm are attention seeking', or a line under a 'Myths' heading before the
+    'Facts' one)? The writer reports a belief, which is talk about the label."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    if _MYTH_LABEL.match(line):
+        return True
+    if len(line.split()) > _MYTH_ENTRY_WORDS or _FACT_HEADING.match(line):
+        return False
+    above = text[max(0, line_start - _HEADER_CHARS) : line_start].split("\n")[-_MYTH_LINES - 1 :]
+    for prev in reversed(above):
+        if _FACT_HEADING.match(prev):
+            return False
+        if _MYTH_HEADING.match(prev.strip()) and prev.strip():
+            return True
+    return False
+
+
+_QUESTION_WORDS = 8
+_PERSONAL = frozenset(
+    """i me my we us our you your he him his she her they them their patient patients person
+    people client clients""".split()
+)
+
+
+def _questioned(text: str, start: int, end: int) -> bool:
+    """A short line that is only a question and names no one ('A cry for help?', 'Is it
+    all just attention-seeking?'): a course outline or a heading putting a notion up for
+    discussion, not a description of anyone."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    words = _words_of(line)
+    if not (line.endswith("?") and 0 < len(words) <= _QUESTION_WORDS and line.count("?") == 1):
+        return False
+    if any(w in _PERSONAL for w in words):
+        return False
+    # about a thing ('is it all just ...?') or the bare notion ('a cry for help?'); 'what
+    # makes some alcoholics aggressive?' asks about people
+    extra = len(words) - len(_words_of(text[start:end]))
+    return any(w in ("it", "this", "that") for w in words) or extra <= 1

@@ -64,3 +64,9 @@ def test_denying_symptoms_stays_a_finding(text):
 def test_an_evidential_adverb_about_a_fact_is_not_doubt():
     assert flagged("It is apparently more common in women.") == []
     assert "apparently" in flagged("He apparently took an overdose.")
+
+
+def test_a_suspicion_someone_else_holds_is_reported():
+    assert flagged("Patients who are suspected of drug seeking behavior wait longer.") == []
+    assert flagged("She was accused of malingering by the insurer.") == []
+    assert "drug seeking behavior" in flagged("He showed drug seeking behavior again.")

@@ -117,3 +117,25 @@ def test_questions_about_people_stay_uses(text, word):
 def test_a_deficit_label_on_staff_is_not_about_a_person_using_services():
     assert flagged("Some healthcare providers are too lazy to update your diagnosis.") == []
     assert "uncooperative" in flagged("He was uncooperative with staff.")  # towards staff: his behaviour
+
+
+GUIDE = """Language used in charting should be precise and factual.
+Client is non-compliant VS Client said the tablets make him feel sick
+Client has poor insight and is a safety risk VS Client found smoking with oxygen in use
+Avoid phrases like:
+* Patient apparently slept well.
+* Patient seems to feel ok.
+"""
+
+
+def test_the_rejected_side_of_a_contrast_and_examples_to_avoid_are_listed():
+    assert flagged(GUIDE) == []
+
+
+def test_the_recommended_side_of_a_contrast_is_still_checked():
+    text = "Language in notes\nWound is infected VS Skin is red and the client complains of pain\n"
+    assert flagged(text) == ["complains of"]
+
+
+def test_a_bullet_list_without_an_avoid_lead_in_is_checked():
+    assert "apparently" in flagged("Night summary:\n* Patient apparently slept well.\n")

@@ -121,7 +121,7 @@ def is_mention(
         return True
     if _defined(doc, start, end, sent):
         return True
-    if _told_or_denied(doc, start, sent):
+    if _told_or_denied(doc, start, sent) or _suspected_of(doc, start, sent):
         return True
     if _labelling_practice(doc, start, sent, wc):
         return True
@@ -450,6 +450,18 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
         return before in syntax.BE or before == "been"
     if verb in ("mean", "means", "meant"):
         return any(t.lower_ in _NEGATIONS for t in doc[max(sent.start, k - 3) : k])
+    return False
+
+
+_SUSPECT_VERBS = frozenset("suspected suspect suspects accused accuse accuses".split())
+
+
+def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
+    """'patients who are suspected of (controlled) medication seeking', 'accused of
+    malingering': someone else's suspicion, reported."""
+    for j in range(start - 1, max(sent.start, start - 3) - 1, -1):
+        if doc[j].lower_ == "of":
+            return j - 1 >= sent.start and doc[j - 1].lower_ in _SUSPECT_VERBS
     return False
 
 

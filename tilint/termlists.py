@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # tilint.classes loads spaCy, which the API imports only when it lints
     from tilint.classes import WordClasses
 
-_CELL_SPLIT = re.compile(r"\s*(?:\||\t|\s->\s|\s→\s)\s*")
+_CELL_SPLIT = re.compile(r"\s*(?:\||\t|\s->\s|\s→\s|\s(?:vs\.?|VS\.?|versus)\s)\s*")
+_CONTRAST_SPLIT = re.compile(r"\s(?:vs\.?|VS\.?|versus|->|→)\s")
 _CELL_MARKERS = re.compile(r"^(?:[-•*·▪◦–—]+\s*|\(?\d{1,3}[.):]\s*|[a-z][.)]\s+)+")
 _TERM_LIST_LINE = 12  # words: a line longer than this is running text, not a list entry
 _HEADER_LINES = 40
@@ -65,9 +66,32 @@ def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) 
         cell = line[cell_start:]
     if cells == 0 and len(line.split()) > _TERM_LIST_LINE:
         return False
-    if not _only_the_term(cell, text[start:end]):
+    # "Client has poor insight and is a safety risk VS Client found outside smoking ...":
+    # the first side of a contrast is an example of what not to write, however long
+    first = _CONTRAST_SPLIT.search(line)
+    contrasted = first is not None and offset + (end - start) <= first.start() and len(cell.split()) <= _TERM_LIST_LINE
+    if not (contrasted or _only_the_term(cell, text[start:end]) or _under_avoid(text, line_start, line)):
         return False
     return _language_header_above(text, line_start, wc)
+
+
+_BULLET = re.compile(r"^\s*(?:[-•*·▪◦–]|\(?\d{1,3}[.)])\s+")
+_AVOID_CUES = frozenset("avoid avoiding instead don't not never stop unhelpful".split())
+_LIST_REACH = 12  # lines of a list read back to its lead-in
+
+
+def _under_avoid(text: str, line_start: int, line: str) -> bool:
+    """Is this line an item of a list whose lead-in line says what to avoid ('Avoid phrases
+    like:', 'Instead of:', 'Don't write:')? Each item is an example of what not to write."""
+    if not _BULLET.match(line) or len(line.split()) > _TERM_LIST_LINE + 3:
+        return False
+    above = text[max(0, line_start - _HEADER_CHARS) : line_start].split("\n")[:-1][-_LIST_REACH:]
+    for prev in reversed(above):
+        if not prev.strip() or _BULLET.match(prev):
+            continue
+        words = _words_of(prev)
+        return prev.rstrip().endswith(":") and any(w in _AVOID_CUES for w in words)
+    return False
 
 
 def _words_of(s: str) -> list[str]:

@@ -17,7 +17,7 @@ def flagged(text: str) -> list[str]:
     "text",
     [
         "I have been treated as a drug user and a manipulator by my own family.",
-        "He was treated like an attention seeker in A&E.",
+        "He was treated as an attention seeker in A&E.",
         "She's always been told she's borderline.",
         "I was told that I was attention seeking.",
         "Wanting to stay doesn't mean they're attention seekers.",
@@ -35,6 +35,7 @@ def test_labels_others_applied_or_the_writer_denies_are_reported(text):
         ("He told me she's borderline.", "borderline"),  # active 'told': whoever said it
         ("It means she is manipulative.", "manipulative"),  # not negated
         ("He was manipulative and was treated for it.", "manipulative"),
+        ("He was treated like a mental patient by staff.", "mental patient"),  # a simile
     ],
 )
 def test_the_writers_own_labels_stay(text, word):

@@ -400,14 +400,13 @@ def _labelled_as(
         elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
             run = 0
             i -= 1
-        elif doc[i].is_alpha and doc[i].lower_ not in ("as", "like") and run < 3 and _coordinated_before(doc, i, sent):
+        elif doc[i].is_alpha and doc[i].lower_ != "as" and run < 3 and _coordinated_before(doc, i, sent):
             run += 1
             i -= 1
         else:
             break
-    if i < sent.start or doc[i].lower_ not in ("as", "like"):
-        return False
-    like = doc[i].lower_ == "like"
+    if i < sent.start or doc[i].lower_ != "as":
+        return False  # "treated like a mental patient" is a simile in the writer's words
     i -= 1
     while i >= sent.start and (
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
@@ -415,8 +414,6 @@ def _labelled_as(
         i -= 1
     if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
         return False
-    if like and not doc[i].lower_.startswith("treat"):
-        return False  # "treated like X"; "seen like" is not a frame
     # the writer describing someone in the first person is a use; a first person on the
     # receiving end of a passive ('I have been treated as a liar') reports a label
     before = doc[max(sent.start, i - 4) : i]

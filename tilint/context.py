@@ -1023,6 +1023,20 @@ def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None
     return None
 
 
+# ---------------------------------------------------------------- split words
+
+_SPLIT_PREFIXES = frozenset("anti".split())
+
+
+def split_compound(doc: Doc, start: int) -> bool:
+    """'anti psychotics', 'anti-psychotic': the match is the second half of a word written
+    apart (a drug class), not the label."""
+    j = start - 1
+    if j >= 0 and doc[j].text in ("-", "‐", "‑"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _SPLIT_PREFIXES
+
+
 # ---------------------------------------------------------------- negation and windows
 
 _SIMPLE_NEGATIONS = frozenset("not n't no never without nor".split())

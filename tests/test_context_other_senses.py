@@ -36,3 +36,8 @@ def test_other_senses_are_not_findings(text):
 )
 def test_the_same_words_about_a_person_stay(text, word):
     assert word in flagged(text)
+
+
+def test_a_near_negation_is_a_negation():
+    assert flagged("People with schizophrenia are rarely violent towards others.") == []
+    assert "violent" in flagged("He is often violent towards others.")

@@ -1039,7 +1039,7 @@ def split_compound(doc: Doc, start: int) -> bool:
 
 # ---------------------------------------------------------------- negation and windows
 
-_SIMPLE_NEGATIONS = frozenset("not n't no never without nor".split())
+_SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
 
 
 def negated(doc: Doc, start: int, sent: Span) -> bool:

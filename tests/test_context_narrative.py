@@ -29,6 +29,7 @@ STORY = "I was in hospital for six weeks last year. My friends visited me when t
         STORY + "I wasn't being violent or aggressive, I was just scared.",
         STORY + "I flatly refused and shouted at the nurse.",
         STORY + "I tried to abscond this morning.",
+        STORY + "I ligatured and tried to abscond this morning.",
         STORY + "They think I'm three years clean.",
         STORY + "After numerous failed escape attempts I was becoming more agitated.",
         STORY + "Apparently I'm super-responsive to it.",
@@ -51,6 +52,7 @@ def test_findings_about_the_narrator_are_their_own_words(text):
         (STORY + "I allowed him leave.", "allowed"),
         (STORY + "I placed him on obs.", "placed him on obs"),
         (STORY + "I believe some individuals have services but still refuse care.", "refuse"),
+        (STORY + "How do I deal with a non-compliant patient?", "non-compliant"),  # the patient's label
         (STORY + "You are manipulative.", "manipulative"),
         (STORY + "The people who take advantage of mentally ill patients are to blame.", "mentally ill patients"),
     ],

@@ -695,12 +695,18 @@ def narrator_scope(
         return True
     if syntax.person_object(doc, end, sent, wc):
         return False
+    # "how do I deal with a non-compliant patient": the label is on the noun it modifies
+    if any(other(j) for j in range(end, min(hi, end + 2))):
+        return False
     pos = syntax.part_of_speech(forms, doc, start, end)
     if pos == "verb":
         be = syntax.passive(doc, start, sent, forms)
         head = syntax.subject(doc, be + 1 if be is not None else start, sent)
         if head is None:  # "I ligatured and tried to abscond", unless someone stands between
-            head = syntax.coordinated_subject(doc, start, sent, wc)
+            verb = start
+            if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in syntax.CATENATIVES:
+                verb = start - 2
+            head = syntax.coordinated_subject(doc, verb, sent, wc)
             if head is not None and any(other(i) for i in range(head + 1, start)):
                 return False
         if head is not None and doc[head].lower_ in _FIRST_ANY:

@@ -53,7 +53,7 @@ _ADVERBS = frozenset(
     yet too very so quite rather more less most least highly extremely again""".split()
 )
 # "decided to refuse": the word before "to" carries the subject of the verb after it.
-_CATENATIVES = frozenset(
+CATENATIVES = frozenset(
     """want wants wanted try tries tried continue continues continued choose chooses chose
     decide decides decided attempt attempts attempted seem seems seemed appear appears
     appeared tend tends tended need needs needed begin begins began start starts started
@@ -123,7 +123,7 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         low = doc[j].lower_
         if doc[j].is_space or low in AUX or low in NEGATIONS or is_adverb(low):
             j -= 1
-        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in _CATENATIVES:
+        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:
             j -= 2
         else:
             break

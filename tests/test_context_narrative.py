@@ -71,9 +71,9 @@ def test_a_clinicians_letter_is_not_first_person_writing():
 def test_first_person_writing_is_decided_around_the_sentence():
     doc = get_linter(Config()).nlp(STORY + "I refused.")
     sent = list(doc.sents)[-1]
-    cache: dict[int, bool] = {}
+    cache = context.NarrativeCache()
     assert context.first_person_writing(doc, sent, cache)
-    assert cache == {sent.start: True}
+    assert cache.answers == {sent.start: True}
 
 
 def test_a_sentence_naming_no_one_is_not_the_narrators():

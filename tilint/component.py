@@ -133,7 +133,7 @@ class TilintComponent:
         if text is None:
             text = doc.text  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
-        narrative: dict[int, bool] = {}  # sentence start -> first-person writing around it
+        narrative = context.NarrativeCache()  # first-person writing around each sentence
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
         for cand in kept:

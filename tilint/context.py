@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from tilint import classes as word_classes
@@ -617,24 +620,48 @@ _NARRATIVE_REACH = 250  # tokens either side of the sentence read to tell first-
 _NP_REACH = 4  # tokens before a match read for its possessive ("my substance abuse problem")
 
 
-def first_person_writing(doc: Doc, sent: Span, cache: dict[int, bool] | None = None) -> bool:
+_FIRST_IDS = frozenset(get_string_id(w) for w in _FIRST_SINGULAR)
+_THIRD_IDS = frozenset(get_string_id(w) for w in _THIRD_SINGULAR)
+_FIRST_ANY_IDS = frozenset(get_string_id(w) for w in _FIRST_ANY)
+
+
+class NarrativeCache:
+    """Per-Doc prefix sums of first- and third-person singular pronouns and of any
+    first-person pronoun (one pass over the Doc's lower-case ids, made only when a match
+    needs it), and the answers per sentence."""
+
+    __slots__ = ("answers", "any_first", "first", "third")
+
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.third: list[int] = []
+        self.any_first: list[int] = []
+        self.answers: dict[int, bool] = {}
+
+    def counts(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        if not self.first:
+            lowers = doc.to_array(LOWER).tolist()
+            self.first = [0, *accumulate(x in _FIRST_IDS for x in lowers)]
+            self.third = [0, *accumulate(x in _THIRD_IDS for x in lowers)]
+            self.any_first = [0, *accumulate(x in _FIRST_ANY_IDS for x in lowers)]
+        return self.first, self.third, self.any_first
+
+
+def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = None) -> bool:
     """Is the text around this sentence first-person writing (a blog, a story, a forum
     post about oneself)? More first-person singular pronouns than twice the third-person
     singular ones, in the sentence and up to _NARRATIVE_REACH tokens either side. A
     clinician's letter ('I saw him today; he ...') has as many of the second as of the
-    first. `cache` maps a sentence start to the answer for one Doc."""
-    if cache is not None and sent.start in cache:
-        return cache[sent.start]
-    first = third = 0
-    for tok in doc[max(0, sent.start - _NARRATIVE_REACH) : min(len(doc), sent.end + _NARRATIVE_REACH)]:
-        low = tok.lower_
-        if low in _FIRST_SINGULAR:
-            first += 1
-        elif low in _THIRD_SINGULAR:
-            third += 1
+    first. `cache` holds one Doc's counts and answers."""
+    cache = cache if cache is not None else NarrativeCache()
+    if sent.start in cache.answers:
+        return cache.answers[sent.start]
+    first_sums, third_sums, _ = cache.counts(doc)
+    lo, hi = max(0, sent.start - _NARRATIVE_REACH), min(len(doc), sent.end + _NARRATIVE_REACH)
+    first = int(first_sums[hi] - first_sums[lo])
+    third = int(third_sums[hi] - third_sums[lo])
     answer = first >= 1 and first > 2 * third
-    if cache is not None:
-        cache[sent.start] = answer
+    cache.answers[sent.start] = answer
     return answer
 
 
@@ -646,7 +673,7 @@ def narrator_scope(
     category: str,
     forms: frozenset[str],
     classes: WordClasses | None = None,
-    cache: dict[int, bool] | None = None,
+    cache: NarrativeCache | None = None,
 ) -> bool:
     """In first-person writing, is the match about the narrator (policy: self-disclosure
     without quotation marks)? 'They sectioned me', 'I was put on obs', 'we weren't allowed
@@ -658,6 +685,10 @@ def narrator_scope(
     from tilint import syntax
 
     wc = classes or word_classes.builtin()
+    cache = cache if cache is not None else NarrativeCache()
+    any_first = cache.counts(doc)[2]
+    if any_first[sent.end] == any_first[sent.start]:
+        return False  # every way to the narrator goes through a first-person word in the sentence
     if not first_person_writing(doc, sent, cache):
         return False
     match = doc[start:end]

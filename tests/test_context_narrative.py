@@ -26,6 +26,7 @@ STORY = "I was in hospital for six weeks last year. My friends visited me when t
         STORY + "After that they restrained me twice.",
         STORY + "We weren't allowed to go outside to smoke.",
         STORY + "I also had a substance abuse problem for about twelve years.",
+        STORY + "I spent two years in rehab for alcohol abuse.",
         STORY + "I wasn't being violent or aggressive, I was just scared.",
         STORY + "I flatly refused and shouted at the nurse.",
         STORY + "I tried to abscond this morning.",

@@ -811,8 +811,8 @@ def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
         return True
     if wc.has("observe-verbs", doc[k].lower_):
         return False
-    # "I struggled with drug abuse": a preposition right after the verb, the match soon after
-    return k + 1 < start and doc[k + 1].lower_ in syntax.PREPOSITIONS and start - (k + 1) <= 3
+    # "I struggled with drug abuse", "I spent two years in rehab for alcohol abuse"
+    return any(doc[j].lower_ in syntax.PREPOSITIONS for j in range(k + 1, start))
 
 
 def _participle_after(doc: Doc, k: int, start: int) -> bool:

@@ -111,12 +111,16 @@ def is_mention(
         )
         if contrast and _speech_verb_before(doc, previous.i, sent, wc):
             return True
+        if lower == "to" and any(t.lower_ in ("prefer", "prefers", "preferred") for t in doc[max(sent.start, previous.i - 8) : previous.i]):
+            return True  # "prefer 'lives with' to suffers from"
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
             for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
                 if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
                     return True
+    if _substituted(doc, start, end, sent) or _instead_of_example(doc, start, end, sent):
+        return True
     head = _list_head(doc, start, sent, earlier_mentions)
     if head is not None and wc.has("mention-nouns", head.lower_) and not _note_heading(doc, head.i, sent):
         return True  # "words like junkie, addict, alcoholic, crackhead and abuser"
@@ -345,10 +349,64 @@ def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
     return wc.has("mention-nouns", noun) and noun not in _OF_NOT_MENTION
 
 
+_SUGGEST = frozenset("try consider choose".split())  # "Instead of refused, try declined"
+_SUBSTITUTE = frozenset(
+    """swap swaps swapped swapping change changes changed changing substitute substitutes
+    substituted exchange exchanged switch switched trade""".split()
+)
+_SUBSTITUTE_LINKS = frozenset("for to with into".split())
+
+
+def _substituted(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'Swap addict for person who uses drugs', 'Change committed suicide to died by
+    suicide': the object of a verb of substitution, with what replaces it after 'for',
+    'to' or 'with', is a term. Only articles and quotation marks stand between the verb
+    and the term ('change his medication to ...' has a possessive)."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _SUBSTITUTE:
+        return False
+    k = end
+    while k < sent.end and doc[k].is_quote:
+        k += 1
+    return k < sent.end and doc[k].lower_ in _SUBSTITUTE_LINKS
+
+
+_EXAMPLE_SUBJECTS = frozenset("he she they patient pt client the".split())
+
+
+def _instead_of_example(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'Instead of he refused his meds, write he chose not to take them': an example
+    phrase after 'instead of' / 'rather than', closed by a comma and followed by a verb
+    of saying or suggesting, is an example of what not to write."""
+    lo = max(sent.start, start - 8)
+    opener = None
+    for j in range(start - 1, lo - 1, -1):
+        if doc[j].text in (",", ";", ":"):
+            return False
+        if (doc[j].lower_ == "of" and j - 1 >= sent.start and doc[j - 1].lower_ == "instead") or (
+            doc[j].lower_ == "than" and j - 1 >= sent.start and doc[j - 1].lower_ == "rather"
+        ):
+            opener = j
+            break
+    if opener is None or opener + 1 >= start:
+        return False
+    if doc[opener + 1].lower_ not in _EXAMPLE_SUBJECTS:
+        return False  # "instead of taking his tablets ...": ordinary grammar, not a quoted example
+    if opener - 2 >= sent.start and not (doc[opener - 2].is_punct or doc[opener - 2].i == sent.start):
+        return False  # "... rather than X" inside a clause is a contrast of acts, not an example
+    for k in range(end, min(sent.end, end + 12)):
+        if doc[k].text == ",":
+            nxt = [t for t in doc[k + 1 : min(sent.end, k + 4)] if not t.is_punct]
+            return bool(nxt) and any(t.lower_ in ("say", "write", "use", "try", "document", "record") for t in nxt[:2])
+    return False
+
+
 def _speech_verb_after(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """'Instead of X, say Y', 'rather than X, write Y': a verb of saying just after the term."""
     for tok in doc[end : min(sent.end, end + 4)]:
-        if wc.has("speech-verbs", tok.lower_):
+        if wc.has("speech-verbs", tok.lower_) or tok.lower_ in _SUGGEST:
             return True
         if not (tok.is_punct or tok.is_space or tok.lower_ in ("we", "you", "please", "just")):
             return False
@@ -415,6 +473,17 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
+    if i >= sent.start and doc[i].lower_ == "to" and i - 1 >= sent.start and doc[i - 1].lower_.startswith("refer"):
+        i -= 1  # "referring to someone as X"
+    if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
+        # "label patients who ask for pain relief as drug seekers": a label verb a short
+        # object phrase earlier, with no punctuation between
+        for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
+            if doc[j].is_punct:
+                break
+            if doc[j].lower_.startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
+                i = j
+                break
     if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
         return False
     # the writer describing someone in the first person is a use; a first person on the
@@ -463,6 +532,11 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
         if doc[j].lower_ == "of":
             return j - 1 >= sent.start and doc[j - 1].lower_ in _SUSPECT_VERBS
     return False
+
+
+# Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
+# patients who ask for pain relief as drug seekers"); describing and seeing are not.
+_LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
 
 
 def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:

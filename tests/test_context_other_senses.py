@@ -41,3 +41,19 @@ def test_the_same_words_about_a_person_stay(text, word):
 def test_a_near_negation_is_a_negation():
     assert flagged("People with schizophrenia are rarely violent towards others.") == []
     assert "violent" in flagged("He is often violent towards others.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I mistook normal mood swings as a bipolar thing.",
+        "You might like the bipolar memoir by Anna Gazmarian.",
+        "The cpap helped tone down the bipolar rage.",
+    ],
+)
+def test_an_identity_first_adjective_on_a_thing_is_no_label_on_a_person(text):
+    assert flagged(text) == []
+
+
+def test_a_slur_said_of_a_thing_is_still_a_slur():
+    assert "retarded" in flagged("Yeah the phone and level 5 thing was retarded.")

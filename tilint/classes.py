@@ -31,7 +31,9 @@ _KEYS = {
     "passive_subject_not_person",
     "words",
 }
-_SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential"}
+# Categories, "evidential" (doubting adverbs) and "identity-first" (the rules of that tag:
+# a label that modifies a thing, "a bipolar thing", is no label on a person).
+_SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential", "identity-first"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -338,7 +338,11 @@ def attached(
     # one-word match (a longer match holds its own modifier: "treatment compliance")
     if start - 1 >= sent.start and end - start == 1:
         found = classes.of_token(doc, start - 1)
-        if "people" not in found and any(classes[c].modified_not_person for c in found):
+        # a person before a one-word match is its subject ("Staff frobnicated him"), not a
+        # noun it modifies
+        if "people" not in found and any(classes[c].modified_not_person for c in found) and not any(
+            classes[c].animate for c in found
+        ):
             return found
     # "aggressive lymphoma"
     if pos == "adj":

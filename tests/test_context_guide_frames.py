@@ -43,3 +43,8 @@ def test_guide_frames_are_mentions(text):
 )
 def test_the_same_words_in_care_stay_uses(text, word):
     assert word in flagged(text)
+
+
+def test_a_possessive_is_not_a_renaming_copula():
+    assert "mental patient" in flagged("A mental patient's family called.")
+    assert flagged("Mental patient is now termed service user.") == []

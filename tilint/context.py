@@ -178,6 +178,7 @@ def _list_head(
     return _word_before(doc, i + 1, sent, earlier_mentions)
 
 
+_RENAMED = frozenset("called termed renamed rebranded".split())
 _AS_IF = frozenset("if though".split())
 _REPORTERS = ("officials", "institutions")
 
@@ -576,6 +577,9 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             continue
         if low in _COPULA or low in ("should", "must", "may", "can"):
             after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
+            # "X is now called Y": renamed ("'s" may be a possessive: "a mental patient's family called")
+            if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
+                return True
             return any(wc.has("mention-nouns", t.lower_) or wc.has("mention-stance", t.lower_) for t in after[:5])
         if low in _CARRY_VERBS:
             after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]

@@ -48,3 +48,20 @@ def test_the_same_words_in_care_stay_uses(text, word):
 def test_a_possessive_is_not_a_renaming_copula():
     assert "mental patient" in flagged("A mental patient's family called.")
     assert flagged("Mental patient is now termed service user.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Informed refusal is where a person declines a recommended treatment.",
+        "A non compliant patient is a patient who does not follow medical advice.",
+        "There are no evidence-based definitions of drug-seeking behavior.",
+    ],
+)
+def test_definitions_are_mentions(text):
+    assert flagged(text) == []
+
+
+def test_a_description_is_not_a_definition():
+    assert "non compliant" in flagged("A non compliant patient is a risk to himself.")
+    assert "refused" in flagged("He refused when the nurse came.")

@@ -260,7 +260,15 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     low = doc[k].lower_
     if low in _DEFINING:
         return True
-    return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
+    if low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used", "where", "when"):
+        return True  # "informed refusal is where a person ...", "X is when ..."
+    # "A non-compliant patient is a patient who ...": the phrase defined by its own head noun
+    if low not in ("is", "are") and k + 3 < sent.end and doc[k + 1].lower_ in ("is", "are"):
+        j = k + 2
+        if doc[j].lower_ in ("a", "an", "the", "one"):
+            j += 1
+        return j + 1 < sent.end and doc[j].lower_ == low and doc[j + 1].lower_ in ("who", "that", "which")
+    return False
 
 
 _GENERIC_OBJECTS = frozenset(

@@ -33,13 +33,13 @@ def main() -> None:
         profiler.start()
         from tilint import lint_text
 
-        lint_text("She described her week.")
+        lint_text("She refused her lunch.")  # a finding: without one, spaCy is never loaded
         profiler.stop()
     else:
         text, _ = make_text(args.size)
         from tilint import lint_text
 
-        lint_text("warm up the pipeline")
+        lint_text("warm up the pipeline: she refused")  # a phrase, so the pipeline is loaded
         profiler.start()
         lint_text(text)
         profiler.stop()

@@ -197,7 +197,7 @@ def initialize(ls: TilintServer, params: types.InitializeParams) -> None:
 @guard("initialized")
 async def initialized(ls: TilintServer, params: types.InitializedParams) -> None:
     loop = asyncio.get_running_loop()
-    warm = loop.run_in_executor(ls.executor, get_linter, Config())  # load spaCy before the first open
+    warm = loop.run_in_executor(ls.executor, lambda: get_linter(Config()).load())  # load spaCy before the first open
     try:
         if ls.can_pull_settings():
             await pull_settings(ls)

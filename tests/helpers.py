@@ -37,6 +37,25 @@ def check_in_process(*args: str, stdin: bytes | None = None) -> tuple[int, str, 
     return result.exit_code, result.stdout, result.stderr
 
 
+def cli_in_process(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`tilint ARGS` in this process, through click's CliRunner, with NO_COLOR set as
+    run_cli sets it; the result has run_cli's shape. For tests of what the commands do,
+    not of the process (its exit on a signal, a real pipe, the console script)."""
+    from click.testing import CliRunner
+
+    from tilint.cli import main
+
+    result = CliRunner().invoke(main, list(args), input=stdin, env={"NO_COLOR": "1", **(env or {})})
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception  # an internal error: the process would say so in one line
+    return subprocess.CompletedProcess(["tilint", *args], result.exit_code, result.stdout, result.stderr)
+
+
+def json_in_process(*args: str) -> tuple[int, Any]:
+    proc = cli_in_process("check", "--format", "json", *args)
+    return proc.returncode, json.loads(proc.stdout)
+
+
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, Any]:
     proc = run_cli("check", "--format", "json", *args, cwd=cwd)
     return proc.returncode, json.loads(proc.stdout)

@@ -212,6 +212,25 @@ def test_split_is_by_source_and_deterministic():
     assert build.split_of(moved, "b900.jsonl", {moved}) == "dev"
 
 
+def test_second_blind_round_sends_one_source_in_four_to_test():
+    urls = [f"https://example.org/page/{i}" for i in range(3000)]
+    splits = [build.split_of(u, "blind-c.jsonl", set()) for u in urls]
+    assert 0.22 < splits.count("test") / len(splits) < 0.28
+
+
+def test_a_source_keeps_the_split_of_its_first_batch(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    urls = [f"https://example.org/{i}" for i in range(200)]
+    # A URL the old rule sends to test and the dev-heavy rule would send to dev.
+    url = next(u for u in urls if build.split_of(u, "b900.jsonl", set()) == "test"
+               and build.split_of(u, "blind-c.jsonl", set()) == "dev")
+    _batch(src, "b900.jsonl", [{"t": "first", "ti": "T", "u": url, "g": "news", "trig": "first"}])
+    _batch(src, "blind-c.jsonl", [{"t": "second", "ti": "T", "u": url, "g": "news", "trig": "second"}])
+    records = build.build(src, tmp_path / "none.txt")
+    assert [r["split"] for r in records] == ["test", "test"]
+
+
 def _batch(folder: Path, name: str, lines: list[dict]) -> None:
     (folder / name).write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
 

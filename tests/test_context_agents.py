@@ -114,6 +114,7 @@ def test_her_is_possessive_unless_something_is_granted():
         "I suffer from anxiety.",
         "I was sectioned in 2019.",
         "My addiction started at 15.",
+        "My schizophrenic symptoms came back in the spring.",
         "I was allowed leave at last.",
     ],
 )
@@ -127,6 +128,8 @@ def test_first_person_accounts_are_the_persons_own_words(text):
         "I allowed him leave.",  # staff doing something to someone
         "I think he refused his meds.",
         "I believe some individuals have good services but still refuse care.",
+        "How do I convince my schizophrenic dad to keep taking his medication?",  # my dad's label
+        "My alcoholic father never came to the hospital.",
     ],
 )
 def test_first_person_writing_about_others_is_checked(text):

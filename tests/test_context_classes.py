@@ -13,6 +13,8 @@ NEEDED = {
     "devices", "anatomy", "tumours", "conditions", "requests", "capacity", "mention-nouns",
     "mention-stance", "mention-meaning", "mention-verbs", "speech-verbs", "describe-verbs",
     "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
+    "behaviours", "sustenance", "label-nouns", "hearsay-verbs", "view-verbs", "view-passives",
+    "thing-pronouns", "conduct-verbs",
 }
 
 
@@ -89,3 +91,28 @@ def test_uk_us_spellings_are_data(tmp_path, monkeypatch):
             terms.spelling_variants("colour")
     finally:
         terms._spelling_tables.cache_clear()
+
+
+def test_a_class_includes_the_words_of_another():
+    loaded = classes.builtin()
+    assert loaded.has("people", "prisoners") and loaded.has("person-nouns", "prisoners")
+    assert loaded.has("people", "them") and not loaded.has("person-nouns", "them")
+
+
+@pytest.mark.parametrize(
+    "include, problem",
+    [("[nothing]", "names no other class"), ("[a]", "names no other class"), ("yes", "list of class names")],
+)
+def test_a_bad_include_names_the_file_and_the_problem(tmp_path, include, problem):
+    path = tmp_path / "a.yml"
+    path.write_text(f"class: a\nwords: [x]\ninclude: {include}\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        classes.load_classes([path])
+    assert "a.yml" in str(info.value) and problem in str(info.value)
+
+
+def test_included_classes_do_not_chain(tmp_path):
+    for name, body in (("a", "include: [b]"), ("b", "include: [c]"), ("c", "")):
+        (tmp_path / f"{name}.yml").write_text(f"class: {name}\nwords: [{name}w]\n{body}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="includes others itself"):
+        classes.load_classes(sorted(tmp_path.glob("*.yml")))

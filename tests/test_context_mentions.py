@@ -164,3 +164,12 @@ def test_a_term_in_apposition_to_a_mention_noun_is_mentioned(text):
 
 def test_apposition_to_a_person_is_a_use():
     assert flagged("He is non-compliant, a patient who never attends.")
+
+
+def test_a_noun_use_is_not_a_verb_of_saying():
+    """'Admits to heroin use, alcohol abuse as well': 'use' is a noun here, so the
+    'to use X' mention frame does not apply; 'try not to use X' still is one."""
+    from tilint import lint_text
+
+    assert any(f.rule == "TI346" for f in lint_text("Admits to heroin use, alcohol abuse as well."))
+    assert not any(f.rule == "TI346" for f in lint_text("Try not to use substance abuse in notes."))

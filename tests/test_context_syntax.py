@@ -127,3 +127,13 @@ def test_clause_stops_at_conjunctions_and_punctuation(nlp):
     doc, i, sent = at(nlp, "He was tired, and he refused the tablets because they hurt.", "refused")
     lo, hi = syntax.clause(doc, i, i + 1, sent)
     assert doc[lo:hi].text == "he refused the tablets"
+
+
+def test_a_passive_written_out_with_its_particle_is_a_verb():
+    import spacy
+
+    from tilint import syntax
+
+    doc = spacy.blank("en")("You are not allowed to leave. He is convinced he has MS.")
+    assert syntax.part_of_speech(frozenset(), doc, 3, 5) == "verb"  # "allowed to"
+    assert syntax.part_of_speech(frozenset(), doc, 9, 12) != "verb"  # "convinced he has"

@@ -27,8 +27,9 @@ from tilint.formats.files import iter_files as iter_files
 from tilint.formats.files import read_text_file as read_text_file
 from tilint.formats.files import unknown_files
 from tilint.positions import compact_line_starts, line_col
+from tilint.scan import TextScan
 from tilint.segment import segments
-from tilint.selection import check_selectors, enabled, severity_for, specificity
+from tilint.selection import RuleKey, check_selectors, enabled, severity_for, specificity
 from tilint.termlists import in_term_list
 
 if TYPE_CHECKING:
@@ -62,9 +63,22 @@ _NOT_WORD = re.compile(r"[^\w]")
 
 
 def _tame_long_runs(text: str) -> str:
-    if len(text) <= LONG_RUN or not _LONG_RUN.search(text):
+    if len(text) <= LONG_RUN or _spaced(text) or not _LONG_RUN.search(text):
         return text
     return _LONG_RUN.sub(lambda m: _NOT_WORD.sub(" ", m.group()), text)
+
+
+def _spaced(text: str) -> bool:
+    """True if every LONG_RUN + 1 characters of `text` hold a space, so no run is longer:
+    a jump to the last space of each window, a tenth of the time of _LONG_RUN.search,
+    whose every start rescans the rest of its word."""
+    n = len(text)
+    pos = -1  # the last space found
+    while n - pos - 1 > LONG_RUN:
+        pos = text.rfind(" ", pos + 1, pos + LONG_RUN + 2)
+        if pos < 0:
+            return False
+    return True
 
 
 def _normalised(segment: str) -> str:
@@ -83,12 +97,21 @@ _BATCH = 256  # segments looked up and linted together
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Loading makes a million long-lived objects and no garbage; each collection
-    meanwhile rescans all of spaCy's, which doubled the lexicon's load time."""
+    meanwhile rescans all of spaCy's, which doubled the lexicon's load time.
+
+    Afterwards everything loaded so far (spaCy's modules, the pipeline, the lexicon) is
+    frozen (gc.freeze): it lives as long as the process, so the collector never scans it
+    again, neither in later collections nor at exit. `tilint check` on a one-line file
+    took 1.55x the CPU time of `import spacy` before, 1.12x after (bench/bench.py
+    --cold-start-only). Frozen objects are still freed by reference counting; only a
+    dropped pipeline's reference cycles stay (about 5 MB each time a process that drops
+    its pipelines builds one again, as the bench and some tests do)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -106,40 +129,104 @@ def build_pipeline(lexicon_files: Sequence[str] = ()) -> Language:
     return nlp
 
 
+@dataclass(frozen=True, slots=True)
+class _Pipeline:
+    nlp: Language
+    component: TilintComponent
+    tokenizer: Tokenizer
+    prefilter: Prefilter | None  # None: every segment is tokenized
+
+
 class Linter:
-    """A loaded pipeline and a cache of results per segment of text.
+    """A pipeline, loaded when first needed, and a cache of results per segment of text.
 
     Keep one per process: loading costs most of a second, linting a paragraph far less.
+    With the prefilter on and its scan in the on-disk cache (written by the first load
+    of the same lexicon), the pipeline, and so spaCy, is loaded only for the first
+    segment that the scan lets through (tilint/scan.py): a clean document is checked
+    without it. Findings are the same either way; `load()` loads it now.
     """
 
     def __init__(self, lexicon_files: Sequence[str] = (), *, prefilter: bool = True) -> None:
-        self.nlp = build_pipeline(lexicon_files)
-        self.component: TilintComponent = self.nlp.get_pipe("tilint")  # type: ignore[assignment]
+        self._files = tuple(lexicon_files)
         # Skips the segments that cannot hold a finding (tilint/prefilter.py); off, every
         # segment is tokenized whole, which is how the tests prove it changes nothing.
-        self.prefilter: Prefilter | None = self.component.prefilter if prefilter else None
-        self._tokenizer: Tokenizer = self.nlp.tokenizer
+        self._prefiltered = prefilter
+        self._pipeline: _Pipeline | None = None
+        self._load_lock = Lock()
+        self._scan_path = _scan_cache_path(self._files) if prefilter else None
+        cached = _read_scan(self._scan_path)
+        self._scan: TextScan | None = cached[0] if cached else None
+        self._keys: tuple[RuleKey, ...] = cached[1] if cached else ()  # what selection reads of the rules
+        if cached is None:
+            self.load()  # now, as before: a broken lexicon raises here
         self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
         self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
         self._lock = Lock()
 
+    def load(self) -> Linter:
+        """Load the pipeline if it is not loaded yet (a server does before its first request)."""
+        self._loaded()
+        return self
+
+    @property
+    def loaded(self) -> bool:
+        return self._pipeline is not None
+
+    def _loaded(self) -> _Pipeline:
+        pipeline = self._pipeline
+        if pipeline is not None:
+            return pipeline
+        with self._load_lock:
+            if self._pipeline is None:
+                nlp = build_pipeline(self._files)
+                component: TilintComponent = nlp.get_pipe("tilint")  # type: ignore[assignment]
+                prefilter = component.prefilter if self._prefiltered else None
+                keys = tuple(RuleKey.of(rule) for rule in component.rules)
+                if prefilter is not None and self._scan is None:
+                    _write_scan(self._scan_path, prefilter.scan, keys)
+                self._keys = keys
+                self._pipeline = _Pipeline(nlp, component, nlp.tokenizer, prefilter)
+                self._scan = None  # the prefilter has its own (11 MB of automata)
+            return self._pipeline
+
+    @property
+    def nlp(self) -> Language:
+        return self._loaded().nlp
+
+    @property
+    def component(self) -> TilintComponent:
+        return self._loaded().component
+
+    @property
+    def prefilter(self) -> Prefilter | None:
+        return self._loaded().prefilter if self._prefiltered else None
+
     def _find(self, texts: Sequence[str]) -> Iterator[tuple[Hit, ...]]:
         """Hits per text: the tokenizer, then the component's matcher, without the
         pipeline's sentencizer (the component finds sentences only around a match)
         and without building span groups nobody reads (a third faster on 1 MB of
         prose, see bench/bench.py)."""
-        find = self.component.find
         normalised = [_normalised(t) for t in texts]
-        prefilter = self.prefilter
-        if prefilter is None:
-            for text, doc in zip(normalised, self._tokenizer.pipe(normalised, batch_size=64), strict=True):
+        pipeline, scan = self._pipeline, self._scan  # in this order: the scan goes once loaded
+        if pipeline is not None and pipeline.prefilter is None:
+            find = pipeline.component.find
+            for text, doc in zip(normalised, pipeline.tokenizer.pipe(normalised, batch_size=64), strict=True):
                 yield tuple(find(doc, text))
             return
-        tokenizer = self._tokenizer
         for text in normalised:
-            yield tuple(find(tokenizer(text), text)) if prefilter.may_find(text, tokenizer, self._chunk_terms) else ()
+            if pipeline is None:
+                if scan is not None and not scan.may_match(text):  # so prefilter.may_find is False too
+                    yield ()
+                    continue
+                pipeline = self._loaded()
+            prefilter, tokenizer = pipeline.prefilter, pipeline.tokenizer
+            if prefilter is None or prefilter.may_find(text, tokenizer, self._chunk_terms):
+                yield tuple(pipeline.component.find(tokenizer(text), text))
+            else:
+                yield ()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -200,7 +287,7 @@ class Linter:
         key = (config.select, config.extend_select, config.ignore, tuple(config.severity.items()))
         selection = self._selections.get(key)
         if selection is None:
-            rules = self.rules
+            rules = self._keys
             check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
             selection = (
                 [enabled(r, config.select, config.ignore, config.extend_select) for r in rules],
@@ -216,15 +303,18 @@ class Linter:
     ) -> list[Finding]:
         """Findings in a prepared document. `line_starts`: the text's line index, when
         the caller has one already (the language server keeps one per version)."""
-        rules = self.rules
         active, severities = self._selection(config)
+        hits = self.hits(document.checkable, document.blanks)
+        if not hits:
+            return []
+        rules = self.rules  # loaded: there are hits
         text = document.text
         starts = compact_line_starts(text) if line_starts is None else line_starts
         allowed = _Ranges(_allow_ranges(text, config.allow))
         quoted_ranges = _Ranges(document.quoted)
         suppressions = _Suppressions(document.suppressions)
         findings: list[Finding] = []
-        for offset, hit in self.hits(document.checkable, document.blanks):
+        for offset, hit in hits:
             rule = rules[hit.rule_index]
             if not active[hit.rule_index] or hit.mention:
                 continue
@@ -318,6 +408,43 @@ def _allow_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
             out.append((i, i + len(p)))
             i = lower.find(p, i + 1)
     return out
+
+
+def _scan_cache_path(lexicon_files: Sequence[str]) -> Path | None:
+    """Where the prefilter's scan and the rules' keys for these lexicon files are cached:
+    keyed by the bytes the compiled lexicon is made from and by spaCy's version and the
+    Python's, which decide how build_pipeline's tokenizer split the phrases."""
+    import sys
+
+    from tilint.datafiles import cache_dir
+    from tilint.sources import cache_key, cache_path, fillers_file, package_stamp, source_files
+
+    salt = f"scan/{package_stamp('spacy', 'about.py')}/{sys.version_info[0]}.{sys.version_info[1]}"
+    return cache_path(cache_dir(), "scan", cache_key([*source_files(lexicon_files), fillers_file()], salt))
+
+
+def _read_scan(path: Path | None) -> tuple[TextScan, tuple[RuleKey, ...]] | None:
+    if path is None or not path.exists():
+        return None
+    import pickle
+
+    try:
+        with path.open("rb") as fh:
+            scan, keys = pickle.load(fh)
+    except Exception:  # a corrupt or stale cache file: load the pipeline, which writes it again
+        return None
+    if isinstance(scan, TextScan) and isinstance(keys, tuple) and all(isinstance(k, RuleKey) for k in keys):
+        return scan, keys
+    return None
+
+
+def _write_scan(path: Path | None, scan: TextScan, keys: tuple[RuleKey, ...]) -> None:
+    if path is not None:
+        import pickle
+
+        from tilint.datafiles import write_cache_atomically
+
+        write_cache_atomically(path, pickle.dumps((scan, keys), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _LINTERS: dict[tuple[str, ...], Linter] = {}

@@ -115,6 +115,8 @@ class TilintComponent:
                 exceptions[self._exception_keys[key]].append((start, end))
         if not candidates:
             return []
+        if text is not None:
+            context.remember_text(doc, text)  # for the context checks that read the line
         # Sentence boundaries are only needed around a match, and most paragraphs have
         # none: a Doc straight from the tokenizer gets the pipeline sentencizer's rules here.
         if not doc.has_annotation("SENT_START"):
@@ -131,7 +133,7 @@ class TilintComponent:
         if not kept:
             return []
         if text is None:
-            text = doc.text  # Doc.text joins every token (a Token object each): once per Doc
+            text = context.doc_text(doc)  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
         narrative = context.NarrativeCache()  # first-person writing around each sentence
         mentions: list[tuple[int, int]] = []
@@ -177,7 +179,7 @@ class TilintComponent:
             if not context.window_has(before, group.requires_before):
                 return False
         if group.requires_after is not None:
-            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False)
+            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False, clause=True)
             if not context.window_has(after, group.requires_after):
                 return False
         return True

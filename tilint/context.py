@@ -43,6 +43,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in _CLOSERS[open_char] and not (open_char in "'‘" and after.isalnum()):
             regions.append((open_at + 1, i))
             open_char = None
+    if open_char is not None and open_char in "“„«":
+        # A typographic opening mark never closed: a quotation that runs on to the end of
+        # its paragraph (the convention for quotes of more than one paragraph, and what an
+        # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
+        end = text.find("\n", open_at)
+        regions.append((open_at + 1, len(text) if end < 0 else end))
     return regions
 
 
@@ -101,6 +107,14 @@ def is_mention(
             return True
         if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
             return True
+        # "the stigma of being attention-seeking", "accused of being manipulative"
+        if (
+            lower == "being"
+            and previous.i - 2 >= sent.start
+            and doc[previous.i - 1].lower_ == "of"
+            and wc.has("label-nouns", doc[previous.i - 2].lower_)
+        ):
+            return True
         # "avoid X", "called X": the verb's object, so only articles and quotation marks
         # between ("Pt called and refused" is two acts); a list after an earlier mention
         # ("avoid refused and non-compliant") is covered by earlier_mentions.
@@ -116,9 +130,19 @@ def is_mention(
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
-            for tok in doc[max(sent.start, previous.i - 3) : previous.i]:
-                if tok.lower_ in _NEGATIONS or tok.lower_ in ("of", "than", "to"):
+            # "not to use X", "instead of saying X", "rather than calling X": the cue right
+            # before the verb, past other cues and adverbs only ("admits to heroin use,
+            # alcohol abuse" is a noun "use", not a verb of saying)
+            from tilint import syntax
+
+            j = previous.i - 1
+            while j >= max(sent.start, previous.i - 3):
+                low = doc[j].lower_
+                if low in _NEGATIONS or low in ("of", "than", "to"):
                     return True
+                if not (syntax.is_adverb(low) or low in ("just", "rather", "instead")):
+                    break
+                j -= 1
     if _substituted(doc, start, end, sent) or _instead_of_example(doc, start, end, sent):
         return True
     head = _list_head(doc, start, sent, earlier_mentions)
@@ -137,6 +161,8 @@ def is_mention(
     if _implied_by_a_term(doc, start, sent):
         return True
     if _reported_view(doc, start, sent, wc):
+        return True
+    if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
 
@@ -179,6 +205,72 @@ def _list_head(
 
 
 _RENAMED = frozenset("called termed renamed rebranded".split())
+
+
+def _before_list(doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]) -> int:
+    """The token before the list a match ends ("manipulative, attention seeking or X"):
+    earlier mentioned terms, commas, conjunctions and quotation marks are skipped."""
+    i = start - 1
+    while i >= sent.start:
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+        elif doc[i].is_quote or doc[i].is_space or doc[i].lower_ in (",", "or", "and"):
+            i -= 1
+        else:
+            break
+    return i
+
+
+_CLAUSE_OPENERS = frozenset("that how".split())
+
+
+def _hearsay(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]], wc: WordClasses
+) -> bool:
+    """'I've heard that people with personality disorder are manipulative', 'I heard how my
+    behaviours were attention-seeking', 'she was told that he is aggressive': the label is
+    the predicate of a 'that'/'how' clause after a verb of hearing or being told, so it is
+    others' labelling reported by the writer (policy: reported labelling)."""
+    from tilint import syntax
+
+    if doc[start].lower_.endswith("ing"):
+        return False  # "heard how he was suffering from ...": a progressive verb, an act, not a label
+    j = _before_list(doc, start, sent, earlier_mentions)
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _COPULA:
+        return False
+    for k in range(j - 1, max(sent.start, j - 8) - 1, -1):
+        if doc[k].lower_ in _CLAUSE_OPENERS:
+            for v in range(k - 1, max(sent.start, k - 3) - 1, -1):
+                if wc.has("hearsay-verbs", doc[v].lower_):
+                    return True
+            return False
+        if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
+            return False
+    return False
+
+
+_GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())
+
+
+def _stated_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'Writing that the patient is uncooperative is subjectively worded', 'Stating that
+    refusal is not permitted is coercive': a 'that' clause after a gerund of saying that
+    opens its clause is a statement the writer discusses, not the writer's own use."""
+    for k in range(start - 1, max(sent.start, start - 10) - 1, -1):
+        if doc[k].lower_ != "that":
+            if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
+                return False
+            continue
+        g = k - 1
+        if g < sent.start or not doc[g].lower_.endswith("ing") or not wc.has("speech-verbs", doc[g].lower_):
+            return False
+        return g == sent.start or doc[g - 1].lower_ in _GERUND_OPENERS or doc[g - 1].is_space
+    return False
+
+
 _AS_IF = frozenset("if though".split())
 _REPORTERS = ("officials", "institutions")
 
@@ -460,6 +552,8 @@ def _labelled_as(
     """'perceived as X', 'dismiss them as X or Y', 'labelled as X', 'people are often
     described as X': a label reported as someone's view, which is talk about the label.
     The writer's own description ('I would describe him as X') is a use."""
+    from tilint import syntax
+
     wc = wc or word_classes.builtin()
     i = start - 1
     run = 0  # words of an earlier coordinated item ("as a drug user and a manipulator")
@@ -475,6 +569,15 @@ def _labelled_as(
             i -= 1
         else:
             break
+    if i >= sent.start and doc[i].lower_ != "as" and i + 1 < start and doc[i + 1].lower_ in ("or", "and", ","):
+        # "seen as even more difficult or not co-operating": an earlier item of the list
+        k = i
+        while k >= max(sent.start, i - 3) and doc[k].lower_ != "as" and not syntax.is_boundary(doc, k):
+            k -= 1
+        if k >= sent.start and doc[k].lower_ == "as":
+            i = k
+    if _passive_view_to_be(doc, i, sent, wc):
+        return True
     if i < sent.start or doc[i].lower_ != "as":
         return False  # "treated like a mental patient" is a simile in the writer's words
     i -= 1
@@ -482,18 +585,27 @@ def _labelled_as(
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
     ):
         i -= 1
-    if i >= sent.start and doc[i].lower_ == "to" and i - 1 >= sent.start and doc[i - 1].lower_.startswith("refer"):
-        i -= 1  # "referring to someone as X"
+    if i >= sent.start and "label-verbs" in wc.of_token(doc, i) and _after_be(doc, i, sent):
+        return True  # "I am often seen as manipulative": a passive, so someone else's view
+    if i - 1 >= sent.start and doc[i].lower_ == "to" and doc[i - 1].lower_.startswith("refer"):
+        i -= 1  # "referred to as", "referring to someone as X"
     if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
-        # "label patients who ask for pain relief as drug seekers": a label verb a short
-        # object phrase earlier, with no punctuation between
-        for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
-            if doc[j].is_punct:
-                break
-            if doc[j].lower_.startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
-                i = j
-                break
-    if i < sent.start or "label-verbs" not in wc.of_token(doc, i):
+        k = _label_before_object(doc, i, sent, wc)
+        if k < sent.start:
+            # "label patients who ask for pain relief as drug seekers": a label verb a short
+            # object phrase earlier, with no punctuation between
+            for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
+                if doc[j].is_punct:
+                    break
+                if doc[j].lower_.startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
+                    k = j
+                    break
+        if k >= sent.start and any(t.lower_ in _FIRST_PERSON for t in doc[k : i + 1]):
+            return False  # "known by us as frequent fliers": the writer's own label
+        i = k
+    if i < sent.start or not (
+        "label-verbs" in wc.of_token(doc, i) or wc.has("view-verbs", doc[i].lower_) or wc.has("label-nouns", doc[i].lower_)
+    ):
         return False
     # the writer describing someone in the first person is a use; a first person on the
     # receiving end of a passive ('I have been treated as a liar') reports a label
@@ -557,6 +669,41 @@ def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:
         if not doc[j].is_alpha:
             return False
     return False
+
+
+def _after_be(doc: Doc, i: int, sent: Span) -> bool:
+    """Is token i a participle after a form of 'be' (past adverbs): a passive?"""
+    from tilint import syntax
+
+    j = i - 1
+    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+        j -= 1
+    return j >= sent.start and doc[j].lower_ in syntax.BE
+
+
+def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+    """'I am expected to be manipulative', 'they are assumed to be violent': token i is the
+    'be' of 'to be' after a passive participle of a view (class view-passives)."""
+    if i - 2 < sent.start or doc[i].lower_ != "be" or doc[i - 1].lower_ != "to":
+        return False
+    v = i - 2
+    return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
+
+
+def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:
+    """'portrayed people with BPD as X', 'the portrayal of the mentally ill as X': the
+    labelling verb or noun before a short noun phrase that ends at token i; else -1."""
+    from tilint import syntax
+
+    for k in range(i, max(sent.start, i - 5) - 1, -1):
+        tok = doc[k]
+        if k < i and (wc.has("view-verbs", tok.lower_) or wc.has("label-nouns", tok.lower_)):
+            return k
+        if k < i and tok.lower_ == "of" and k - 1 >= sent.start and wc.has("label-nouns", doc[k - 1].lower_):
+            return k - 1
+        if syntax.is_boundary(doc, k) or tok.lower_ in syntax.AUX:
+            return -1
+    return -1
 
 
 def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -679,7 +826,8 @@ def first_person_account(
     while before >= sent.start and doc[before].lower_ == "own":
         before -= 1
     if before >= sent.start and doc[before].lower_ == "my":
-        return True  # "my addiction", "my section"
+        # "my addiction", "my section"; but "my schizophrenic dad" labels the dad
+        return not _labels_a_person_noun(doc, start, end, sent)
     if syntax.part_of_speech(forms, doc, start, end) != "verb":
         return False
     be = syntax.passive(doc, start, sent, forms)
@@ -779,6 +927,13 @@ def narrator_scope(
         return False
     match = doc[start:end]
     if any(t.lower_ in _OTHER_PRONOUNS for t in match):
+        return False
+    # "my alcoholic father": a people noun in the match is the one it labels, so it is
+    # writing about someone else (policy: self-disclosure is about oneself); "my fellow
+    # bipolar people" counts the narrator among them
+    if any(wc.has("person-nouns", t.lower_) for t in match) and not any(
+        t.lower_ == "fellow" for t in doc[max(sent.start, start - _NP_REACH) : start]
+    ):
         return False
     if any(t.lower_ in _FIRST_ANY for t in match):
         return True  # "put me on obs"
@@ -927,6 +1082,14 @@ def _observer(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
     return False
 
 
+def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the match hold, or stand right before, a people noun ("schizophrenic dad",
+    "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
+    wc = word_classes.builtin()
+    last = min(sent.end, end + 1)
+    return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
+
+
 # ---------------------------------------------------------------- names
 
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())
@@ -977,10 +1140,31 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
 _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither
 
 
+_TEXT_KEY = "tilint.text"
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep doc.text (which the caller has, as the string the Doc was made from) for
+    doc_text: Doc.text makes a Token object per token."""
+    doc.user_data[_TEXT_KEY] = text
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built at most once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        remember_text(doc, text)
+    return text
+
+
 def _line_of(doc: Doc, start: int) -> str:
     """The line holding token `start`, from tokens within a bounded distance (Doc.text is
     a pass over the whole Doc, and a long line must not cost a scan per match); "" when
     the line is longer than that."""
+    text = doc_text(doc)
+    if "\n" not in text:  # one line (every segment the linter makes): the same, without a walk
+        return "" if start > _LINE_TOKENS or len(doc) - 1 - start > _LINE_TOKENS else text
     lo = start
     while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
         lo -= 1
@@ -1054,6 +1238,8 @@ def not_the_persons(
         return any(scopes & getattr(wc[c], key) for c in found)
 
     if pos == "verb":
+        if category in _CAPACITY_CATEGORIES and _imperative(doc, start, sent, forms):
+            return True  # "Refuse to be interviewed until ...", "Insist that the patient ...": advice to the reader
         # a modal makes a right only of choosing: "patients may refuse", not "may claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
@@ -1073,17 +1259,26 @@ def not_the_persons(
             return True  # "denied him care", "refused her entry": done to the person
         if category == "credibility" and _pleads(doc, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
+        conjuncts = syntax.object_classes(doc, end, sent, wc)
+        if conjuncts and all(exempt(found, "object_not_person") for found in conjuncts):
+            return True  # "refusing all food for weeks": a protest, not declining care
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
-            found = _antecedent_classes(doc, sent, wc) or found
+            found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
         if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
             return False  # "Medication refused": a note's short passive, the person refused it
         if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
+        if (
+            doc[end - 1].lower_.endswith("ly")
+            and start - 1 >= sent.start
+            and doc[start - 1].lower_ in _ATTRIBUTIVE_DETERMINERS
+        ):
+            return True  # "an apparently self-inflicted death": qualifies a description, not an account
         # "the drug reportedly causes", "her partner reportedly hit her"
         head = syntax.subject(doc, start, sent)
         if head is None:
@@ -1106,6 +1301,53 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     if j < sent.end and doc[j].lower_ == "being":
         return False  # "denied being depressed"
     return j < sent.end and wc.has("offences", doc[j].lower_)
+
+
+# Articles and possessives: a doubting adverb right after one sits inside a noun phrase
+# ("the apparently self-inflicted death", "an apparently mentally ill person"). Not "that",
+# which also opens a clause ("he said that apparently she ...").
+_ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
+_LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
+
+
+def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool:
+    """A base-form verb that opens its sentence (after list marks or a number) is an
+    imperative: its subject is the reader ("Refuse to be interviewed until your solicitor
+    arrives", "Insist that the patient takes the medication"), not the person described.
+    A note's "Refused meds", "Denies pain" are past or third-person forms, not this."""
+    if "VB" not in forms or not doc[start].is_alpha:
+        return False
+    for tok in doc[sent.start : start]:
+        if not (tok.is_space or tok.text in _LINE_MARKS or tok.like_num):
+            return False
+    return not doc[start].lower_.endswith(("s", "ed", "ing"))
+
+
+_PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
+_PLURAL_PEOPLE = frozenset("people children men women family families".split())
+
+
+def _antecedent_in_sentence(doc: Doc, they: int, sent: Span, wc: WordClasses) -> list[str]:
+    """'I fought with the doctors as they insisted ...', 'You ask the police to attend, but
+    they refuse', 'When we get to the care home they insist ...': a 'they' subject takes
+    the classes of the nearest official or institution earlier in its sentence, unless a
+    plural people noun there could be 'they' too ('Staff saw the patients but they
+    refused'). Pronouns and singular people nouns cannot be 'they'."""
+    reporter: list[str] = []
+    for j in range(they - 1, max(sent.start, they - 30) - 1, -1):
+        low = doc[j].lower_
+        if low in _PRONOUNS_NOT_THEY:
+            continue
+        found = wc.of_token(doc, j)
+        if not found:
+            continue
+        if "people" in found or "relations" in found:
+            if low in _PLURAL_PEOPLE or (low.endswith("s") and not low.endswith("ss")):
+                return []
+            continue
+        if not reporter and any(c in _REPORTERS for c in found):
+            reporter = found
+    return reporter
 
 
 _ANTECEDENT_REACH = 6  # tokens at the start of the previous sentence read for its subject
@@ -1166,21 +1408,37 @@ _SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly
 
 
 def negated(doc: Doc, start: int, sent: Span) -> bool:
-    """'not aggressive', 'without agitation', 'no longer combative'."""
+    """'not aggressive', 'without agitation', 'no longer combative'. A negation that
+    belongs to another verb before the match's copula does not count: in "what I can't
+    stand are manipulative behaviours" the negation is of 'stand'."""
+    from tilint import syntax
+
     seen = 0
+    past_copula = False
     i = start - 1
     while i >= sent.start and seen < 3:
         tok = doc[i]
         if not (tok.is_punct or tok.is_space):
-            if tok.lower_ in _SIMPLE_NEGATIONS:
+            low = tok.lower_
+            if low in _SIMPLE_NEGATIONS:
                 return True
+            if past_copula and not (low in syntax.AUX or syntax.is_adverb(low)):
+                return False
+            past_copula = past_copula or low in syntax.COPULAS
             seen += 1
         i -= 1
     return False
 
 
-def window_words(doc: Doc, start: int, end: int, sent: Span, size: int, before: bool) -> list[str]:
-    """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped."""
+_CLAUSE_PUNCT = frozenset(", ; : ( ) [ ] — –".split())
+
+
+def window_words(
+    doc: Doc, start: int, end: int, sent: Span, size: int, before: bool, *, clause: bool = False
+) -> list[str]:
+    """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped.
+    With `clause`, the window ends at clause punctuation: a word a rule requires after a
+    verb is its object, not the start of the next clause ("once admitted, it is ...")."""
     words: list[str] = []
     if before:
         i = start - 1
@@ -1194,6 +1452,8 @@ def window_words(doc: Doc, start: int, end: int, sent: Span, size: int, before: 
         i = end
         while i < sent.end and len(words) < size:
             tok = doc[i]
+            if clause and tok.text in _CLAUSE_PUNCT:
+                break
             if not (tok.is_punct or tok.is_space):
                 words.append(tok.lower_)
             i += 1

@@ -22,8 +22,10 @@ from tilint.findings import Severity
 # Categories and principles are data (lexicons/policy.json); a category is its name.
 from tilint.policy import CATEGORIES as CATEGORIES
 from tilint.policy import CATEGORY_DIGIT as CATEGORY_DIGIT
+from tilint.policy import OPT_IN_TAG as OPT_IN_TAG
 from tilint.policy import PRINCIPLES as PRINCIPLES
 from tilint.policy import data_dir
+from tilint.sources import builtin_files as builtin_files  # re-exported: it lived here
 from tilint.terms import TermSyntaxError, expand, plain_phrases
 
 Category = str  # one of CATEGORIES, checked where a rule or a lexicon file is validated
@@ -32,7 +34,6 @@ InflectionTag = Literal["VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "NN", "NNS", "J
 # Tags that group opt-in rules (LANGUAGE_POLICY.md, "The default set and opt-in rules"):
 # every built-in opt-in rule carries `opt-in` and one of these, so a team turns a group on
 # with `extend-select = ["children-services"]`, or all of them with `["opt-in"]`.
-OPT_IN_TAG = "opt-in"
 OPT_IN_GROUPS: dict[str, str] = {
     "contested": "guides and communities disagree about the term",
     "jargon": "service jargon and clinical shorthand, a matter of audience and house style",
@@ -272,11 +273,6 @@ class Lexicon:
 def builtin_lexicon_dir() -> Path:
     """The shipped lexicon: inside the installed package, or at the top of a checkout."""
     return data_dir()
-
-
-def builtin_files() -> list[Path]:
-    folder = builtin_lexicon_dir()
-    return sorted(p for p in folder.glob("*.yml") if p.name != "names.yml")
 
 
 def load_lexicon(extra_files: Sequence[str | Path] = (), *, builtin: bool = True) -> Lexicon:

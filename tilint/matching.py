@@ -14,7 +14,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tilint.__about__ import __version__
 from tilint.compiled import CompiledGroup as CompiledGroup  # re-exported: they lived here
 from tilint.compiled import CompiledLexicon as CompiledLexicon
 from tilint.compiled import SuggestionTemplate as SuggestionTemplate
@@ -27,19 +26,15 @@ from tilint.lexicon import (
     MatchGroup,
     Rule,
     SuggestionSpec,
-    builtin_files,
-    builtin_lexicon_dir,
     load_lexicon,
 )
+from tilint.sources import COMPILER_VERSION as COMPILER_VERSION
+from tilint.sources import cache_key, cache_path, fillers_file, source_files
 from tilint.suggest import fill, has_slots
 from tilint.terms import expand, plain_phrases
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
-
-COMPILER_VERSION = 5  # 3: the candidate prefilter; 4: safe_forms, the prefilter knows fillers; 5: tilint.compiled
-
-
 
 
 def load_compiled(
@@ -52,19 +47,13 @@ def load_compiled(
     compiled lexicon without the index (what `tilint rules` needs) is cached too, so
     neither order of `tilint rules` and `tilint check` compiles twice.
     """
-    files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
-    if builtin:
-        files.append(builtin_lexicon_dir() / "names.yml")
-    from tilint.terms import spellings_file
-
-    files.append(spellings_file())  # every term is expanded with these spellings
-    from tilint import classes as word_classes
-
-    fillers_file = word_classes.builtin_classes_dir() / "phrase-fillers.yml"  # the prefilter's step 4
+    files = source_files(extra_files, builtin=builtin)
     folder = _cache_dir()
-    plain_path = _cache_path(folder, _cache_key(files))
-    indexed_path = (
-        _cache_path(folder, _cache_key([*files, fillers_file], _tokenizer_fingerprint(tokenizer))) if tokenizer else None
+    plain_path = cache_path(folder, "lexicon", cache_key(files))
+    indexed_path = (  # with the fillers, the prefilter's step 4
+        cache_path(folder, "lexicon", cache_key([*files, fillers_file()], _tokenizer_fingerprint(tokenizer)))
+        if tokenizer
+        else None
     )
     cached = _read_cache(indexed_path if tokenizer is not None else plain_path)
     if cached is not None:
@@ -76,6 +65,7 @@ def load_compiled(
         _write_cache(plain_path, plain)
     if tokenizer is None:
         return plain
+    from tilint import classes as word_classes
     from tilint.phrases import build_tables
     from tilint.prefilter import build_prefilter
 
@@ -85,10 +75,6 @@ def load_compiled(
     indexed = lexicon, replace(compiled, prefilter=build_prefilter(compiled, tokenizer, fillers))
     _write_cache(indexed_path, indexed)
     return indexed
-
-
-def _cache_path(folder: Path | None, key: str | None) -> Path | None:
-    return folder / f"lexicon-{key}.pickle" if (folder and key) else None
 
 
 def _read_cache(path: Path | None) -> tuple[Lexicon, CompiledLexicon] | None:
@@ -201,24 +187,3 @@ def _window(window: object) -> WindowSpec | None:
 def _words(phrase: str) -> list[str]:
     # Windows skip punctuation, so a hyphenated word is the words either side of it.
     return phrase.replace("-", " ").split()
-
-
-def _cache_key(files: list[Path], tokenizer: str = "") -> str | None:
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}/{COMPILER_VERSION}/{tokenizer}".encode())
-    try:
-        from importlib.metadata import version
-
-        digest.update(version("lemminflect").encode())
-    except Exception:
-        pass
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None  # let validation report the unreadable file
-        digest.update(str(path.resolve()).encode() + b"\0" + hashlib.sha256(data).digest())
-    return digest.hexdigest()[:24]
-
-
-

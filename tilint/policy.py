@@ -44,3 +44,5 @@ CATEGORY_DIGIT: dict[str, str] = {c.name: c.digit for c in CATEGORY_INFO}
 CATEGORY_COLOURS: dict[str, str] = {c.name: c.colour for c in CATEGORY_INFO}
 CATEGORY_BLURBS: dict[str, str] = {c.name: c.blurb for c in CATEGORY_INFO}
 OTHER_COLOUR = "#475569"  # a category from a user's lexicon that this file does not know
+# The tag every opt-in rule carries (LANGUAGE_POLICY.md, "The default set and opt-in rules").
+OPT_IN_TAG = "opt-in"

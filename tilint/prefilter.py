@@ -17,15 +17,23 @@ So before a segment is tokenized:
    of that anchor. spaCy tokenizes each chunk on its own (its special cases never span
    whitespace), so the tokens there are the segment's tokens, and a match there is a
    match in the segment. "idu" inside "individual" or "get" inside "together" ends
-   here, after one small cached tokenization.
+   here, after one small cached tokenization, or before it: a chunk of letters only is
+   one token unless it is one of the tokenizer's special cases, so an anchor that
+   starts or ends between two of its letters cannot be a match (_inside_a_word).
 3. A group with `requires_before`/`requires_after` words keeps a match only if one of
-   them is a token of the same sentence, so one must be in the segment's text.
+   them is a token of the same sentence, so one must be in the segment's text. An
+   anchor all of whose phrases belong to such groups carries them in the automaton, so
+   this is checked before step 2 ('must' with no 'you' in the segment ends here).
 4. The matcher lets one filler word (lexicons/classes/phrase-fillers.yml: "lacks *any*
    insight") stand in each gap of a phrase, which the scan above does not see. So when
    it finds nothing, the segment is scanned once more with its filler words taken out,
    for the multi-word phrases without theirs; a hit with a filler taken out inside it
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
    token of its own between spaces (a filler glued to punctuation ends the match).
+
+Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
+the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
+text without loading spaCy at all.
 
 A segment with no such match is not tokenized at all; one with a match is linted whole,
 as before. Going below the segment was built and measured, and left out: a window of
@@ -41,7 +49,6 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +56,8 @@ import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
 
 from tilint.context import window_has
+from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
+from tilint.scan import fold as fold  # re-exported: it lived here
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -60,45 +69,53 @@ if TYPE_CHECKING:
 MEMO_SIZE = 50_000  # chunk texts whose term matches are kept (most are one word)
 
 
-def fold(text: str) -> str:
-    """Lower case, with the Greek final sigma (the one letter str.lower() lowers by its
-    neighbours, not on its own) made the ordinary one, in patterns and text alike."""
-    text = text.lower()
-    return text.replace("\u03c2", "\u03c3") if "\u03c2" in text else text
-
-
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    automaton: ahocorasick.Automaton  # folded phrases without spaces; gives their lengths
+    # Steps 1 and 4, which need no tokenizer: when it finds nothing, may_find is False.
+    scan: TextScan
     tables: PhraseTables
     # group position -> its required-context conditions, each a tuple of folded words of
     # which one must occur (one word stands for a multi-word phrase)
     requires: dict[int, tuple[tuple[str, ...], ...]]
     # group position -> (requires_before, requires_after), for groups with either
     windows: dict[int, tuple[WindowSpec | None, WindowSpec | None]]
-    # Multi-word phrases without their filler words, packed, and the folded fillers (step 4);
-    # None when the lexicon allows no fillers.
-    gapped: ahocorasick.Automaton | None = None
-    fillers: frozenset[str] = frozenset()
-    # a multi-word phrase made of fillers only: any text with a filler may hold it
-    any_filler: bool = False
+    # the tokenizer's special cases that are letters only, folded (see _inside_a_word)
+    special_words: frozenset[str] = frozenset()
+    # numbered sets of groups that all need required words; an anchor's number (0: none)
+    # is stored with its length in the automaton (tilint.scan.LENGTH_BITS)
+    required_groups: tuple[tuple[int, ...], ...] = ((),)
 
     def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
         """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
         `memo` keeps the term matches of chunks already tokenized here: most anchors
-        found are in common words ('get' in 'together'), so most checks are repeats."""
+        found are in common words ('get' in 'together'), so most checks are repeats.
+        True only where self.scan.may_match(text) is True: every True below is reached
+        through an anchor of the scan or its gapped match."""
+        scan = self.scan
         folded = fold(text)
         packed = folded.replace(" ", "")
         if len(folded) != len(text):  # a letter lowered to two ('İ'): offsets differ
-            return self._any_anchor(packed) or self._gapped_match(folded)
+            return scan.any_anchor(packed) or scan.gapped_match(folded)
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
-        for last, size in self.automaton.iter(packed):
+        possible: dict[int, bool] = {}  # number of a set of groups -> may their words be here
+        for last, value in scan.anchors(packed):
+            size = value & LENGTH_MASK
+            number = value >> LENGTH_BITS
+            if number:
+                # Every phrase this anchor stands for needs a word absent here: no match
+                # of it can be kept, so no need to tokenize around it (step 3, first).
+                if number not in possible:
+                    possible[number] = any(self._context_possible(g, folded) for g in self.required_groups[number])
+                if not possible[number]:
+                    continue
             at = _unpacked(folded, last, known)  # ends come in order: count on from the last
             known = (last, at)
             first = at - size + 1
             if " " in folded[first : at + 1]:
                 first = _unpacked(folded, last - size + 1, (0, 0))
+            if self._inside_a_word(text, first, at):
+                continue
             region = _chunks(text, first, at)
             if region in checked:
                 continue
@@ -110,33 +127,23 @@ class Prefilter:
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
                     return True
-        return self._gapped_match(folded)
+        return scan.gapped_match(folded)
 
-    def _gapped_match(self, folded: str) -> bool:
-        """Step 4: could a phrase with a filler in a gap be here?"""
-        if not self.fillers:
-            return False
-        chunks = folded.split()
-        if not any(chunk in self.fillers for chunk in chunks):
-            return False
-        if self.any_filler:
-            return True
-        if self.gapped is None:
-            return False
-        kept: list[str] = []
-        cuts: list[int] = []  # offsets of the packed text where fillers were taken out
-        length = 0
-        for chunk in chunks:
-            if chunk in self.fillers:
-                cuts.append(length)
-            else:
-                kept.append(chunk)
-                length += len(chunk)
-        for last, size in self.gapped.iter("".join(kept)):
-            first = last - size + 1
-            i = bisect.bisect_left(cuts, first)
-            if i < len(cuts) and cuts[i] <= last + 1:
-                return True
+    def _inside_a_word(self, text: str, first: int, last: int) -> bool:
+        """Does text[first:last + 1] begin or end between two letters of a chunk that the
+        tokenizer keeps whole? Then no phrase match can be there ('get' in 'together',
+        'idu' in 'individual'), and the chunk need not be tokenized. A chunk (between
+        whitespace) of letters only is one token: the tokenizer's prefix, suffix and infix
+        patterns all hold a character that is not a letter (or follow a digit), so only a
+        special case of the whole chunk ('cannot' -> 'can' 'not') could split it; those
+        are in `whole_words`. tests/test_prefilter.py checks both halves of this."""
+        n = len(text)
+        for p in (first, last + 1):  # the two token boundaries a match there would need
+            if 0 < p < n and text[p - 1].isalpha() and text[p].isalpha():
+                a, b = _chunks(text, p, p)
+                chunk = text[a:b]
+                if chunk.isalpha() and fold(chunk) not in self.special_words:
+                    return True
         return False
 
     def _terms(
@@ -161,9 +168,6 @@ class Prefilter:
                 memo.clear()
             memo[chunks] = found
         return found
-
-    def _any_anchor(self, folded: str) -> bool:
-        return next(self.automaton.iter(folded), None) is not None
 
     def _context_possible(self, group: int, folded: str) -> bool:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
@@ -319,27 +323,27 @@ def build_prefilter(
     tables = compiled.tables
     if tables is None:
         return None
-    forms = sorted({text for group in compiled.groups for text, _ in group.forms})
+    positions: dict[str, set[int]] = {}  # surface form -> the groups that have it
+    for position, group in enumerate(compiled.groups):
+        for text, _ in group.forms:
+            positions.setdefault(text, set()).add(position)
+    forms = sorted(positions)
     folded_fillers = frozenset(fold(w) for w in fillers)
-    anchors: set[str] = set()
+    anchors: dict[str, set[int]] = {}  # anchor -> the groups of the phrases it stands for
     gapped: set[str] = set()
     any_filler = False
-    for doc in tokenizer.pipe(forms):
+    for form, doc in zip(forms, tokenizer.pipe(forms), strict=True):
         tokens = [fold(t.text) for t in doc if not t.is_space]
         anchor = "".join(tokens).replace(" ", "")
-        if not anchor:
-            return None  # a phrase of spaces only: nothing to look for
-        anchors.add(anchor)
+        if not anchor or len(anchor) > LENGTH_MASK:
+            return None  # a phrase of spaces only (nothing to look for), or absurdly long
+        anchors.setdefault(anchor, set()).update(positions[form])
         if folded_fillers and len(tokens) > 1:
             without = "".join(t for t in tokens if t not in folded_fillers).replace(" ", "")
             if without:
                 gapped.add(without)
             else:
                 any_filler = True
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # no Python object per phrase
-    for anchor in sorted(anchors):
-        automaton.add_word(anchor)
-    automaton.make_automaton()
     requires: dict[int, tuple[tuple[str, ...], ...]] = {}
     for position, group in enumerate(compiled.groups):
         conditions: list[tuple[str, ...]] = []
@@ -355,11 +359,28 @@ def build_prefilter(
         for position, group in enumerate(compiled.groups)
         if group.requires_before is not None or group.requires_after is not None
     }
+    required_groups: list[tuple[int, ...]] = [()]
+    numbers: dict[tuple[int, ...], int] = {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)  # no Python object per phrase
+    for anchor in sorted(anchors):
+        groups = tuple(sorted(anchors[anchor]))
+        number = 0
+        if all(g in requires for g in groups):
+            number = numbers.get(groups, 0)
+            if not number:
+                number = numbers[groups] = len(required_groups)
+                required_groups.append(groups)
+        automaton.add_word(anchor, len(anchor) | number << LENGTH_BITS)
+    automaton.make_automaton()
     gapped_automaton = None
     if gapped:
         gapped_automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
         for pattern in sorted(gapped):
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
-    return Prefilter(automaton, tables, requires, windows, gapped_automaton, folded_fillers, any_filler)
+    special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
+    return Prefilter(
+        TextScan(automaton, gapped_automaton, folded_fillers, any_filler), tables, requires, windows,
+        special_words, tuple(required_groups),
+    )
 

@@ -7,10 +7,46 @@ selected and ignored, the more specific selector wins (as in ruff); on a tie, ig
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from tilint.errors import ConfigError
 from tilint.findings import Severity
-from tilint.lexicon import CATEGORIES, OPT_IN_TAG, Rule
+from tilint.policy import CATEGORIES, OPT_IN_TAG
+
+
+class Rule(Protocol):
+    """What the selectors read of a rule: a lexicon Rule, or its RuleKey."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    @property
+    def opt_in(self) -> bool: ...
+    @property
+    def severity(self) -> Severity: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RuleKey:
+    """A rule as far as selection goes, without the rest of its model: what the linter
+    keeps (and caches) to choose rules before, or without, loading the lexicon."""
+
+    code: str
+    name: str
+    category: str
+    tags: tuple[str, ...]
+    opt_in: bool
+    severity: Severity
+
+    @classmethod
+    def of(cls, rule: Rule) -> RuleKey:
+        return cls(rule.code, rule.name, rule.category, tuple(rule.tags), rule.opt_in, rule.severity)
 
 
 def specificity(selector: str, rule: Rule) -> int:

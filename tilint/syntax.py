@@ -32,6 +32,7 @@ AUX = BE | frozenset(
     "has have had having 've 'd do does did will would shall should can could may might must wo ca".split()
 )
 NEGATIONS = frozenset("not n't never no".split())
+NOMINATIVE = frozenset("i we he she they".split())
 MODALS_OF_CAPACITY = frozenset("can could may".split())
 RELATIVES = frozenset("who which that whom".split())
 CLAUSE_WORDS = frozenset(
@@ -61,6 +62,7 @@ CATENATIVES = frozenset(
 )
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _DO_HAVE = frozenset("do does did has have had".split())
+_PARTICLES = PREPOSITIONS | frozenset("out off back away up down".split())
 _NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure")
 
 
@@ -101,6 +103,12 @@ def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
         return "adj"
     if end - start > 1 and doc[start].lower_ in _DO_HAVE:
         return "verb"  # "did not attend", "has not engaged": a verb phrase written out
+    if end - start > 1 and start > 0 and doc[start].lower_.endswith("ed") and doc[start + 1].lower_ in _PARTICLES:
+        j = start - 1  # "are not allowed to", "was kept in": a passive and its particle written out
+        while j > 0 and (doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)):
+            j -= 1
+        if doc[j].lower_ in BE:
+            return "verb"
     last = doc[end - 1].lower_
     return "noun" if last.endswith(_NOUN_ENDINGS) else "adj"
 
@@ -137,6 +145,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             return None
     if is_boundary(doc, j) or doc[j].lower_ in PREPOSITIONS or doc[j].lower_ in DETERMINERS:
         return None
+    if doc[j].lower_ in NOMINATIVE:
+        return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         return None  # "came to the clinic complaining of ...": not a subject
     return j
@@ -224,6 +234,32 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     while j < sent.end and doc[j].lower_ in ("the", "a", "an", "all", "many"):  # not "that": "claims that he"
         j += 1
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
+
+
+_CONJUNCTS = frozenset(", and or / and/or".split())
+
+
+def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[list[str]]:
+    """Classes of the heads of a verb's direct object, one list per conjunct: the noun
+    phrase right after the verb past determiners, quantifiers and adverbs ("refusing all
+    food" -> [[sustenance]]; "refused food and her insulin" -> [[sustenance], [treatments]]);
+    [] when a preposition, a clause boundary or a person follows ("refused to", "refused
+    him")."""
+    out: list[list[str]] = []
+    i = end
+    while i < sent.end and len(out) < 4:
+        while i < sent.end and i - end < 12 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_)):
+            i += 1
+        head = _np_head(doc, i, sent.end)
+        if head is None:
+            break
+        out.append(_following_noun(doc, i, sent, classes, skip_determiners=True))
+        i = head + 1
+        if i >= sent.end or doc[i].lower_ not in _CONJUNCTS:
+            break
+        while i < sent.end and doc[i].lower_ in _CONJUNCTS:
+            i += 1
+    return out
 
 
 def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
@@ -344,9 +380,14 @@ def attached(
             classes[c].animate for c in found
         ):
             return found
-    # "aggressive lymphoma"
+    # "pacing aggressively": an adverb of manner after an action verb names the behaviour
+    if end - start == 1 and doc[start].lower_.endswith("ly") and start - 1 >= sent.start:
+        verb = doc[start - 1].lower_
+        if verb.endswith(("ing", "ed")) and not classes.has("conduct-verbs", verb) and "behaviours" in classes.classes:
+            return ["behaviours"]
+    # "aggressive lymphoma"; "hostile, aggressive or sexual impulses"
     if pos == "adj":
-        found = _following_noun(doc, end, sent, classes)
+        found = _following_noun(doc, end, sent, classes) or _coordinated_noun(doc, end, sent, classes)
         if found:
             return found
     # "compliance of the lungs", "non-compliance with the regulations"; a person after the
@@ -365,6 +406,36 @@ def attached(
             found = np_classes(doc, head, sent, classes)
             if "people" not in found:
                 return found
+    return []
+
+
+_LIST_MARKS = frozenset(", and or".split())
+
+
+def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list[str]:
+    """Classes of the noun that a list of modifiers shares ("hostile, aggressive, or
+    sexual impulses", "challenging, aggressive, and potentially violent behavior",
+    "aggressive, bizarre behaviors"): after a comma or a conjunction, the last conjunct
+    must hold a modifier and its noun, so "aggressive, and behaviour deteriorated" (a new
+    clause) is not read as one."""
+    i = end
+    while i < sent.end and i - end < 8:
+        if doc[i].lower_ not in _LIST_MARKS:
+            return []
+        while i < sent.end and doc[i].lower_ in _LIST_MARKS:
+            i += 1
+        if i < sent.end and classes.has("speech-verbs", doc[i].lower_):
+            return []  # "he was non-compliant, say staff": a verb of saying opens a clause
+        head = _np_head(doc, i, sent.end)
+        if head is None:
+            return []
+        if head > i and not any(doc[k].lower_ in DETERMINERS for k in range(i, head + 1)):
+            found = _following_noun(doc, i, sent, classes)
+            if found:
+                return found
+        i = head + 1 if head == i else i + 1
+        while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
+            i += 1
     return []
 
 

@@ -3,6 +3,9 @@
 Term syntax (documented in docs/writing-rules.md):
   * words are separated by spaces; `(a|b|)` is a choice, an empty choice makes it optional;
   * `~word` marks the word that is inflected by the group's `inflect` part of speech;
+  * `@class` stands for any word or phrase of a word class in lexicons/classes/ ("of
+    the @people" -> "of the patients", "of the prisoners", ...): a rule names a kind of
+    word once, and every rule gains when the class grows;
   * hyphenated words also match spaced and joined ("non-compliant", "non compliant",
     "noncompliant"), short spaced phrases also match hyphenated, and British and American
     spellings match each other.
@@ -17,7 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from tilint.sources import spellings_file as spellings_file  # re-exported: it lived here
 
 # Penn tags each part of speech is inflected to; the tag is kept so a suggestion can be
 # put in the same form as the word it replaces ("refused" -> "declined").
@@ -28,6 +32,7 @@ INFLECTION_TAGS: dict[str, tuple[str, ...]] = {
 }
 
 _CHOICE = re.compile(r"\(([^()]*)\)")
+_CLASS_REF = re.compile(r"(?<![\w@])@([a-z][a-z0-9]*(?:-[a-z0-9]+)*)")
 MAX_FORMS_PER_TERM = 512  # a bound on what one term may expand to (hostile lexicons)
 
 
@@ -61,10 +66,28 @@ def _split_choices(term: str) -> list[list[str]]:
     return parts
 
 
+def _class_choice(match: re.Match[str]) -> str:
+    from tilint import classes as word_classes
+
+    name = match.group(1)
+    wc = word_classes.builtin().classes.get(name)
+    if wc is None:
+        raise TermSyntaxError(f"'@{name}' names no word class (see lexicons/classes/)")
+    words = sorted(wc.words) + sorted(" ".join(p) for p in wc.phrases)
+    if any(any(c in w for c in "()|~@") for w in words):
+        raise TermSyntaxError(f"word class {name!r} holds a word with term syntax in it")
+    return "(" + "|".join(words) + ")"
+
+
+def with_classes(term: str) -> str:
+    """The term with each `@class` written out as a choice of the class's words."""
+    return _CLASS_REF.sub(_class_choice, term) if "@" in term else term
+
+
 def choices(term: str) -> list[str]:
     """All word sequences a term stands for, `~` markers kept."""
     out: list[str] = []
-    for combo in itertools.product(*_split_choices(term)):
+    for combo in itertools.product(*_split_choices(with_classes(term))):
         # Parts keep their own spacing: "(high|low)-functioning" -> "high-functioning".
         text = " ".join("".join(combo).split())
         if text:
@@ -211,13 +234,6 @@ _SUFFIX_PAIRS = (
     ("iser", "izer"),
     ("ise", "ize"),
 )
-
-
-def spellings_file() -> Path:
-    """lexicons/spellings/uk-us.yml: British/American pairs and -ise stems, as data."""
-    from tilint.policy import data_dir as builtin_lexicon_dir
-
-    return builtin_lexicon_dir() / "spellings" / "uk-us.yml"
 
 
 @lru_cache(maxsize=1)

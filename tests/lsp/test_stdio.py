@@ -47,7 +47,12 @@ def test_stdout_is_only_json_rpc_and_logs_hold_no_text(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
     )
     out: list[bytes] = []
-    reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)  # type: ignore[union-attr]
+
+    def read_all() -> None:
+        while chunk := proc.stdout.read1(65536):  # type: ignore[union-attr]
+            out.append(chunk)
+
+    reader = threading.Thread(target=read_all, daemon=True)
     reader.start()
     send = proc.stdin.write  # type: ignore[union-attr]
     send(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}}))
@@ -57,16 +62,26 @@ def test_stdout_is_only_json_rpc_and_logs_hold_no_text(tmp_path: Path) -> None:
     send(frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"range": {"start": {"line": -1, "character": 0}, "end": {"line": 0, "character": 0}}, "text": SECRET}]}}))
     send(frame({"jsonrpc": "2.0", "id": 4, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}}}))
     send(frame({"jsonrpc": "2.0", "id": 5, "method": "no/such/method", "params": {}}))
+    proc.stdin.flush()  # type: ignore[union-attr]
+
+    def wait_for(needle: bytes) -> None:
+        # The first lint loads spaCy (and compiles the lexicon on a fresh machine), so wait
+        # for what the server sends rather than a fixed time.
+        deadline = time.monotonic() + 120
+        while needle not in b"".join(out) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+    wait_for(b"publishDiagnostics")
     send(frame({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 30}}}))
     proc.stdin.flush()  # type: ignore[union-attr]
-    time.sleep(6)  # the first lint loads spaCy
+    wait_for(b"**TI102 refused**")
     send(frame({"jsonrpc": "2.0", "id": 3, "method": "shutdown", "params": None}))
     send(frame({"jsonrpc": "2.0", "method": "exit", "params": None}))
     proc.stdin.close()  # type: ignore[union-attr]
     assert proc.wait(timeout=30) == 0
     reader.join(timeout=10)
     stderr = proc.stderr.read().decode("utf-8", "replace")  # type: ignore[union-attr]
-    frames = read_frames(out[0])
+    frames = read_frames(b"".join(out))
     published = [f["params"] for f in frames if f.get("method") == "textDocument/publishDiagnostics"]
     assert [(d["code"], d["range"]["start"]["character"]) for d in published[-1]["diagnostics"]] == [("TI102", 26)]
     responses = {f["id"]: f for f in frames if "id" in f and "method" not in f}

@@ -134,11 +134,30 @@ def kind_for(path: str | PurePath) -> str | None:
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+")
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of _URL.finditer(text), found faster: a match starts 3-5 characters
+    before a '://' or at a 'www.', so only those places are tried (the regex tried every
+    position: 4 ms on 200 KB of prose with one URL)."""
+    starts: set[int] = set()
+    for mark, backs in (("://", (3, 4, 5)), ("www.", (0,))):
+        i = text.find(mark)
+        while i >= 0:
+            starts.update(i - b for b in backs if i >= b)
+            i = text.find(mark, i + 1)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := _URL.match(text, start)) is not None:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
 def prepare_text(text: str) -> Document:
     directives = find_directives(text, bare_lines=True)
     ranges = [(d.start, d.end) for d in directives]
     if "://" in text or "www." in text:
-        ranges.extend((m.start(), m.end()) for m in _URL.finditer(text))
+        ranges.extend(url_spans(text))
     return Document(text, text, (), tuple(suppressions(text, directives)), blanks=tuple(sorted(ranges)))
 
 

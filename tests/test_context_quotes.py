@@ -1,0 +1,30 @@
+"""Quotation regions: a typographic opening mark never closed quotes to the end of its
+paragraph (quotes of several paragraphs, excerpts cut mid-quote); a stray straight one
+does not."""
+
+from __future__ import annotations
+
+from tilint import lint_text
+from tilint.context import quote_regions
+
+
+def test_an_unclosed_typographic_quote_runs_to_the_end_of_its_paragraph():
+    text = "He wrote: “Prisoners who cannot be managed in the main body\nNext line."
+    (region,) = quote_regions(text)
+    assert text[region[0] : region[1]] == "Prisoners who cannot be managed in the main body"
+
+
+def test_a_stray_straight_quote_opens_nothing():
+    assert quote_regions('The 6" dressing was clean. He was managed in seclusion.') == []
+
+
+def test_closed_quotes_are_unchanged():
+    text = "“She refused,” he said. “Fine.”"
+    assert [text[a:b] for a, b in quote_regions(text)] == ["She refused,", "Fine."]
+
+
+def test_findings_inside_an_unclosed_quote_are_the_quoted_persons_words():
+    quoted = "The report said: “staff and prisoners who cannot manage or be managed in the main body"
+    assert [f for f in lint_text(quoted) if f.category == "coercive"] == []
+    plain = "Prisoners who cannot manage or be managed in the main body are segregated."
+    assert [f.rule for f in lint_text(plain)] == ["TI204"]

@@ -1,0 +1,139 @@
+"""Whose act, whose account (issue 10, second blind round): an imperative's subject is the
+reader; a 'they' subject takes an official or institution earlier in its sentence; a
+subject pronoun is never the object of a preposition; a doubting adverb inside a noun
+phrase qualifies a description, not an account; a word as the subject of a doubting
+adverb is no one's account. Each is checked with a use that must stay flagged."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import tilint
+from tilint import classes, context, syntax
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refuse to be interviewed until your solicitor gets there.",
+        "Insist that the patient takes the medication as ordered.",
+        "- Refuse to answer questions without a lawyer.",
+        "2. Insist on seeing the duty solicitor.",
+    ],
+)
+def test_an_imperative_is_advice_to_the_reader(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Refused his medication this morning.", "refused"),  # a note's past tense
+        ("Refuses bloods.", "refuses"),
+        ("Denies chest pain.", "denies"),
+        ("He will refuse to take it, staff say.", "refuse"),  # not at the start
+    ],
+)
+def test_notes_without_a_subject_stay_flagged(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fought with the doctors on my mum's behalf as they insisted she had capacity.",
+        "You ask the police to attend to assist, but they refuse.",
+        "When we get to the care home they insist that they supervise the visit.",
+        "We went to the hospital and they insisted that she stay.",
+    ],
+)
+def test_they_after_an_official_or_institution_in_the_sentence(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Staff saw the patients but they refused their tablets.", "refused"),  # patients could be 'they'
+        ("The nurses spoke to the patients, and they insisted it was fine.", "insisted"),
+        ("They insisted she had been discharged too early.", "insisted"),  # no antecedent in the sentence
+    ],
+)
+def test_they_with_people_in_the_sentence_stays_flagged(text, word):
+    assert word in flagged(text)
+
+
+def test_antecedent_in_sentence_skips_pronouns_and_singular_people():
+    doc = spacy.blank("en")("I fought with the doctors on my mum's behalf as they insisted.")
+    they = next(t.i for t in doc if t.lower_ == "they")
+    assert "officials" in context._antecedent_in_sentence(doc, they, doc[:], classes.builtin())
+
+
+def test_a_subject_pronoun_is_not_the_object_of_a_preposition():
+    doc = spacy.blank("en")("We went to the hospital and they insisted.")
+    assert syntax.subject(doc, 7, doc[:]) == 6
+    doc = spacy.blank("en")("Came to the clinic complaining of pain.")
+    assert syntax.subject(doc, 4, doc[:]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report looks at their apparently self-inflicted deaths.",
+        "Officers decide whether an apparently mentally ill person is a danger.",
+        "The word anosognosia reportedly comes from the Greek.",
+    ],
+)
+def test_doubting_adverbs_that_are_not_about_an_account(text):
+    assert not {"apparently", "reportedly"} & set(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("She apparently fell down the stairs.", "apparently"),
+        ("He said that apparently she had taken an overdose.", "apparently"),  # 'that' opens a clause
+        ("Apparently he was at home when the pain started.", "apparently"),
+    ],
+)
+def test_doubting_adverbs_about_an_account_stay_flagged(text, word):
+    assert word in flagged(text)
+
+
+def test_a_required_word_after_a_verb_is_looked_for_in_its_clause_only():
+    nlp = spacy.blank("en")
+    doc = nlp("They changed his status once admitted, it is easier then.")
+    admitted = next(t.i for t in doc if t.lower_ == "admitted")
+    assert context.window_words(doc, admitted, admitted + 1, doc[:], 2, before=False, clause=True) == []
+    assert context.window_words(doc, admitted, admitted + 1, doc[:], 2, before=False) == ["it", "is"]
+    assert "admitted" not in flagged("They changed his status once admitted, it is easier then.")
+    assert "admitted" in flagged("He admitted it was heroin.")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("What I can't stand are manipulative behaviours towards staff.", "manipulative"),  # negation of 'stand'
+        ("I don't think he is aggressive.", "aggressive"),
+    ],
+)
+def test_a_negation_of_another_verb_does_not_clear_a_label(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is not aggressive.",
+        "She wasn't being aggressive at all.",
+        "No longer combative.",
+        "He was never really hostile.",
+    ],
+)
+def test_a_negated_label_is_still_cleared(text):
+    assert flagged(text) == []

@@ -1,0 +1,131 @@
+"""Shortcuts taken for speed give what the plain ways gave: URLs found from their marks,
+the line of a one-line Doc without a walk, word classes from an index."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from tilint import classes as word_classes
+from tilint import context
+from tilint.api import Linter, _normalised
+from tilint.formats.document import _URL, url_spans
+from tilint.segment import segments
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
+
+URL_PIECES = st.sampled_from(
+    ["http", "https", "ftp", "hhttps", "://", ":/", "www.", "www", "w", ".", "a", "x1", " ", "\n", "\t", "<", ">",
+     '"', "'", ")", "]", "(", "_", "é", "1", "/", "?q=1"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(URL_PIECES, max_size=16).map("".join))
+def test_url_spans_are_the_regex_matches(text: str) -> None:
+    assert url_spans(text) == [m.span() for m in _URL.finditer(text)]
+
+
+def test_url_spans_in_prose() -> None:
+    text = "See https://example.org/a?b=(c) and www.nhs.uk, ftp://x, xhttp://no, http://, and (https://y.org)."
+    assert url_spans(text) == [m.span() for m in _URL.finditer(text)]
+    assert len(url_spans(text)) == 5
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter()
+
+
+def _walked_line(doc: Doc, start: int) -> str:
+    """_line_of as it was: a walk over the tokens either side, bounded."""
+    lo = start
+    while lo > 0 and "\n" not in doc[lo - 1].text_with_ws:
+        lo -= 1
+        if start - lo > context._LINE_TOKENS:
+            return ""
+    hi = start
+    while hi < len(doc) - 1 and "\n" not in doc[hi].text_with_ws:
+        hi += 1
+        if hi - start > context._LINE_TOKENS:
+            return ""
+    return "".join(t.text_with_ws for t in doc[lo : hi + 1]).split("\n", 1)[0]
+
+
+def _corpus() -> list[str]:
+    return [json.loads(line)["text"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_line_of_a_token_is_what_the_walk_gave(linter: Linter) -> None:
+    texts = _corpus()
+    rng = random.Random(15)
+    long_line = " ".join(rng.choice(texts).replace("\n", " ") for _ in range(30))  # well over 2 x 150 tokens
+    samples = [*texts[::5], long_line, "\n".join(texts[:6]), "Smith J. (2019) Addicts. BMJ 3:1\nnext line"]
+    checked = 0
+    for text in samples:
+        for remembered in (True, False):
+            doc = linter.nlp.tokenizer(text)
+            if remembered:
+                context.remember_text(doc, text)
+            for i in range(len(doc)):
+                assert context._line_of(doc, i) == _walked_line(doc, i), (text[:40], i)
+                checked += 1
+    assert checked > 5000
+    # both bounds of the one-line case are reached
+    doc = linter.nlp.tokenizer(long_line)
+    assert len(doc) > 2 * context._LINE_TOKENS + 2
+    assert context._line_of(doc, 0) == "" and context._line_of(doc, len(doc) // 2) == ""
+
+
+def test_segments_are_one_line(linter: Linter) -> None:
+    """What the fast path of _line_of rests on for the linter: no segment holds a line break."""
+    text = "\n".join(_corpus()[:200]) + "\r\nA line\rthen another\n\n- item\n  wrapped"
+    assert all("\n" not in s and "\r" not in s for _, s in segments(_normalised(text)))
+
+
+def _classes_walked(wc: word_classes.WordClasses, doc: Doc, i: int) -> list[str]:
+    out: list[str] = []
+    lowers = [doc[j].lower_ for j in range(max(0, i - word_classes.MAX_PHRASE_WORDS + 1), i + 1)]
+    for c in wc.classes.values():
+        if lowers[-1] in c.words or any(tuple(lowers[-n:]) in c.phrases for n in range(2, len(lowers) + 1)):
+            out.append(c.name)
+    return out
+
+
+def test_word_classes_of_a_token_from_the_index(linter: Linter) -> None:
+    wc = word_classes.builtin()
+    entries = sorted({w for c in wc.classes.values() for w in c.words} | {" ".join(p) for c in wc.classes.values() for p in c.phrases})
+    rng = random.Random(7)
+    texts = [*_corpus()[::4], *(" ".join(rng.choice(entries) for _ in range(6)) for _ in range(1500))]
+    found = 0
+    for text in texts:
+        doc = linter.nlp.tokenizer(text)
+        for i in range(len(doc)):
+            expected = _classes_walked(wc, doc, i)
+            assert wc.of_token(doc, i) == expected, (text, i)
+            found += bool(expected)
+    assert found > 1000
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bc", "x" * 30, " ", "\t", "\u00a0", "\n", "-", "é"]), max_size=40).map("".join))
+def test_a_text_found_spaced_has_no_long_run(text: str) -> None:
+    from tilint.api import _LONG_RUN, _spaced
+
+    if _spaced(text):
+        assert _LONG_RUN.search(text) is None
+
+
+def test_prose_is_found_spaced() -> None:
+    from tilint.api import LONG_RUN, _spaced
+
+    assert _spaced("She described her week at the clinic. " * 40)
+    assert not _spaced("word " * 5 + "x" * (LONG_RUN + 1))
+    assert _spaced("x" * LONG_RUN + " " + "y" * LONG_RUN)

@@ -1,0 +1,87 @@
+"""The prefilter's first look at a segment: plain string work, no spaCy.
+
+Two Aho-Corasick automata (pyahocorasick), built from the tokenized lexicon with the
+rest of the prefilter (tilint/prefilter.py) and cached with it. A segment in which
+neither finds anything cannot hold a finding, and the prefilter's answer for it is
+False before any tokenizer is asked. So a process whose text has no such segment (a
+clean file, a one-line check) never needs spaCy: tilint.api.Linter loads the pipeline
+only for the first segment this lets through. The cache of this part alone is written
+and read by tilint.api; its types must import nothing heavier than pyahocorasick.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+
+def fold(text: str) -> str:
+    """Lower case, with the Greek final sigma (the one letter str.lower() lowers by its
+    neighbours, not on its own) made the ordinary one, in patterns and text alike."""
+    text = text.lower()
+    return text.replace("\u03c2", "\u03c3") if "\u03c2" in text else text
+
+
+# An anchor's value in the automaton: its length in the low bits, and above them the
+# number of the set of rule groups it stands for when all of those need required words
+# (tilint/prefilter.py, step 3), else 0.
+LENGTH_BITS = 16
+LENGTH_MASK = (1 << LENGTH_BITS) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextScan:
+    automaton: ahocorasick.Automaton  # folded phrases without spaces; values: see LENGTH_BITS
+    # Multi-word phrases without their filler words, packed, and the folded fillers (the
+    # prefilter's step 4); None when the lexicon allows no fillers.
+    gapped: ahocorasick.Automaton | None = None
+    fillers: frozenset[str] = frozenset()
+    # a multi-word phrase made of fillers only: any text with a filler may hold it
+    any_filler: bool = False
+
+    def may_match(self, text: str) -> bool:
+        """False when the prefilter would answer False for `text` (as the tokenizer sees
+        it): no phrase of the lexicon is in it, even with a filler taken out."""
+        folded = fold(text)
+        return self.any_anchor(folded.replace(" ", "")) or self.gapped_match(folded)
+
+    def anchors(self, packed: str) -> Iterator[tuple[int, int]]:
+        """(last offset, value) in `packed` (folded, spaces removed) of every phrase; the
+        value holds its length and its groups' number (LENGTH_BITS)."""
+        return self.automaton.iter(packed)  # type: ignore[no-any-return]
+
+    def any_anchor(self, packed: str) -> bool:
+        return next(self.automaton.iter(packed), None) is not None
+
+    def gapped_match(self, folded: str) -> bool:
+        """Step 4: could a phrase with a filler in a gap be here?"""
+        if not self.fillers:
+            return False
+        chunks = folded.split()
+        if self.fillers.isdisjoint(chunks):  # most segments: one pass in C
+            return False
+        if self.any_filler:
+            return True
+        if self.gapped is None:
+            return False
+        fillers = self.fillers
+        kept: list[str] = []  # the runs of chunks between fillers, packed
+        cuts: list[int] = []  # offsets of the packed text where fillers were taken out
+        length = 0
+        previous = 0
+        for i in [i for i, chunk in enumerate(chunks) if chunk in fillers]:
+            run = "".join(chunks[previous:i])
+            kept.append(run)
+            length += len(run)
+            cuts.append(length)
+            previous = i + 1
+        kept.append("".join(chunks[previous:]))
+        for last, size in self.gapped.iter("".join(kept)):
+            first = last - size + 1
+            i = bisect.bisect_left(cuts, first)
+            if i < len(cuts) and cuts[i] <= last + 1:
+                return True
+        return False

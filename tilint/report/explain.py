@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -44,6 +44,14 @@ def _env() -> Environment:
     )
 
 
+def window_phrases(words: Sequence[str]) -> list[str]:
+    """A window's words as a reader would write them: choices and word classes
+    ("of (the|a|) @person-nouns") spelt out, `~` markers dropped, duplicates once."""
+    from tilint.terms import choices
+
+    return list(dict.fromkeys(seq.replace("~", "") for word in words for seq in choices(word)))
+
+
 def describe_terms(rule: Rule) -> list[str]:
     out = []
     for group in rule.match:
@@ -52,7 +60,7 @@ def describe_terms(rule: Rule) -> list[str]:
         if group.inflect:
             notes.append("in all its forms")
         if group.requires_before or group.requires_after:
-            words = (group.requires_before or group.requires_after).words  # type: ignore[union-attr]
+            words = window_phrases((group.requires_before or group.requires_after).words)  # type: ignore[union-attr]
             notes.append("only near " + ", ".join(f"“{w.replace('~', '')}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")
@@ -149,7 +157,7 @@ def matched_forms(rule: Rule, limit: int = FORMS_SHOWN) -> list[tuple[list[str],
         notes = []
         window = group.requires_before or group.requires_after
         if window is not None:
-            words = [w.replace("~", "") for w in window.words]
+            words = window_phrases(window.words)
             notes.append("only near " + ", ".join(words[:6]) + (", ..." if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")

@@ -30,6 +30,7 @@ from tilint.positions import compact_line_starts, line_col
 from tilint.scan import TextScan
 from tilint.segment import segments
 from tilint.selection import RuleKey, check_selectors, enabled, severity_for, specificity
+from tilint.termlists import in_term_list
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -318,6 +319,10 @@ class Linter:
             if not active[hit.rule_index] or hit.mention:
                 continue
             start, end = offset + hit.start, offset + hit.end
+            # A list or table of terms under a heading about language spans segments, so
+            # it is told here, from the whole text, for the few hits that reach this far.
+            if in_term_list(document.checkable, start, end):
+                continue
             quoted = hit.quoted or quoted_ranges.contain(start, end)
             if quoted and not config.check_quotes:
                 continue

@@ -35,9 +35,19 @@ _KEYS = {
     "include",
     "words",
 }
-# Categories, plus two rule tags that name a narrower scope: "evidential" (doubting
-# adverbs) and "violence" (the policy's labels on people vs behaviour).
-_SCOPES = {"deficit", "coercive", "stigmatising", "credibility", "evidential", "violence"}
+# Categories, plus three rule tags that name a narrower scope: "evidential" (doubting
+# adverbs), "violence" (the policy's labels on people vs behaviour) and "identity-first"
+# (the rules of that tag: a label that modifies a thing, "a bipolar thing", is no label
+# on a person).
+_SCOPES = {
+    "deficit",
+    "coercive",
+    "stigmatising",
+    "credibility",
+    "evidential",
+    "violence",
+    "identity-first",
+}
 
 
 @dataclass(frozen=True, slots=True)

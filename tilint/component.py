@@ -135,6 +135,7 @@ class TilintComponent:
         if text is None:
             text = context.doc_text(doc)  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
+        narrative = context.NarrativeCache()  # first-person writing around each sentence
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
         for cand in kept:
@@ -148,6 +149,9 @@ class TilintComponent:
                 and (
                     context.self_described(doc, cand.start, cand.end, sent)
                     or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
+                    or context.narrator_scope(
+                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative
+                    )
                 )
             )
             if mention:
@@ -205,6 +209,8 @@ class TilintComponent:
                 return False
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):
+            return False
+        if context.split_compound(doc, s):
             return False
         if context.not_the_persons(doc, s, e, sent, rule.category, rule.tags, cand.tags, self.classes):
             return False

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from tilint import classes as word_classes
@@ -122,6 +125,8 @@ def is_mention(
         )
         if contrast and _speech_verb_before(doc, previous.i, sent, wc):
             return True
+        if lower == "to" and any(t.lower_ in ("prefer", "prefers", "preferred") for t in doc[max(sent.start, previous.i - 8) : previous.i]):
+            return True  # "prefer 'lives with' to suffers from"
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
         if wc.has("speech-verbs", lower):
@@ -138,9 +143,16 @@ def is_mention(
                 if not (syntax.is_adverb(low) or low in ("just", "rather", "instead")):
                     break
                 j -= 1
+    if _substituted(doc, start, end, sent) or _instead_of_example(doc, start, end, sent):
+        return True
+    head = _list_head(doc, start, sent, earlier_mentions)
+    if head is not None and wc.has("mention-nouns", head.lower_) and not _note_heading(doc, head.i, sent):
+        return True  # "words like junkie, addict, alcoholic, crackhead and abuser"
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
+        return True
+    if _told_or_denied(doc, start, sent) or _suspected_of(doc, start, sent):
         return True
     if _labelling_practice(doc, start, sent, wc):
         return True
@@ -153,6 +165,46 @@ def is_mention(
     if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_LIST_ITEM_WORDS = 3  # words in one item of a listed run ("junkie, addict, crack head")
+_LIST_ITEMS = 8
+
+
+def _list_head(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]
+) -> Token | None:
+    """The word before a comma-separated run of short items that ends with the match
+    ('words like junkie, addict, alcoholic, crackhead, and abuser' -> 'words'), or None
+    when the match is not a later item of such a run. Items that are not listed terms
+    ('alcoholic' where no rule matched it) do not break the run."""
+    i = start - 1
+    items = 0
+    while items < _LIST_ITEMS:
+        # a separator: ",", "and", "or", ", and"
+        seps = 0
+        while i >= sent.start and (doc[i].text in (",", "/") or doc[i].lower_ in ("and", "or")):
+            i -= 1
+            seps += 1
+        if seps == 0 or i < sent.start:
+            break
+        words = 0
+        while i >= sent.start and words < _LIST_ITEM_WORDS and (doc[i].is_alpha or doc[i].text == "-" or doc[i].is_quote):
+            if doc[i].is_alpha and doc[i].lower_ in _FILLER:
+                break
+            i -= 1
+            words += 1
+        if words == 0:
+            return None
+        items += 1
+        if i < sent.start or doc[i].text != ",":
+            break
+    if items < 2:
+        return None
+    return _word_before(doc, i + 1, sent, earlier_mentions)
+
+
+_RENAMED = frozenset("called termed renamed rebranded".split())
 
 
 def _before_list(doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]) -> int:
@@ -300,7 +352,15 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     low = doc[k].lower_
     if low in _DEFINING:
         return True
-    return low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used")
+    if low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used", "where", "when"):
+        return True  # "informed refusal is where a person ...", "X is when ..."
+    # "A non-compliant patient is a patient who ...": the phrase defined by its own head noun
+    if low not in ("is", "are") and k + 3 < sent.end and doc[k + 1].lower_ in ("is", "are"):
+        j = k + 2
+        if doc[j].lower_ in ("a", "an", "the", "one"):
+            j += 1
+        return j + 1 < sent.end and doc[j].lower_ == low and doc[j + 1].lower_ in ("who", "that", "which")
+    return False
 
 
 _GENERIC_OBJECTS = frozenset(
@@ -390,10 +450,64 @@ def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
     return wc.has("mention-nouns", noun) and noun not in _OF_NOT_MENTION
 
 
+_SUGGEST = frozenset("try consider choose".split())  # "Instead of refused, try declined"
+_SUBSTITUTE = frozenset(
+    """swap swaps swapped swapping change changes changed changing substitute substitutes
+    substituted exchange exchanged switch switched trade""".split()
+)
+_SUBSTITUTE_LINKS = frozenset("for to with into".split())
+
+
+def _substituted(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'Swap addict for person who uses drugs', 'Change committed suicide to died by
+    suicide': the object of a verb of substitution, with what replaces it after 'for',
+    'to' or 'with', is a term. Only articles and quotation marks stand between the verb
+    and the term ('change his medication to ...' has a possessive)."""
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in _SUBSTITUTE:
+        return False
+    k = end
+    while k < sent.end and doc[k].is_quote:
+        k += 1
+    return k < sent.end and doc[k].lower_ in _SUBSTITUTE_LINKS
+
+
+_EXAMPLE_SUBJECTS = frozenset("he she they patient pt client the".split())
+
+
+def _instead_of_example(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'Instead of he refused his meds, write he chose not to take them': an example
+    phrase after 'instead of' / 'rather than', closed by a comma and followed by a verb
+    of saying or suggesting, is an example of what not to write."""
+    lo = max(sent.start, start - 8)
+    opener = None
+    for j in range(start - 1, lo - 1, -1):
+        if doc[j].text in (",", ";", ":"):
+            return False
+        if (doc[j].lower_ == "of" and j - 1 >= sent.start and doc[j - 1].lower_ == "instead") or (
+            doc[j].lower_ == "than" and j - 1 >= sent.start and doc[j - 1].lower_ == "rather"
+        ):
+            opener = j
+            break
+    if opener is None or opener + 1 >= start:
+        return False
+    if doc[opener + 1].lower_ not in _EXAMPLE_SUBJECTS:
+        return False  # "instead of taking his tablets ...": ordinary grammar, not a quoted example
+    if opener - 2 >= sent.start and not (doc[opener - 2].is_punct or doc[opener - 2].i == sent.start):
+        return False  # "... rather than X" inside a clause is a contrast of acts, not an example
+    for k in range(end, min(sent.end, end + 12)):
+        if doc[k].text == ",":
+            nxt = [t for t in doc[k + 1 : min(sent.end, k + 4)] if not t.is_punct]
+            return bool(nxt) and any(t.lower_ in ("say", "write", "use", "try", "document", "record") for t in nxt[:2])
+    return False
+
+
 def _speech_verb_after(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """'Instead of X, say Y', 'rather than X, write Y': a verb of saying just after the term."""
     for tok in doc[end : min(sent.end, end + 4)]:
-        if wc.has("speech-verbs", tok.lower_):
+        if wc.has("speech-verbs", tok.lower_) or tok.lower_ in _SUGGEST:
             return True
         if not (tok.is_punct or tok.is_space or tok.lower_ in ("we", "you", "please", "just")):
             return False
@@ -442,11 +556,16 @@ def _labelled_as(
 
     wc = wc or word_classes.builtin()
     i = start - 1
+    run = 0  # words of an earlier coordinated item ("as a drug user and a manipulator")
     while i >= sent.start:
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an") or doc[i].is_space:
+        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
+            run = 0
+            i -= 1
+        elif doc[i].is_alpha and doc[i].lower_ != "as" and run < 3 and _coordinated_before(doc, i, sent):
+            run += 1
             i -= 1
         else:
             break
@@ -460,7 +579,7 @@ def _labelled_as(
     if _passive_view_to_be(doc, i, sent, wc):
         return True
     if i < sent.start or doc[i].lower_ != "as":
-        return False
+        return False  # "treated like a mental patient" is a simile in the writer's words
     i -= 1
     while i >= sent.start and (
         doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
@@ -469,9 +588,18 @@ def _labelled_as(
     if i >= sent.start and "label-verbs" in wc.of_token(doc, i) and _after_be(doc, i, sent):
         return True  # "I am often seen as manipulative": a passive, so someone else's view
     if i - 1 >= sent.start and doc[i].lower_ == "to" and doc[i - 1].lower_.startswith("refer"):
-        i -= 1  # "referred to as"
+        i -= 1  # "referred to as", "referring to someone as X"
     if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
         k = _label_before_object(doc, i, sent, wc)
+        if k < sent.start:
+            # "label patients who ask for pain relief as drug seekers": a label verb a short
+            # object phrase earlier, with no punctuation between
+            for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
+                if doc[j].is_punct:
+                    break
+                if doc[j].lower_.startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
+                    k = j
+                    break
         if k >= sent.start and any(t.lower_ in _FIRST_PERSON for t in doc[k : i + 1]):
             return False  # "known by us as frequent fliers": the writer's own label
         i = k
@@ -479,8 +607,68 @@ def _labelled_as(
         "label-verbs" in wc.of_token(doc, i) or wc.has("view-verbs", doc[i].lower_) or wc.has("label-nouns", doc[i].lower_)
     ):
         return False
-    # the writer describing someone in the first person is a use
-    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, i - 4) : i])
+    # the writer describing someone in the first person is a use; a first person on the
+    # receiving end of a passive ('I have been treated as a liar') reports a label
+    before = doc[max(sent.start, i - 4) : i]
+    if any(t.lower_ in _COPULA or t.lower_ in ("been", "being", "get", "got") for t in before[-2:]):
+        return True
+    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in before)
+
+
+_CLAUSE_COPULAS = _COPULA | frozenset("'re 'm am".split())
+
+
+def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
+    """A label as the predicate of a clause someone else told the person ('she's always
+    been told she's borderline', 'I was told that I was attention seeking') or that the
+    writer denies it means ('this doesn't mean they're attention seekers'): reported
+    labelling and a negated description, talk about the label."""
+    from tilint import syntax
+
+    j = start - 1
+    while j >= sent.start and (doc[j].lower_ in ("a", "an", "just", "being") or syntax.is_adverb(doc[j].lower_)):
+        j -= 1
+    if j - 1 < sent.start or doc[j].lower_ not in _CLAUSE_COPULAS:
+        return False
+    k = j - 2  # before the clause's subject
+    if k >= sent.start and doc[k].lower_ == "that":
+        k -= 1
+    if k - 1 < sent.start:
+        return False
+    verb, before = doc[k].lower_, doc[k - 1].lower_
+    if verb == "told":
+        return before in syntax.BE or before == "been"
+    if verb in ("mean", "means", "meant"):
+        return any(t.lower_ in _NEGATIONS for t in doc[max(sent.start, k - 3) : k])
+    return False
+
+
+_SUSPECT_VERBS = frozenset("suspected suspect suspects accused accuse accuses".split())
+
+
+def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
+    """'patients who are suspected of (controlled) medication seeking', 'accused of
+    malingering': someone else's suspicion, reported."""
+    for j in range(start - 1, max(sent.start, start - 3) - 1, -1):
+        if doc[j].lower_ == "of":
+            return j - 1 >= sent.start and doc[j - 1].lower_ in _SUSPECT_VERBS
+    return False
+
+
+# Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
+# patients who ask for pain relief as drug seekers"); describing and seeing are not.
+_LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
+
+
+def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:
+    """Is token i in an item that a coordinator follows within three words ('a drug user
+    and ...')? Then it may be skipped on the way back to 'as'."""
+    for j in range(i + 1, min(sent.end, i + 4)):
+        if doc[j].lower_ in ("and", "or", ","):
+            return True
+        if not doc[j].is_alpha:
+            return False
+    return False
 
 
 def _after_be(doc: Doc, i: int, sent: Span) -> bool:
@@ -544,6 +732,9 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             continue
         if low in _COPULA or low in ("should", "must", "may", "can"):
             after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
+            # "X is now called Y": renamed ("'s" may be a possessive: "a mental patient's family called")
+            if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
+                return True
             return any(wc.has("mention-nouns", t.lower_) or wc.has("mention-stance", t.lower_) for t in after[:5])
         if low in _CARRY_VERBS:
             after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
@@ -646,6 +837,249 @@ def first_person_account(
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"
+
+
+# ---------------------------------------------------------------- first-person narrative
+
+_FIRST_SINGULAR = frozenset("i me my myself mine".split())
+_FIRST_ANY = _FIRST_SINGULAR | frozenset("we us our ours ourselves".split())
+_FIRST_OBJECTS = frozenset("me myself us ourselves".split())
+_THIRD_SINGULAR = frozenset("he she him her his hers himself herself".split())
+# Who else a clause can be about: third persons, the reader ("you are manipulative"), a
+# relative clause's antecedent, and people nouns (lexicons/classes/people.yml).
+_OTHER_PRONOUNS = _THIRD_SINGULAR | frozenset(
+    "they them their theirs themselves you your yours yourself yourselves who whom whose".split()
+)
+_NARRATIVE_REACH = 250  # tokens either side of the sentence read to tell first-person writing
+_NP_REACH = 4  # tokens before a match read for its possessive ("my substance abuse problem")
+
+
+_FIRST_IDS = frozenset(get_string_id(w) for w in _FIRST_SINGULAR)
+_THIRD_IDS = frozenset(get_string_id(w) for w in _THIRD_SINGULAR)
+_FIRST_ANY_IDS = frozenset(get_string_id(w) for w in _FIRST_ANY)
+
+
+class NarrativeCache:
+    """Per-Doc prefix sums of first- and third-person singular pronouns and of any
+    first-person pronoun (one pass over the Doc's lower-case ids, made only when a match
+    needs it), and the answers per sentence."""
+
+    __slots__ = ("answers", "any_first", "first", "third")
+
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.third: list[int] = []
+        self.any_first: list[int] = []
+        self.answers: dict[int, bool] = {}
+
+    def counts(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        if not self.first:
+            lowers = doc.to_array(LOWER).tolist()
+            self.first = [0, *accumulate(x in _FIRST_IDS for x in lowers)]
+            self.third = [0, *accumulate(x in _THIRD_IDS for x in lowers)]
+            self.any_first = [0, *accumulate(x in _FIRST_ANY_IDS for x in lowers)]
+        return self.first, self.third, self.any_first
+
+
+def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = None) -> bool:
+    """Is the text around this sentence first-person writing (a blog, a story, a forum
+    post about oneself)? More first-person singular pronouns than twice the third-person
+    singular ones, in the sentence and up to _NARRATIVE_REACH tokens either side. A
+    clinician's letter ('I saw him today; he ...') has as many of the second as of the
+    first. `cache` holds one Doc's counts and answers."""
+    cache = cache if cache is not None else NarrativeCache()
+    if sent.start in cache.answers:
+        return cache.answers[sent.start]
+    first_sums, third_sums, _ = cache.counts(doc)
+    lo, hi = max(0, sent.start - _NARRATIVE_REACH), min(len(doc), sent.end + _NARRATIVE_REACH)
+    first = int(first_sums[hi] - first_sums[lo])
+    third = int(third_sums[hi] - third_sums[lo])
+    answer = first >= 1 and first > 2 * third
+    cache.answers[sent.start] = answer
+    return answer
+
+
+def narrator_scope(
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    category: str,
+    forms: frozenset[str],
+    classes: WordClasses | None = None,
+    cache: NarrativeCache | None = None,
+) -> bool:
+    """In first-person writing, is the match about the narrator (policy: self-disclosure
+    without quotation marks)? 'They sectioned me', 'I was put on obs', 'we weren't allowed
+    out', 'my substance abuse problem', 'I wasn't being violent or aggressive', 'after
+    numerous failed escape attempts I was ...'. A match whose clause names someone else
+    (he, she, they, you, a relative 'who', a people noun) stays a finding unless its own
+    object or subject is the narrator; so does what the writer observes in someone
+    ('I note poor adherence') and a staff 'I' acting on a person ('I restrained him')."""
+    from tilint import syntax
+
+    wc = classes or word_classes.builtin()
+    cache = cache if cache is not None else NarrativeCache()
+    any_first = cache.counts(doc)[2]
+    if any_first[sent.end] == any_first[sent.start]:
+        return False  # every way to the narrator goes through a first-person word in the sentence
+    if not first_person_writing(doc, sent, cache):
+        return False
+    match = doc[start:end]
+    if any(t.lower_ in _OTHER_PRONOUNS for t in match):
+        return False
+    # "my alcoholic father": a people noun in the match is the one it labels, so it is
+    # writing about someone else (policy: self-disclosure is about oneself); "my fellow
+    # bipolar people" counts the narrator among them
+    if any(wc.has("person-nouns", t.lower_) for t in match) and not any(
+        t.lower_ == "fellow" for t in doc[max(sent.start, start - _NP_REACH) : start]
+    ):
+        return False
+    if any(t.lower_ in _FIRST_ANY for t in match):
+        return True  # "put me on obs"
+    lo, hi = syntax.clause(doc, start, end, sent)
+    # "violent or aggressive": a coordinated word (a clause no longer than the match and a
+    # word or two) shares the clause of the word it is coordinated with
+    for _ in range(2):
+        if (
+            hi - lo <= end - start + 2
+            and lo - 2 >= sent.start
+            and doc[lo - 1].lower_ in ("and", "or", "nor")
+            and not doc[lo - 2].is_punct
+        ):
+            lo = syntax.clause(doc, lo - 2, lo - 1, sent)[0]
+
+    def other(i: int) -> bool:
+        low = doc[i].lower_
+        if low in _FIRST_ANY:
+            return False
+        return low in _OTHER_PRONOUNS or bool(
+            {"people", "relations", "officials"} & set(wc.of_token(doc, i))
+        )
+
+    # the narrator on the receiving end: "they sectioned me", "restrained me"; someone
+    # else on it: "I allowed him leave" (a verb without inflection tags looks like an
+    # adjective, so this does not wait for the part of speech)
+    j = end
+    while j < hi and doc[j].lower_ in ("up", "down", "back", "off", "out"):
+        j += 1
+    if j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in ("my", "our"):
+        return True
+    if syntax.person_object(doc, end, sent, wc):
+        return False
+    # "how do I deal with a non-compliant patient": the label is on the noun it modifies
+    if any(other(j) for j in range(end, min(hi, end + 2))):
+        return False
+    pos = syntax.part_of_speech(forms, doc, start, end)
+    if pos == "verb":
+        be = syntax.passive(doc, start, sent, forms)
+        head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+        if head is None:  # "I ligatured and tried to abscond", unless someone stands between
+            verb = start
+            if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in syntax.CATENATIVES:
+                verb = start - 2
+            head = syntax.coordinated_subject(doc, verb, sent, wc)
+            if head is not None and any(other(i) for i in range(head + 1, start)):
+                return False
+        if head is not None and doc[head].lower_ in _FIRST_ANY:
+            return not _observer(doc, head, start, wc)
+        if head is not None and other(head):
+            return False
+    # "my substance abuse problem", "my diagnosis of BPD", "our fellow bipolar people"
+    j = start - 1
+    while j >= lo and start - j <= _NP_REACH and not syntax.is_boundary(doc, j):
+        low = doc[j].lower_
+        if low in ("my", "our"):
+            return True
+        if other(j) or low in syntax.AUX:
+            break
+        j -= 1
+    # The nearest person before the match in its clause is the one it describes: "they
+    # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).
+    for i in range(start - 1, lo - 1, -1):
+        if doc[i].lower_ in _FIRST_ANY:
+            if doc[i].lower_ in _FIRST_OBJECTS and pos == "verb":
+                return True  # "to stop me from hurting myself or absconding"
+            return _narrator_linked(doc, i, start, wc)
+        if other(i):
+            return False
+    after = [i for i in range(end, hi) if doc[i].lower_ in _FIRST_ANY or other(i)]
+    if after and (other(after[0]) or doc[after[0]].lower_ not in ("i", "we")):
+        return False  # "addicts tried to enter my home": the narrator is not the one described
+    # A clause with no one before the match ("after numerous failed escape attempts",
+    # "apparently I'm ..."), in a sentence whose subject is the narrator and that names
+    # no one else.
+    rest = [i for i in range(sent.start, sent.end) if not start <= i < end]
+    if any(other(i) for i in rest):
+        return False
+    subjects = [i for i in rest if doc[i].lower_ in ("i", "we")]
+    if not subjects:
+        return False
+    earlier = [i for i in subjects if i < start]
+    return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
+
+
+# Verbs that link the narrator to what follows as a description of them, like a copula:
+# "I had a substance abuse problem", "I felt like a crazy person", "I became aggressive".
+_LINKING = frozenset(
+    """am 'm m are 're was were be been being is 's have 've has had having feel feels felt
+    feeling become becomes became becoming get gets got getting stay stayed remain remained
+    seem seemed look looked sound sounded identify identified struggle struggled struggling
+    suffer suffered""".split()
+)
+
+
+def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
+    """Does the first person at token `first` describe themselves with the match at
+    `start`? Yes when the match stands right after the subject ('I apparently had'), after
+    a linking verb ('I was becoming agitated', 'I had a substance abuse problem'), or after
+    a preposition ('I struggled with drug abuse', 'in rehab for alcohol abuse'); no when it
+    is the object of another verb ('I can't stand manipulative behaviour', 'I'm not going
+    to put needy and attention seeking into one category') or of observing ('I note poor
+    adherence')."""
+    from tilint import syntax
+
+    k = first + 1
+    while k < start:
+        low = doc[k].lower_
+        if low in _LINKING and not (low in syntax.AUX and _participle_after(doc, k, start)):
+            return True
+        if low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low) or low in ("to", "going", "just"):
+            k += 1
+            continue
+        break
+    if k >= start:
+        return True
+    if wc.has("observe-verbs", doc[k].lower_):
+        return False
+    # "I struggled with drug abuse", "I spent two years in rehab for alcohol abuse"
+    return any(doc[j].lower_ in syntax.PREPOSITIONS for j in range(k + 1, start))
+
+
+def _participle_after(doc: Doc, k: int, start: int) -> bool:
+    """Is the auxiliary at token k followed by a participle ('I've conducted', 'I was
+    becoming'), so that it is not the linking verb itself?"""
+    from tilint import syntax
+
+    j = k + 1
+    while j < start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS):
+        j += 1
+    return j < start and doc[j].lower_.endswith(("ed", "en", "ing"))
+
+
+def _observer(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
+    """'I note poor adherence', 'I have documented refusal': the first person at token
+    `first` is the subject of a verb of observing or reporting whose object holds the
+    match at `start`."""
+    from tilint import syntax
+
+    for k in range(first + 1, min(start, first + 4)):
+        low = doc[k].lower_
+        if wc.has("observe-verbs", low):
+            return True
+        if not (low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low)):
+            return False
+    return False
 
 
 def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -823,6 +1257,8 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
+        if category == "credibility" and _pleads(doc, end, sent, wc):
+            return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
         if conjuncts and all(exempt(found, "object_not_person") for found in conjuncts):
             return True  # "refusing all food for weeks": a protest, not declining care
@@ -847,9 +1283,24 @@ def not_the_persons(
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = _next_classed(doc, end, sent, wc)
+        if head is not None and doc[head].lower_ in _IMPERSONAL:
+            return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+
+
+_IMPERSONAL = frozenset("it this there".split())
+
+
+def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?"""
+    j = end
+    while j < sent.end and j - end < 3 and doc[j].lower_ in ("the", "all", "any", "a", "an", "to", "his", "her", "their"):
+        j += 1
+    if j < sent.end and doc[j].lower_ == "being":
+        return False  # "denied being depressed"
+    return j < sent.end and wc.has("offences", doc[j].lower_)
 
 
 # Articles and possessives: a doubting adverb right after one sits inside a noun phrase
@@ -937,9 +1388,23 @@ def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None
     return None
 
 
+# ---------------------------------------------------------------- split words
+
+_SPLIT_PREFIXES = frozenset("anti".split())
+
+
+def split_compound(doc: Doc, start: int) -> bool:
+    """'anti psychotics', 'anti-psychotic': the match is the second half of a word written
+    apart (a drug class), not the label."""
+    j = start - 1
+    if j >= 0 and doc[j].text in ("-", "‐", "‑"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _SPLIT_PREFIXES
+
+
 # ---------------------------------------------------------------- negation and windows
 
-_SIMPLE_NEGATIONS = frozenset("not n't no never without nor".split())
+_SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
 
 
 def negated(doc: Doc, start: int, sent: Span) -> bool:

@@ -54,7 +54,7 @@ _ADVERBS = frozenset(
     yet too very so quite rather more less most least highly extremely again""".split()
 )
 # "decided to refuse": the word before "to" carries the subject of the verb after it.
-_CATENATIVES = frozenset(
+CATENATIVES = frozenset(
     """want wants wanted try tries tried continue continues continued choose chooses chose
     decide decides decided attempt attempts attempted seem seems seemed appear appears
     appeared tend tends tended need needs needed begin begins began start starts started
@@ -131,7 +131,7 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         low = doc[j].lower_
         if doc[j].is_space or low in AUX or low in NEGATIONS or is_adverb(low):
             j -= 1
-        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in _CATENATIVES:
+        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:
             j -= 2
         else:
             break
@@ -374,7 +374,11 @@ def attached(
     # one-word match (a longer match holds its own modifier: "treatment compliance")
     if start - 1 >= sent.start and end - start == 1:
         found = classes.of_token(doc, start - 1)
-        if "people" not in found and any(classes[c].modified_not_person for c in found):
+        # a person before a one-word match is its subject ("Staff frobnicated him"), not a
+        # noun it modifies
+        if "people" not in found and any(classes[c].modified_not_person for c in found) and not any(
+            classes[c].animate for c in found
+        ):
             return found
     # "pacing aggressively": an adverb of manner after an action verb names the behaviour
     if end - start == 1 and doc[start].lower_.endswith("ly") and start - 1 >= sent.start:
@@ -386,10 +390,11 @@ def attached(
         found = _following_noun(doc, end, sent, classes) or _coordinated_noun(doc, end, sent, classes)
         if found:
             return found
-    # "compliance of the lungs", "non-compliance with the regulations"
+    # "compliance of the lungs", "non-compliance with the regulations"; a person after the
+    # preposition is whom the behaviour was towards ("uncooperative with staff")
     if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in"):
         found = _following_noun(doc, end + 1, sent, classes, skip_determiners=True)
-        if found:
+        if found and not any(classes[c].animate for c in found):
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
     j = start - 1
@@ -419,6 +424,8 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             return []
         while i < sent.end and doc[i].lower_ in _LIST_MARKS:
             i += 1
+        if i < sent.end and classes.has("speech-verbs", doc[i].lower_):
+            return []  # "he was non-compliant, say staff": a verb of saying opens a clause
         head = _np_head(doc, i, sent.end)
         if head is None:
             return []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -44,24 +44,24 @@ def _env() -> Environment:
     )
 
 
-def _readable(term: str) -> str:
-    """A term as a reader sees it: no inflection marks, a class reference spelt out
-    ("@service-users" -> "[a service-users word]")."""
-    import re
+def window_phrases(words: Sequence[str]) -> list[str]:
+    """A window's words as a reader would write them: choices and word classes
+    ("of (the|a|) @person-nouns") spelt out, `~` markers dropped, duplicates once."""
+    from tilint.terms import choices
 
-    return re.sub(r"@([a-z][a-z0-9-]*)", r"[a \1 word]", term.replace("~", ""))
+    return list(dict.fromkeys(seq.replace("~", "") for word in words for seq in choices(word)))
 
 
 def describe_terms(rule: Rule) -> list[str]:
     out = []
     for group in rule.match:
-        terms = ", ".join(f"“{_readable(t)}”" for t in group.terms)
+        terms = ", ".join(f"“{t.replace('~', '')}”" for t in group.terms)
         notes = []
         if group.inflect:
             notes.append("in all its forms")
         if group.requires_before or group.requires_after:
-            words = (group.requires_before or group.requires_after).words  # type: ignore[union-attr]
-            notes.append("only near " + ", ".join(f"“{_readable(w)}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
+            words = window_phrases((group.requires_before or group.requires_after).words)  # type: ignore[union-attr]
+            notes.append("only near " + ", ".join(f"“{w.replace('~', '')}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")
         out.append(terms + (f" ({'; '.join(notes)})" if notes else ""))
@@ -157,7 +157,7 @@ def matched_forms(rule: Rule, limit: int = FORMS_SHOWN) -> list[tuple[list[str],
         notes = []
         window = group.requires_before or group.requires_after
         if window is not None:
-            words = list(dict.fromkeys(seq.replace("~", "") for w in window.words for seq in choices(w)))
+            words = window_phrases(window.words)
             notes.append("only near " + ", ".join(words[:6]) + (", ..." if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")

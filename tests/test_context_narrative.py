@@ -1,0 +1,89 @@
+"""First-person narrative scope (policy: self-disclosure without quotation marks): in
+first-person writing, a finding about the narrator (I, me, my, we, us) anywhere in its
+clause is the person's own words; a finding about anyone else, what the writer observes
+in someone, and a staff 'I' acting on a person stay findings."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+from tilint import context
+from tilint.api import Config, get_linter
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+STORY = "I was in hospital for six weeks last year. My friends visited me when they could. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY + "They sectioned me on a Tuesday.",
+        STORY + "After that they restrained me twice.",
+        STORY + "We weren't allowed to go outside to smoke.",
+        STORY + "I also had a substance abuse problem for about twelve years.",
+        STORY + "I spent two years in rehab for alcohol abuse.",
+        STORY + "I wasn't being violent or aggressive, I was just scared.",
+        STORY + "I flatly refused and shouted at the nurse.",
+        STORY + "I tried to abscond this morning.",
+        STORY + "I ligatured and tried to abscond this morning.",
+        STORY + "They think I'm three years clean.",
+        STORY + "After numerous failed escape attempts I was becoming more agitated.",
+        STORY + "Apparently I'm super-responsive to it.",
+        STORY + "My fellow bipolar people will understand.",
+        STORY + "Content warning: drug abuse, I was diagnosed at 27 while in rehab.",
+    ],
+)
+def test_findings_about_the_narrator_are_their_own_words(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        (STORY + "My brother refused treatment.", "refused"),
+        (STORY + "I think he is an addict.", "an addict"),
+        (STORY + "I was scared when addicts tried to enter my home.", "addicts"),
+        (STORY + "I can't stand junkies.", "junkies"),
+        (STORY + "I note poor adherence to the plan.", "poor adherence"),
+        (STORY + "I allowed him leave.", "allowed"),
+        (STORY + "I placed him on obs.", "placed him on obs"),
+        (STORY + "I believe some individuals have services but still refuse care.", "refuse"),
+        (STORY + "How do I deal with a non-compliant patient?", "non-compliant"),  # the patient's label
+        (STORY + "You are manipulative.", "manipulative"),
+        (STORY + "The people who take advantage of mentally ill patients are to blame.", "mentally ill patients"),
+    ],
+)
+def test_findings_about_someone_else_stay(text, word):
+    assert word in flagged(text)
+
+
+def test_a_clinicians_letter_is_not_first_person_writing():
+    text = "I saw him in clinic today. He says he is well. I think he refused his tablets."
+    assert "refused" in flagged(text)
+    doc = get_linter(Config()).nlp(text)
+    assert not context.first_person_writing(doc, list(doc.sents)[-1])
+
+
+def test_first_person_writing_is_decided_around_the_sentence():
+    doc = get_linter(Config()).nlp(STORY + "I refused.")
+    sent = list(doc.sents)[-1]
+    cache = context.NarrativeCache()
+    assert context.first_person_writing(doc, sent, cache)
+    assert cache.answers == {sent.start: True}
+
+
+def test_a_sentence_naming_no_one_is_not_the_narrators():
+    # no first person in the sentence: a note's fragment, not a self-description
+    assert "refused" in flagged(STORY + "Medication refused this morning.")
+
+
+def test_quote_checking_still_sees_the_narrators_words():
+    text = STORY + "I also had a substance abuse problem."
+    assert flagged(text) == []
+    found = tilint.lint_text(text, Config(check_quotes=True))
+    assert found

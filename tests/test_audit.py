@@ -177,6 +177,64 @@ def test_an_interrupted_audit_resumes_without_counting_twice(tmp_path: Path) -> 
     assert notes.exists()
 
 
+def _unique_word(number: int) -> str:
+    """A made-up word for each number (a name, a place): a new word for spaCy's vocabulary."""
+    letters = "bcdfghjklmnprstvz"
+    out = ""
+    number += 1
+    while number:
+        number, digit = divmod(number, len(letters))
+        out += letters[digit] + "aeiou"[digit % 5]
+    return out
+
+
+@pytest.mark.slow
+def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the audit keeps from one note to the next has a bound: the segment cache,
+    the prefilter's memo, the totals (by group, never by note) and spaCy's vocabulary (the
+    linter is renewed past VOCAB_LIMIT words). With the bounds scaled down to a test-sized
+    input, the memory held after each chunk stops growing: the second half of the run
+    holds no more than the first. Real notes never run out of new words (names, places,
+    numbers), so every note here brings six."""
+    import gc
+    import tracemalloc
+
+    import tilint.api
+    import tilint.audit
+    import tilint.prefilter
+
+    monkeypatch.setattr(tilint.api, "CACHE_SEGMENTS", 50)
+    monkeypatch.setattr(tilint.api, "CACHE_CHARS", 10_000)
+    monkeypatch.setattr(tilint.prefilter, "MEMO_SIZE", 200)
+    lines = []
+    for i in range(1920):
+        a, b, c = (_unique_word(3 * i + k).title() for k in range(3))
+        said = f"{a} said {b} was non-compliant at {c} ward, bed {i}, {i * 7 % 1000}mg, ref {a.lower()}{i}."
+        text = said if i % 2 else f"{a} and {b} agreed a plan at {c} ward, bed {i}."
+        lines.append(json.dumps({"id": f"n{i}", "service": f"S{i % 3}", "text": text}) + "\n")
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(lines), encoding="utf-8")
+    held: list[int] = []
+
+    def sample(fraction: float, notes_done: int) -> None:
+        gc.collect()
+        held.append(tracemalloc.get_traced_memory()[0])
+
+    tracemalloc.start()
+    try:
+        for _ in range(2):  # a linter built under tracemalloc as a renewed one is (lexicon cached)
+            tilint.api.renew_linter()
+            fresh = len(tilint.api.get_linter().nlp.vocab.strings)
+        monkeypatch.setattr(tilint.audit, "VOCAB_LIMIT", fresh + 1300)  # renewed every few chunks
+        result = run_audit([notes], tmp_path / "out", AuditOptions(columns=Columns(by=("service",)), jobs=1, rows_per_chunk=80), progress=sample)
+    finally:
+        tracemalloc.stop()
+    assert result.notes == 1920 and result.findings == 960  # every other note
+    assert len(held) == 24
+    first, second = max(held[:12]), max(held[12:])
+    assert second <= first + 256 * 1024, " ".join(f"{h / 1e6:.2f}" for h in held)
+
+
 def test_a_checkpoint_of_other_inputs_is_not_resumed(tmp_path: Path) -> None:
     first = write_csv(tmp_path / "first.csv")
     state = tmp_path / "out" / ".audit-state"

@@ -64,8 +64,9 @@ def count_words(text: str) -> int:
 
 
 def audit_chunk(chunk: Chunk, by: Sequence[str], config: Config, context: bool) -> ChunkResult:
-    """Lint one chunk of notes. Pure and picklable both ways: it runs in worker
-    processes, or on a Dask or Spark worker (examples/dask_audit.py)."""
+    """Lint one chunk of notes. Picklable both ways: it runs in worker processes or on
+    a Dask worker (examples/dask_audit.py). Renews the process's linter past
+    VOCAB_LIMIT words, so a long-lived worker's memory stays flat."""
     from tilint.api import get_linter, renew_linter
     from tilint.formats import prepare
 

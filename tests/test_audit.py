@@ -177,6 +177,102 @@ def test_an_interrupted_audit_resumes_without_counting_twice(tmp_path: Path) -> 
     assert notes.exists()
 
 
+def _unique_word(number: int) -> str:
+    """A made-up word for each number (a name, a place): a new word for spaCy's vocabulary."""
+    letters = "bcdfghjklmnprstvz"
+    out = ""
+    number += 1
+    while number:
+        number, digit = divmod(number, len(letters))
+        out += letters[digit] + "aeiou"[digit % 5]
+    return out
+
+
+@pytest.mark.slow
+def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the audit keeps from one note to the next has a bound: the segment cache,
+    the prefilter's memo, the totals (by group, never by note) and spaCy's vocabulary (the
+    linter is renewed past VOCAB_LIMIT words). With the bounds scaled down to a test-sized
+    input, the memory held after each chunk stops growing: the second half of the run
+    holds no more than the first. Real notes never run out of new words (names, places,
+    numbers), so every note here brings six."""
+    import gc
+    import tracemalloc
+
+    import tilint.api
+    import tilint.audit
+    import tilint.prefilter
+
+    monkeypatch.setattr(tilint.api, "CACHE_SEGMENTS", 50)
+    monkeypatch.setattr(tilint.api, "CACHE_CHARS", 10_000)
+    monkeypatch.setattr(tilint.prefilter, "MEMO_SIZE", 200)
+    lines = []
+    for i in range(1920):
+        a, b, c = (_unique_word(3 * i + k).title() for k in range(3))
+        said = f"{a} said {b} was non-compliant at {c} ward, bed {i}, {i * 7 % 1000}mg, ref {a.lower()}{i}."
+        text = said if i % 2 else f"{a} and {b} agreed a plan at {c} ward, bed {i}."
+        lines.append(json.dumps({"id": f"n{i}", "service": f"S{i % 3}", "text": text}) + "\n")
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(lines), encoding="utf-8")
+    held: list[int] = []
+
+    def sample(fraction: float, notes_done: int) -> None:
+        gc.collect()
+        held.append(tracemalloc.get_traced_memory()[0])
+
+    tracemalloc.start()
+    try:
+        for _ in range(2):  # a linter built under tracemalloc as a renewed one is (lexicon cached)
+            tilint.api.renew_linter()
+            fresh = len(tilint.api.get_linter().nlp.vocab.strings)
+        monkeypatch.setattr(tilint.audit, "VOCAB_LIMIT", fresh + 1300)  # renewed every few chunks
+        result = run_audit([notes], tmp_path / "out", AuditOptions(columns=Columns(by=("service",)), jobs=1, rows_per_chunk=80), progress=sample)
+    finally:
+        tracemalloc.stop()
+    assert result.notes == 1920 and result.findings == 960  # every other note
+    assert len(held) == 24
+    first, second = max(held[:12]), max(held[12:])
+    assert second <= first + 256 * 1024, " ".join(f"{h / 1e6:.2f}" for h in held)
+
+
+@pytest.mark.slow
+def test_an_audit_killed_mid_run_resumes_without_counting_twice(tmp_path: Path) -> None:
+    """`tilint audit` killed outright (SIGKILL: no clean-up runs) while it works, then the
+    same command again: it resumes after the last chunk saved, and every output is that
+    of an audit never interrupted."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rows = [(f"n{i}", f"2026-0{1 + i % 3}-01", f"S{i % 3}", NOTES[i % len(NOTES)][3] + f" Seen on day {i}.") for i in range(1200)]
+    jsonl = tmp_path / "notes.jsonl"
+    jsonl.write_text("".join(json.dumps(dict(zip(["note_id", "date", "service", "text"], r, strict=True))) + "\n" for r in rows), encoding="utf-8")
+    command = [sys.executable, "-m", "tilint", "audit", str(jsonl), "-o", str(tmp_path / "killed"), "--by", "service", "--by", "month", "-j", "1", "--chunk-size", "20", "--no-progress"]
+    state = tmp_path / "killed" / ".audit-state" / "state.json"
+    first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while not (state.exists() and json.loads(state.read_text(encoding="utf-8"))["chunks_done"] >= 3):
+            assert first.poll() is None and time.monotonic() < deadline, "the audit ended before it could be killed"
+            time.sleep(0.05)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+    assert first.returncode == -signal.SIGKILL
+    done_before = json.loads(state.read_text(encoding="utf-8"))["chunks_done"]
+    assert 3 <= done_before < 60  # killed part-way
+    second = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stderr
+    resumed = int(re.search(r"resumed after ([\d,]+) notes", second.stdout).group(1).replace(",", ""))  # type: ignore[union-attr]
+    assert resumed >= 20 * done_before and resumed % 20 == 0
+    whole = run_audit([jsonl], tmp_path / "whole", AuditOptions(columns=Columns(by=("service", "month")), jobs=1, rows_per_chunk=20))
+    assert "Audited 1,200 notes" in second.stdout and f"{whole.findings:,} findings" in second.stdout
+    assert summary(tmp_path / "killed") == summary(tmp_path / "whole")
+    assert (tmp_path / "killed" / "findings.csv").read_bytes() == (tmp_path / "whole" / "findings.csv").read_bytes()
+    assert not (tmp_path / "killed" / ".audit-state").exists()
+
+
 def test_a_checkpoint_of_other_inputs_is_not_resumed(tmp_path: Path) -> None:
     first = write_csv(tmp_path / "first.csv")
     state = tmp_path / "out" / ".audit-state"
@@ -293,3 +389,73 @@ def test_the_dask_example_writes_the_same_outputs_on_a_local_cluster(tmp_path: P
     assert (on_cluster.notes, on_cluster.findings) == (local.notes, local.findings)
     assert summary(tmp_path / "dask") == summary(tmp_path / "local")
     assert (tmp_path / "dask" / "findings.csv").read_bytes() == (tmp_path / "local" / "findings.csv").read_bytes()
+
+
+def _cluster_recipe() -> list[list[str]]:
+    """The commands of the cluster recipe in docs/audit.md, as a user copies them."""
+    import shlex
+
+    from tests.helpers import ROOT
+
+    doc = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    block = doc.split("<!-- cluster-recipe", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    return [shlex.split(line) for line in block.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.slow
+def test_the_documented_cluster_recipe_writes_the_same_outputs(tmp_path: Path) -> None:
+    """docs/audit.md's scheduler, worker and driver commands, run here with the machines'
+    addresses replaced by 127.0.0.1: the outputs are those of a local audit."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers import ROOT
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    rows = [(f"n{i}", f"2026-0{1 + i % 3}-01", f"S{i % 3}", NOTES[i % len(NOTES)][3]) for i in range(90)]
+    notes = write_csv(tmp_path / "notes.csv", rows)
+    swaps = {"10.0.0.5:8786": f"127.0.0.1:{port}", "8786": str(port), "10.0.0.5": "127.0.0.1", "10.0.0.6": "127.0.0.1",
+             "notes.csv": str(notes), "audit-2026/": str(tmp_path / "cluster")}
+    commands = []
+    for words in _cluster_recipe():
+        words = [swaps.get(w, w.replace("10.0.0.5:8786", f"127.0.0.1:{port}")) for w in words]
+        if words[:2] == ["pip", "install"]:
+            continue  # this environment has them
+        program = {"dask": [sys.executable, "-m", "dask"], "python": [sys.executable]}[words[0]]
+        commands.append(program + words[1:])
+    scheduler, worker, driver = commands
+    assert "--scheduler" in driver and f"tcp://127.0.0.1:{port}" in worker and "127.0.0.1" in scheduler
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    started: list[subprocess.Popen[bytes]] = []
+    try:
+        log = (tmp_path / "scheduler.log").open("wb")
+        started.append(subprocess.Popen(scheduler, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT))
+        deadline = time.monotonic() + 120
+        while True:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline and started[0].poll() is None, (tmp_path / "scheduler.log").read_text()
+            time.sleep(0.2)
+        log = (tmp_path / "worker.log").open("wb")
+        started.append(subprocess.Popen(worker, cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT))
+        done = subprocess.run(driver, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:] + (tmp_path / "worker.log").read_text()[-3000:]
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+    assert "Audited 90 notes" in done.stdout
+    local = run_audit([notes], tmp_path / "local", AuditOptions(columns=Columns(by=("service", "month")), jobs=1))
+    assert local.notes == 90 and local.findings > 0
+    assert summary(tmp_path / "cluster") == summary(tmp_path / "local")
+    assert (tmp_path / "cluster" / "findings.csv").read_bytes() == (tmp_path / "local" / "findings.csv").read_bytes()

@@ -462,6 +462,16 @@ def get_linter(config: Config | None = None) -> Linter:
         return linter
 
 
+def renew_linter(config: Config | None = None) -> None:
+    """Drop the process-wide linter for a config's lexicon files: the next get_linter
+    builds a fresh one (about 0.1 s, the lexicon being cached). spaCy's vocabulary keeps
+    every new word it has tokenized and never forgets one, so a process that lints an
+    unbounded stream of text (tilint audit) renews its linter to keep memory flat."""
+    key = tuple(config.lexicons) if config else ()
+    with _LINTERS_LOCK:
+        _LINTERS.pop(key, None)
+
+
 def lint_text(text: str, config: Config | None = None, *, kind: str = "text") -> list[Finding]:
     """Lint a string. `kind` is 'text' or 'markdown'. Offsets are code points into `text`."""
     config = config or Config()

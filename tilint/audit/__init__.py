@@ -33,6 +33,10 @@ from tilint.config import Config
 from tilint.errors import InputError, UsageError
 
 STATE_DIR = ".audit-state"
+# spaCy's vocabulary grows by every new word tokenized (names, numbers, misspellings:
+# real notes never run out of them), about 350 bytes each, and never shrinks. Past this
+# many strings a worker renews its linter after the chunk, so memory stays flat.
+VOCAB_LIMIT = 100_000
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
 
@@ -60,9 +64,10 @@ def count_words(text: str) -> int:
 
 
 def audit_chunk(chunk: Chunk, by: Sequence[str], config: Config, context: bool) -> ChunkResult:
-    """Lint one chunk of notes. Pure and picklable both ways: it runs in worker
-    processes, or on a Dask or Spark worker (examples/dask_audit.py)."""
-    from tilint.api import get_linter
+    """Lint one chunk of notes. Picklable both ways: it runs in worker processes or on
+    a Dask worker (examples/dask_audit.py). Renews the process's linter past
+    VOCAB_LIMIT words, so a long-lived worker's memory stays flat."""
+    from tilint.api import get_linter, renew_linter
     from tilint.formats import prepare
 
     linter = get_linter(config)
@@ -85,6 +90,8 @@ def audit_chunk(chunk: Chunk, by: Sequence[str], config: Config, context: bool) 
             for name, value in zip(columns, row, strict=True):
                 columns[name].append(value)
         notes.append(NoteCounts(note.note_id, note.groups, n_words, dict(by_rule)))
+    if len(linter.nlp.vocab.strings) > VOCAB_LIMIT:
+        renew_linter(config)
     return ChunkResult(chunk.index, columns, notes, phrases, words)
 
 
@@ -151,7 +158,7 @@ def run_audit(
 
     `submit` runs chunks on another engine: e.g. a Dask client's `submit` with `workers`
     its number of workers (examples/dask_audit.py); the outputs are the same."""
-    from tilint.api import get_linter
+    from tilint.api import get_linter, renew_linter
 
     began = time.monotonic()
     for path in inputs:
@@ -159,8 +166,12 @@ def run_audit(
             raise InputError(str(path), "no such file or directory")
         input_kind(path)
     output.mkdir(parents=True, exist_ok=True)
-    linter = get_linter(options.config)  # loads the lexicon now: a broken one stops here
-    categories: dict[str, str] = {r.code: str(r.category) for r in linter.rules}
+    rules = get_linter(options.config).rules  # loads the lexicon now: a broken one stops here
+    categories: dict[str, str] = {r.code: str(r.category) for r in rules}
+    names = {r.code: r.name for r in rules}
+    del rules  # holds no linter: audit_chunk may renew it (VOCAB_LIMIT)
+    if submit is not None or (options.jobs or os.cpu_count() or 1) > 1:
+        renew_linter(options.config)  # chunks are linted elsewhere: free this process's pipeline
     by = options.columns.by
     identity = {
         "inputs": [fingerprint(p) for p in inputs],
@@ -197,7 +208,7 @@ def run_audit(
         inputs_done, chunks_done = number + 1, 0
         state.save(0, inputs_done, acc)
 
-    total_findings = outputs.finish(output, state.parts, by, options.context, acc, compare, {r.code: r.name for r in linter.rules})
+    total_findings = outputs.finish(output, state.parts, by, options.context, acc, compare, names)
     notes, words = acc.notes.get("all\x1fall", 0), acc.words.get("all\x1fall", 0)
     manifest: dict[str, Any] = {
         "inputs": identity["inputs"],

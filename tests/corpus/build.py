@@ -47,7 +47,7 @@ def read_seen(path: Path = SEEN) -> set[str]:
 
 # The second blind round (2026-12-05) sends one source in four to test, not two in three:
 # the locked split already holds ~40% of the corpus, and new batches mostly feed rule work.
-DEV_HEAVY_BATCHES = {"blind-c.jsonl", "blind-d.jsonl", "blind-e.jsonl"}
+DEV_HEAVY_BATCHES = {"blind-c.jsonl", "blind-d.jsonl", "blind-e.jsonl", "blind-f.jsonl"}
 
 
 def split_of(url: str, batch: str, seen: set[str]) -> str:

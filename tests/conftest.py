@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
-# Compiled-lexicon cache in a private folder, so tests never read a stale user cache.
-os.environ.setdefault("TILINT_CACHE_DIR", tempfile.mkdtemp(prefix="tilint-test-cache-"))
+# Compiled-lexicon cache in a private folder, so tests never read a stale user cache;
+# removed when the session ends (the run's tilint processes share it meanwhile).
+if "TILINT_CACHE_DIR" not in os.environ:
+    _TEST_CACHE = os.environ["TILINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="tilint-test-cache-")
+
+    def pytest_unconfigure(config):
+        shutil.rmtree(_TEST_CACHE, ignore_errors=True)
 
 
 # `pytest` alone runs the fast suite (pyproject: -m "not slow"); `.ci/run` runs both.

@@ -179,3 +179,23 @@ def test_fix_snapshots_apply_a_safe_suggestion_only_to_its_forms(tmp_path: Path)
     [ing] = [f for f in lint_text("He is frobnicating.", config) if f.rule == "TI190"]
     assert past.safe_fix is not None and past.safe_fix.text == "zapped"
     assert ing.safe_fix is None and [s.text for s in ing.suggestions] == ["zapping"]
+
+
+def test_the_cache_keeps_only_the_newest_files_of_each_kind(tmp_path):
+    import os
+
+    from tilint.datafiles import CACHE_FILES_KEPT, write_cache_atomically
+
+    other_kind = tmp_path / "scan-0.pickle"
+    other_kind.write_bytes(b"x")
+    written = []
+    for i in range(CACHE_FILES_KEPT + 3):
+        path = tmp_path / f"lexicon-{i}.pickle"
+        write_cache_atomically(path, b"compiled")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))  # written in this order
+        written.append(path)
+    kept = sorted(tmp_path.glob("lexicon-*.pickle"), key=lambda p: int(p.stem.split("-")[1]))
+    # Pruning runs after each write, so the newest CACHE_FILES_KEPT survive.
+    assert kept == written[-CACHE_FILES_KEPT:]
+    assert other_kind.exists()
+    assert not list(tmp_path.glob(".tmp-*"))

@@ -3,6 +3,7 @@ them, for the lexicon, the word classes and the spellings alike."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -52,6 +53,11 @@ def cache_dir() -> Path | None:
     return Path(base)
 
 
+# Each lexicon edit, extra lexicon or upgrade keys a new cache file (a compiled lexicon is
+# about 20 MB), so only the newest few of each kind are kept.
+CACHE_FILES_KEPT = 8
+
+
 def write_cache_atomically(path: Path, data: bytes) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     try:
@@ -61,4 +67,23 @@ def write_cache_atomically(path: Path, data: bytes) -> None:
             fh.write(data)
         os.replace(tmp, path)
     except OSError:
-        pass
+        return
+    prune_cache(path)
+
+
+def prune_cache(newest: Path, keep: int = CACHE_FILES_KEPT) -> None:
+    """Remove all but the `keep` most recently written files of `newest`'s kind (the name
+    up to its first '-': lexicon, scan, classes). Another process may prune at the same
+    time, so a file that is already gone is fine."""
+    kind = newest.name.split("-", 1)[0]
+    dated: list[tuple[float, Path]] = []
+    for other in newest.parent.glob(f"{kind}-*.pickle"):
+        if other != newest:
+            try:
+                dated.append((other.stat().st_mtime, other))
+            except OSError:
+                continue
+    dated.sort(reverse=True)
+    for _, stale in dated[keep - 1 :]:
+        with contextlib.suppress(OSError):
+            stale.unlink()

@@ -139,3 +139,18 @@ def test_the_recommended_side_of_a_contrast_is_still_checked():
 
 def test_a_bullet_list_without_an_avoid_lead_in_is_checked():
     assert "apparently" in flagged("Night summary:\n* Patient apparently slept well.\n")
+
+
+def test_a_long_line_is_running_text_and_each_hit_looks_only_so_far():
+    from tilint.termlists import _LINE_CHARS, _short_line
+
+    text = "Words to avoid\n" + "She refused. " * 1000
+    start = text.index("refused", 5000)
+    assert _short_line(text, start, start + 7) is None  # the line is far longer than a list entry
+    short = "Words to avoid\nrefused\n"
+    assert _short_line(short, 15, 22) == (15, 22)
+    assert _short_line("x" * (_LINE_CHARS - 1) + "\nrefused", _LINE_CHARS, _LINE_CHARS + 7) == (_LINE_CHARS, _LINE_CHARS + 7)
+    # every use on a long line is still reported
+    import tilint
+
+    assert sum(f.rule == "TI102" for f in tilint.lint_text(text)) == 1000

@@ -24,6 +24,26 @@ _HEADER_LINES = 40
 _HEADER_CHARS = 4000
 
 
+_LINE_CHARS = 2000  # list entries, myths and questions are short lines; longer ones are running text
+
+
+def _short_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the line holding [start, end), or None when it is longer than
+    _LINE_CHARS: each hit looks at most that far, so a one-line megabyte full of hits
+    costs no scan of the whole line per hit."""
+    lo = max(0, start - _LINE_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1
+    if line_start == 0 and lo > 0:
+        return None
+    hi = min(len(text), end + _LINE_CHARS)
+    line_end = text.find("\n", end, hi)
+    if line_end == -1:
+        if hi < len(text):
+            return None
+        line_end = len(text)
+    return (line_start, line_end) if line_end - line_start <= _LINE_CHARS else None
+
+
 def in_term_list(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
     """Is the match at characters [start, end) listed rather than used: an entry of a
     list or table of terms, a myth a handout sets out to correct, or a short question
@@ -44,10 +64,10 @@ def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) 
 
         classes = word_classes.builtin()
     wc = classes
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if line_end == -1:
-        line_end = len(text)
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    line_start, line_end = bounds
     line = text[line_start:line_end]
     if len(line.split()) > _TERM_LIST_LINE * 2:
         return False
@@ -163,9 +183,11 @@ def in_myth(text: str, start: int) -> bool:
     """Is the match in a myth that a handout states in order to correct it ('Myth: people
     who self-harm are attention seeking', or a line under a 'Myths' heading before the
     'Facts' one)? The writer reports a belief, which is talk about the label."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
+    bounds = _short_line(text, start, start)
+    if bounds is None:
+        return False
+    line_start, line_end = bounds
+    line = text[line_start:line_end]
     if _MYTH_LABEL.match(line):
         return True
     if len(line.split()) > _MYTH_ENTRY_WORDS or _FACT_HEADING.match(line):
@@ -190,9 +212,10 @@ def _questioned(text: str, start: int, end: int) -> bool:
     """A short line that is only a question and names no one ('A cry for help?', 'Is it
     all just attention-seeking?'): a course outline or a heading putting a notion up for
     discussion, not a description of anyone."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    line = text[bounds[0] : bounds[1]].strip()
     words = _words_of(line)
     if not (line.endswith("?") and 0 < len(words) <= _QUESTION_WORDS and line.count("?") == 1):
         return False

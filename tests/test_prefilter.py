@@ -113,7 +113,10 @@ def test_the_whole_accuracy_corpus_gives_the_same_findings(linters: tuple[Linter
     texts = corpus_texts()
     found = sum(assert_same(linters, prepare(text, "text")) for text in texts)
     assert found > 100  # the corpus is about flagged language: the comparison is not empty
-    assert assert_same(linters, prepare("\n\n".join(texts), "text")) == found
+    # Joined, the excerpts are one document: a list or table header of one can reach the
+    # lines of the next (tilint/termlists.py reads the lines above), so only the two paths
+    # are compared, not the count with the excerpts linted apart.
+    assert assert_same(linters, prepare("\n\n".join(texts), "text")) > 100
     for config in (Config(check_quotes=True), Config(select=("TI1",), allow=("refused",))):
         assert_same(linters, prepare("\n\n".join(texts), "markdown"), config)
 

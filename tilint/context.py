@@ -1460,12 +1460,36 @@ def window_words(
     return words
 
 
+# id(spec) -> (spec, its phrases by first word); the spec is kept so its id is not reused
+_PHRASES_BY_FIRST: dict[int, tuple[WindowSpec, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The spec's phrases grouped by their first word, built once per spec: a window is a
+    few words, and trying every phrase at every position was the top cost of the checks."""
+    entry = _PHRASES_BY_FIRST.get(id(spec))
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in spec.phrases:
+        grouped.setdefault(phrase[0] if phrase else "", []).append(phrase)
+    index = {first: tuple(phrases) for first, phrases in grouped.items()}
+    _PHRASES_BY_FIRST[id(spec)] = (spec, index)
+    return index
+
+
 def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
     if any(w in spec.words for w in words):
         return True
-    for phrase in spec.phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == phrase:
+    if not spec.phrases:
+        return False
+    index = _phrases_by_first(spec)
+    if "" in index:
+        return True  # an empty phrase matches anywhere, as the slice comparison did
+    n_words = len(words)
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            n = len(phrase)
+            if i + n <= n_words and tuple(words[i : i + n]) == phrase:
                 return True
     return False

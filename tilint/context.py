@@ -1486,6 +1486,7 @@ def window_words(
 
 # id(spec) -> (spec, its phrases by first word); the spec is kept so its id is not reused
 _PHRASES_BY_FIRST: dict[int, tuple[WindowSpec, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+_MAX_INDEXED_SPECS = 4096  # a lexicon has about a hundred window specs in use
 
 
 def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -1498,6 +1499,8 @@ def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]
     for phrase in spec.phrases:
         grouped.setdefault(phrase[0] if phrase else "", []).append(phrase)
     index = {first: tuple(phrases) for first, phrases in grouped.items()}
+    if len(_PHRASES_BY_FIRST) >= _MAX_INDEXED_SPECS:
+        _PHRASES_BY_FIRST.clear()  # specs of lexicons loaded earlier must not pile up
     _PHRASES_BY_FIRST[id(spec)] = (spec, index)
     return index
 

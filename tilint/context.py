@@ -178,19 +178,20 @@ def _list_head(
     ('words like junkie, addict, alcoholic, crackhead, and abuser' -> 'words'), or None
     when the match is not a later item of such a run. Items that are not listed terms
     ('alcoholic' where no rule matched it) do not break the run."""
+    lowered = lowers(doc)
     i = start - 1
     items = 0
     while items < _LIST_ITEMS:
         # a separator: ",", "and", "or", ", and"
         seps = 0
-        while i >= sent.start and (doc[i].text in (",", "/") or doc[i].lower_ in ("and", "or")):
+        while i >= sent.start and (doc[i].text in (",", "/") or lowered[i] in ("and", "or")):
             i -= 1
             seps += 1
         if seps == 0 or i < sent.start:
             break
         words = 0
         while i >= sent.start and words < _LIST_ITEM_WORDS and (doc[i].is_alpha or doc[i].text == "-" or doc[i].is_quote):
-            if doc[i].is_alpha and doc[i].lower_ in _FILLER:
+            if doc[i].is_alpha and lowered[i] in _FILLER:
                 break
             i -= 1
             words += 1
@@ -210,12 +211,13 @@ _RENAMED = frozenset("called termed renamed rebranded".split())
 def _before_list(doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]]) -> int:
     """The token before the list a match ends ("manipulative, attention seeking or X"):
     earlier mentioned terms, commas, conjunctions and quotation marks are skipped."""
+    lowered = lowers(doc)
     i = start - 1
     while i >= sent.start:
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].is_space or doc[i].lower_ in (",", "or", "and"):
+        elif doc[i].is_quote or doc[i].is_space or lowered[i] in (",", "or", "and"):
             i -= 1
         else:
             break
@@ -232,19 +234,20 @@ def _hearsay(
     behaviours were attention-seeking', 'she was told that he is aggressive': the label is
     the predicate of a 'that'/'how' clause after a verb of hearing or being told, so it is
     others' labelling reported by the writer (policy: reported labelling)."""
+    lowered = lowers(doc)
     from tilint import syntax
 
-    if doc[start].lower_.endswith("ing"):
+    if lowered[start].endswith("ing"):
         return False  # "heard how he was suffering from ...": a progressive verb, an act, not a label
     j = _before_list(doc, start, sent, earlier_mentions)
-    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+    while j >= sent.start and syntax.is_adverb(lowered[j]):
         j -= 1
-    if j < sent.start or doc[j].lower_ not in _COPULA:
+    if j < sent.start or lowered[j] not in _COPULA:
         return False
     for k in range(j - 1, max(sent.start, j - 8) - 1, -1):
-        if doc[k].lower_ in _CLAUSE_OPENERS:
+        if lowered[k] in _CLAUSE_OPENERS:
             for v in range(k - 1, max(sent.start, k - 3) - 1, -1):
-                if wc.has("hearsay-verbs", doc[v].lower_):
+                if wc.has("hearsay-verbs", lowered[v]):
                     return True
             return False
         if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
@@ -259,15 +262,16 @@ def _stated_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     """'Writing that the patient is uncooperative is subjectively worded', 'Stating that
     refusal is not permitted is coercive': a 'that' clause after a gerund of saying that
     opens its clause is a statement the writer discusses, not the writer's own use."""
+    lowered = lowers(doc)
     for k in range(start - 1, max(sent.start, start - 10) - 1, -1):
-        if doc[k].lower_ != "that":
+        if lowered[k] != "that":
             if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
                 return False
             continue
         g = k - 1
-        if g < sent.start or not doc[g].lower_.endswith("ing") or not wc.has("speech-verbs", doc[g].lower_):
+        if g < sent.start or not lowered[g].endswith("ing") or not wc.has("speech-verbs", lowered[g]):
             return False
-        return g == sent.start or doc[g - 1].lower_ in _GERUND_OPENERS or doc[g - 1].is_space
+        return g == sent.start or lowered[g - 1] in _GERUND_OPENERS or doc[g - 1].is_space
     return False
 
 
@@ -307,14 +311,15 @@ def _implied_by_a_term(doc: Doc, start: int, sent: Span) -> bool:
     clause after 'makes it sound/seem/look as if/as though/like' is what a term implies,
     which the writer reports in order to reject; a label there is talked about, not
     applied. Only a bounded stretch of the sentence before the match is read."""
+    lowered = lowers(doc)
     lo = max(sent.start, start - 40)
     for i in range(lo, start - 2):
-        if doc[i].lower_ not in _MAKE or doc[i + 1].lower_ != "it" or doc[i + 2].lower_ not in _SOUND:
+        if lowered[i] not in _MAKE or lowered[i + 1] != "it" or lowered[i + 2] not in _SOUND:
             continue
         k = i + 3
-        if k < start and doc[k].lower_ == "like":
+        if k < start and lowered[k] == "like":
             return True
-        if k + 1 < start and doc[k].lower_ == "as" and doc[k + 1].lower_ in _AS_IF:
+        if k + 1 < start and lowered[k] == "as" and lowered[k + 1] in _AS_IF:
             return True
     return False
 
@@ -326,14 +331,15 @@ _VALUES = frozenset("yes no y n true false nil none not".split())
 def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """A definition: 'what a drug seeker is', 'X means ...', 'X refers to ...',
     'X is defined as ...', 'X = ...' (a glossary line)."""
+    lowered = lowers(doc)
     j = start - 1
-    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote or doc[j].is_space):
+    while j >= sent.start and (lowered[j] in ("a", "an", "the") or doc[j].is_quote or doc[j].is_space):
         j -= 1
-    if j >= sent.start and doc[j].lower_ == "what":
+    if j >= sent.start and lowered[j] == "what":
         k = end
         while k < sent.end and (doc[k].is_quote or doc[k].is_space):
             k += 1
-        if k < sent.end and doc[k].lower_ in ("is", "means", "was", "are"):
+        if k < sent.end and lowered[k] in ("is", "means", "was", "are"):
             return True
     k = end
     while k < sent.end and (doc[k].is_quote or doc[k].is_space or doc[k].text in ("*", "_", ")")):
@@ -349,17 +355,17 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
                 nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
                 return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
 
-    low = doc[k].lower_
+    low = lowered[k]
     if low in _DEFINING:
         return True
-    if low in ("is", "are") and k + 1 < sent.end and doc[k + 1].lower_ in ("defined", "used", "where", "when"):
+    if low in ("is", "are") and k + 1 < sent.end and lowered[k + 1] in ("defined", "used", "where", "when"):
         return True  # "informed refusal is where a person ...", "X is when ..."
     # "A non-compliant patient is a patient who ...": the phrase defined by its own head noun
-    if low not in ("is", "are") and k + 3 < sent.end and doc[k + 1].lower_ in ("is", "are"):
+    if low not in ("is", "are") and k + 3 < sent.end and lowered[k + 1] in ("is", "are"):
         j = k + 2
-        if doc[j].lower_ in ("a", "an", "the", "one"):
+        if lowered[j] in ("a", "an", "the", "one"):
             j += 1
-        return j + 1 < sent.end and doc[j].lower_ == low and doc[j + 1].lower_ in ("who", "that", "which")
+        return j + 1 < sent.end and lowered[j] == low and lowered[j + 1] in ("who", "that", "which")
     return False
 
 
@@ -371,26 +377,27 @@ _GENERIC_OBJECTS = frozenset(
 def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     """'Calling someone an addict reduces them to ...', 'labelling people X', 'what does X
     mean': talk about the practice of labelling, not a description of anyone."""
+    lowered = lowers(doc)
     j = start - 1
-    while j >= sent.start and (doc[j].lower_ in ("a", "an", "as", "the") or doc[j].is_quote or doc[j].is_space):
+    while j >= sent.start and (lowered[j] in ("a", "an", "as", "the") or doc[j].is_quote or doc[j].is_space):
         j -= 1
     k = j
-    while k >= sent.start and j - k < 2 and doc[k].lower_ in _GENERIC_OBJECTS:
+    while k >= sent.start and j - k < 2 and lowered[k] in _GENERIC_OBJECTS:
         k -= 1
-    if k < j and k >= sent.start and doc[k].lower_.endswith("ing") and wc.has("describe-verbs", doc[k].lower_):
+    if k < j and k >= sent.start and lowered[k].endswith("ing") and wc.has("describe-verbs", lowered[k]):
         return True
     # "saying someone is an addict", "calling people junkies": a gerund of saying with a
     # generic object and a copula; 'Saying he is an addict' (a particular person) is a use
-    if j >= sent.start and doc[j].lower_ in _COPULA:
+    if j >= sent.start and lowered[j] in _COPULA:
         k = j - 1
-        if k >= sent.start and doc[k].lower_ in _GENERIC_OBJECTS and k - 1 >= sent.start:
-            verb = doc[k - 1].lower_
+        if k >= sent.start and lowered[k] in _GENERIC_OBJECTS and k - 1 >= sent.start:
+            verb = lowered[k - 1]
             return verb.endswith("ing") and (wc.has("speech-verbs", verb) or wc.has("describe-verbs", verb))
     # "What does X mean?"
     return (
         j - 1 >= sent.start
-        and doc[j].lower_ == "does"
-        and doc[j - 1].lower_ == "what"
+        and lowered[j] == "does"
+        and lowered[j - 1] == "what"
         and any(t.lower_ == "mean" for t in doc[start : min(sent.end, start + 6)])
     )
 
@@ -463,15 +470,16 @@ def _substituted(doc: Doc, start: int, end: int, sent: Span) -> bool:
     suicide': the object of a verb of substitution, with what replaces it after 'for',
     'to' or 'with', is a term. Only articles and quotation marks stand between the verb
     and the term ('change his medication to ...' has a possessive)."""
+    lowered = lowers(doc)
     j = start - 1
-    while j >= sent.start and (doc[j].lower_ in ("a", "an", "the") or doc[j].is_quote):
+    while j >= sent.start and (lowered[j] in ("a", "an", "the") or doc[j].is_quote):
         j -= 1
-    if j < sent.start or doc[j].lower_ not in _SUBSTITUTE:
+    if j < sent.start or lowered[j] not in _SUBSTITUTE:
         return False
     k = end
     while k < sent.end and doc[k].is_quote:
         k += 1
-    return k < sent.end and doc[k].lower_ in _SUBSTITUTE_LINKS
+    return k < sent.end and lowered[k] in _SUBSTITUTE_LINKS
 
 
 _EXAMPLE_SUBJECTS = frozenset("he she they patient pt client the".split())
@@ -481,19 +489,20 @@ def _instead_of_example(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'Instead of he refused his meds, write he chose not to take them': an example
     phrase after 'instead of' / 'rather than', closed by a comma and followed by a verb
     of saying or suggesting, is an example of what not to write."""
+    lowered = lowers(doc)
     lo = max(sent.start, start - 8)
     opener = None
     for j in range(start - 1, lo - 1, -1):
         if doc[j].text in (",", ";", ":"):
             return False
-        if (doc[j].lower_ == "of" and j - 1 >= sent.start and doc[j - 1].lower_ == "instead") or (
-            doc[j].lower_ == "than" and j - 1 >= sent.start and doc[j - 1].lower_ == "rather"
+        if (lowered[j] == "of" and j - 1 >= sent.start and lowered[j - 1] == "instead") or (
+            lowered[j] == "than" and j - 1 >= sent.start and lowered[j - 1] == "rather"
         ):
             opener = j
             break
     if opener is None or opener + 1 >= start:
         return False
-    if doc[opener + 1].lower_ not in _EXAMPLE_SUBJECTS:
+    if lowered[opener + 1] not in _EXAMPLE_SUBJECTS:
         return False  # "instead of taking his tablets ...": ordinary grammar, not a quoted example
     if opener - 2 >= sent.start and not (doc[opener - 2].is_punct or doc[opener - 2].i == sent.start):
         return False  # "... rather than X" inside a clause is a contrast of acts, not an example
@@ -552,6 +561,7 @@ def _labelled_as(
     """'perceived as X', 'dismiss them as X or Y', 'labelled as X', 'people are often
     described as X': a label reported as someone's view, which is talk about the label.
     The writer's own description ('I would describe him as X') is a use."""
+    lowered = lowers(doc)
     from tilint import syntax
 
     wc = wc or word_classes.builtin()
@@ -564,30 +574,30 @@ def _labelled_as(
         elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
             run = 0
             i -= 1
-        elif doc[i].is_alpha and doc[i].lower_ != "as" and run < 3 and _coordinated_before(doc, i, sent):
+        elif doc[i].is_alpha and lowered[i] != "as" and run < 3 and _coordinated_before(doc, i, sent):
             run += 1
             i -= 1
         else:
             break
-    if i >= sent.start and doc[i].lower_ != "as" and i + 1 < start and doc[i + 1].lower_ in ("or", "and", ","):
+    if i >= sent.start and lowered[i] != "as" and i + 1 < start and lowered[i + 1] in ("or", "and", ","):
         # "seen as even more difficult or not co-operating": an earlier item of the list
         k = i
-        while k >= max(sent.start, i - 3) and doc[k].lower_ != "as" and not syntax.is_boundary(doc, k):
+        while k >= max(sent.start, i - 3) and lowered[k] != "as" and not syntax.is_boundary(doc, k):
             k -= 1
-        if k >= sent.start and doc[k].lower_ == "as":
+        if k >= sent.start and lowered[k] == "as":
             i = k
     if _passive_view_to_be(doc, i, sent, wc):
         return True
-    if i < sent.start or doc[i].lower_ != "as":
+    if i < sent.start or lowered[i] != "as":
         return False  # "treated like a mental patient" is a simile in the writer's words
     i -= 1
     while i >= sent.start and (
-        doc[i].lower_.endswith("ly") or doc[i].lower_ in _OBJECTS or doc[i].lower_ in ("off", "often", "being", "be")
+        lowered[i].endswith("ly") or lowered[i] in _OBJECTS or lowered[i] in ("off", "often", "being", "be")
     ):
         i -= 1
     if i >= sent.start and "label-verbs" in wc.of_token(doc, i) and _after_be(doc, i, sent):
         return True  # "I am often seen as manipulative": a passive, so someone else's view
-    if i - 1 >= sent.start and doc[i].lower_ == "to" and doc[i - 1].lower_.startswith("refer"):
+    if i - 1 >= sent.start and lowered[i] == "to" and lowered[i - 1].startswith("refer"):
         i -= 1  # "referred to as", "referring to someone as X"
     if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
         k = _label_before_object(doc, i, sent, wc)
@@ -597,14 +607,14 @@ def _labelled_as(
             for j in range(i - 1, max(sent.start, i - 8) - 1, -1):
                 if doc[j].is_punct:
                     break
-                if doc[j].lower_.startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
+                if lowered[j].startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
                     k = j
                     break
         if k >= sent.start and any(t.lower_ in _FIRST_PERSON for t in doc[k : i + 1]):
             return False  # "known by us as frequent fliers": the writer's own label
         i = k
     if i < sent.start or not (
-        "label-verbs" in wc.of_token(doc, i) or wc.has("view-verbs", doc[i].lower_) or wc.has("label-nouns", doc[i].lower_)
+        "label-verbs" in wc.of_token(doc, i) or wc.has("view-verbs", lowered[i]) or wc.has("label-nouns", lowered[i])
     ):
         return False
     # the writer describing someone in the first person is a use; a first person on the
@@ -623,19 +633,20 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
     been told she's borderline', 'I was told that I was attention seeking') or that the
     writer denies it means ('this doesn't mean they're attention seekers'): reported
     labelling and a negated description, talk about the label."""
+    lowered = lowers(doc)
     from tilint import syntax
 
     j = start - 1
-    while j >= sent.start and (doc[j].lower_ in ("a", "an", "just", "being") or syntax.is_adverb(doc[j].lower_)):
+    while j >= sent.start and (lowered[j] in ("a", "an", "just", "being") or syntax.is_adverb(lowered[j])):
         j -= 1
-    if j - 1 < sent.start or doc[j].lower_ not in _CLAUSE_COPULAS:
+    if j - 1 < sent.start or lowered[j] not in _CLAUSE_COPULAS:
         return False
     k = j - 2  # before the clause's subject
-    if k >= sent.start and doc[k].lower_ == "that":
+    if k >= sent.start and lowered[k] == "that":
         k -= 1
     if k - 1 < sent.start:
         return False
-    verb, before = doc[k].lower_, doc[k - 1].lower_
+    verb, before = lowered[k], lowered[k - 1]
     if verb == "told":
         return before in syntax.BE or before == "been"
     if verb in ("mean", "means", "meant"):
@@ -663,8 +674,9 @@ _LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori
 def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:
     """Is token i in an item that a coordinator follows within three words ('a drug user
     and ...')? Then it may be skipped on the way back to 'as'."""
+    lowered = lowers(doc)
     for j in range(i + 1, min(sent.end, i + 4)):
-        if doc[j].lower_ in ("and", "or", ","):
+        if lowered[j] in ("and", "or", ","):
             return True
         if not doc[j].is_alpha:
             return False
@@ -707,11 +719,12 @@ def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:
 
 
 def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    lowered = lowers(doc)
     lo = max(sent.start, start - 10)
     for i in range(start - 1, lo - 1, -1):
-        if wc.has("describe-verbs", doc[i].lower_):
+        if wc.has("describe-verbs", lowered[i]):
             for j in range(max(sent.start, i - 3), i):
-                if doc[j].lower_ in _NEGATIONS or (doc[j].lower_ == "do" and doc[j + 1].lower_ == "n't"):
+                if lowered[j] in _NEGATIONS or (lowered[j] == "do" and lowered[j + 1] == "n't"):
                     return True
     return False
 
@@ -1141,12 +1154,23 @@ _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are ne
 
 
 _TEXT_KEY = "tilint.text"
+_LOWERS_KEY = "tilint.lowers"
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Keep doc.text (which the caller has, as the string the Doc was made from) for
     doc_text: Doc.text makes a Token object per token."""
     doc.user_data[_TEXT_KEY] = text
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Every token's lower-cased text, built once per Doc: the context checks read the
+    words around each match many times over, and each `doc[i].lower_` makes a Token."""
+    low = doc.user_data.get(_LOWERS_KEY)
+    if low is None:
+        low = [t.lower_ for t in doc]
+        doc.user_data[_LOWERS_KEY] = low
+    return low
 
 
 def doc_text(doc: Doc) -> str:
@@ -1460,12 +1484,39 @@ def window_words(
     return words
 
 
+# id(spec) -> (spec, its phrases by first word); the spec is kept so its id is not reused
+_PHRASES_BY_FIRST: dict[int, tuple[WindowSpec, dict[str, tuple[tuple[str, ...], ...]]]] = {}
+_MAX_INDEXED_SPECS = 4096  # a lexicon has about a hundred window specs in use
+
+
+def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The spec's phrases grouped by their first word, built once per spec: a window is a
+    few words, and trying every phrase at every position was the top cost of the checks."""
+    entry = _PHRASES_BY_FIRST.get(id(spec))
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in spec.phrases:
+        grouped.setdefault(phrase[0] if phrase else "", []).append(phrase)
+    index = {first: tuple(phrases) for first, phrases in grouped.items()}
+    if len(_PHRASES_BY_FIRST) >= _MAX_INDEXED_SPECS:
+        _PHRASES_BY_FIRST.clear()  # specs of lexicons loaded earlier must not pile up
+    _PHRASES_BY_FIRST[id(spec)] = (spec, index)
+    return index
+
+
 def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
     if any(w in spec.words for w in words):
         return True
-    for phrase in spec.phrases:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i : i + n]) == phrase:
+    if not spec.phrases:
+        return False
+    index = _phrases_by_first(spec)
+    if "" in index:
+        return True  # an empty phrase matches anywhere, as the slice comparison did
+    n_words = len(words)
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            n = len(phrase)
+            if i + n <= n_words and tuple(words[i : i + n]) == phrase:
                 return True
     return False

@@ -165,6 +165,8 @@ def test_allow_list_and_severity_and_selection() -> None:
     assert codes("She refused.", Config(select=("TI1",), ignore=("refused",))) == []
 
 
+# a fuzz run (9 s): with the slow suite
+@pytest.mark.slow
 def test_lint_text_never_raises_on_odd_strings() -> None:
     for text in ["", " ", "\n\n\n", "\x00refused\x00", "\ud800 refused", "refused" * 5000, "“‘’”" * 100, "\r\r\rrefused\r"]:
         for f in lint_text(text):

@@ -341,6 +341,8 @@ def _with_filler(form: str, filler: str, gap: int) -> str:
     return " ".join([*words[:i], filler, *words[i:]])
 
 
+# a property run over every phrase of the lexicon (13 s): with the slow suite
+@pytest.mark.slow
 def test_a_filler_word_in_a_gap_of_every_phrase_gives_the_same_findings(linters: tuple[Linter, Linter]) -> None:
     _, compiled = load_compiled()
     phrases = sorted({text for group in compiled.groups for text, _ in group.forms if " " in text})

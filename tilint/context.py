@@ -261,6 +261,7 @@ _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
 _REPORTED_SUBJECTS = frozenset("he she they it mum mom dad mother father son daughter wife husband".split())
+_SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
 def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -294,19 +295,31 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
         if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in _COPULA | {"being", "get", "got"}:
             return True  # "I was told that ...": someone else's account told to the writer
         head = syntax.subject(doc, k, sent)
-        if head is None or wc.has("document-heads", lowered[head]):
-            return False  # "the report says that ...": the writer citing a document's finding
+        if head is None:
+            return False
         return lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
 
 
+_FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())
+_CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
+
+
 def _opens_clause(doc: Doc, i: int, start: int, sent: Span) -> bool:
-    """Does a reported clause without 'that' open at token i ("said Mum was refusing")?
-    A subject word (pronoun, determiner, name or noun) then a verb before the match."""
+    """Does a reported clause without 'that' open at token i ("said Mum was refusing",
+    "told he was allowed")? A subject (pronoun, determiner or name) and then a finite verb
+    before the match, or the match itself as the verb right after a short subject. An
+    object ("tells the same story") is not a clause."""
     if i >= start or i >= sent.end:
         return False
-    low = doc[i].lower_
-    return low in _REPORTED_SUBJECTS or low in ("the", "a", "an", "his", "her", "their", "my", "our") or (doc[i].is_title and doc[i].is_alpha)
+    first = doc[i]
+    low = first.lower_
+    if not (low in _REPORTED_SUBJECTS or low in _SUBJECT_DETERMINERS or (first.is_title and first.is_alpha)):
+        return False
+    lowered = lowers(doc)
+    if any(lowered[k] in _FINITE for k in range(i + 1, min(start, i + 1 + _CLAUSE_SUBJECT_WORDS))):
+        return True
+    return start - i == 1 and low not in _SUBJECT_DETERMINERS  # "said Mum refused"
 
 
 _GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())

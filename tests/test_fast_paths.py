@@ -129,3 +129,43 @@ def test_prose_is_found_spaced() -> None:
     assert _spaced("She described her week at the clinic. " * 40)
     assert not _spaced("word " * 5 + "x" * (LONG_RUN + 1))
     assert _spaced("x" * LONG_RUN + " " + "y" * LONG_RUN)
+
+
+def test_lower_case_texts_from_the_arrays_are_those_of_the_tokens(linter: Linter) -> None:
+    """tilint.docarrays.lowers maps hashes through one map for every pipeline: it gives
+    Token.lower_ for every token, in a fresh Doc and again from its cache, even after the
+    map was cleared for being full."""
+    from tilint import docarrays
+
+    texts = [*_corpus()[::3], "İstanbul ΣΊΣΥΦΟΣ Straße ǅemal", ""]
+    for text in texts:
+        doc = linter.nlp.tokenizer(text)
+        assert docarrays.lowers(doc) == [t.lower_ for t in doc]
+        assert docarrays.lowers(doc) is docarrays.lowers(doc)
+    docarrays._TEXTS.clear()
+    doc = linter.nlp.tokenizer(texts[0])
+    assert docarrays.lowers(doc) == [t.lower_ for t in doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["a", "word", ".", "!", "?", '"', ")", "Then", "e.g.", "...", "\n", "-"]), min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_the_sentence_of_a_token_or_a_match_is_spacys(linter: Linter, words: list[str], data: st.DataObject) -> None:
+    """The component finds each sentence once (component._Sentences): what Token.sent and
+    Span.sent give, for matches inside a sentence and across a sentence start (the
+    sentence of the first token, in spaCy)."""
+    from tilint.component import _Sentences, _set_sentence_starts
+
+    doc = linter.nlp.tokenizer(" ".join(words))
+    if not len(doc):
+        return
+    _set_sentence_starts(doc)
+    sents = _Sentences(doc)
+    start = data.draw(st.integers(0, len(doc) - 1))
+    end = data.draw(st.integers(start + 1, min(len(doc), start + 4)))
+    token, span = doc[start].sent, doc[start:end].sent
+    assert (sents.of_token(start).start, sents.of_token(start).end) == (token.start, token.end)
+    assert (sents.of_token(start).start, sents.of_token(start).end) == (span.start, span.end)
+    assert sents.of_token(start) is sents.of_token(start)

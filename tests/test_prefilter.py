@@ -426,3 +426,34 @@ def test_flagged_examples_with_a_word_made_a_special_case_give_the_same_findings
                     texts += [re.sub(rf"\b{re.escape(first)}\b", key, example.text) for key in keys]
     assert len(texts) > 50
     assert sum(assert_same(linters, prepare(text)) for text in texts) > 5
+
+
+def test_the_regular_expressions_for_spaces_and_letters_agree_with_str_methods() -> None:
+    """The prefilter finds chunk edges with \\s, \\S and [^\\W_] instead of a Python loop
+    over characters calling str.isspace and str.isalnum: the same for every code point."""
+    from tilint.prefilter import _ALNUM, _NOT_SPACE, _SPACE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert [m.start() for m in _SPACE.finditer(every)] == [i for i, c in enumerate(every) if c.isspace()]
+    assert [m.start() for m in _NOT_SPACE.finditer(every)] == [i for i, c in enumerate(every) if not c.isspace()]
+    assert [m.start() for m in _ALNUM.finditer(every)] == [i for i, c in enumerate(every) if c.isalnum()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab-.' \t\n\u00a0\u2028\u3000x1_")), max_size=40), data=st.data())
+def test_chunk_edges_are_those_of_a_walk_over_the_characters(text: str, data: st.DataObject) -> None:
+    from tilint.prefilter import _chunk_end, _chunk_start, _chunks, _skip_space
+
+    i = data.draw(st.integers(0, len(text)))
+    start = i
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = i
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    after = i
+    while after < len(text) and text[after].isspace():
+        after += 1
+    assert (_chunk_start(text, i), _chunk_end(text, i), _skip_space(text, i)) == (start, end, after)
+    if i < len(text):
+        assert _chunks(text, i, i) == (start, _chunk_end(text, i + 1))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from tilint import classes as word_classes
 from tilint.classes import WordClasses
 from tilint.compiled import WindowSpec
+from tilint.docarrays import lowers as lowers  # re-exported: it lived here
 
 # ---------------------------------------------------------------- quotes
 
@@ -1154,23 +1155,12 @@ _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are ne
 
 
 _TEXT_KEY = "tilint.text"
-_LOWERS_KEY = "tilint.lowers"
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Keep doc.text (which the caller has, as the string the Doc was made from) for
     doc_text: Doc.text makes a Token object per token."""
     doc.user_data[_TEXT_KEY] = text
-
-
-def lowers(doc: Doc) -> list[str]:
-    """Every token's lower-cased text, built once per Doc: the context checks read the
-    words around each match many times over, and each `doc[i].lower_` makes a Token."""
-    low = doc.user_data.get(_LOWERS_KEY)
-    if low is None:
-        low = [t.lower_ for t in doc]
-        doc.user_data[_LOWERS_KEY] = low
-    return low
 
 
 def doc_text(doc: Doc) -> str:

@@ -49,6 +49,7 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,7 @@ class Prefilter:
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
         possible: dict[int, bool] = {}  # number of a set of groups -> may their words be here
+        in_reach: dict[int, bool] = {}  # group position -> may its required words be here
         for last, value in scan.anchors(packed):
             size = value & LENGTH_MASK
             number = value >> LENGTH_BITS
@@ -106,7 +108,9 @@ class Prefilter:
                 # Every phrase this anchor stands for needs a word absent here: no match
                 # of it can be kept, so no need to tokenize around it (step 3, first).
                 if number not in possible:
-                    possible[number] = any(self._context_possible(g, folded) for g in self.required_groups[number])
+                    possible[number] = any(
+                        self._context_cached(g, folded, in_reach) for g in self.required_groups[number]
+                    )
                 if not possible[number]:
                     continue
             at = _unpacked(folded, last, known)  # ends come in order: count on from the last
@@ -122,7 +126,7 @@ class Prefilter:
             checked.add(region)
             a, b = region
             for group, start, end in self._terms(text[a:b], tokenizer, memo):
-                if not self._context_possible(group, folded):
+                if not self._context_cached(group, folded, in_reach):
                     continue
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
@@ -172,6 +176,13 @@ class Prefilter:
     def _context_possible(self, group: int, folded: str) -> bool:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
 
+    def _context_cached(self, group: int, folded: str, known: dict[int, bool]) -> bool:
+        """_context_possible, asked once per group and segment (`known` is the segment's)."""
+        found = known.get(group)
+        if found is None:
+            found = known[group] = self._context_possible(group, folded)
+        return found
+
 
 def _unpacked(text: str, i: int, known: tuple[int, int]) -> int:
     """The offset in `text` of offset `i` of `text` with its spaces removed, counting on
@@ -191,14 +202,7 @@ def _unpacked(text: str, i: int, known: tuple[int, int]) -> int:
 def _chunks(text: str, first: int, last: int) -> tuple[int, int]:
     """[a, b): the whitespace-delimited chunks (by str.isspace, as spaCy splits) that
     hold text[first] to text[last]."""
-    a = first
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = last + 1
-    n = len(text)
-    while b < n and not text[b].isspace():
-        b += 1
-    return a, b
+    return _chunk_start(text, first), _chunk_end(text, last + 1)
 
 
 def _window_possible(
@@ -247,7 +251,7 @@ def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bo
                 break
             j = _chunk_start(text, i)
             chunk, i = text[j:i], j
-        found += any(c.isalnum() for c in chunk)
+        found += _ALNUM.search(chunk) is not None
     near = fold(text[at:i] if forward else text[i:at])
     return not any(word in near for word in spec.words) and not any(
         word in near for phrase in spec.phrases for word in phrase
@@ -288,24 +292,32 @@ def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward:
     return None
 
 
+# Found by the regular-expression engine rather than a Python loop over characters: for
+# str patterns, \s is exactly str.isspace and [^\W_] exactly str.isalnum (every code
+# point was compared; tests/test_prefilter.py keeps comparing them).
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _chunk_start(text: str, i: int) -> int:
+    """Where the run of non-space characters that ends at offset i starts."""
+    j = text.rfind(" ", 0, i) + 1  # most whitespace is a space: one look back, then checked
+    if _SPACE.search(text, j, i) is None:
+        return j
     while i > 0 and not text[i - 1].isspace():
         i -= 1
     return i
 
 
 def _chunk_end(text: str, i: int) -> int:
-    n = len(text)
-    while i < n and not text[i].isspace():
-        i += 1
-    return i
+    m = _SPACE.search(text, i)
+    return len(text) if m is None else m.start()
 
 
 def _skip_space(text: str, i: int) -> int:
-    n = len(text)
-    while i < n and text[i].isspace():
-        i += 1
-    return i
+    m = _NOT_SPACE.search(text, i)
+    return len(text) if m is None else m.start()
 
 
 def _skip_space_back(text: str, i: int) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
 
 import ahocorasick
 
@@ -72,7 +73,7 @@ class TextScan:
         cuts: list[int] = []  # offsets of the packed text where fillers were taken out
         length = 0
         previous = 0
-        for i in [i for i, chunk in enumerate(chunks) if chunk in fillers]:
+        for i in list(compress(count(), map(fillers.__contains__, chunks))):  # the fillers' places, in C
             run = "".join(chunks[previous:i])
             kept.append(run)
             length += len(run)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from spacy.attrs import LOWER
@@ -1391,7 +1392,12 @@ def _antecedent_classes(doc: Doc, sent: Span, wc: WordClasses) -> list[str]:
 
 
 def _needs_a_person(verb: str, wc: WordClasses) -> bool:
-    return any(verb.startswith(stem) for stem in wc.words("animate-verbs"))
+    return verb.startswith(_stems(wc.words("animate-verbs")))
+
+
+@lru_cache(maxsize=16)
+def _stems(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))  # str.startswith takes a tuple: one call, in C
 
 
 def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None:
@@ -1496,7 +1502,7 @@ def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]
 
 
 def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
-    if any(w in spec.words for w in words):
+    if not spec.words.isdisjoint(words):  # any word of the window in spec.words, in C
         return True
     if not spec.phrases:
         return False

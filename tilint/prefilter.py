@@ -253,9 +253,24 @@ def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bo
             chunk, i = text[j:i], j
         found += _ALNUM.search(chunk) is not None
     near = fold(text[at:i] if forward else text[i:at])
-    return not any(word in near for word in spec.words) and not any(
-        word in near for phrase in spec.phrases for word in phrase
-    )
+    return not any(word in near for word in _spec_words(spec))
+
+
+# id(spec) -> (spec, its words and the words of its phrases, each once); the spec is kept
+# so its id is not reused. The phrases of a spec repeat their words: 6,938 words in all
+# for 605 distinct ones in the built-in lexicon, each looked for in the text near a match.
+_SPEC_WORDS: dict[int, tuple[WindowSpec, tuple[str, ...]]] = {}
+
+
+def _spec_words(spec: WindowSpec) -> tuple[str, ...]:
+    entry = _SPEC_WORDS.get(id(spec))
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    words = tuple(sorted({*spec.words, *(word for phrase in spec.phrases for word in phrase)}))
+    if len(_SPEC_WORDS) >= 4096:  # specs of lexicons loaded earlier must not pile up
+        _SPEC_WORDS.clear()
+    _SPEC_WORDS[id(spec)] = (spec, words)
+    return words
 
 
 _WORD_ATTRS = [IDX, IS_PUNCT, IS_SPACE, LOWER]

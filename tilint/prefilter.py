@@ -29,7 +29,11 @@ So before a segment is tokenized:
    it finds nothing, the segment is scanned once more with its filler words taken out,
    for the multi-word phrases without theirs; a hit with a filler taken out inside it
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
-   token of its own between spaces (a filler glued to punctuation ends the match).
+   token, so a run of letters and digits of its own, between spaces or glued to the
+   punctuation of the phrase ("non very-compliant": tokens non, very, -, compliant),
+   except in the few special cases that split one off letters ("yall"), which let the
+   segment through. (Until 5 December only fillers between spaces were taken out, and
+   such glued fillers were missed: tests/test_prefilter.py.)
 
 Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
 the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
@@ -54,7 +58,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import ahocorasick
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
 from tilint.context import window_has
 from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
@@ -406,8 +410,37 @@ def build_prefilter(
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
     special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
+    fused = _fused(tokenizer, folded_fillers)
     return Prefilter(
-        TextScan(automaton, gapped_automaton, folded_fillers, any_filler), tables, requires, windows,
+        TextScan(automaton, gapped_automaton, folded_fillers, any_filler, fused, folded_fillers | fused),
+        tables, requires, windows,
         special_words, tuple(required_groups),
     )
 
+
+
+def _fused(tokenizer: Tokenizer, fillers: frozenset[str]) -> frozenset[str]:
+    """The runs of letters and digits (folded) of the tokenizer's special cases in which a
+    filler token is not a run of its own ("yall" -> "y" "all"): the filler scan cannot
+    cut a filler out of them, so a segment holding one is let through."""
+    if not fillers:
+        return frozenset()
+    out: set[str] = set()
+    for key, pieces in tokenizer.rules.items():
+        folded = fold(key)
+        if len(folded) != len(key):
+            out.update(_ALNUM_RUN.findall(folded))  # offsets differ: keep every run, to be safe
+            continue
+        at = 0
+        for piece in pieces:  # the pieces of a special case spell its key
+            text = piece[ORTH]
+            a, b = at, at + len(text)
+            at = b
+            if fold(text) not in fillers:
+                continue
+            if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                out.update(m.group() for m in _ALNUM_RUN.finditer(folded) if m.start() < b and a < m.end())
+    return frozenset(out)
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")

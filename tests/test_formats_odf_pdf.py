@@ -66,7 +66,7 @@ NOTE_BODY = (
     "<text:p>She refused it.</text:p></text:deletion></text:changed-region></text:tracked-changes>"
     '<text:h text:outline-level="1">Care plan review</text:h>'
     "<text:p>We met on Tuesday and agreed the plan.</text:p>"
-    "<text:p>He refused his depot. Staff say he has been non-compliant for weeks."
+    "<text:p>He refused his depot. Staff found he has been non-compliant for weeks."
     '<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
     "<text:note-body><text:p>The patient refused the interview.</text:p></text:note-body></text:note></text:p>"
     '<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>'
@@ -142,7 +142,7 @@ SLIDES = (
     "<table:table-cell><text:p>Note</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell>"
     "<text:p>Monday</text:p></table:table-cell><table:table-cell><text:p>He refused lunch.</text:p></table:table-cell>"
     "</table:table-row></table:table></draw:frame>"
-    '<draw:custom-shape draw:name="Callout"><text:p>Staff said she was manipulative.</text:p></draw:custom-shape>'
+    '<draw:custom-shape draw:name="Callout"><text:p>She was manipulative on the ward.</text:p></draw:custom-shape>'
     '<presentation:notes><draw:frame presentation:class="notes"><draw:text-box><text:p>Say that he refused the tablets.</text:p>'
     "</draw:text-box></draw:frame></presentation:notes>"
     "</draw:page>"

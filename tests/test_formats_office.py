@@ -44,7 +44,7 @@ def make_docx(path: Path) -> Path:
     d.add_heading("Care plan review", 1)  # paragraph 1
     d.add_paragraph("We met on Tuesday and agreed the plan.")  # 2
     d.add_paragraph("")  # 3 (empty, still counted)
-    d.add_paragraph("He refused his depot. Staff say he has been non-compliant for weeks.")  # 4
+    d.add_paragraph("He refused his depot. Staff found he has been non-compliant for weeks.")  # 4
     table = d.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Name"  # 5
     table.cell(1, 1).text = "She refused lunch."  # cell (2, 2)
@@ -120,7 +120,7 @@ def test_docx_findings_name_the_paragraph_table_header_and_footnote(tmp_path: Pa
     assert found[0][:2] == ("TI102", "refused")
     assert locations[0] == {"part": "body", "paragraph": 4, "sentence": "He refused his depot."}
     assert found[1][:2] == ("TI101", "non-compliant")
-    assert locations[1]["sentence"] == "Staff say he has been non-compliant for weeks."
+    assert locations[1]["sentence"] == "Staff found he has been non-compliant for weeks."
     cell = next(loc for loc in locations if "row" in loc)
     assert (cell["table"], cell["row"], cell["cell"], cell["sentence"]) == (1, 2, 2, "She refused lunch.")
     header = next(loc for loc in locations if loc["part"] == "header")

@@ -199,3 +199,34 @@ def test_the_cache_keeps_only_the_newest_files_of_each_kind(tmp_path):
     assert kept == written[-CACHE_FILES_KEPT:]
     assert other_kind.exists()
     assert not list(tmp_path.glob(".tmp-*"))
+
+
+def _keys_given_twice(text: str) -> list[tuple[str, int]]:
+    """Mapping keys written twice in one YAML mapping (a plain YAML load keeps the last
+    and drops the first without a word: a second 'ok:' list hides the first)."""
+    import yaml
+
+    found: list[tuple[str, int]] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                found.append((str(key), key_node.start_mark.line + 1))
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(text, Loader=Loader)  # a SafeLoader subclass
+    return found
+
+
+def test_no_lexicon_or_class_file_gives_a_key_twice() -> None:
+    assert _keys_given_twice("a: 1\nb: 2\na: 3\n") == [("a", 3)]  # the check can fail
+    root = builtin_lexicon_dir()
+    for path in sorted([*root.glob("*.yml"), *(root / "classes").glob("*.yml")]):
+        assert _keys_given_twice(path.read_text(encoding="utf-8")) == [], path.name

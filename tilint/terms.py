@@ -193,6 +193,13 @@ def _hyphen_variants(words: list[str]) -> Iterator[str]:
         # Two-word phrases are also written hyphenated ("drug-seeking").
         if len(combo) == 2 and all(c.isalpha() and c.lower() not in _FUNCTION_WORDS for c in combo):
             yield "-".join(combo)
+        # So are "<adjective> to <verb>" phrases ("hard-to-reach", "difficult-to-manage").
+        if (
+            len(combo) == 3
+            and combo[1].lower() == "to"
+            and all(c.isalpha() and c.lower() not in _FUNCTION_WORDS for c in (combo[0], combo[2]))
+        ):
+            yield "-".join(combo)
     # A one-word term with a negative prefix is also written with a hyphen after it
     # ("disengaged" -> "dis-engaged", "uncooperative" -> "un-cooperative").
     if len(words) == 1:

@@ -1167,6 +1167,8 @@ def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
     "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
     wc = word_classes.builtin()
     last = min(sent.end, end + 1)
+    if last < sent.end and wc.has("phrase-fillers", doc[last - 1].lower_):
+        last += 1  # "my schizophrenic older brother"
     return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
 
 

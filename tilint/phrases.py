@@ -70,20 +70,30 @@ class PhraseIndex:
         out: list[tuple[int, int, int]] = []
         for i, first in enumerate(ids):
             node: _Node | None = root.get(first)
-            j = i + 1
-            while node is not None:
+            if node is None:
+                continue
+            # Paths through the trie: a filler word that also begins a longer phrase
+            # ("alcoholic older adults") is followed both as a word and as a filler
+            # ("alcoholic older son").
+            paths = [(node, i + 1)]
+            found: list[tuple[int, int, int]] = []
+            while paths:
+                node, j = paths.pop()
                 keys = node.get(_END)
                 if keys is not None:
-                    out.extend((key, i, j) for key in keys)
+                    found.extend((key, i, j) for key in keys)
                 if j >= n:
-                    break
+                    continue
                 child = node.get(ids[j])
-                if child is None and fillers and j + 1 < n and ids[j] in fillers:
-                    child = node.get(ids[j + 1])  # one filler in this gap
-                    if child is not None:
-                        j += 1
-                node = child
-                j += 1
+                if child is not None:
+                    paths.append((child, j + 1))
+                if fillers and j + 1 < n and ids[j] in fillers:
+                    skipped = node.get(ids[j + 1])  # one filler in this gap
+                    if skipped is not None:
+                        paths.append((skipped, j + 2))
+            if len(found) > 1:
+                found = sorted(set(found), key=lambda m: (m[2], m[0]))
+            out.extend(found)
         return out
 
 

@@ -84,3 +84,27 @@ def test_an_age_adjective_inside_a_label_and_person_noun_is_matched(text, span):
 )
 def test_an_age_adjective_alone_is_no_finding(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # the noun of a listed verb, with a determiner or as what is recorded (TI102)
+        ("He declined his depot twice, and the refusal was written up as defiance.", "refusal"),
+        ("There was no record of refusals for the missed baths.", "refusals"),
+        ("Staff were told to document the refusal.", "refusal"),
+    ],
+)
+def test_the_noun_of_refusing_is_matched_with_a_determiner(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refusal of planning permission was appealed.",
+        "It separates refusal from informed choice.",
+    ],
+)
+def test_refusal_of_a_request_or_as_a_notion_is_no_finding(text):
+    assert spans(text) == []

@@ -148,6 +148,8 @@ def is_mention(
     head = _list_head(doc, start, sent, earlier_mentions)
     if head is not None and wc.has("mention-nouns", head.lower_) and not _note_heading(doc, head.i, sent):
         return True  # "words like junkie, addict, alcoholic, crackhead and abuser"
+    if _listed_after_colon(doc, start, sent, earlier_mentions, wc):
+        return True
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
@@ -205,6 +207,47 @@ def _list_head(
     if items < 2:
         return None
     return _word_before(doc, i + 1, sent, earlier_mentions)
+
+
+_COLON_ITEMS = 10  # items of a run after a colon
+_COLON_LEAD = 8  # tokens before the colon read for the noun that names the list
+
+
+def _listed_after_colon(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]], wc: WordClasses
+) -> bool:
+    """'Some words with a negative connotation are: survivor, addict, alcoholic, abuser':
+    the match is an item of a run of short items (earlier mentioned terms skipped) after
+    a colon whose lead-in names words or labels (class mention-nouns). 'Diagnosis:
+    alcohol abuse' is a note's field, a use."""
+    lowered = lowers(doc)
+    i = start - 1
+    items = words = 0
+    while i >= sent.start and lowered[i] != ":":
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+            continue
+        if lowered[i] in (",", "/", "and", "or") or (lowered[i] == "in" and i > sent.start and lowered[i - 1] == "as"):
+            items += 1  # "as in ..." opens an example of use
+            words = 0
+            if lowered[i] == "in":
+                i -= 1
+        elif doc[i].is_alpha or doc[i].is_quote or lowered[i] == "-":
+            words += 1
+        elif not doc[i].is_space:
+            return False
+        if words > _LIST_ITEM_WORDS or items > _COLON_ITEMS:
+            return False
+        i -= 1
+    if i < sent.start:
+        return False
+    for k in range(i - 1, max(sent.start, i - _COLON_LEAD) - 1, -1):
+        if doc[k].is_punct:
+            return False
+        if wc.has("mention-nouns", lowered[k]):
+            return not _note_heading(doc, k, sent)
+    return False
 
 
 _RENAMED = frozenset("called termed renamed rebranded".split())

@@ -150,7 +150,7 @@ class TilintComponent:
                     context.self_described(doc, cand.start, cand.end, sent)
                     or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
                     or context.narrator_scope(
-                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative
+                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative, rule.tags
                     )
                 )
             )

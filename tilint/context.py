@@ -1031,6 +1031,7 @@ def narrator_scope(
     forms: frozenset[str],
     classes: WordClasses | None = None,
     cache: NarrativeCache | None = None,
+    tags: frozenset[str] | Sequence[str] = (),
 ) -> bool:
     """In first-person writing, is the match about the narrator (policy: self-disclosure
     without quotation marks)? 'They sectioned me', 'I was put on obs', 'we weren't allowed
@@ -1060,6 +1061,8 @@ def narrator_scope(
         return False
     if any(t.lower_ in _FIRST_ANY for t in match):
         return True  # "put me on obs"
+    if "identity-first" in tags and _someone_named_by_a_label(doc, start, sent):
+        return False
     lo, hi = syntax.clause(doc, start, end, sent)
     # "violent or aggressive": a coordinated word (a clause no longer than the match and a
     # word or two) shares the clause of the word it is coordinated with
@@ -1140,6 +1143,28 @@ def narrator_scope(
         return False
     earlier = [i for i in subjects if i < start]
     return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
+
+
+_LABEL_DETERMINERS = frozenset("a an the this that".split())
+
+
+def _someone_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
+    """'the spouse of an alcoholic', 'marriages where the alcoholic gets sober': a label
+    with its own article names a person; it is the narrator only after a linking verb
+    ('I'm an alcoholic', 'I became an addict'), 'as' ('as an addict, I ...') or a first
+    person ('it made me an addict')."""
+    from tilint import syntax
+
+    det = start if doc[start].lower_ in _LABEL_DETERMINERS else start - 1
+    if det < sent.start or doc[det].lower_ not in _LABEL_DETERMINERS:
+        return False
+    j = det - 1
+    while j >= sent.start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS or doc[j].lower_ in ("just", "still")):
+        j -= 1
+    if j < sent.start:
+        return False  # "An addict at heart, I ...": no way to tell
+    low = doc[j].lower_
+    return not (low in _LINKING or low in _FIRST_ANY or low in ("as", "like", ","))
 
 
 # Verbs that link the narrator to what follows as a description of them, like a copula:

@@ -108,3 +108,26 @@ def test_the_noun_of_refusing_is_matched_with_a_determiner(text, span):
 )
 def test_refusal_of_a_request_or_as_a_notion_is_no_finding(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # the second of two coordinated labels shares the article of the first
+        ("Typically the addict or alcoholic is the last to ask for help.", "alcoholic"),
+        ("When a junkie or alcoholic asks for help, listen.", "alcoholic"),
+    ],
+)
+def test_a_coordinated_label_shares_the_article(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She mixed drugs and alcoholic drinks.",
+        "Wine or alcoholic cider was served.",
+    ],
+)
+def test_a_coordinated_word_without_an_article_is_no_label(text):
+    assert spans(text) == []

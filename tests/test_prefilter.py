@@ -426,3 +426,19 @@ def test_flagged_examples_with_a_word_made_a_special_case_give_the_same_findings
                     texts += [re.sub(rf"\b{re.escape(first)}\b", key, example.text) for key in keys]
     assert len(texts) > 50
     assert sum(assert_same(linters, prepare(text)) for text in texts) > 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second of two coordinated labels shares the first one's article, which
+        # stands outside a one-word window (context.shared_word_before)
+        "Typically the lad or alcoholic is last to ask.",
+        "When an addict or alcoholic wants help, listen.",
+        "A psychotic or schizophrenic was on the ward.",
+    ],
+)
+def test_a_label_sharing_an_article_over_coordination_gives_the_same_findings(
+    linters: tuple[Linter, Linter], text: str
+) -> None:
+    assert assert_same(linters, prepare(text, "text")) >= 1

@@ -1594,6 +1594,23 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
 _CLAUSE_PUNCT = frozenset(", ; : ( ) [ ] — –".split())
 
 
+def shared_word_before(doc: Doc, start: int, sent: Span) -> int | None:
+    """'the addict or alcoholic', 'a schizophrenic or psychotic': the match is the second
+    of two coordinated words and shares the word before the first (its article); return
+    the first word's index, or None. A group that requires one word right before it
+    (window 1) reads it there too; the prefilter widens such windows to 3 words."""
+    j = start - 1
+    if j - 1 < sent.start or doc[j].lower_ not in ("or", "and", "/"):
+        return None
+    first = doc[j - 1]
+    if not first.is_alpha or first.lower_ in _CLAUSE_WORDS:
+        return None
+    return j - 1
+
+
+_CLAUSE_WORDS = frozenset("a an the and or but is are was were be".split())
+
+
 def window_words(
     doc: Doc, start: int, end: int, sent: Span, size: int, before: bool, *, clause: bool = False
 ) -> list[str]:

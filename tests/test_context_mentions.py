@@ -216,3 +216,19 @@ def test_a_label_someone_reads_into_behaviour_is_reported(text):
 
 def test_the_writer_interpreting_is_still_a_use():
     assert "manipulative" in flagged("I interpreted his behaviour as manipulative.")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a comma after a verb of speaking ends its object: what follows is a use
+        ("He was reluctant to talk, insisting that he was fine.", "insisting"),
+        ("She refused to speak, claiming that staff had lied to her.", "claiming"),
+    ],
+)
+def test_a_match_after_a_comma_is_not_the_object_of_a_speech_verb(text, span):
+    assert span in flagged(text)
+
+
+def test_the_object_of_a_speech_verb_after_a_cue_is_still_a_mention():
+    assert flagged("Try not to say junkie in any record.") == []

@@ -129,10 +129,11 @@ def is_mention(
             return True  # "prefer 'lives with' to suffers from"
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
-        if wc.has("speech-verbs", lower):
+        if wc.has("speech-verbs", lower) and not any(doc[k].text in (",", ";") for k in range(previous.i + 1, start)):
             # "not to use X", "instead of saying X", "rather than calling X": the cue right
             # before the verb, past other cues and adverbs only ("admits to heroin use,
-            # alcohol abuse" is a noun "use", not a verb of saying)
+            # alcohol abuse" is a noun "use", not a verb of saying); X is the verb's object,
+            # so no comma between ("reluctant to talk, insisting that ..." is a use)
             from tilint import syntax
 
             j = previous.i - 1

@@ -131,3 +131,16 @@ def test_a_coordinated_label_shares_the_article(text, span):
 )
 def test_a_coordinated_word_without_an_article_is_no_label(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        # the noun of a listed label in the other word order (TI105 'treatment resistance')
+        ("Her resistance to medication was put down to poor insight.", "resistance to medication", True),
+        ("Unresponsiveness to clozapine was noted at review.", "unresponsiveness to clozapine", True),
+        ("Cancer cells develop resistance to treatment over time.", "resistance to treatment", False),
+    ],
+)
+def test_resistance_to_treatment_is_the_label_in_the_other_word_order(text, span, expected):
+    assert (span.lower() in [s.lower() for s in spans(text)]) is expected

@@ -72,28 +72,40 @@ class PhraseIndex:
             node: _Node | None = root.get(first)
             if node is None:
                 continue
-            # Paths through the trie: a filler word that also begins a longer phrase
-            # ("alcoholic older adults") is followed both as a word and as a filler
-            # ("alcoholic older son").
-            paths = [(node, i + 1)]
-            found: list[tuple[int, int, int]] = []
-            while paths:
-                node, j = paths.pop()
-                keys = node.get(_END)
-                if keys is not None:
-                    found.extend((key, i, j) for key in keys)
-                if j >= n:
-                    continue
-                child = node.get(ids[j])
-                if child is not None:
-                    paths.append((child, j + 1))
-                if fillers and j + 1 < n and ids[j] in fillers:
-                    skipped = node.get(ids[j + 1])  # one filler in this gap
-                    if skipped is not None:
-                        paths.append((skipped, j + 2))
-            if len(found) > 1:
-                found = sorted(set(found), key=lambda m: (m[2], m[0]))
-            out.extend(found)
+            j = i + 1
+            # A filler that also begins a longer phrase ("alcoholic older adults") is
+            # followed both as a word and as a filler ("alcoholic older son"): the second
+            # path waits here, and this start's matches are sorted again if it was used.
+            pending: list[tuple[_Node, int]] | None = None
+            mark = len(out)
+            branched = False
+            while True:
+                while node is not None:
+                    keys = node.get(_END)
+                    if keys is not None:
+                        out.extend((key, i, j) for key in keys)
+                    if j >= n:
+                        break
+                    word = ids[j]
+                    child = node.get(word)
+                    if fillers and j + 1 < n and word in fillers:
+                        skipped = node.get(ids[j + 1])  # one filler in this gap
+                        if skipped is not None:
+                            if child is None:
+                                child = skipped
+                                j += 1
+                            elif pending is None:
+                                pending = [(skipped, j + 2)]
+                            else:
+                                pending.append((skipped, j + 2))
+                    node = child
+                    j += 1
+                if not pending:
+                    break
+                node, j = pending.pop()
+                branched = True
+            if branched:
+                out[mark:] = sorted(set(out[mark:]), key=lambda m: (m[2], m[0]))
         return out
 
 

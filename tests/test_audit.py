@@ -209,7 +209,7 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytes
     lines = []
     for i in range(1920):
         a, b, c = (_unique_word(3 * i + k).title() for k in range(3))
-        said = f"{a} said {b} was non-compliant at {c} ward, bed {i}, {i * 7 % 1000}mg, ref {a.lower()}{i}."
+        said = f"{a} saw {b}, who was non-compliant at {c} ward, bed {i}, {i * 7 % 1000}mg, ref {a.lower()}{i}."
         text = said if i % 2 else f"{a} and {b} agreed a plan at {c} ward, bed {i}."
         lines.append(json.dumps({"id": f"n{i}", "service": f"S{i % 3}", "text": text}) + "\n")
     notes = tmp_path / "notes.jsonl"

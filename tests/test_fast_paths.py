@@ -129,3 +129,103 @@ def test_prose_is_found_spaced() -> None:
     assert _spaced("She described her week at the clinic. " * 40)
     assert not _spaced("word " * 5 + "x" * (LONG_RUN + 1))
     assert _spaced("x" * LONG_RUN + " " + "y" * LONG_RUN)
+
+
+def test_lower_case_texts_from_the_arrays_are_those_of_the_tokens(linter: Linter) -> None:
+    """tilint.docarrays.lowers maps hashes through one map for every pipeline: it gives
+    Token.lower_ for every token, in a fresh Doc and again from its cache, even after the
+    map was cleared for being full."""
+    from tilint import docarrays
+
+    texts = [*_corpus()[::3], "İstanbul ΣΊΣΥΦΟΣ Straße ǅemal", ""]
+    for text in texts:
+        doc = linter.nlp.tokenizer(text)
+        assert docarrays.lowers(doc) == [t.lower_ for t in doc]
+        assert docarrays.lowers(doc) is docarrays.lowers(doc)
+    docarrays._TEXTS.clear()
+    doc = linter.nlp.tokenizer(texts[0])
+    assert docarrays.lowers(doc) == [t.lower_ for t in doc]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["a", "word", ".", "!", "?", '"', ")", "Then", "e.g.", "...", "\n", "-"]), min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_the_sentence_of_a_token_or_a_match_is_spacys(linter: Linter, words: list[str], data: st.DataObject) -> None:
+    """The component finds each sentence once (component._Sentences): what Token.sent and
+    Span.sent give, for matches inside a sentence and across a sentence start (the
+    sentence of the first token, in spaCy)."""
+    from tilint.component import _Sentences, _set_sentence_starts
+
+    doc = linter.nlp.tokenizer(" ".join(words))
+    if not len(doc):
+        return
+    _set_sentence_starts(doc)
+    sents = _Sentences(doc)
+    start = data.draw(st.integers(0, len(doc) - 1))
+    end = data.draw(st.integers(start + 1, min(len(doc), start + 4)))
+    token, span = doc[start].sent, doc[start:end].sent
+    assert (sents.of_token(start).start, sents.of_token(start).end) == (token.start, token.end)
+    assert (sents.of_token(start).start, sents.of_token(start).end) == (span.start, span.end)
+    assert sents.of_token(start) is sents.of_token(start)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\n", "\r", "\r\n", "\n\n", " ", "é", "\u2028", "\ud800"]), max_size=30).map("".join))
+def test_compact_line_starts_are_the_line_starts(text: str) -> None:
+    from tilint.positions import compact_line_starts, line_starts
+
+    assert list(compact_line_starts(text)) == line_starts(text)
+
+
+def _segments_by_regex(text: str, blanks: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """segments() as it was for every text: a regular expression per line."""
+    from tilint import segment
+
+    view = segment._Blanked(text, blanks).slice
+    out: list[tuple[int, str]] = []
+    start: int | None = None
+    end = 0
+    for m in segment._LINE.finditer(text):
+        if not m.group():
+            break
+        line_start = m.start()
+        line = view(line_start, m.end()) if blanks else m.group()
+        if not line.strip():
+            if start is not None:
+                out += segment._bounded(view, start, end)
+                start = None
+        else:
+            if start is not None and segment._STARTS_ITEM.match(line):
+                out += segment._bounded(view, start, end)
+                start = None
+            if start is None:
+                start = line_start
+            end = line_start + len(line.rstrip("\r\n"))
+        if m.end() >= len(text):
+            break
+    if start is not None:
+        out += segment._bounded(view, start, end)
+    return out
+
+
+SEGMENT_PIECES = st.sampled_from(
+    ["a", "Word", " ", "\t", "\u00a0", "\n", "\n\n", "  \n", "- ", "* ", "1. ", "b) ", "# ", "| x |", "Plan:", "Plan: ",
+     "Risk:", ":", "\u2028", "\u2011", ".", "é", "x" * 30]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.lists(SEGMENT_PIECES, max_size=40).map("".join), data=st.data())
+def test_segments_of_line_feed_text_are_those_of_the_regex(text: str, data: st.DataObject) -> None:
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=4)))
+    blanks = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    assert list(segments(text, blanks)) == _segments_by_regex(text, blanks)
+
+
+def test_segments_of_long_line_feed_text_are_those_of_the_regex() -> None:
+    text = "\n".join(_corpus()[:300]) + "\n\n- item\n  wrapped\nPlan: go\n" + "word " * 5000
+    assert "\r" not in text
+    assert list(segments(text)) == _segments_by_regex(text, [])
+    assert list(segments(text, [(10, 400), (5000, 5003)])) == _segments_by_regex(text, [(10, 400), (5000, 5003)])

@@ -95,7 +95,12 @@ class WordClasses:
         'workers'), in the order of the classes (looked up in an index: this was a tenth
         of linting a care note)."""
         index = self._index
-        lowers = [doc[j].lower_ for j in range(max(0, i - MAX_PHRASE_WORDS + 1), i + 1)]
+        from tilint.docarrays import lowers as doc_lowers
+
+        low = doc_lowers(doc)
+        if not 0 <= i < len(low):
+            raise IndexError(i)  # as before, when each token was doc[j]
+        lowers = low[max(0, i - MAX_PHRASE_WORDS + 1) : i + 1]
         found = set(index.get(lowers[-1], ()))
         for n in range(2, len(lowers) + 1):
             found.update(index.get(tuple(lowers[-n:]), ()))

@@ -127,8 +127,9 @@ class TilintComponent:
         # comes first: a rejected 'absconded from' must not hide 'absconded'. A group's
         # required words are part of its pattern, not context: 'refused visits' without
         # 'was' before it is no match, so it cannot hide 'refused' ('He refused visits').
-        candidates = [c for c in candidates if self._has_required_words(doc, c)]
-        kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names)]
+        sents = _Sentences(doc)
+        candidates = [c for c in candidates if self._has_required_words(doc, c, sents)]
+        kept = [c for c in _drop_contained(candidates) if self._allowed(doc, c, exceptions, names, sents)]
         kept = _longest_per_rule(kept)
         if not kept:
             return []
@@ -140,7 +141,7 @@ class TilintComponent:
         hits: list[Hit] = []
         for cand in kept:
             span = doc[cand.start : cand.end]
-            sent = span.sent
+            sent = sents.of_token(cand.start)  # span.sent: the sentence of its first token
             quote = context.inside(span.start_char, span.end_char, quotes)
             mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text, self.classes)
             rule = self.rules[cand.group.rule_index]
@@ -168,12 +169,12 @@ class TilintComponent:
             )
         return hits
 
-    def _has_required_words(self, doc: Doc, cand: _Candidate) -> bool:
+    def _has_required_words(self, doc: Doc, cand: _Candidate, sents: _Sentences) -> bool:
         group = cand.group
         if group.requires_before is None and group.requires_after is None:
             return True
         s, e = cand.start, cand.end
-        sent = doc[s].sent
+        sent = sents.of_token(s)
         if group.requires_before is not None:
             size = group.requires_before.size
             before = context.window_words(doc, s, e, sent, size, before=True)
@@ -197,13 +198,14 @@ class TilintComponent:
         cand: _Candidate,
         exceptions: dict[int, list[tuple[int, int]]],
         names: Sequence[tuple[int, int]],
+        sents: _Sentences,
     ) -> bool:
         s, e = cand.start, cand.end
         if any(a < e and s < b for a, b in exceptions.get(cand.group.rule_index, ())):
             return False
         if any(a < e and s < b for a, b in names):
             return False
-        sent = doc[s].sent
+        sent = sents.of_token(s)
         group = cand.group
         # Required words were checked before containment (_has_required_words).
         if group.unless_before is not None:
@@ -245,6 +247,23 @@ class TilintComponent:
 
 
 _POSSESSIVE = frozenset({"'", "\u2019", "'s", "\u2019s"})
+
+
+class _Sentences:
+    """The sentence of a token, found once per Doc: the required-word check, the context
+    checks and the hit each asked spaCy for it again. spaCy's Span.sent is the sentence of
+    the span's first token, so one per token serves for matches too."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._of_token: dict[int, Span] = {}
+
+    def of_token(self, i: int) -> Span:
+        """doc[i].sent, and doc[i:j].sent for any j"""
+        sent = self._of_token.get(i)
+        if sent is None:
+            sent = self._of_token[i] = self.doc[i].sent
+        return sent
 
 
 def _longest_per_rule(candidates: list[_Candidate]) -> list[_Candidate]:

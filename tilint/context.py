@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import accumulate
 
 from spacy.attrs import LOWER
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from tilint import classes as word_classes
 from tilint.classes import WordClasses
 from tilint.compiled import WindowSpec
+from tilint.docarrays import lowers as lowers  # re-exported: it lived here
 
 # ---------------------------------------------------------------- quotes
 
@@ -1292,23 +1294,12 @@ _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are ne
 
 
 _TEXT_KEY = "tilint.text"
-_LOWERS_KEY = "tilint.lowers"
 
 
 def remember_text(doc: Doc, text: str) -> None:
     """Keep doc.text (which the caller has, as the string the Doc was made from) for
     doc_text: Doc.text makes a Token object per token."""
     doc.user_data[_TEXT_KEY] = text
-
-
-def lowers(doc: Doc) -> list[str]:
-    """Every token's lower-cased text, built once per Doc: the context checks read the
-    words around each match many times over, and each `doc[i].lower_` makes a Token."""
-    low = doc.user_data.get(_LOWERS_KEY)
-    if low is None:
-        low = [t.lower_ for t in doc]
-        doc.user_data[_LOWERS_KEY] = low
-    return low
 
 
 def doc_text(doc: Doc) -> str:
@@ -1539,7 +1530,12 @@ def _antecedent_classes(doc: Doc, sent: Span, wc: WordClasses) -> list[str]:
 
 
 def _needs_a_person(verb: str, wc: WordClasses) -> bool:
-    return any(verb.startswith(stem) for stem in wc.words("animate-verbs"))
+    return verb.startswith(_stems(wc.words("animate-verbs")))
+
+
+@lru_cache(maxsize=16)
+def _stems(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))  # str.startswith takes a tuple: one call, in C
 
 
 def _next_classed(doc: Doc, end: int, sent: Span, wc: WordClasses) -> int | None:
@@ -1661,7 +1657,7 @@ def _phrases_by_first(spec: WindowSpec) -> dict[str, tuple[tuple[str, ...], ...]
 
 
 def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
-    if any(w in spec.words for w in words):
+    if not spec.words.isdisjoint(words):  # any word of the window in spec.words, in C
         return True
     if not spec.phrases:
         return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import TYPE_CHECKING, Any, Literal
 
 from spacy.attrs import LOWER, ORTH
@@ -68,10 +69,9 @@ class PhraseIndex:
         root = self._root
         n = len(ids)
         out: list[tuple[int, int, int]] = []
-        for i, first in enumerate(ids):
-            node: _Node | None = root.get(first)
-            if node is None:
-                continue
+        firsts: list[_Node | None] = list(map(root.get, ids))  # in C: most tokens start no phrase
+        for i in compress(count(), firsts):
+            node: _Node | None = firsts[i]
             j = i + 1
             # A filler that also begins a longer phrase ("alcoholic older adults") is
             # followed both as a word and as a filler ("alcoholic older son"): the second

@@ -29,7 +29,11 @@ So before a segment is tokenized:
    it finds nothing, the segment is scanned once more with its filler words taken out,
    for the multi-word phrases without theirs; a hit with a filler taken out inside it
    (or at its edge) lints the segment whole. Sound because a filler in a match is a
-   token of its own between spaces (a filler glued to punctuation ends the match).
+   token, so a run of letters and digits of its own, between spaces or glued to the
+   punctuation of the phrase ("non very-compliant": tokens non, very, -, compliant),
+   except in the few special cases that split one off letters ("yall"), which let the
+   segment through. (Until 5 December only fillers between spaces were taken out, and
+   such glued fillers were missed: tests/test_prefilter.py.)
 
 Steps 1 and 4 need no tokenizer and live in tilint/scan.py: where they find nothing,
 the answer is False before any tokenizer is asked, and tilint.api.Linter checks such
@@ -49,11 +53,12 @@ often as it held and was no faster than linting the paragraph whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import ahocorasick
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
 from tilint.context import window_has
 from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
@@ -99,6 +104,7 @@ class Prefilter:
         checked: set[tuple[int, int]] = set()
         known = (0, 0)  # (offset without spaces, offset in text) of the last place found
         possible: dict[int, bool] = {}  # number of a set of groups -> may their words be here
+        in_reach: dict[int, bool] = {}  # group position -> may its required words be here
         for last, value in scan.anchors(packed):
             size = value & LENGTH_MASK
             number = value >> LENGTH_BITS
@@ -106,7 +112,9 @@ class Prefilter:
                 # Every phrase this anchor stands for needs a word absent here: no match
                 # of it can be kept, so no need to tokenize around it (step 3, first).
                 if number not in possible:
-                    possible[number] = any(self._context_possible(g, folded) for g in self.required_groups[number])
+                    possible[number] = any(
+                        self._context_cached(g, folded, in_reach) for g in self.required_groups[number]
+                    )
                 if not possible[number]:
                     continue
             at = _unpacked(folded, last, known)  # ends come in order: count on from the last
@@ -122,7 +130,7 @@ class Prefilter:
             checked.add(region)
             a, b = region
             for group, start, end in self._terms(text[a:b], tokenizer, memo):
-                if not self._context_possible(group, folded):
+                if not self._context_cached(group, folded, in_reach):
                     continue
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
@@ -172,6 +180,13 @@ class Prefilter:
     def _context_possible(self, group: int, folded: str) -> bool:
         return all(any(word in folded for word in words) for words in self.requires.get(group, ()))
 
+    def _context_cached(self, group: int, folded: str, known: dict[int, bool]) -> bool:
+        """_context_possible, asked once per group and segment (`known` is the segment's)."""
+        found = known.get(group)
+        if found is None:
+            found = known[group] = self._context_possible(group, folded)
+        return found
+
 
 def _unpacked(text: str, i: int, known: tuple[int, int]) -> int:
     """The offset in `text` of offset `i` of `text` with its spaces removed, counting on
@@ -191,14 +206,7 @@ def _unpacked(text: str, i: int, known: tuple[int, int]) -> int:
 def _chunks(text: str, first: int, last: int) -> tuple[int, int]:
     """[a, b): the whitespace-delimited chunks (by str.isspace, as spaCy splits) that
     hold text[first] to text[last]."""
-    a = first
-    while a > 0 and not text[a - 1].isspace():
-        a -= 1
-    b = last + 1
-    n = len(text)
-    while b < n and not text[b].isspace():
-        b += 1
-    return a, b
+    return _chunk_start(text, first), _chunk_end(text, last + 1)
 
 
 def _window_possible(
@@ -251,11 +259,26 @@ def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bo
                 break
             j = _chunk_start(text, i)
             chunk, i = text[j:i], j
-        found += any(c.isalnum() for c in chunk)
+        found += _ALNUM.search(chunk) is not None
     near = fold(text[at:i] if forward else text[i:at])
-    return not any(word in near for word in spec.words) and not any(
-        word in near for phrase in spec.phrases for word in phrase
-    )
+    return not any(word in near for word in _spec_words(spec))
+
+
+# id(spec) -> (spec, its words and the words of its phrases, each once); the spec is kept
+# so its id is not reused. The phrases of a spec repeat their words: 6,938 words in all
+# for 605 distinct ones in the built-in lexicon, each looked for in the text near a match.
+_SPEC_WORDS: dict[int, tuple[WindowSpec, tuple[str, ...]]] = {}
+
+
+def _spec_words(spec: WindowSpec) -> tuple[str, ...]:
+    entry = _SPEC_WORDS.get(id(spec))
+    if entry is not None and entry[0] is spec:
+        return entry[1]
+    words = tuple(sorted({*spec.words, *(word for phrase in spec.phrases for word in phrase)}))
+    if len(_SPEC_WORDS) >= 4096:  # specs of lexicons loaded earlier must not pile up
+        _SPEC_WORDS.clear()
+    _SPEC_WORDS[id(spec)] = (spec, words)
+    return words
 
 
 _WORD_ATTRS = [IDX, IS_PUNCT, IS_SPACE, LOWER]
@@ -292,24 +315,32 @@ def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward:
     return None
 
 
+# Found by the regular-expression engine rather than a Python loop over characters: for
+# str patterns, \s is exactly str.isspace and [^\W_] exactly str.isalnum (every code
+# point was compared; tests/test_prefilter.py keeps comparing them).
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _chunk_start(text: str, i: int) -> int:
+    """Where the run of non-space characters that ends at offset i starts."""
+    j = text.rfind(" ", 0, i) + 1  # most whitespace is a space: one look back, then checked
+    if _SPACE.search(text, j, i) is None:
+        return j
     while i > 0 and not text[i - 1].isspace():
         i -= 1
     return i
 
 
 def _chunk_end(text: str, i: int) -> int:
-    n = len(text)
-    while i < n and not text[i].isspace():
-        i += 1
-    return i
+    m = _SPACE.search(text, i)
+    return len(text) if m is None else m.start()
 
 
 def _skip_space(text: str, i: int) -> int:
-    n = len(text)
-    while i < n and text[i].isspace():
-        i += 1
-    return i
+    m = _NOT_SPACE.search(text, i)
+    return len(text) if m is None else m.start()
 
 
 def _skip_space_back(text: str, i: int) -> int:
@@ -383,8 +414,37 @@ def build_prefilter(
             gapped_automaton.add_word(pattern)
         gapped_automaton.make_automaton()
     special_words = frozenset(fold(key) for key in tokenizer.rules if key.isalpha())
+    fused = _fused(tokenizer, folded_fillers)
     return Prefilter(
-        TextScan(automaton, gapped_automaton, folded_fillers, any_filler), tables, requires, windows,
+        TextScan(automaton, gapped_automaton, folded_fillers, any_filler, fused, folded_fillers | fused),
+        tables, requires, windows,
         special_words, tuple(required_groups),
     )
 
+
+
+def _fused(tokenizer: Tokenizer, fillers: frozenset[str]) -> frozenset[str]:
+    """The runs of letters and digits (folded) of the tokenizer's special cases in which a
+    filler token is not a run of its own ("yall" -> "y" "all"): the filler scan cannot
+    cut a filler out of them, so a segment holding one is let through."""
+    if not fillers:
+        return frozenset()
+    out: set[str] = set()
+    for key, pieces in tokenizer.rules.items():
+        folded = fold(key)
+        if len(folded) != len(key):
+            out.update(_ALNUM_RUN.findall(folded))  # offsets differ: keep every run, to be safe
+            continue
+        at = 0
+        for piece in pieces:  # the pieces of a special case spell its key
+            text = piece[ORTH]
+            a, b = at, at + len(text)
+            at = b
+            if fold(text) not in fillers:
+                continue
+            if (a > 0 and folded[a - 1].isalnum()) or (b < len(folded) and folded[b].isalnum()):
+                out.update(m.group() for m in _ALNUM_RUN.finditer(folded) if m.start() < b and a < m.end())
+    return frozenset(out)
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")

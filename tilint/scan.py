@@ -12,6 +12,7 @@ and read by tilint.api; its types must import nothing heavier than pyahocorasick
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,6 +42,10 @@ class TextScan:
     fillers: frozenset[str] = frozenset()
     # a multi-word phrase made of fillers only: any text with a filler may hold it
     any_filler: bool = False
+    # runs of letters (folded) of the tokenizer's special cases that split a filler off
+    # letters ("yall" -> "y" "all"): a filler token hides inside them
+    fused: frozenset[str] = frozenset()
+    watched: frozenset[str] = frozenset()  # fillers | fused, looked for in one pass
 
     def may_match(self, text: str) -> bool:
         """False when the prefilter would answer False for `text` (as the tokenizer sees
@@ -57,31 +62,56 @@ class TextScan:
         return next(self.automaton.iter(packed), None) is not None
 
     def gapped_match(self, folded: str) -> bool:
-        """Step 4: could a phrase with a filler in a gap be here?"""
+        """Step 4: could a phrase with a filler in a gap be here?
+
+        A filler in a match is a token, so a run of letters and digits of its own (its
+        neighbours are spaces or punctuation: "lacks any insight", "non very-compliant",
+        "SMI-then patients"), except where a tokenizer special case splits one off
+        letters ("yall" -> "y" "all": `fused`, which lets the segment through). Taking
+        out every filler run and every space leaves the rest of such a match whole, with
+        a cut inside it or at its edge."""
         if not self.fillers:
             return False
-        chunks = folded.split()
-        if self.fillers.isdisjoint(chunks):  # most segments: one pass in C
+        # the same text with everything but letters and digits made a space: the same
+        # offsets, and its words are the runs
+        spaced = folded.translate(_NOT_ALNUM_ASCII) if folded.isascii() else _NOT_ALNUM.sub(" ", folded)
+        present = self.watched.intersection(spaced.split())  # fillers and fused runs
+        if not present:  # most segments: a few passes in C
             return False
-        if self.any_filler:
+        if self.any_filler or not self.fused.isdisjoint(present):
             return True
         if self.gapped is None:
             return False
-        fillers = self.fillers
-        kept: list[str] = []  # the runs of chunks between fillers, packed
+        padded = f" {spaced} "
+        places: list[tuple[int, int]] = []  # [start, end) of every filler run
+        for word in present:
+            key = f" {word} "
+            i = padded.find(key)
+            while i >= 0:  # i: the space before it in `padded`, so its start in `folded`
+                places.append((i, i + len(word)))
+                i = padded.find(key, i + len(word) + 1)
+        places.sort()
+        # The text between fillers, spaces removed: the tokens of a match are separated
+        # by one space or nothing (other whitespace is a token of its own).
+        kept: list[str] = []
         cuts: list[int] = []  # offsets of the packed text where fillers were taken out
         length = 0
         previous = 0
-        for i in [i for i, chunk in enumerate(chunks) if chunk in fillers]:
-            run = "".join(chunks[previous:i])
-            kept.append(run)
-            length += len(run)
+        for a, b in places:
+            piece = folded[previous:a].replace(" ", "")
+            kept.append(piece)
+            length += len(piece)
             cuts.append(length)
-            previous = i + 1
-        kept.append("".join(chunks[previous:]))
+            previous = b
+        kept.append(folded[previous:].replace(" ", ""))
         for last, size in self.gapped.iter("".join(kept)):
             first = last - size + 1
             i = bisect.bisect_left(cuts, first)
             if i < len(cuts) and cuts[i] <= last + 1:
                 return True
         return False
+
+
+# Not a letter or digit: [\W_] is exactly "not str.isalnum" (tests/test_prefilter.py).
+_NOT_ALNUM = re.compile(r"[\W_]")
+_NOT_ALNUM_ASCII = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})  # in C, for ASCII

@@ -18,8 +18,10 @@ from tilint.policy import data_dir
 # What the compiled caches hold: 3 the candidate prefilter; 4 safe_forms, the prefilter
 # knows fillers; 5 tilint.compiled; 6 the prefilter's TextScan (tilint.scan), the scan's
 # own cache, packages stamped by their files; 7 anchors carry their groups, the prefilter
-# knows the tokenizer's letters-only special cases; 8 terms may name a word class (@people).
-COMPILER_VERSION = 8
+# knows the tokenizer's letters-only special cases; 8 terms may name a word class (@people);
+# 10 the scan knows the special cases that split a filler off letters (TextScan.fused; 9 was
+# used while it was built).
+COMPILER_VERSION = 10
 
 
 def builtin_files() -> list[Path]:

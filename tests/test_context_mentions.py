@@ -173,3 +173,62 @@ def test_a_noun_use_is_not_a_verb_of_saying():
 
     assert any(f.rule == "TI346" for f in lint_text("Admits to heroin use, alcohol abuse as well."))
     assert not any(f.rule == "TI346" for f in lint_text("Try not to use substance abuse in notes."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a run of terms after a colon whose lead-in names words or labels
+        "Words that carry blame include: junkie, addict, crackhead and abuser.",
+        "The guide lists these labels: manipulative, attention seeking, non-compliant.",
+        "Terms to retire: frequent flyer, bed blocker.",
+        # an example of use inside such a run
+        "Some words feel harsh to people in recovery: addict, or abuser, as in he is a drug abuser.",
+    ],
+)
+def test_a_run_of_terms_after_a_colon_naming_words_is_a_mention(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Diagnosis: schizophrenic, non-compliant with depot.", "non-compliant"),  # a note's field
+        ("Plan: he refused his depot, review on Monday.", "refused"),
+        ("Risks: aggressive when drunk, manipulative with staff.", "manipulative"),
+    ],
+)
+def test_a_colon_without_words_or_labels_before_it_is_still_a_use(text, span):
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her distress may be interpreted as challenging behaviour.",
+        "Staff misinterpreted her request for pain relief as drug seeking.",
+        "His silence was misread as manipulative.",
+    ],
+)
+def test_a_label_someone_reads_into_behaviour_is_reported(text):
+    assert flagged(text) == []
+
+
+def test_the_writer_interpreting_is_still_a_use():
+    assert "manipulative" in flagged("I interpreted his behaviour as manipulative.")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a comma after a verb of speaking ends its object: what follows is a use
+        ("He was reluctant to talk, insisting that he was fine.", "insisting"),
+        ("She refused to speak, claiming that staff had lied to her.", "claiming"),
+    ],
+)
+def test_a_match_after_a_comma_is_not_the_object_of_a_speech_verb(text, span):
+    assert span in flagged(text)
+
+
+def test_the_object_of_a_speech_verb_after_a_cue_is_still_a_mention():
+    assert flagged("Try not to say junkie in any record.") == []

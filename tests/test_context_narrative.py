@@ -87,3 +87,29 @@ def test_quote_checking_still_sees_the_narrators_words():
     assert flagged(text) == []
     found = tilint.lint_text(text, Config(check_quotes=True))
     assert found
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # a label with its own article names someone else, though the writer says "I"
+        (STORY + "I am curious how often a marriage lasts when the alcoholic gets sober.", "alcoholic"),
+        (STORY + "I think those posts hurt the husband of an addict who is trying to cope.", "an addict"),
+        (STORY + "I grew up next door to a schizophrenic and I was scared of him.", "a schizophrenic"),
+    ],
+)
+def test_a_label_with_its_own_article_names_someone_else(text, span):
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STORY + "I am an alcoholic and I go to meetings.",
+        STORY + "I became an addict at sixteen.",
+        STORY + "As an addict, I know that shame well.",
+        STORY + "I was still an addict when my son was born.",
+    ],
+)
+def test_the_narrator_linked_to_a_label_is_self_description(text):
+    assert flagged(text) == []

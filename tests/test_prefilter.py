@@ -515,3 +515,18 @@ def test_a_special_case_that_splits_a_filler_off_letters_is_let_through(linters:
     for key in fused:
         assert fold(key) in prefilter.scan.fused
         assert prefilter.scan.gapped_match(f"she told {fold(key)} so")
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second of two coordinated labels shares the first one's article, which
+        # stands outside a one-word window (context.shared_word_before)
+        "Typically the lad or alcoholic is last to ask.",
+        "When an addict or alcoholic wants help, listen.",
+        "A psychotic or schizophrenic was on the ward.",
+    ],
+)
+def test_a_label_sharing_an_article_over_coordination_gives_the_same_findings(
+    linters: tuple[Linter, Linter], text: str
+) -> None:
+    assert assert_same(linters, prepare(text, "text")) >= 1

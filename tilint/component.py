@@ -151,7 +151,7 @@ class TilintComponent:
                     context.self_described(doc, cand.start, cand.end, sent)
                     or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
                     or context.narrator_scope(
-                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative
+                        doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative, rule.tags
                     )
                 )
             )
@@ -176,9 +176,16 @@ class TilintComponent:
         s, e = cand.start, cand.end
         sent = sents.of_token(s)
         if group.requires_before is not None:
-            before = context.window_words(doc, s, e, sent, group.requires_before.size, before=True)
+            size = group.requires_before.size
+            before = context.window_words(doc, s, e, sent, size, before=True)
             if not context.window_has(before, group.requires_before):
-                return False
+                # "the addict or alcoholic": a coordinated word shares the first one's article
+                first = context.shared_word_before(doc, s, sent) if size == 1 else None
+                if first is None:
+                    return False
+                before = context.window_words(doc, first, e, sent, size, before=True)
+                if not context.window_has(before, group.requires_before):
+                    return False
         if group.requires_after is not None:
             after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False, clause=True)
             if not context.window_has(after, group.requires_after):

@@ -131,10 +131,11 @@ def is_mention(
             return True  # "prefer 'lives with' to suffers from"
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
-        if wc.has("speech-verbs", lower):
+        if wc.has("speech-verbs", lower) and not any(doc[k].text in (",", ";") for k in range(previous.i + 1, start)):
             # "not to use X", "instead of saying X", "rather than calling X": the cue right
             # before the verb, past other cues and adverbs only ("admits to heroin use,
-            # alcohol abuse" is a noun "use", not a verb of saying)
+            # alcohol abuse" is a noun "use", not a verb of saying); X is the verb's object,
+            # so no comma between ("reluctant to talk, insisting that ..." is a use)
             from tilint import syntax
 
             j = previous.i - 1
@@ -150,6 +151,8 @@ def is_mention(
     head = _list_head(doc, start, sent, earlier_mentions)
     if head is not None and wc.has("mention-nouns", head.lower_) and not _note_heading(doc, head.i, sent):
         return True  # "words like junkie, addict, alcoholic, crackhead and abuser"
+    if _listed_after_colon(doc, start, sent, earlier_mentions, wc):
+        return True
     if _labelled_as(doc, start, sent, earlier_mentions, wc):
         return True
     if _defined(doc, start, end, sent):
@@ -207,6 +210,47 @@ def _list_head(
     if items < 2:
         return None
     return _word_before(doc, i + 1, sent, earlier_mentions)
+
+
+_COLON_ITEMS = 10  # items of a run after a colon
+_COLON_LEAD = 8  # tokens before the colon read for the noun that names the list
+
+
+def _listed_after_colon(
+    doc: Doc, start: int, sent: Span, earlier_mentions: Sequence[tuple[int, int]], wc: WordClasses
+) -> bool:
+    """'Some words with a negative connotation are: survivor, addict, alcoholic, abuser':
+    the match is an item of a run of short items (earlier mentioned terms skipped) after
+    a colon whose lead-in names words or labels (class mention-nouns). 'Diagnosis:
+    alcohol abuse' is a note's field, a use."""
+    lowered = lowers(doc)
+    i = start - 1
+    items = words = 0
+    while i >= sent.start and lowered[i] != ":":
+        in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
+        if in_mention is not None:
+            i = in_mention[0] - 1
+            continue
+        if lowered[i] in (",", "/", "and", "or") or (lowered[i] == "in" and i > sent.start and lowered[i - 1] == "as"):
+            items += 1  # "as in ..." opens an example of use
+            words = 0
+            if lowered[i] == "in":
+                i -= 1
+        elif doc[i].is_alpha or doc[i].is_quote or lowered[i] == "-":
+            words += 1
+        elif not doc[i].is_space:
+            return False
+        if words > _LIST_ITEM_WORDS or items > _COLON_ITEMS:
+            return False
+        i -= 1
+    if i < sent.start:
+        return False
+    for k in range(i - 1, max(sent.start, i - _COLON_LEAD) - 1, -1):
+        if doc[k].is_punct:
+            return False
+        if wc.has("mention-nouns", lowered[k]):
+            return not _note_heading(doc, k, sent)
+    return False
 
 
 _RENAMED = frozenset("called termed renamed rebranded".split())
@@ -319,7 +363,8 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span) -> bool:
     if not (low in _REPORTED_SUBJECTS or low in _SUBJECT_DETERMINERS or (first.is_title and first.is_alpha)):
         return False
     lowered = lowers(doc)
-    if any(lowered[k] in _FINITE for k in range(i + 1, min(start, i + 1 + _CLAUSE_SUBJECT_WORDS))):
+    # the match itself may open with the verb ("told the patient was allowed out")
+    if any(lowered[k] in _FINITE for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))):
         return True
     return start - i == 1 and low not in _SUBJECT_DETERMINERS  # "said Mum refused"
 
@@ -990,6 +1035,7 @@ def narrator_scope(
     forms: frozenset[str],
     classes: WordClasses | None = None,
     cache: NarrativeCache | None = None,
+    tags: frozenset[str] | Sequence[str] = (),
 ) -> bool:
     """In first-person writing, is the match about the narrator (policy: self-disclosure
     without quotation marks)? 'They sectioned me', 'I was put on obs', 'we weren't allowed
@@ -1019,6 +1065,8 @@ def narrator_scope(
         return False
     if any(t.lower_ in _FIRST_ANY for t in match):
         return True  # "put me on obs"
+    if "identity-first" in tags and _someone_named_by_a_label(doc, start, sent):
+        return False
     lo, hi = syntax.clause(doc, start, end, sent)
     # "violent or aggressive": a coordinated word (a clause no longer than the match and a
     # word or two) shares the clause of the word it is coordinated with
@@ -1101,6 +1149,28 @@ def narrator_scope(
     return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
 
 
+_LABEL_DETERMINERS = frozenset("a an the this that".split())
+
+
+def _someone_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
+    """'the spouse of an alcoholic', 'marriages where the alcoholic gets sober': a label
+    with its own article names a person; it is the narrator only after a linking verb
+    ('I'm an alcoholic', 'I became an addict'), 'as' ('as an addict, I ...') or a first
+    person ('it made me an addict')."""
+    from tilint import syntax
+
+    det = start if doc[start].lower_ in _LABEL_DETERMINERS else start - 1
+    if det < sent.start or doc[det].lower_ not in _LABEL_DETERMINERS:
+        return False
+    j = det - 1
+    while j >= sent.start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS or doc[j].lower_ in ("just", "still")):
+        j -= 1
+    if j < sent.start:
+        return False  # "An addict at heart, I ...": no way to tell
+    low = doc[j].lower_
+    return not (low in _LINKING or low in _FIRST_ANY or low in ("as", "like", ","))
+
+
 # Verbs that link the narrator to what follows as a description of them, like a copula:
 # "I had a substance abuse problem", "I felt like a crazy person", "I became aggressive".
 _LINKING = frozenset(
@@ -1169,6 +1239,8 @@ def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
     "alcoholic father")? Then 'my' belongs to that person, whom the match describes."""
     wc = word_classes.builtin()
     last = min(sent.end, end + 1)
+    if last < sent.end and wc.has("phrase-fillers", doc[last - 1].lower_):
+        last += 1  # "my schizophrenic older brother"
     return any(wc.has("person-nouns", doc[j].lower_) for j in range(start, last))
 
 
@@ -1518,6 +1590,23 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
 
 
 _CLAUSE_PUNCT = frozenset(", ; : ( ) [ ] — –".split())
+
+
+def shared_word_before(doc: Doc, start: int, sent: Span) -> int | None:
+    """'the addict or alcoholic', 'a schizophrenic or psychotic': the match is the second
+    of two coordinated words and shares the word before the first (its article); return
+    the first word's index, or None. A group that requires one word right before it
+    (window 1) reads it there too; the prefilter widens such windows to 3 words."""
+    j = start - 1
+    if j - 1 < sent.start or doc[j].lower_ not in ("or", "and", "/"):
+        return None
+    first = doc[j - 1]
+    if not first.is_alpha or first.lower_ in _CLAUSE_WORDS:
+        return None
+    return j - 1
+
+
+_CLAUSE_WORDS = frozenset("a an the and or but is are was were be".split())
 
 
 def window_words(

@@ -73,19 +73,39 @@ class PhraseIndex:
         for i in compress(count(), firsts):
             node: _Node | None = firsts[i]
             j = i + 1
-            while node is not None:
-                keys = node.get(_END)
-                if keys is not None:
-                    out.extend((key, i, j) for key in keys)
-                if j >= n:
+            # A filler that also begins a longer phrase ("alcoholic older adults") is
+            # followed both as a word and as a filler ("alcoholic older son"): the second
+            # path waits here, and this start's matches are sorted again if it was used.
+            pending: list[tuple[_Node, int]] | None = None
+            mark = len(out)
+            branched = False
+            while True:
+                while node is not None:
+                    keys = node.get(_END)
+                    if keys is not None:
+                        out.extend((key, i, j) for key in keys)
+                    if j >= n:
+                        break
+                    word = ids[j]
+                    child = node.get(word)
+                    if fillers and j + 1 < n and word in fillers:
+                        skipped = node.get(ids[j + 1])  # one filler in this gap
+                        if skipped is not None:
+                            if child is None:
+                                child = skipped
+                                j += 1
+                            elif pending is None:
+                                pending = [(skipped, j + 2)]
+                            else:
+                                pending.append((skipped, j + 2))
+                    node = child
+                    j += 1
+                if not pending:
                     break
-                child = node.get(ids[j])
-                if child is None and fillers and j + 1 < n and ids[j] in fillers:
-                    child = node.get(ids[j + 1])  # one filler in this gap
-                    if child is not None:
-                        j += 1
-                node = child
-                j += 1
+                node, j = pending.pop()
+                branched = True
+            if branched:
+                out[mark:] = sorted(set(out[mark:]), key=lambda m: (m[2], m[0]))
         return out
 
 

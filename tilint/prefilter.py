@@ -54,7 +54,7 @@ often as it held and was no faster than linting the paragraph whole.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import ahocorasick
@@ -217,6 +217,10 @@ def _window_possible(
     it in its sentence: a suffix of the last `size` words before it in the segment, so
     if those lack the required words, so does the sentence (likewise after it)."""
     before, after = windows
+    if before is not None and before.size == 1:
+        # the component also reads the word before a coordinated first word ("the addict
+        # or alcoholic": context.shared_word_before): 3 words hold both places
+        before = replace(before, size=3)
     if before is not None and not _surely_absent(text, first, before, forward=False):
         words = _words_near(text, first, before.size, tokenizer, forward=False)
         if words is not None and not window_has(words, before):

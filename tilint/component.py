@@ -210,7 +210,7 @@ class TilintComponent:
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):
             return False
-        if context.split_compound(doc, s):
+        if context.split_compound(doc, s) or context.contrasted(doc, s, sent):
             return False
         if context.not_the_persons(doc, s, e, sent, rule.category, rule.tags, cand.tags, self.classes):
             return False

@@ -164,7 +164,34 @@ def is_mention(
         return True
     if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
+    if _belief_clause(doc, start, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_BELIEF_REACH = 14  # tokens back from a match to the "that" of its clause
+_BELIEF_LINKS = frozenset("is was are were 's be been being common popular widespread".split())
+
+
+def _belief_clause(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'the myth that people who self-harm are X', 'a common misconception is that
+    patients X', 'the stereotype that people with schizophrenia are X': the match is in the
+    'that' clause of a noun naming a belief, stereotype or label others hold
+    (lexicons/classes/label-nouns.yml), so the writer reports the belief rather than
+    applying the label (policy: reported labelling). The clause needs a word between
+    'that' and the match ('the stigma that addicts face' uses the word itself)."""
+    lowered = lowers(doc)
+    for k in range(start - 2, max(sent.start, start - _BELIEF_REACH) - 1, -1):
+        low = lowered[k]
+        if low in (";", ":", "(", ")") or low in ("but", "because", "although", "though", "whereas"):
+            return False
+        if low != "that":
+            continue
+        j = k - 1
+        while j >= sent.start and k - j <= 3 and (lowered[j] in _BELIEF_LINKS or doc[j].is_punct):
+            j -= 1
+        return j >= sent.start and wc.has("label-nouns", lowered[j])
+    return False
 
 
 _LIST_ITEM_WORDS = 3  # words in one item of a listed run ("junkie, addict, crack head")
@@ -355,6 +382,8 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
                 nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
                 return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
 
+    if _glossary_headword(doc, start, k, sent):
+        return True
     low = lowered[k]
     if low in _DEFINING:
         return True
@@ -369,8 +398,39 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return False
 
 
+_HEADWORD_MARKS = frozenset("* _ # - • · ( ) [ ]".split())
+_HEADWORD_SEPARATORS = frozenset(": =".split())
+_DEFINITION_OPENERS = frozenset("a an the any one refers describes".split())
+
+
+def _glossary_headword(doc: Doc, start: int, k: int, sent: Span) -> bool:
+    """'Noncompliance: a patient's decision not to ...', '**Frequent flyer**: a term
+    for ...': the match is the headword of a glossary entry (policy gap: glossary headwords
+    defined in training text). It opens its line (list marks and emphasis aside), a colon
+    follows it (after an alternative: 'X/Y:'), and the definition opens with an article or
+    a defining word. A note's field 'Non-compliant: yes' or 'Refused: meds' has no such
+    definition, and a heading followed by a dash or by 'When ...' stays a use."""
+    lowered = lowers(doc)
+    for j in range(sent.start, start):
+        if not (doc[j].is_space or doc[j].text in _HEADWORD_MARKS or doc[j].like_num):
+            return False
+    # "Suicide gesture/self-harm:": an alternative headword before the separator
+    if k < sent.end and doc[k].text == "/":
+        k += 1
+        while k < sent.end and k - start < 8 and not (doc[k].text in _HEADWORD_SEPARATORS or doc[k].text in ("*", "_")):
+            k += 1
+        while k < sent.end and doc[k].text in ("*", "_"):
+            k += 1
+    if k >= sent.end or doc[k].text not in _HEADWORD_SEPARATORS:
+        return False
+    k += 1
+    while k < sent.end and (doc[k].is_space or doc[k].text in ("*", "_")):
+        k += 1
+    return k < sent.end and lowered[k] in _DEFINITION_OPENERS
+
+
 _GENERIC_OBJECTS = frozenset(
-    "someone somebody people a person patients them others anyone individuals clients".split()
+    "someone somebody people a person patients them others anyone individuals clients patient client".split()
 )
 
 
@@ -384,7 +444,14 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
     k = j
     while k >= sent.start and j - k < 2 and lowered[k] in _GENERIC_OBJECTS:
         k -= 1
-    if k < j and k >= sent.start and lowered[k].endswith("ing") and wc.has("describe-verbs", lowered[k]):
+    # "calling someone X", and the infinitive of the practice: "is it fair to call a
+    # patient X?", "it is wrong to label people X"
+    if (
+        k < j
+        and k >= sent.start
+        and wc.has("describe-verbs", lowered[k])
+        and (lowered[k].endswith("ing") or (k - 1 >= sent.start and lowered[k - 1] == "to"))
+    ):
         return True
     # "saying someone is an addict", "calling people junkies": a gerund of saying with a
     # generic object and a copula; 'Saying he is an addict' (a particular person) is a use
@@ -1042,6 +1109,14 @@ _LINKING = frozenset(
 )
 
 
+# Verbs of a phase that pass their subject on: "I started suffering from", "I kept
+# relapsing", "I began to self-harm".
+_PHASE_VERBS = frozenset(
+    """start starts started starting begin begins began begun beginning keep keeps kept
+    keeping continue continues continued continuing stop stops stopped""".split()
+)
+
+
 def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
     """Does the first person at token `first` describe themselves with the match at
     `start`? Yes when the match stands right after the subject ('I apparently had'), after
@@ -1057,7 +1132,13 @@ def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
         low = doc[k].lower_
         if low in _LINKING and not (low in syntax.AUX and _participle_after(doc, k, start)):
             return True
-        if low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low) or low in ("to", "going", "just"):
+        if (
+            low in syntax.AUX
+            or low in syntax.NEGATIONS
+            or syntax.is_adverb(low)
+            or low in ("to", "going", "just")
+            or low in _PHASE_VERBS
+        ):
             k += 1
             continue
         break
@@ -1267,6 +1348,8 @@ def not_the_persons(
         # a modal makes a right only of choosing: "patients may refuse", not "may claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
+        if category == "credibility" and syntax.generic_subject(doc, start, sent, wc):
+            return True  # "patients may deny symptoms out of fear": people in general, no one's account
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
             agent = syntax.by_agent(doc, end, sent, wc)
@@ -1334,17 +1417,30 @@ _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my thi
 _LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
 
 
+_IMPERATIVE_CUES = frozenset("do don't dont not n't never please always".split())
+_IMPERATIVE_ASPECT = frozenset("stop avoid quit".split())
+
+
 def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool:
     """A base-form verb that opens its sentence (after list marks or a number) is an
     imperative: its subject is the reader ("Refuse to be interviewed until your solicitor
-    arrives", "Insist that the patient takes the medication"), not the person described.
+    arrives", "Insist that the patient takes the medication", "Don't deny their
+    feelings", "Stop insisting that ..."), not the person described.
     A note's "Refused meds", "Denies pain" are past or third-person forms, not this."""
-    if "VB" not in forms or not doc[start].is_alpha:
+    if not doc[start].is_alpha:
         return False
-    for tok in doc[sent.start : start]:
-        if not (tok.is_space or tok.text in _LINE_MARKS or tok.like_num):
-            return False
-    return not doc[start].lower_.endswith(("s", "ed", "ing"))
+    lowered = lowers(doc)
+    i = sent.start
+    while i < start and (doc[i].is_space or doc[i].text in _LINE_MARKS or doc[i].like_num):
+        i += 1
+    # "Don't deny their feelings", "Please never insist on ...": the imperative's own cues
+    while i < start and lowered[i] in _IMPERATIVE_CUES:
+        i += 1
+    word = lowered[start]
+    if i == start:
+        return "VB" in forms and not word.endswith(("s", "ed", "ing"))
+    # "Stop insisting that ...", "Avoid denying what the person tells you"
+    return i == start - 1 and lowered[i] in _IMPERATIVE_ASPECT and word.endswith("ing")
 
 
 _PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
@@ -1427,6 +1523,27 @@ def split_compound(doc: Doc, start: int) -> bool:
 
 
 # ---------------------------------------------------------------- negation and windows
+
+_CONTRAST_BEFORE_NOT = frozenset(", but and — – ;".split())
+
+
+def contrasted(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the match the rejected side of a contrast? 'a knowledge gap, not X', 'A rather
+    than X', 'A instead of X', 'not X but A': the writer says X is not what happened or not
+    what to write, so X describes no one (like a negation, for every rule)."""
+    lowered = lowers(doc)
+    j = start - 1
+    while j >= sent.start and (lowered[j] in ("a", "an", "the", "being", "be") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if j - 1 < sent.start:
+        return False
+    if (lowered[j - 1], lowered[j]) in (("rather", "than"), ("instead", "of")):
+        # "Instead of refusing, he left": a contrast that opens the sentence sets the
+        # person's act against the label's expectation, which a reader still hears
+        return j - 1 > sent.start
+    if lowered[j] != "not":
+        return False
+    return lowered[j - 1] in _CONTRAST_BEFORE_NOT and j - 1 > sent.start
 
 _SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
 

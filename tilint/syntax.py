@@ -453,3 +453,56 @@ def _following_noun(
     if any(classes.has("people", t.lower_) or classes.has("relations", t.lower_) for t in doc[i : head + 1]):
         return []
     return classes.of_token(doc, head)
+
+
+# Words that make a statement about people in general: modals of likelihood and habit
+# ("patients may deny", "people will often refuse") and "tend to".
+GENERIC_MARKERS = frozenset(
+    """may might can could will would often sometimes frequently commonly typically usually
+    generally occasionally""".split()
+)
+_SPECIFIC = frozenset("the this that his her their my your our its".split())
+_GENERIC_REACH = 8  # tokens between the subject noun phrase and the verb: auxiliaries, adverbs, "tend to"
+
+
+def generic_subject(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
+    """Is the verb at `start` said of people in general rather than of someone in
+    particular? 'Patients may deny symptoms out of fear', 'individuals with an addiction
+    will often deny use', 'a client might insist on ...', 'some people tend to refuse':
+    the subject is a people noun (lexicons/classes/person-nouns.yml) that is plural with no
+    determiner or a quantifier, or singular after 'a'/'an'/'any'/'every'; and the verb
+    carries a modal or habitual adverb. 'The patient may deny', 'he will deny' and
+    'patients denied' are about particular people."""
+    j = start - 1
+    marked = False
+    floor = max(sent.start, start - _GENERIC_REACH)
+    while j >= floor:
+        low = doc[j].lower_
+        if low in GENERIC_MARKERS:
+            marked = True
+            j -= 1
+        elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in ("tend", "tends"):
+            marked = True
+            j -= 2
+        elif low in NEGATIONS or low in AUX or is_adverb(low) or doc[j].is_space:
+            j -= 1
+        else:
+            break
+    if not marked or j < sent.start or is_boundary(doc, j):
+        return False
+    lo, _ = clause(doc, j, j + 1, sent)
+    for k in range(lo, j + 1):
+        found = classes.of_token(doc, k)
+        if "person-nouns" in found:
+            low = doc[k].lower_
+            if low.endswith("s") or low in ("people", "children", "men", "women", "folk"):
+                return True
+            return k - 1 >= lo and doc[k - 1].lower_ in ("a", "an", "any", "every", "each")
+        if any(c in _AGENT_CLASSES or classes[c].agent_not_person for c in found):
+            return False  # another agent or a pronoun comes first: "staff may deny them care", "he will"
+        if doc[k].lower_ in _SPECIFIC or doc[k].like_num or (k > sent.start and doc[k].is_title):
+            return False  # "the patient may deny", "Mr Smith will", "two patients"
+    return False
+
+
+_AGENT_CLASSES = frozenset("people relations officials institutions".split())

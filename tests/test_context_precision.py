@@ -1,0 +1,227 @@
+"""General context machinery against false alarms (issue 10): each mechanism works for
+every rule of its scope, so it is tested with sentences written for these tests (none
+from the corpus), each next to a use of the same word that must stay a finding.
+
+* a belief's 'that' clause (the myth/stereotype/misconception that ...): reported labelling;
+* statements about people in general ('patients may deny ...'): no one's account;
+* the rejected side of a contrast ('..., not X', 'A rather than X'): describes no one;
+* a glossary headword defined after a colon ('X: a term for ...');
+* a phase verb between the narrator and the match ('I started suffering from ...');
+* imperatives addressed to the reader ('Don't deny their feelings', 'Stop insisting ...');
+* complaints of conditions rather than symptoms (lexicons/classes/grievances.yml);
+* the practice of labelling in the infinitive ('is it fair to call a patient X?').
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import tilint
+from tilint import classes, context, syntax
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("A common myth is that people who self-harm are attention-seeking.", "attention-seeking"),
+        ("The stereotype that heavy drinkers are unmotivated keeps them from help.", "unmotivated"),
+        ("We challenge the misconception that people on methadone are not clean.", "clean"),
+        ("There is a widespread belief that frequent attenders are frequent flyers by choice.", "frequent flyers"),
+    ],
+)
+def test_a_belief_clause_reports_the_label(text, word):
+    assert word not in " ".join(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("She is attention-seeking, and that is the problem.", "attention-seeking"),  # "that" with no belief noun
+        ("The stigma that addicts face is real.", "addicts"),  # the word itself, not a belief's predicate
+        ("I think that he is attention-seeking.", "attention-seeking"),  # the writer's own view
+    ],
+)
+def test_a_that_clause_without_a_belief_noun_stays_a_use(text, word):
+    assert word in " ".join(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients may deny symptoms for many reasons, including fear of being detained.",
+        "Some clients will insist that they feel fine when first asked.",
+        "A patient might deny drinking when a relative is in the room.",
+        "People in early recovery often deny cravings.",
+        "Young people tend to deny self-harm at first.",
+    ],
+)
+def test_statements_about_people_in_general_are_no_ones_account(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The patient may deny symptoms again tomorrow.", "deny"),  # a particular patient
+        ("He will deny it when asked.", "deny"),
+        ("Two patients may deny it.", "deny"),  # counted, so particular
+        ("Patients denied pain on the morning round.", "denied"),  # no modal: an account
+        ("Staff may deny patients access to the garden.", ""),  # staff act on patients: not flagged either way
+    ],
+)
+def test_particular_people_keep_their_findings(text, word):
+    found = flagged(text)
+    if word:
+        assert word in found
+    else:
+        assert found == []
+
+
+def test_generic_subject_reads_the_noun_phrase_before_the_modal():
+    nlp = spacy.blank("en")
+    wc = classes.builtin()
+    doc = nlp("Individuals with an eating disorder will often deny hunger.")
+    assert syntax.generic_subject(doc, 7, doc[:], wc)
+    doc = nlp("The individual will often deny hunger.")
+    assert not syntax.generic_subject(doc, 5, doc[:], wc)
+    doc = nlp("Nurses may deny patients their leave.")  # "nurses" is staff, not a person-noun
+    assert not syntax.generic_subject(doc, 2, doc[:], wc)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The missed doses reflect a gap in knowledge, not noncompliance.", "noncompliance"),
+        ("She was frightened, not attention-seeking.", "attention-seeking"),
+        ("Ask about the side effects rather than denying the person's experience.", "denying"),
+        ("Offer choices at every step instead of the word non-compliant.", "non-compliant"),
+    ],
+)
+def test_the_rejected_side_of_a_contrast_describes_no_one(text, word):
+    assert word not in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Not compliant with the plan, and not attending.", ""),  # no contrast before "not": unchanged
+        ("Instead of refusing, he left.", "refusing"),  # a contrast that opens the sentence
+        ("He was non-compliant, not just forgetful.", "non-compliant"),  # the accepted side
+    ],
+)
+def test_a_contrast_leaves_the_accepted_side_alone(text, word):
+    if word:
+        assert word in flagged(text)
+    nlp = spacy.blank("en")
+    doc = nlp("Not compliant today.")
+    assert not context.contrasted(doc, 1, doc[:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noncompliance: a term for a patient not following the plan of care.",
+        "**Frequent flyer**: a label for someone who attends the emergency department often.",
+        "- Malingering: the deliberate production of false symptoms for gain.",
+    ],
+)
+def test_a_glossary_headword_is_defined_not_used(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Non-compliant: yes",  # a note's field and its value
+        "Noncompliance: missed four doses this week.",  # a heading followed by an entry
+        "Elopement: when a patient leaves the unit without agreement.",  # a policy's heading, a use
+        "Non-compliant - the patient will not take lithium.",  # a dash is a heading's, not a glossary's
+    ],
+)
+def test_headings_and_fields_stay_uses(text):
+    assert flagged(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I started suffering from panic attacks when I was at school.",
+        "I began suffering with my nerves after the accident.",
+        "I kept suffering from flashbacks for years.",
+    ],
+)
+def test_a_phase_verb_keeps_the_narrator_as_subject(text):
+    assert flagged(text) == []
+
+
+def test_a_phase_verb_does_not_carry_the_narrator_to_someone_else():
+    text = "My brother started suffering from depression when I was at school."
+    assert "suffering from" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't deny their feelings; name them.",
+        "Never deny what a person tells you about their pain.",
+        "Stop insisting that people take medication they do not want.",
+        "Avoid denying the person's experience of the voices.",
+        "Please do not insist on an answer straight away.",
+    ],
+)
+def test_imperatives_address_the_reader(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Denies SI.", "denies"),
+        ("He will stop denying it eventually.", "denying"),  # "stop" not opening the sentence
+        ("Not insisting on discharge today.", "insisting"),  # a note's participle, not an imperative
+    ],
+)
+def test_notes_and_third_persons_are_not_imperatives(text, word):
+    assert word in " ".join(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neighbours complained of noise from the flat late at night.",
+        "Families complain of long waits for an assessment.",
+        "Residents complained of damp and mould in the rooms.",
+    ],
+)
+def test_complaints_of_conditions_are_grievances(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He complains of pain in his left knee.",
+        "Complains of a lack of sleep since the move.",
+        "She complained of feeling low all week.",
+    ],
+)
+def test_complaints_of_symptoms_stay_findings(text):
+    assert any("complain" in w for w in flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Is it ever fair to call a patient a frequent flyer?", "frequent flyer", False),
+        ("It is unkind to label someone as attention-seeking.", "attention-seeking", False),
+        ("The nurses started to call him a frequent flyer.", "frequent flyer", True),  # a particular person
+        ("We had to call the patient a frequent flyer.", "frequent flyer", True),
+    ],
+)
+def test_the_practice_of_labelling_in_the_infinitive(text, word, expected):
+    assert (word in flagged(text)) is expected

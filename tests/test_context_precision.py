@@ -225,3 +225,63 @@ def test_complaints_of_symptoms_stay_findings(text):
 )
 def test_the_practice_of_labelling_in_the_infinitive(text, word, expected):
     assert (word in flagged(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a recovering alcoholic, I try to be honest with people.",
+        "As an addict myself, I know the shame of it.",
+        "Looking back, I was a pretty difficult patient.",
+    ],
+)
+def test_self_descriptions_with_as_a_and_degree_words(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As an addict, she was turned away twice.",  # the 'as a' phrase describes her
+        "He was a pretty difficult patient.",
+        "They treated me as a junkie, I felt.",  # 'as' after a verb: how others saw her, kept as before
+    ],
+)
+def test_as_a_about_someone_else_stays_a_finding(text):
+    assert flagged(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has anyone else been told they lack insight just because they disagree?",
+        "Nobody here thinks you're attention-seeking; we've all been there.",
+        "No one said she was a frequent flyer.",
+        "It's not about being non-compliant, the side effects are awful.",
+        "Mods, please remove posts that call people junkies.",
+    ],
+)
+def test_forum_frames_of_reported_or_denied_labels(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("I think you're attention-seeking.", "attention-seeking"),  # the writer's own view
+        ("I call people junkies all the time.", "junkies"),  # the writer's own labelling
+        ("He is not just non-compliant.", "non-compliant"),
+        ("Staff said she was a frequent flyer.", "frequent flyer"),  # someone does hold the view
+    ],
+)
+def test_views_someone_holds_stay_findings(text, word):
+    assert word in " ".join(flagged(text))
+
+
+def test_a_stray_straight_quote_does_not_hide_the_quotation_after_it():
+    text = '"At the inquest they said “his absconsion led to the fall”.'
+    regions = context.quote_regions(text)
+    start = text.index("absconsion")
+    assert context.inside(start, start + len("absconsion"), regions) is not None
+    assert flagged(text) == []
+    assert "absconded" in " ".join(flagged('"He absconded from the ward at noon.'))  # nothing quoted after it

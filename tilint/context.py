@@ -49,6 +49,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
         end = text.find("\n", open_at)
         regions.append((open_at + 1, len(text) if end < 0 else end))
+    elif open_char == '"':
+        # A straight '"' never closed is a stray (an excerpt's cut, a typo): the pairs after
+        # it still quote ('"In it they said “his X led to ...”.'). No '"' follows it (one
+        # would have closed it), so this looks once more at most.
+        offset = open_at + 1
+        regions.extend((a + offset, b + offset) for a, b in quote_regions(text[offset:]))
     return regions
 
 
@@ -429,6 +435,7 @@ def _glossary_headword(doc: Doc, start: int, k: int, sent: Span) -> bool:
     return k < sent.end and lowered[k] in _DEFINITION_OPENERS
 
 
+_LABELLED_OBJECTS = frozenset("people someone somebody anyone others you".split())
 _GENERIC_OBJECTS = frozenset(
     "someone somebody people a person patients them others anyone individuals clients patient client".split()
 )
@@ -444,6 +451,15 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
     k = j
     while k >= sent.start and j - k < 2 and lowered[k] in _GENERIC_OBJECTS:
         k -= 1
+    # "posts that call people junkies", "if someone calls you X": someone else's labelling
+    # of people in general or of the reader, reported
+    if (
+        j - 1 >= sent.start
+        and lowered[j] in _LABELLED_OBJECTS
+        and wc.has("describe-verbs", lowered[j - 1])
+        and not any(lowered[m] in _FIRST_PERSON_SUBJECTS for m in range(max(sent.start, j - 4), j - 1))
+    ):
+        return True
     # "calling someone X", and the infinitive of the practice: "is it fair to call a
     # patient X?", "it is wrong to label people X"
     if (
@@ -706,7 +722,9 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
     j = start - 1
     while j >= sent.start and (lowered[j] in ("a", "an", "just", "being") or syntax.is_adverb(lowered[j])):
         j -= 1
-    if j - 1 < sent.start or lowered[j] not in _CLAUSE_COPULAS:
+    if j >= sent.start and lowered[j] in _TOLD_SUBJECTS:
+        j += 1  # "been told they lack insight": the label is the clause's verb, no copula
+    elif j - 1 < sent.start or lowered[j] not in _CLAUSE_COPULAS:
         return False
     k = j - 2  # before the clause's subject
     if k >= sent.start and lowered[k] == "that":
@@ -721,6 +739,7 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
     return False
 
 
+_TOLD_SUBJECTS = frozenset("i you he she we they".split())
 _SUSPECT_VERBS = frozenset("suspected suspect suspects accused accuse accuses".split())
 
 
@@ -793,7 +812,18 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
             for j in range(max(sent.start, i - 3), i):
                 if lowered[j] in _NEGATIONS or (lowered[j] == "do" and lowered[j + 1] == "n't"):
                     return True
+        # "nobody here thinks you're X", "no one said she was X": a view no one holds
+        if wc.has("opinion-verbs", lowered[i]) and any(
+            lowered[j] in _NO_ONE or (lowered[j] == "one" and j > sent.start and lowered[j - 1] == "no")
+            for j in range(max(sent.start, i - 3), i)
+        ):
+            return True
+        if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
+            break
     return False
+
+
+_NO_ONE = frozenset("nobody noone none".split())
 
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -850,9 +880,31 @@ _SELF_LINK = (
     | frozenset(
         """have 've a an the all just still also not never once now 'll will would 'd always
         forever as like myself ourselves to used kind sort of really truly basically totally
-        such complete""".split()
+        such complete pretty quite very bit little proper real right""".split()
     )
 )
+
+
+_AS_A = frozenset("a an one".split())
+_AS_A_FILLERS = frozenset("former recovering ex lifelong fellow proud self-confessed".split())
+
+
+def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'As a recovering alcoholic, I try to be honest', 'As an addict myself, ...': the
+    label stands in an 'as a ...' phrase that opens its sentence or clause and describes
+    the first-person subject after it: the writer's own description of themselves."""
+    lowered = lowers(doc)
+    i = start - 1
+    while i >= sent.start and (lowered[i] in _AS_A_FILLERS or lowered[i] == "-"):
+        i -= 1
+    if i - 1 < sent.start or lowered[i] not in _AS_A or lowered[i - 1] != "as":
+        return False
+    if i - 1 > sent.start and not doc[i - 2].is_punct:
+        return False  # "treated me as a junkie": 'as' after a verb is how others saw the person
+    k = end
+    while k < sent.end and k - end < 3 and (doc[k].is_punct or lowered[k] in ("myself", "ourselves")):
+        k += 1
+    return k < sent.end and lowered[k] in ("i", "we")
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -862,6 +914,8 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     someone else ('I remain unconvinced by his history')."""
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
+    if _as_a_label_i(doc, start, end, sent):
+        return True
     i = start - 1
     saw_copula = False
     while i >= sent.start and start - i <= 6:
@@ -1529,14 +1583,18 @@ _CONTRAST_BEFORE_NOT = frozenset(", but and — – ;".split())
 
 def contrasted(doc: Doc, start: int, sent: Span) -> bool:
     """Is the match the rejected side of a contrast? 'a knowledge gap, not X', 'A rather
-    than X', 'A instead of X', 'not X but A': the writer says X is not what happened or not
-    what to write, so X describes no one (like a negation, for every rule)."""
+    than X', 'A instead of X', 'it's not about being X': the writer says X is not what
+    happened or not what to write, so X describes no one (like a negation, for every
+    rule)."""
     lowered = lowers(doc)
     j = start - 1
     while j >= sent.start and (lowered[j] in ("a", "an", "the", "being", "be") or doc[j].is_quote or doc[j].is_space):
         j -= 1
     if j - 1 < sent.start:
         return False
+    # "it's not about being X", "this isn't just about X"
+    if lowered[j] == "about" and any(lowered[k] in ("not", "n't") for k in range(max(sent.start, j - 3), j)):
+        return True
     if (lowered[j - 1], lowered[j]) in (("rather", "than"), ("instead", "of")):
         # "Instead of refusing, he left": a contrast that opens the sentence sets the
         # person's act against the label's expectation, which a reader still hears

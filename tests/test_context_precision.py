@@ -285,3 +285,32 @@ def test_a_stray_straight_quote_does_not_hide_the_quotation_after_it():
     assert context.inside(start, start + len("absconsion"), regions) is not None
     assert flagged(text) == []
     assert "absconded" in " ".join(flagged('"He absconded from the ward at noon.'))  # nothing quoted after it
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("We will use this instead of: drug abuser, alcoholic, addict.", "addict"),
+        ("Say person who uses drugs rather than addict, junkie or user.", "junkie"),
+        ("Use these words, not addict or junkie.", "junkie"),
+    ],
+)
+def test_every_item_of_a_rejected_list_is_rejected(text, word):
+    assert word not in flagged(text)
+
+
+def test_a_list_that_is_not_contrasted_stays_a_use():
+    assert flagged("He is an addict, and an alcoholic.") == ["an addict", "an alcoholic"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Uncooperative how? Ask what he did not want to do.", []),
+        ("Non-compliant - really? Ask about side effects first.", []),
+        ("Is he non-compliant?", ["non-compliant"]),  # a question about a person, a use
+        ("Non-compliant with meds. Why? Side effects.", ["non-compliant"]),  # the question is not about the term
+    ],
+)
+def test_a_term_questioned_on_its_own(text, expected):
+    assert flagged(text) == expected

@@ -1579,6 +1579,34 @@ def split_compound(doc: Doc, start: int) -> bool:
 # ---------------------------------------------------------------- negation and windows
 
 _CONTRAST_BEFORE_NOT = frozenset(", but and — – ;".split())
+_CONTRAST_CUES = frozenset("than of not n't about".split())
+
+
+def _before_contrasted_list(doc: Doc, i: int, sent: Span) -> int:
+    """The token before a list that token i ends ('instead of: drug abuser, alcoholic,
+    X' -> 'of'): short items joined by commas, 'and', 'or' or '/', and a colon or dash
+    that introduces them; i itself when there is no list."""
+    lowered = lowers(doc)
+    j = i
+    items = 0
+    while items < _LIST_ITEMS and j >= sent.start and (doc[j].text in (",", "/") or lowered[j] in ("and", "or")):
+        while j >= sent.start and (doc[j].text in (",", "/") or lowered[j] in ("and", "or")):
+            j -= 1
+        words = 0
+        while (
+            j >= sent.start
+            and words < _LIST_ITEM_WORDS
+            and (doc[j].is_alpha or doc[j].text == "-")
+            and lowered[j] not in _CONTRAST_CUES
+        ):
+            j -= 1
+            words += 1
+        if words == 0:
+            return i
+        items += 1
+    if j >= sent.start and doc[j].text in (":", "-", "–", "—"):
+        j -= 1
+    return j if j < i and (items or doc[i].text in (":", "-", "–", "—")) else i
 
 
 def contrasted(doc: Doc, start: int, sent: Span) -> bool:
@@ -1587,7 +1615,7 @@ def contrasted(doc: Doc, start: int, sent: Span) -> bool:
     happened or not what to write, so X describes no one (like a negation, for every
     rule)."""
     lowered = lowers(doc)
-    j = start - 1
+    j = _before_contrasted_list(doc, start - 1, sent)
     while j >= sent.start and (lowered[j] in ("a", "an", "the", "being", "be") or doc[j].is_quote or doc[j].is_space):
         j -= 1
     if j - 1 < sent.start:

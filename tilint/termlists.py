@@ -215,6 +215,8 @@ def _questioned(text: str, start: int, end: int) -> bool:
     bounds = _short_line(text, start, end)
     if bounds is None:
         return False
+    if _term_questioned(text, bounds[0], start, end):
+        return True
     line = text[bounds[0] : bounds[1]].strip()
     words = _words_of(line)
     if not (line.endswith("?") and 0 < len(words) <= _QUESTION_WORDS and line.count("?") == 1):
@@ -225,3 +227,20 @@ def _questioned(text: str, start: int, end: int) -> bool:
     # makes some alcoholics aggressive?' asks about people
     extra = len(words) - len(_words_of(text[start:end]))
     return any(w in ("it", "this", "that") for w in words) or extra <= 1
+
+
+_FRAGMENT_START = re.compile(r"[.?!:;]\s+$|^\s*$")
+_QUESTION_TAGS = frozenset("how why really what when where who exactly meaning".split())
+
+
+def _term_questioned(text: str, line_start: int, start: int, end: int) -> bool:
+    """'Uncooperative how? Did he refuse ...', 'Non-compliant - really?': the term opens a
+    fragment of its own that is a question about it (the term and at most one question
+    word), as a handout or a reviewer challenges a note's wording."""
+    if not _FRAGMENT_START.search(text[line_start:start]):
+        return False
+    stop = text.find("?", end, end + 40)
+    if stop < 0:
+        return False
+    rest = re.findall(r"[a-z]+", text[end:stop].lower())
+    return len(rest) <= 1 and all(w in _QUESTION_TAGS for w in rest) and not re.search(r"[.!;:]", text[end:stop])

@@ -244,7 +244,7 @@ def test_self_descriptions_with_as_a_and_degree_words(text):
     [
         "As an addict, she was turned away twice.",  # the 'as a' phrase describes her
         "He was a pretty difficult patient.",
-        "They treated me as a junkie, I felt.",  # 'as' after a verb: how others saw her, kept as before
+        "He lived as a junkie for years, I think.",  # 'as' after a verb, about someone else
     ],
 )
 def test_as_a_about_someone_else_stays_a_finding(text):
@@ -314,3 +314,30 @@ def test_a_list_that_is_not_contrasted_stays_a_use():
 )
 def test_a_term_questioned_on_its_own(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People like me, who were addicts for years, know how hard it is to ask.",
+        "Me and the other addicts on the ward played cards every night.",
+        "I was one of those junkies you cross the street to avoid.",
+        "My notes describe me as a frequent flyer.",  # others' description of the narrator
+        "They treated me as a junkie, I felt.",
+    ],
+)
+def test_the_narrators_own_group(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People like him, who were addicts, get no help.",
+        "Her and the other addicts were moved to another ward.",
+        "He was one of those junkies you see on the street.",
+        "I would describe him as a frequent flyer.",
+    ],
+)
+def test_someone_elses_group_stays_a_finding(text):
+    assert flagged(text) != []

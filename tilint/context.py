@@ -83,7 +83,7 @@ _CARRY_VERBS = frozenset(
 _FRAMING_VERBS = frozenset("implies imply implied connotes connote conveys convey frames frame".split())
 _MAKE = frozenset("makes make made making".split())
 _SOUND = frozenset("sound sounds seem seems look looks appear appears".split())
-_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+_OBJECTS = frozenset("them him her people patients someone anyone it this me us".split())
 _FIRST_PERSON_SUBJECTS = frozenset("i we".split())
 
 
@@ -880,13 +880,36 @@ _SELF_LINK = (
     | frozenset(
         """have 've a an the all just still also not never once now 'll will would 'd always
         forever as like myself ourselves to used kind sort of really truly basically totally
-        such complete pretty quite very bit little proper real right""".split()
+        such complete pretty quite very bit little proper real right one those these""".split()
     )
 )
 
 
 _AS_A = frozenset("a an one".split())
 _AS_A_FILLERS = frozenset("former recovering ex lifelong fellow proud self-confessed".split())
+
+
+_GROUP_LINKS = frozenset(", who that were are was 've have had been all".split())
+
+
+def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
+    """'People like me, who were addicts for years', 'those of us who were junkies', 'me and
+    the other addicts on the ward', 'us fellow alcoholics': a label on a group the writer
+    counts themselves in is their own description of themselves."""
+    lowered = lowers(doc)
+    j = start - 1
+    if j >= sent.start and lowered[j] in ("other", "fellow"):
+        j -= 1
+        if j >= sent.start and lowered[j] == "the":
+            j -= 1
+        if j >= sent.start and lowered[j] in ("us", "we"):
+            return True  # "us fellow alcoholics"
+        return j - 1 >= sent.start and lowered[j] == "and" and lowered[j - 1] in ("me", "i", "us", "we")
+    steps = 0
+    while j >= sent.start and steps < 6 and (lowered[j] in _GROUP_LINKS or lowered[j] in _COPULAS):
+        j -= 1
+        steps += 1
+    return j - 1 >= sent.start and lowered[j] in ("me", "us") and lowered[j - 1] in ("like", "of")
 
 
 def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -914,7 +937,7 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     someone else ('I remain unconvinced by his history')."""
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
-    if _as_a_label_i(doc, start, end, sent):
+    if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent):
         return True
     i = start - 1
     saw_copula = False

@@ -341,3 +341,20 @@ def test_the_narrators_own_group(text):
 )
 def test_someone_elses_group_stays_a_finding(text):
     assert flagged(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The paper was criticised for calling him a psycho on its front page.",
+        "She apologised for calling them junkies.",
+        "Residents complained of rats in the stairwell.",
+    ],
+)
+def test_news_frames(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["I keep calling him a psycho.", "Calling him a psycho, she left the room."])
+def test_labelling_someone_in_the_writers_own_clause_stays_a_finding(text):
+    assert "psycho" in flagged(text)

@@ -436,6 +436,8 @@ def _glossary_headword(doc: Doc, start: int, k: int, sent: Span) -> bool:
 
 
 _LABELLED_OBJECTS = frozenset("people someone somebody anyone others you".split())
+_PERSONAL_OBJECTS = frozenset("him her them me us".split())
+_REPORTING_PREPOSITIONS = frozenset("for after by about over of".split())
 _GENERIC_OBJECTS = frozenset(
     "someone somebody people a person patients them others anyone individuals clients patient client".split()
 )
@@ -458,6 +460,18 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
         and lowered[j] in _LABELLED_OBJECTS
         and wc.has("describe-verbs", lowered[j - 1])
         and not any(lowered[m] in _FIRST_PERSON_SUBJECTS for m in range(max(sent.start, j - 4), j - 1))
+    ):
+        return True
+    # "the paper was criticised for calling him X", "sacked after describing a patient as
+    # X": a gerund of labelling after a preposition is an act the writer reports
+    obj = k + 1 if k < j else j  # the first word of the object ("a patient", "him")
+    verb = obj - 1
+    if (
+        verb - 1 >= sent.start
+        and (k < j or lowered[j] in _PERSONAL_OBJECTS)
+        and lowered[verb].endswith("ing")
+        and wc.has("describe-verbs", lowered[verb])
+        and lowered[verb - 1] in _REPORTING_PREPOSITIONS
     ):
         return True
     # "calling someone X", and the infinitive of the practice: "is it fair to call a

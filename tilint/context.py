@@ -465,13 +465,12 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
     # "the paper was criticised for calling him X", "sacked after describing a patient as
     # X": a gerund of labelling after a preposition is an act the writer reports
     obj = k + 1 if k < j else j  # the first word of the object ("a patient", "him")
-    verb = obj - 1
     if (
-        verb - 1 >= sent.start
+        obj - 2 >= sent.start
         and (k < j or lowered[j] in _PERSONAL_OBJECTS)
-        and lowered[verb].endswith("ing")
-        and wc.has("describe-verbs", lowered[verb])
-        and lowered[verb - 1] in _REPORTING_PREPOSITIONS
+        and lowered[obj - 1].endswith("ing")
+        and wc.has("describe-verbs", lowered[obj - 1])
+        and lowered[obj - 2] in _REPORTING_PREPOSITIONS
     ):
         return True
     # "calling someone X", and the infinitive of the practice: "is it fair to call a

@@ -358,3 +358,32 @@ def test_news_frames(text):
 @pytest.mark.parametrize("text", ["I keep calling him a psycho.", "Calling him a psycho, she left the room."])
 def test_labelling_someone_in_the_writers_own_clause_stays_a_finding(text):
     assert "psycho" in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carer reportedly left the house at nine.",
+        "The letter apparently never arrived.",
+        "Apparently the email was never sent.",
+        "Her family were reportedly told on the Friday.",
+        "His mother complained of poor communication from the ward.",
+    ],
+)
+def test_doubting_words_about_facts_and_third_parties(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patient apparently took twenty tablets.",
+        "He apparently took twenty tablets.",
+        "John apparently took twenty tablets.",  # a name: a person
+        "The pain apparently started yesterday.",  # the person's account of a symptom
+        "Pt reportedly hearing voices.",
+        "Supposedly the bruises came from a fall.",  # things in the person's own account
+    ],
+)
+def test_doubting_words_about_the_persons_account_stay_findings(text):
+    assert flagged(text) != []

@@ -387,3 +387,23 @@ def test_doubting_words_about_facts_and_third_parties(text):
 )
 def test_doubting_words_about_the_persons_account_stay_findings(text):
     assert flagged(text) != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cat escaped from the garden again.",
+        "An aggressive dog attacked the postman.",
+        "The dog reportedly bit a child.",
+        "The server was non-compliant with the security baseline.",
+    ],
+)
+def test_animals_and_computers_are_no_ones_person(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["He escaped from the ward at noon.", "The patient was non-compliant with the plan."]
+)
+def test_the_same_words_of_a_person_stay_findings(text):
+    assert flagged(text) != []

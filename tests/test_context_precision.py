@@ -407,3 +407,26 @@ def test_animals_and_computers_are_no_ones_person(text):
 )
 def test_the_same_words_of_a_person_stay_findings(text):
     assert flagged(text) != []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The trust manages five inpatient units across the county.", []),
+        ("She manages client accounts for the charity.", []),
+        ("We managed the patient on the ward overnight.", ["managed"]),
+        ("Staff managed patients with psychosis on the unit.", ["managed"]),
+    ],
+)
+def test_a_people_noun_that_modifies_another_noun_is_not_the_object(text, expected):
+    assert flagged(text) == expected
+
+
+def test_window_has_head_reads_one_word_past_the_window():
+    from tilint.compiled import WindowSpec
+
+    spec = WindowSpec(words=frozenset({"patients"}), phrases=(), size=2)
+    people, heads = frozenset({"patients"}), frozenset({"records"})
+    assert not context.window_has_head(["the", "patients", "records"], spec, people, heads)
+    assert context.window_has_head(["the", "patients", "today"], spec, people, heads)
+    assert context.window_has_head(["the", "patients"], spec, people, heads)

@@ -1759,3 +1759,32 @@ def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
             if i + n <= n_words and tuple(words[i : i + n]) == phrase:
                 return True
     return False
+
+
+def window_has_head(
+    words: Sequence[str], spec: WindowSpec, person_nouns: frozenset[str], compound_heads: frozenset[str]
+) -> bool:
+    """Like window_has over the first spec.size words, but a hit that ends in a people noun
+    followed by a noun it only modifies ("patient records", "inpatient units",
+    lexicons/classes/person-compounds.yml) does not count. `words` holds one word past the
+    window, so the modified noun is seen at its edge."""
+    size = spec.size
+
+    def modifies(k: int) -> bool:  # the hit ends at words[k]
+        return words[k] in person_nouns and k + 1 < len(words) and words[k + 1] in compound_heads
+
+    for i in range(min(size, len(words))):
+        if words[i] in spec.words and not modifies(i):
+            return True
+    if not spec.phrases:
+        return False
+    index = _phrases_by_first(spec)
+    if "" in index:
+        return True
+    for i in range(min(size, len(words))):
+        for phrase in index.get(words[i], ()):
+            n = len(phrase)
+            if i + n <= size and i + n <= len(words) and tuple(words[i : i + n]) == phrase and not modifies(i + n - 1):
+                return True
+    return False
+

@@ -229,7 +229,6 @@ def _questioned(text: str, start: int, end: int) -> bool:
     return any(w in ("it", "this", "that") for w in words) or extra <= 1
 
 
-_FRAGMENT_START = re.compile(r"[.?!:;]\s+$|^\s*$")
 _QUESTION_TAGS = frozenset("how why really what when where who exactly meaning".split())
 
 
@@ -237,7 +236,10 @@ def _term_questioned(text: str, line_start: int, start: int, end: int) -> bool:
     """'Uncooperative how? Did he refuse ...', 'Non-compliant - really?': the term opens a
     fragment of its own that is a question about it (the term and at most one question
     word), as a handout or a reviewer challenges a note's wording."""
-    if not _FRAGMENT_START.search(text[line_start:start]):
+    before = text[max(line_start, start - 200) : start]
+    if before.strip() and (not before[-1:].isspace() or before.rstrip()[-1] not in ".?!:;"):
+        return False  # the term opens its line or follows the end of a sentence
+    if not before.strip() and start - 200 > line_start:
         return False
     stop = text.find("?", end, end + 40)
     if stop < 0:

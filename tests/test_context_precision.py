@@ -430,3 +430,18 @@ def test_window_has_head_reads_one_word_past_the_window():
     assert not context.window_has_head(["the", "patients", "records"], spec, people, heads)
     assert context.window_has_head(["the", "patients", "today"], spec, people, heads)
     assert context.window_has_head(["the", "patients"], spec, people, heads)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See: Smith J. Managing the Difficult Patient. London: Sage; 2010.",
+        "The Bipolar UK helpline is open on weekdays.",
+    ],
+)
+def test_references_after_a_lead_in_and_names_ending_in_uk(text):
+    assert flagged(text) == []
+
+
+def test_a_reference_lead_in_needs_an_author_and_a_year():
+    assert "difficult patient" in flagged("He is a difficult patient, see notes from 2010.")

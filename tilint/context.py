@@ -1283,8 +1283,11 @@ _SUBTITLE = re.compile(
     r"(?:\s*[\[(][^\])]{1,20}[\])])?\s*$"  # a listing's "[PDF]" or "(2nd ed.)"
 )
 # A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
-# "1. Smith JA,") and holds a year, a DOI or a journal part.
-_AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")
+# "1. Smith JA,", "See: Smith J.") and holds a year, a DOI or a journal part.
+_AUTHORS = re.compile(
+    r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?(?:(?:[Ss]ee(?: also)?|[Cc]f\.|[Ss]ources?|[Rr]eferences?|[Ff]rom):?\s+)?"
+    r"[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]"
+)
 _CITATION = re.compile(
     r"(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?[;:.]|\bdoi\b|\bvol\.|\bpp\.|\d+\(\d+\):\d+|https?://)",
     re.IGNORECASE,

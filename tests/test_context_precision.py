@@ -445,3 +445,15 @@ def test_references_after_a_lead_in_and_names_ending_in_uk(text):
 
 def test_a_reference_lead_in_needs_an_author_and_a_year():
     assert "difficult patient" in flagged("He is a difficult patient, see notes from 2010.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Acting out is a defence mechanism in which feelings are expressed through actions.", []),
+        ("He is acting out again on the ward.", ["acting out"]),
+        ("Non-compliance is a complex phenomenon with many causes.", ["non-compliance"]),  # not a mechanism
+    ],
+)
+def test_a_term_defined_as_a_defence_mechanism(text, expected):
+    assert flagged(text) == expected

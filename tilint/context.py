@@ -388,7 +388,7 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
                 nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
                 return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
 
-    if _glossary_headword(doc, start, k, sent):
+    if _glossary_headword(doc, start, k, sent) or _named_concept(doc, start, k, sent):
         return True
     low = lowered[k]
     if low in _DEFINING:
@@ -402,6 +402,21 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
             j += 1
         return j + 1 < sent.end and lowered[j] == low and lowered[j + 1] in ("who", "that", "which")
     return False
+
+
+def _named_concept(doc: Doc, start: int, k: int, sent: Span) -> bool:
+    """'Acting out is a defence mechanism in which ...': the match, opening its sentence,
+    is defined as a psychological mechanism (lexicons/classes/concept-heads.yml), a term
+    being taught, not said of anyone."""
+    from tilint import classes as word_classes
+
+    lowered = lowers(doc)
+    if any(not (doc[j].is_space or doc[j].text in _HEADWORD_MARKS) for j in range(sent.start, start)):
+        return False
+    if k + 1 >= sent.end or lowered[k] not in ("is", "are") or lowered[k + 1] not in ("a", "an", "the"):
+        return False
+    wc = word_classes.builtin()
+    return any(wc.has("concept-heads", lowered[j]) for j in range(k + 2, min(sent.end, k + 5)))
 
 
 _HEADWORD_MARKS = frozenset("* _ # - • · ( ) [ ]".split())

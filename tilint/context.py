@@ -1106,6 +1106,9 @@ def narrator_scope(
     wc = classes or word_classes.builtin()
     cache = cache if cache is not None else NarrativeCache()
     any_first = cache.counts(doc)[2]
+    if _generic_you(doc, start, sent):
+        # "When you're an addict, everything revolves around ...": the narrator's generic you
+        return first_person_writing(doc, sent, cache)
     if any_first[sent.end] == any_first[sent.start]:
         return False  # every way to the narrator goes through a first-person word in the sentence
     if not first_person_writing(doc, sent, cache):
@@ -1202,6 +1205,22 @@ def narrator_scope(
         return False
     earlier = [i for i in subjects if i < start]
     return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
+
+
+_GENERIC_OPENERS = frozenset("when once if whenever until".split())
+
+
+def _generic_you(doc: Doc, start: int, sent: Span) -> bool:
+    """'When you're an addict, ...', 'once you are clean ...': in first-person writing, a
+    'you' in a 'when/once/if' clause is the writer's generic self, telling their own
+    experience."""
+    lowered = lowers(doc)
+    j = start - 1
+    while j >= sent.start and (lowered[j] in ("a", "an", "just", "really", "so", "still", "already") or doc[j].is_space):
+        j -= 1
+    if j - 2 < sent.start or lowered[j] not in ("'re", "are", "were", "re", "become", "became", "get"):
+        return False
+    return lowered[j - 1] == "you" and lowered[j - 2] in _GENERIC_OPENERS
 
 
 # Verbs that link the narrator to what follows as a description of them, like a copula:

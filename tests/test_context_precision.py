@@ -470,3 +470,16 @@ def test_a_term_defined_as_a_defence_mechanism(text, expected):
 )
 def test_the_narrators_generic_you(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Question 4: Which phrase is stigmatising? a) committed suicide b) died by suicide", []),
+        ("Which phrase is less stigmatising?\na) committed suicide\nb) died by suicide", []),
+        ("Which action should the nurse take? a) tell the non-compliant client to leave b) ask why", ["non-compliant"]),
+        ("Did he say he committed suicide? a) yes b) no", ["committed suicide"]),
+    ],
+)
+def test_options_of_a_question_about_wording(text, expected):
+    assert flagged(text) == expected

@@ -48,7 +48,12 @@ def in_term_list(text: str, start: int, end: int, classes: WordClasses | None = 
     """Is the match at characters [start, end) listed rather than used: an entry of a
     list or table of terms, a myth a handout sets out to correct, or a short question
     that puts a notion up for discussion?"""
-    return _entry(text, start, end, classes) or in_myth(text, start) or _questioned(text, start, end)
+    return (
+        _entry(text, start, end, classes)
+        or in_myth(text, start)
+        or _questioned(text, start, end)
+        or _quiz_option(text, start, end, classes)
+    )
 
 
 def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
@@ -246,3 +251,42 @@ def _term_questioned(text: str, line_start: int, start: int, end: int) -> bool:
         return False
     rest = re.findall(r"[a-z]+", text[end:stop].lower())
     return len(rest) <= 1 and all(w in _QUESTION_TAGS for w in rest) and not re.search(r"[.!;:]", text[end:stop])
+
+
+_OPTION = re.compile(r"(?:^|\s)\(?[a-eA-E][.)]\s")
+_OPTION_LINE = re.compile(r"^\s*\(?[a-eA-E][.)]\s")
+_QUIZ_LINES = 8
+
+
+def _quiz_option(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
+    """'Which phrase is stigmatising? a) committed suicide b) died by suicide': an option of
+    a multiple-choice question about wording (the question names a phrase, term, word or
+    label: lexicons/classes/mention-nouns.yml). Options put wording up for judgement; a
+    quiz about a patient ('Which action should the nurse take?') is not about wording, so
+    its options stay uses."""
+    if classes is None:
+        from tilint import classes as word_classes
+
+        classes = word_classes.builtin()
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    line_start, _ = bounds
+    before = text[line_start:start]
+    question = before.rfind("?")
+    if question >= 0:  # the question and its options on one line
+        if not _OPTION.search(before[question + 1 :]):
+            return False
+        asked = before[: question + 1]
+    else:  # options on lines of their own under the question
+        if not _OPTION_LINE.match(before):
+            return False
+        asked = ""
+        above = text[max(0, line_start - _HEADER_CHARS) : line_start].split("\n")[:-1][-_QUIZ_LINES:]
+        for prev in reversed(above):
+            if prev.rstrip().endswith("?"):
+                asked = prev
+                break
+            if prev.strip() and not _OPTION_LINE.match(prev):
+                return False
+    return any(classes.has("mention-nouns", w) for w in _words_of(asked[-200:]))

@@ -363,7 +363,7 @@ def test_labelling_someone_in_the_writers_own_clause_stays_a_finding(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The carer reportedly left the house at nine.",
+        "Her flatmate reportedly left the house at nine.",
         "The letter apparently never arrived.",
         "Apparently the email was never sent.",
         "Her family were reportedly told on the Friday.",
@@ -482,4 +482,17 @@ def test_the_narrators_generic_you(text, expected):
     ],
 )
 def test_options_of_a_question_about_wording(text, expected):
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was escorted to the appointment by his sister.", []),
+        ("His brother escorted him to the clinic.", []),
+        ("He was escorted back to the ward by two nurses.", ["escorted"]),  # staff
+        ("Staff escorted him to his room.", ["escorted"]),
+    ],
+)
+def test_a_relative_is_not_a_service_holding_power(text, expected):
     assert flagged(text) == expected

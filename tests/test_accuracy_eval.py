@@ -264,6 +264,14 @@ def test_checker_rejects_a_missing_split_and_a_bad_genre():
     assert build.validate([{**rec, "genre": "lived-experience", "split": "test"}]) == []
 
 
+def test_checker_rejects_the_same_excerpt_with_other_spacing_or_case():
+    rec = {"id": "c1", "text": "Discussed plan of care", "source": {"title": "T", "url": "https://x.org/"},
+           "genre": "note", "split": "dev", "negative": True, "findings": []}
+    mirror = {**rec, "id": "c2", "text": "discussed\nplan of  care", "split": "test"}
+    assert any("c2: duplicate text" in p for p in build.validate([rec, mirror]))
+    assert build.validate([rec, {**mirror, "text": "Discussed the plan of care"}]) == []
+
+
 def _two_split_records():
     return [
         {"id": "d1", "text": "he refused meds", "genre": "note", "split": "dev", "negative": False,

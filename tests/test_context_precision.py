@@ -3,7 +3,6 @@ every rule of its scope, so it is tested with sentences written for these tests 
 from the corpus), each next to a use of the same word that must stay a finding.
 
 * a belief's 'that' clause (the myth/stereotype/misconception that ...): reported labelling;
-* statements about people in general ('patients may deny ...'): no one's account;
 * the rejected side of a contrast ('..., not X', 'A rather than X'): describes no one;
 * a glossary headword defined after a colon ('X: a term for ...');
 * a phase verb between the narrator and the match ('I started suffering from ...');
@@ -18,7 +17,7 @@ import pytest
 import spacy
 
 import tilint
-from tilint import classes, context, syntax
+from tilint import context
 
 
 def flagged(text: str) -> list[str]:
@@ -48,49 +47,6 @@ def test_a_belief_clause_reports_the_label(text, word):
 )
 def test_a_that_clause_without_a_belief_noun_stays_a_use(text, word):
     assert word in " ".join(flagged(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Patients may deny symptoms for many reasons, including fear of being detained.",
-        "Some clients will insist that they feel fine when first asked.",
-        "A patient might deny drinking when a relative is in the room.",
-        "People in early recovery often deny cravings.",
-        "Young people tend to deny self-harm at first.",
-    ],
-)
-def test_statements_about_people_in_general_are_no_ones_account(text):
-    assert flagged(text) == []
-
-
-@pytest.mark.parametrize(
-    "text, word",
-    [
-        ("The patient may deny symptoms again tomorrow.", "deny"),  # a particular patient
-        ("He will deny it when asked.", "deny"),
-        ("Two patients may deny it.", "deny"),  # counted, so particular
-        ("Patients denied pain on the morning round.", "denied"),  # no modal: an account
-        ("Staff may deny patients access to the garden.", ""),  # staff act on patients: not flagged either way
-    ],
-)
-def test_particular_people_keep_their_findings(text, word):
-    found = flagged(text)
-    if word:
-        assert word in found
-    else:
-        assert found == []
-
-
-def test_generic_subject_reads_the_noun_phrase_before_the_modal():
-    nlp = spacy.blank("en")
-    wc = classes.builtin()
-    doc = nlp("Individuals with an eating disorder will often deny hunger.")
-    assert syntax.generic_subject(doc, 7, doc[:], wc)
-    doc = nlp("The individual will often deny hunger.")
-    assert not syntax.generic_subject(doc, 5, doc[:], wc)
-    doc = nlp("Nurses may deny patients their leave.")  # "nurses" is staff, not a person-noun
-    assert not syntax.generic_subject(doc, 2, doc[:], wc)
 
 
 @pytest.mark.parametrize(
@@ -271,7 +227,7 @@ def test_forum_frames_of_reported_or_denied_labels(text):
         ("I think you're attention-seeking.", "attention-seeking"),  # the writer's own view
         ("I call people junkies all the time.", "junkies"),  # the writer's own labelling
         ("He is not just non-compliant.", "non-compliant"),
-        ("Staff said she was a frequent flyer.", "frequent flyer"),  # someone does hold the view
+        ("Most staff think she is a frequent flyer.", "frequent flyer"),  # someone does hold the view
     ],
 )
 def test_views_someone_holds_stay_findings(text, word):
@@ -478,7 +434,7 @@ def test_the_narrators_generic_you(text, expected):
         ("Question 4: Which phrase is stigmatising? a) committed suicide b) died by suicide", []),
         ("Which phrase is less stigmatising?\na) committed suicide\nb) died by suicide", []),
         ("Which action should the nurse take? a) tell the non-compliant client to leave b) ask why", ["non-compliant"]),
-        ("Did he say he committed suicide? a) yes b) no", ["committed suicide"]),
+        ("Which patient committed suicide? a) Mr A b) Mr B", ["committed suicide"]),
     ],
 )
 def test_options_of_a_question_about_wording(text, expected):

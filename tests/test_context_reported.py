@@ -54,7 +54,7 @@ def test_an_officials_contested_view_is_reported_labelling(text):
     "text, word",
     [
         ("I think that he is malingering.", "malingering"),  # the writer's own view
-        ("The prosecutor said he is manipulative.", "manipulative"),  # not a dispute verb with 'that'
+        ("I said that he is manipulative.", "manipulative"),  # the writer's own saying
         ("The prosecutor claimed that the manipulative patient lied.", "manipulative"),  # not the predicate
         ("The court claimed that. He is malingering.", "malingering"),  # another sentence
     ],

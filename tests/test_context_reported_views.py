@@ -41,12 +41,12 @@ def test_reported_views_and_discussed_statements_are_mentions(text):
     "text, word",
     [
         ("He was manipulative and hostile on the ward.", "manipulative"),
-        ("Staff said that he is manipulative.", "manipulative"),  # saying is not hearsay
+        ("Staff said he was kind, but he is manipulative.", "manipulative"),  # the writer's own clause after "but"
         ("Staff heard him shouting; he was aggressive.", "aggressive"),  # no that/how clause
         ("The report describes the residents as spastics.", "spastics"),  # a describing verb: the text's own
         ("These patients are known by us as frequent fliers.", "frequent fliers"),  # the writer's own label
         ("I see him as manipulative.", "manipulative"),
-        ("She wrote that he refused his tablets.", "refused"),  # not a gerund opening its clause
+        ("We wrote that he refused his tablets.", "refused"),  # the writers' own account
         ("The inquest heard how he was suffering from schizophrenia.", "suffering from"),  # an act, not a label
     ],
 )

@@ -97,7 +97,7 @@ def test_doubting_adverbs_that_are_not_about_an_account(text):
     "text, word",
     [
         ("She apparently fell down the stairs.", "apparently"),
-        ("He said that apparently she had taken an overdose.", "apparently"),  # 'that' opens a clause
+        ("I noted that apparently she had taken an overdose.", "apparently"),  # the writer's own clause
         ("Apparently he was at home when the pain started.", "apparently"),
     ],
 )

@@ -172,6 +172,8 @@ def is_mention(
         return True
     if _belief_clause(doc, start, sent, wc):
         return True
+    if _indirect_speech(doc, start, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
 
 
@@ -286,6 +288,71 @@ def _hearsay(
         if doc[k].is_punct and doc[k].text not in ("'", "’", "-"):
             return False
     return False
+
+
+_INDIRECT_REACH = 14  # tokens between a reporting verb and the match
+_TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
+_PASSIVE_REPORT = frozenset("told informed".split())
+_REPORTED_SUBJECTS = frozenset("he she they it mum mom dad mother father son daughter wife husband".split())
+_SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
+
+
+def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'She said that Mum was refusing her tablets', 'I was told that he had refused to
+    wash', 'the inquest was told Mr M was allowed out': the match is in a clause that
+    reports someone else's account (a third party's saying, or the writer being told), so
+    its words are that speaker's, retold. The writer's own saying ("I said that he
+    refused") stays a use, and so does a clause the match does not sit inside."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    lo = max(sent.start, start - _INDIRECT_REACH)
+    for k in range(start - 1, lo - 1, -1):
+        if syntax.is_boundary(doc, k):
+            return False  # "reported X but refused ...": the match is in the writer's own clause
+        if not wc.has("report-verbs", lowered[k]):
+            continue
+        after = k + 1
+        if lowered[k] in _PASSIVE_REPORT or lowered[k] == "told":
+            # "told me that", "told the nurse that": skip the hearer
+            j = after
+            while j < start and j - after < _TOLD_OBJECTS and lowered[j] != "that":
+                j += 1
+            if j < start and lowered[j] == "that":
+                after = j
+        if lowered[after] != "that" and not _opens_clause(doc, after, start, sent):
+            continue
+        before = k - 1
+        while before >= sent.start and syntax.is_adverb(lowered[before]):
+            before -= 1
+        if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in _COPULA | {"being", "get", "got"}:
+            return True  # "I was told that ...": someone else's account told to the writer
+        head = syntax.subject(doc, k, sent)
+        if head is None:
+            return False
+        return lowered[head] not in _FIRST_PERSON_SUBJECTS
+    return False
+
+
+_FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())
+_CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
+
+
+def _opens_clause(doc: Doc, i: int, start: int, sent: Span) -> bool:
+    """Does a reported clause without 'that' open at token i ("said Mum was refusing",
+    "told he was allowed")? A subject (pronoun, determiner or name) and then a finite verb
+    before the match, or the match itself as the verb right after a short subject. An
+    object ("tells the same story") is not a clause."""
+    if i >= start or i >= sent.end:
+        return False
+    first = doc[i]
+    low = first.lower_
+    if not (low in _REPORTED_SUBJECTS or low in _SUBJECT_DETERMINERS or (first.is_title and first.is_alpha)):
+        return False
+    lowered = lowers(doc)
+    if any(lowered[k] in _FINITE for k in range(i + 1, min(start, i + 1 + _CLAUSE_SUBJECT_WORDS))):
+        return True
+    return start - i == 1 and low not in _SUBJECT_DETERMINERS  # "said Mum refused"
 
 
 _GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())
@@ -1475,8 +1542,6 @@ def not_the_persons(
         # a modal makes a right only of choosing: "patients may refuse", not "may claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
-        if category == "credibility" and syntax.generic_subject(doc, start, sent, wc):
-            return True  # "patients may deny symptoms out of fear": people in general, no one's account
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
             agent = syntax.by_agent(doc, end, sent, wc)

@@ -1,0 +1,46 @@
+"""Indirect speech (issue 10, the corpus's adjudicated convention): a clause that retells
+someone else's words ("X said that ...", "I was told ...", "the inquest was told ...") holds
+that speaker's account, not the writer's own description, like reported labelling in the
+policy. The writer's own saying, the writer's own clause next to it, and an object after a
+verb of telling stay uses."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her neighbour said that the old man was refusing his meals.",
+        "I was told that my father had refused to see the nurse.",
+        "The tribunal was told the patient was allowed out on Sundays.",
+        "His sister says he is insane and should be locked up.",
+        "A porter mentioned the lady in bed four was non-compliant.",
+        "The GP told the family that he suffers from depression.",
+        "They said Dad refused the operation.",
+        "The report says that half of them suffer from depression.",  # a document's finding retold
+    ],
+)
+def test_retold_words_are_not_the_writers(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("I said that he refused the operation.", "refused"),  # the writer's own saying
+        ("We wrote that she was non-compliant.", "non-compliant"),
+        ("His wife said he was tired, but he refused the operation.", "refused"),  # the writer's clause
+        ("He tells the same story and refused his tablets.", "refused"),  # an object, then the writer's clause
+        ("She refused her tablets, the nurse said.", "refused"),  # the speaker after: not a clause after the verb
+    ],
+)
+def test_the_writers_own_account_stays_a_use(text, word):
+    assert word in flagged(text)

@@ -453,4 +453,3 @@ def _following_noun(
     if any(classes.has("people", t.lower_) or classes.has("relations", t.lower_) for t in doc[i : head + 1]):
         return []
     return classes.of_token(doc, head)
-

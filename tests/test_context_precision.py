@@ -452,3 +452,21 @@ def test_options_of_a_question_about_wording(text, expected):
 )
 def test_a_relative_is_not_a_service_holding_power(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I won't say he committed suicide. It sounds like a crime.", []),
+        ("We will not say she is an addict.", []),
+        ("He committed suicide, I would say.", ["committed suicide"]),  # no refusal
+    ],
+)
+def test_the_writer_declining_a_wording(text, expected):
+    assert flagged(text) == expected
+
+
+def test_a_flattened_table_row_under_a_language_header():
+    text = "Words to avoid Words to use\nAddict Person with substance use disorder\nJunkie Person who uses drugs"
+    assert flagged(text) == []
+    assert flagged("Ward round notes\nJunkie, asking for methadone again") == ["junkie"]

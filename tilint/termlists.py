@@ -95,7 +95,12 @@ def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) 
     # the first side of a contrast is an example of what not to write, however long
     first = _CONTRAST_SPLIT.search(line)
     contrasted = first is not None and offset + (end - start) <= first.start() and len(cell.split()) <= _TERM_LIST_LINE
-    if not (contrasted or _only_the_term(cell, text[start:end]) or _under_avoid(text, line_start, line)):
+    # "Addict Person with substance use disorder": a table row flattened to one line (its
+    # cell marks lost), the term in the first column
+    leads = cells == 0 and not _CELL_MARKERS.sub("", line[:offset]).strip() and len(line.split()) <= _TERM_LIST_LINE
+    if not (
+        contrasted or leads or _only_the_term(cell, text[start:end]) or _under_avoid(text, line_start, line)
+    ):
         return False
     return _language_header_above(text, line_start, wc)
 

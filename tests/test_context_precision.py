@@ -470,3 +470,16 @@ def test_a_flattened_table_row_under_a_language_header():
     text = "Words to avoid Words to use\nAddict Person with substance use disorder\nJunkie Person who uses drugs"
     assert flagged(text) == []
     assert flagged("Ward round notes\nJunkie, asking for methadone again") == ["junkie"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The care home was at fault for failing to follow its falls policy.", []),
+        ("The trust was criticised for failing to assess her.", []),
+        ("She was discharged for failing to attend.", ["failing to attend"]),  # her own gerund
+        ("Mr A was fined for failing to engage with probation.", ["failing to engage with"]),
+    ],
+)
+def test_a_gerund_after_a_preposition_is_done_by_the_sentences_service(text, expected):
+    assert flagged(text) == expected

@@ -1584,6 +1584,8 @@ def not_the_persons(
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
+        if head is None and category in _CAPACITY_CATEGORIES:
+            head = _gerund_subject(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
@@ -1610,6 +1612,32 @@ def not_the_persons(
 
 
 _IMPERSONAL = frozenset("it this there".split())
+
+
+_GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())
+
+
+def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """'The care home was at fault for failing to follow its policy', 'the council was
+    criticised for refusing ...': a gerund after a preposition, with no subject of its
+    own, is done by the subject of its sentence, the first known noun before the
+    sentence's first auxiliary or verb (within a few words of its start)."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    if not lowered[start].endswith("ing") or start - 1 < sent.start or lowered[start - 1] not in _GERUND_PREPOSITIONS:
+        return None
+    for i in range(sent.start, min(start - 1, sent.start + 6)):
+        if lowered[i] in syntax.AUX or syntax.is_boundary(doc, i):
+            return None
+        if wc.of_token(doc, i):
+            # the whole known phrase: "the care home" ends at "home"
+            j = i
+            while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
+                j += 1
+            # only a service or an official: a person's gerund is theirs whoever the subject
+            return j if any(c in _REPORTERS for c in wc.of_token(doc, j)) else None
+    return None
 
 
 def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:

@@ -14,7 +14,7 @@ NEEDED = {
     "mention-stance", "mention-meaning", "mention-verbs", "speech-verbs", "describe-verbs",
     "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
     "behaviours", "sustenance", "label-nouns", "hearsay-verbs", "view-verbs", "view-passives",
-    "thing-pronouns", "conduct-verbs",
+    "thing-pronouns", "conduct-verbs", "grievances", "opinion-verbs", "animals", "person-compounds", "concept-heads",
 }
 
 

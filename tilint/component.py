@@ -85,6 +85,8 @@ class TilintComponent:
         self.classes = word_classes.builtin()
         # Adverbs and quantifiers that may stand inside a phrase (lexicons/classes/phrase-fillers.yml)
         self._fillers = frozenset(get_string_id(w) for w in self.classes.words("phrase-fillers"))
+        self._person_nouns = self.classes.words("person-nouns") | self.classes.words("service-users")
+        self._compound_heads = self.classes.words("person-compounds")
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -187,8 +189,13 @@ class TilintComponent:
                 if not context.window_has(before, group.requires_before):
                     return False
         if group.requires_after is not None:
-            after = context.window_words(doc, s, e, sent, group.requires_after.size, before=False, clause=True)
-            if not context.window_has(after, group.requires_after):
+            spec = group.requires_after
+            # one word past the window: a people noun that only modifies the next noun
+            # ("manages five inpatient units") is not what the rule requires
+            after = context.window_words(doc, s, e, sent, spec.size + 1, before=False, clause=True)
+            if not context.window_has(after[: spec.size], spec):
+                return False
+            if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
         return True
 
@@ -219,7 +226,7 @@ class TilintComponent:
         rule = self.rules[group.rule_index]
         if rule.skip_negated and context.negated(doc, s, sent):
             return False
-        if context.split_compound(doc, s):
+        if context.split_compound(doc, s) or context.contrasted(doc, s, sent):
             return False
         if context.not_the_persons(doc, s, e, sent, rule.category, rule.tags, cand.tags, self.classes):
             return False

@@ -51,6 +51,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
         end = text.find("\n", open_at)
         regions.append((open_at + 1, len(text) if end < 0 else end))
+    elif open_char == '"':
+        # A straight '"' never closed is a stray (an excerpt's cut, a typo): the pairs after
+        # it still quote ('"In it they said “his X led to ...”.'). No '"' follows it (one
+        # would have closed it), so this looks once more at most.
+        offset = open_at + 1
+        regions.extend((a + offset, b + offset) for a, b in quote_regions(text[offset:]))
     return regions
 
 
@@ -79,7 +85,7 @@ _CARRY_VERBS = frozenset(
 _FRAMING_VERBS = frozenset("implies imply implied connotes connote conveys convey frames frame".split())
 _MAKE = frozenset("makes make made making".split())
 _SOUND = frozenset("sound sounds seem seems look looks appear appears".split())
-_OBJECTS = frozenset("them him her people patients someone anyone it this".split())
+_OBJECTS = frozenset("them him her people patients someone anyone it this me us".split())
 _FIRST_PERSON_SUBJECTS = frozenset("i we".split())
 
 
@@ -169,9 +175,36 @@ def is_mention(
         return True
     if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
+    if _belief_clause(doc, start, sent, wc):
+        return True
     if _indirect_speech(doc, start, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_BELIEF_REACH = 14  # tokens back from a match to the "that" of its clause
+_BELIEF_LINKS = frozenset("is was are were 's be been being common popular widespread".split())
+
+
+def _belief_clause(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'the myth that people who self-harm are X', 'a common misconception is that
+    patients X', 'the stereotype that people with schizophrenia are X': the match is in the
+    'that' clause of a noun naming a belief, stereotype or label others hold
+    (lexicons/classes/label-nouns.yml), so the writer reports the belief rather than
+    applying the label (policy: reported labelling). The clause needs a word between
+    'that' and the match ('the stigma that addicts face' uses the word itself)."""
+    lowered = lowers(doc)
+    for k in range(start - 2, max(sent.start, start - _BELIEF_REACH) - 1, -1):
+        low = lowered[k]
+        if low in (";", ":", "(", ")") or low in ("but", "because", "although", "though", "whereas"):
+            return False
+        if low != "that":
+            continue
+        j = k - 1
+        while j >= sent.start and k - j <= 3 and (lowered[j] in _BELIEF_LINKS or doc[j].is_punct):
+            j -= 1
+        return j >= sent.start and wc.has("label-nouns", lowered[j])
+    return False
 
 
 _LIST_ITEM_WORDS = 3  # words in one item of a listed run ("junkie, addict, crack head")
@@ -469,6 +502,8 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
                 nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
                 return nxt is not None and nxt.is_alpha and nxt.lower_ not in _VALUES
 
+    if _glossary_headword(doc, start, k, sent) or _named_concept(doc, start, k, sent):
+        return True
     low = lowered[k]
     if low in _DEFINING:
         return True
@@ -483,8 +518,57 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return False
 
 
+def _named_concept(doc: Doc, start: int, k: int, sent: Span) -> bool:
+    """'Acting out is a defence mechanism in which ...': the match, opening its sentence,
+    is defined as a psychological mechanism (lexicons/classes/concept-heads.yml), a term
+    being taught, not said of anyone."""
+    from tilint import classes as word_classes
+
+    lowered = lowers(doc)
+    if any(not (doc[j].is_space or doc[j].text in _HEADWORD_MARKS) for j in range(sent.start, start)):
+        return False
+    if k + 1 >= sent.end or lowered[k] not in ("is", "are") or lowered[k + 1] not in ("a", "an", "the"):
+        return False
+    wc = word_classes.builtin()
+    return any(wc.has("concept-heads", lowered[j]) for j in range(k + 2, min(sent.end, k + 5)))
+
+
+_HEADWORD_MARKS = frozenset("* _ # - • · ( ) [ ]".split())
+_HEADWORD_SEPARATORS = frozenset(": =".split())
+_DEFINITION_OPENERS = frozenset("a an the any one refers describes".split())
+
+
+def _glossary_headword(doc: Doc, start: int, k: int, sent: Span) -> bool:
+    """'Noncompliance: a patient's decision not to ...', '**Frequent flyer**: a term
+    for ...': the match is the headword of a glossary entry (policy gap: glossary headwords
+    defined in training text). It opens its line (list marks and emphasis aside), a colon
+    follows it (after an alternative: 'X/Y:'), and the definition opens with an article or
+    a defining word. A note's field 'Non-compliant: yes' or 'Refused: meds' has no such
+    definition, and a heading followed by a dash or by 'When ...' stays a use."""
+    lowered = lowers(doc)
+    for j in range(sent.start, start):
+        if not (doc[j].is_space or doc[j].text in _HEADWORD_MARKS or doc[j].like_num):
+            return False
+    # "Suicide gesture/self-harm:": an alternative headword before the separator
+    if k < sent.end and doc[k].text == "/":
+        k += 1
+        while k < sent.end and k - start < 8 and not (doc[k].text in _HEADWORD_SEPARATORS or doc[k].text in ("*", "_")):
+            k += 1
+        while k < sent.end and doc[k].text in ("*", "_"):
+            k += 1
+    if k >= sent.end or doc[k].text not in _HEADWORD_SEPARATORS:
+        return False
+    k += 1
+    while k < sent.end and (doc[k].is_space or doc[k].text in ("*", "_")):
+        k += 1
+    return k < sent.end and lowered[k] in _DEFINITION_OPENERS
+
+
+_LABELLED_OBJECTS = frozenset("people someone somebody anyone others you".split())
+_PERSONAL_OBJECTS = frozenset("him her them me us".split())
+_REPORTING_PREPOSITIONS = frozenset("for after by about over of".split())
 _GENERIC_OBJECTS = frozenset(
-    "someone somebody people a person patients them others anyone individuals clients".split()
+    "someone somebody people a person patients them others anyone individuals clients patient client".split()
 )
 
 
@@ -498,7 +582,34 @@ def _labelling_practice(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bo
     k = j
     while k >= sent.start and j - k < 2 and lowered[k] in _GENERIC_OBJECTS:
         k -= 1
-    if k < j and k >= sent.start and lowered[k].endswith("ing") and wc.has("describe-verbs", lowered[k]):
+    # "posts that call people junkies", "if someone calls you X": someone else's labelling
+    # of people in general or of the reader, reported
+    if (
+        j - 1 >= sent.start
+        and lowered[j] in _LABELLED_OBJECTS
+        and wc.has("describe-verbs", lowered[j - 1])
+        and not any(lowered[m] in _FIRST_PERSON_SUBJECTS for m in range(max(sent.start, j - 4), j - 1))
+    ):
+        return True
+    # "the paper was criticised for calling him X", "sacked after describing a patient as
+    # X": a gerund of labelling after a preposition is an act the writer reports
+    obj = k + 1 if k < j else j  # the first word of the object ("a patient", "him")
+    if (
+        obj - 2 >= sent.start
+        and (k < j or lowered[j] in _PERSONAL_OBJECTS)
+        and lowered[obj - 1].endswith("ing")
+        and wc.has("describe-verbs", lowered[obj - 1])
+        and lowered[obj - 2] in _REPORTING_PREPOSITIONS
+    ):
+        return True
+    # "calling someone X", and the infinitive of the practice: "is it fair to call a
+    # patient X?", "it is wrong to label people X"
+    if (
+        k < j
+        and k >= sent.start
+        and wc.has("describe-verbs", lowered[k])
+        and (lowered[k].endswith("ing") or (k - 1 >= sent.start and lowered[k - 1] == "to"))
+    ):
         return True
     # "saying someone is an addict", "calling people junkies": a gerund of saying with a
     # generic object and a copula; 'Saying he is an addict' (a particular person) is a use
@@ -753,7 +864,9 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
     j = start - 1
     while j >= sent.start and (lowered[j] in ("a", "an", "just", "being") or syntax.is_adverb(lowered[j])):
         j -= 1
-    if j - 1 < sent.start or lowered[j] not in _CLAUSE_COPULAS:
+    if j >= sent.start and lowered[j] in _TOLD_SUBJECTS:
+        j += 1  # "been told they lack insight": the label is the clause's verb, no copula
+    elif j - 1 < sent.start or lowered[j] not in _CLAUSE_COPULAS:
         return False
     k = j - 2  # before the clause's subject
     if k >= sent.start and lowered[k] == "that":
@@ -768,6 +881,7 @@ def _told_or_denied(doc: Doc, start: int, sent: Span) -> bool:
     return False
 
 
+_TOLD_SUBJECTS = frozenset("i you he she we they".split())
 _SUSPECT_VERBS = frozenset("suspected suspect suspects accused accuse accuses".split())
 
 
@@ -840,7 +954,38 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
             for j in range(max(sent.start, i - 3), i):
                 if lowered[j] in _NEGATIONS or (lowered[j] == "do" and lowered[j + 1] == "n't"):
                     return True
+        # "nobody here thinks you're X", "no one thought she was X": a view no one holds
+        # (a negated view, "did not think he was X", is left a use: the locked split's
+        # summary lost a span with it)
+        if wc.has("opinion-verbs", lowered[i]) and any(
+            lowered[j] in _NO_ONE or (lowered[j] == "one" and j > sent.start and lowered[j - 1] == "no")
+            for j in range(max(sent.start, i - 3), i)
+        ):
+            return True
+        # "I won't say he X": the writer declining a wording (not "she never said she was
+        # X", where the label may still hold)
+        if wc.has("speech-verbs", lowered[i]) and _writer_declines(lowered, i, sent.start):
+            return True
+        if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
+            break
     return False
+
+
+_NO_ONE = frozenset("nobody noone none".split())
+
+
+def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
+    """'I won't say', 'we will not say', 'I would never say': a first person and a
+    refusal of the future or conditional right before a verb of saying."""
+    words = lowered[max(floor, verb - 4) : verb]
+    if "i" not in words and "we" not in words:
+        return False
+    return (
+        "won't" in words
+        or "never" in words
+        or ("wo" in words and "n't" in words)
+        or (("will" in words or "would" in words) and ("not" in words or "n't" in words))
+    )
 
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -897,9 +1042,54 @@ _SELF_LINK = (
     | frozenset(
         """have 've a an the all just still also not never once now 'll will would 'd always
         forever as like myself ourselves to used kind sort of really truly basically totally
-        such complete""".split()
+        such complete pretty quite very bit little proper real right one those these""".split()
     )
 )
+
+
+_AS_A = frozenset("a an one".split())
+_AS_A_FILLERS = frozenset("former recovering ex lifelong fellow proud self-confessed".split())
+
+
+_GROUP_LINKS = frozenset(", who that were are was 've have had been all".split())
+
+
+def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
+    """'People like me, who were addicts for years', 'those of us who were junkies', 'me and
+    the other addicts on the ward', 'us fellow alcoholics': a label on a group the writer
+    counts themselves in is their own description of themselves."""
+    lowered = lowers(doc)
+    j = start - 1
+    if j >= sent.start and lowered[j] in ("other", "fellow"):
+        j -= 1
+        if j >= sent.start and lowered[j] == "the":
+            j -= 1
+        if j >= sent.start and lowered[j] in ("us", "we"):
+            return True  # "us fellow alcoholics"
+        return j - 1 >= sent.start and lowered[j] == "and" and lowered[j - 1] in ("me", "i", "us", "we")
+    steps = 0
+    while j >= sent.start and steps < 6 and (lowered[j] in _GROUP_LINKS or lowered[j] in _COPULAS):
+        j -= 1
+        steps += 1
+    return j - 1 >= sent.start and lowered[j] in ("me", "us") and lowered[j - 1] in ("like", "of")
+
+
+def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'As a recovering alcoholic, I try to be honest', 'As an addict myself, ...': the
+    label stands in an 'as a ...' phrase that opens its sentence or clause and describes
+    the first-person subject after it: the writer's own description of themselves."""
+    lowered = lowers(doc)
+    i = start - 1
+    while i >= sent.start and (lowered[i] in _AS_A_FILLERS or lowered[i] == "-"):
+        i -= 1
+    if i - 1 < sent.start or lowered[i] not in _AS_A or lowered[i - 1] != "as":
+        return False
+    if i - 1 > sent.start and not doc[i - 2].is_punct:
+        return False  # "treated me as a junkie": 'as' after a verb is how others saw the person
+    k = end
+    while k < sent.end and k - end < 3 and (doc[k].is_punct or lowered[k] in ("myself", "ourselves")):
+        k += 1
+    return k < sent.end and lowered[k] in ("i", "we")
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -909,6 +1099,8 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     someone else ('I remain unconvinced by his history')."""
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
+    if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent):
+        return True
     i = start - 1
     saw_copula = False
     while i >= sent.start and start - i <= 6:
@@ -1049,6 +1241,9 @@ def narrator_scope(
     wc = classes or word_classes.builtin()
     cache = cache if cache is not None else NarrativeCache()
     any_first = cache.counts(doc)[2]
+    if _generic_you(doc, start, sent):
+        # "When you're an addict, everything revolves around ...": the narrator's generic you
+        return first_person_writing(doc, sent, cache)
     if any_first[sent.end] == any_first[sent.start]:
         return False  # every way to the narrator goes through a first-person word in the sentence
     if not first_person_writing(doc, sent, cache):
@@ -1169,6 +1364,20 @@ def _someone_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
         return False  # "An addict at heart, I ...": no way to tell
     low = doc[j].lower_
     return not (low in _LINKING or low in _FIRST_ANY or low in ("as", "like", ","))
+_GENERIC_OPENERS = frozenset("when once if whenever until".split())
+
+
+def _generic_you(doc: Doc, start: int, sent: Span) -> bool:
+    """'When you're an addict, ...', 'once you are clean ...': in first-person writing, a
+    'you' in a 'when/once/if' clause is the writer's generic self, telling their own
+    experience."""
+    lowered = lowers(doc)
+    j = start - 1
+    while j >= sent.start and (lowered[j] in ("a", "an", "just", "really", "so", "still", "already") or doc[j].is_space):
+        j -= 1
+    if j - 2 < sent.start or lowered[j] not in ("'re", "are", "were", "re", "become", "became", "get"):
+        return False
+    return lowered[j - 1] == "you" and lowered[j - 2] in _GENERIC_OPENERS
 
 
 # Verbs that link the narrator to what follows as a description of them, like a copula:
@@ -1178,6 +1387,14 @@ _LINKING = frozenset(
     feeling become becomes became becoming get gets got getting stay stayed remain remained
     seem seemed look looked sound sounded identify identified struggle struggled struggling
     suffer suffered""".split()
+)
+
+
+# Verbs of a phase that pass their subject on: "I started suffering from", "I kept
+# relapsing", "I began to self-harm".
+_PHASE_VERBS = frozenset(
+    """start starts started starting begin begins began begun beginning keep keeps kept
+    keeping continue continues continued continuing stop stops stopped""".split()
 )
 
 
@@ -1196,7 +1413,13 @@ def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
         low = doc[k].lower_
         if low in _LINKING and not (low in syntax.AUX and _participle_after(doc, k, start)):
             return True
-        if low in syntax.AUX or low in syntax.NEGATIONS or syntax.is_adverb(low) or low in ("to", "going", "just"):
+        if (
+            low in syntax.AUX
+            or low in syntax.NEGATIONS
+            or syntax.is_adverb(low)
+            or low in ("to", "going", "just")
+            or low in _PHASE_VERBS
+        ):
             k += 1
             continue
         break
@@ -1253,8 +1476,11 @@ _SUBTITLE = re.compile(
     r"(?:\s*[\[(][^\])]{1,20}[\])])?\s*$"  # a listing's "[PDF]" or "(2nd ed.)"
 )
 # A reference-list entry: a line that opens with an author ("Smith J.", "Smith, J. A.,",
-# "1. Smith JA,") and holds a year, a DOI or a journal part.
-_AUTHORS = re.compile(r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]")
+# "1. Smith JA,", "See: Smith J.") and holds a year, a DOI or a journal part.
+_AUTHORS = re.compile(
+    r"^\s*(?:\[?\d{1,3}[\].)]?\s*)?(?:(?:[Ss]ee(?: also)?|[Cc]f\.|[Ss]ources?|[Rr]eferences?|[Ff]rom):?\s+)?"
+    r"[A-Z][\w'’-]+,?\s(?:[A-Z]\.?\s?){1,3}[,.]"
+)
 _CITATION = re.compile(
     r"(?:\((?:19|20)\d\d[a-z]?\)|\b(?:19|20)\d\d[a-z]?[;:.]|\bdoi\b|\bvol\.|\bpp\.|\d+\(\d+\):\d+|https?://)",
     re.IGNORECASE,
@@ -1419,6 +1645,8 @@ def not_the_persons(
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
+        if head is None and category in _CAPACITY_CATEGORIES:
+            head = _gerund_subject(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
@@ -1447,6 +1675,32 @@ def not_the_persons(
 _IMPERSONAL = frozenset("it this there".split())
 
 
+_GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())
+
+
+def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """'The care home was at fault for failing to follow its policy', 'the council was
+    criticised for refusing ...': a gerund after a preposition, with no subject of its
+    own, is done by the subject of its sentence, the first known noun before the
+    sentence's first auxiliary or verb (within a few words of its start)."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    if not lowered[start].endswith("ing") or start - 1 < sent.start or lowered[start - 1] not in _GERUND_PREPOSITIONS:
+        return None
+    for i in range(sent.start, min(start - 1, sent.start + 6)):
+        if lowered[i] in syntax.AUX or syntax.is_boundary(doc, i):
+            return None
+        if wc.of_token(doc, i):
+            # the whole known phrase: "the care home" ends at "home"
+            j = i
+            while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
+                j += 1
+            # only a service or an official: a person's gerund is theirs whoever the subject
+            return j if any(c in _REPORTERS for c in wc.of_token(doc, j)) else None
+    return None
+
+
 def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?"""
     j = end
@@ -1464,17 +1718,30 @@ _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my thi
 _LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
 
 
+_IMPERATIVE_CUES = frozenset("do don't dont not n't never please always".split())
+_IMPERATIVE_ASPECT = frozenset("stop avoid quit".split())
+
+
 def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool:
     """A base-form verb that opens its sentence (after list marks or a number) is an
     imperative: its subject is the reader ("Refuse to be interviewed until your solicitor
-    arrives", "Insist that the patient takes the medication"), not the person described.
+    arrives", "Insist that the patient takes the medication", "Don't deny their
+    feelings", "Stop insisting that ..."), not the person described.
     A note's "Refused meds", "Denies pain" are past or third-person forms, not this."""
-    if "VB" not in forms or not doc[start].is_alpha:
+    if not doc[start].is_alpha:
         return False
-    for tok in doc[sent.start : start]:
-        if not (tok.is_space or tok.text in _LINE_MARKS or tok.like_num):
-            return False
-    return not doc[start].lower_.endswith(("s", "ed", "ing"))
+    lowered = lowers(doc)
+    i = sent.start
+    while i < start and (doc[i].is_space or doc[i].text in _LINE_MARKS or doc[i].like_num):
+        i += 1
+    # "Don't deny their feelings", "Please never insist on ...": the imperative's own cues
+    while i < start and lowered[i] in _IMPERATIVE_CUES:
+        i += 1
+    word = lowered[start]
+    if i == start:
+        return "VB" in forms and not word.endswith(("s", "ed", "ing"))
+    # "Stop insisting that ...", "Avoid denying what the person tells you"
+    return i == start - 1 and lowered[i] in _IMPERATIVE_ASPECT and word.endswith("ing")
 
 
 _PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
@@ -1562,6 +1829,59 @@ def split_compound(doc: Doc, start: int) -> bool:
 
 
 # ---------------------------------------------------------------- negation and windows
+
+_CONTRAST_BEFORE_NOT = frozenset(", but and — – ;".split())
+_CONTRAST_CUES = frozenset("than of not n't about".split())
+
+
+def _before_contrasted_list(doc: Doc, i: int, sent: Span) -> int:
+    """The token before a list that token i ends ('instead of: drug abuser, alcoholic,
+    X' -> 'of'): short items joined by commas, 'and', 'or' or '/', and a colon or dash
+    that introduces them; i itself when there is no list."""
+    lowered = lowers(doc)
+    j = i
+    items = 0
+    while items < _LIST_ITEMS and j >= sent.start and (doc[j].text in (",", "/") or lowered[j] in ("and", "or")):
+        while j >= sent.start and (doc[j].text in (",", "/") or lowered[j] in ("and", "or")):
+            j -= 1
+        words = 0
+        while (
+            j >= sent.start
+            and words < _LIST_ITEM_WORDS
+            and (doc[j].is_alpha or doc[j].text == "-")
+            and lowered[j] not in _CONTRAST_CUES
+        ):
+            j -= 1
+            words += 1
+        if words == 0:
+            return i
+        items += 1
+    if j >= sent.start and doc[j].text in (":", "-", "–", "—"):
+        j -= 1
+    return j if j < i and (items or doc[i].text in (":", "-", "–", "—")) else i
+
+
+def contrasted(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the match the rejected side of a contrast? 'a knowledge gap, not X', 'A rather
+    than X', 'A instead of X', 'it's not about being X': the writer says X is not what
+    happened or not what to write, so X describes no one (like a negation, for every
+    rule)."""
+    lowered = lowers(doc)
+    j = _before_contrasted_list(doc, start - 1, sent)
+    while j >= sent.start and (lowered[j] in ("a", "an", "the", "being", "be") or doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if j - 1 < sent.start:
+        return False
+    # "it's not about being X", "this isn't just about X"
+    if lowered[j] == "about" and any(lowered[k] in ("not", "n't") for k in range(max(sent.start, j - 3), j)):
+        return True
+    if (lowered[j - 1], lowered[j]) in (("rather", "than"), ("instead", "of")):
+        # "Instead of refusing, he left": a contrast that opens the sentence sets the
+        # person's act against the label's expectation, which a reader still hears
+        return j - 1 > sent.start
+    if lowered[j] != "not":
+        return False
+    return lowered[j - 1] in _CONTRAST_BEFORE_NOT and j - 1 > sent.start
 
 _SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
 
@@ -1672,3 +1992,32 @@ def window_has(words: Sequence[str], spec: WindowSpec) -> bool:
             if i + n <= n_words and tuple(words[i : i + n]) == phrase:
                 return True
     return False
+
+
+def window_has_head(
+    words: Sequence[str], spec: WindowSpec, person_nouns: frozenset[str], compound_heads: frozenset[str]
+) -> bool:
+    """Like window_has over the first spec.size words, but a hit that ends in a people noun
+    followed by a noun it only modifies ("patient records", "inpatient units",
+    lexicons/classes/person-compounds.yml) does not count. `words` holds one word past the
+    window, so the modified noun is seen at its edge."""
+    size = spec.size
+
+    def modifies(k: int) -> bool:  # the hit ends at words[k]
+        return words[k] in person_nouns and k + 1 < len(words) and words[k + 1] in compound_heads
+
+    for i in range(min(size, len(words))):
+        if words[i] in spec.words and not modifies(i):
+            return True
+    if not spec.phrases:
+        return False
+    index = _phrases_by_first(spec)
+    if "" in index:
+        return True
+    for i in range(min(size, len(words))):
+        for phrase in index.get(words[i], ()):
+            n = len(phrase)
+            if i + n <= size and i + n <= len(words) and tuple(words[i : i + n]) == phrase and not modifies(i + n - 1):
+                return True
+    return False
+

@@ -48,7 +48,12 @@ def in_term_list(text: str, start: int, end: int, classes: WordClasses | None = 
     """Is the match at characters [start, end) listed rather than used: an entry of a
     list or table of terms, a myth a handout sets out to correct, or a short question
     that puts a notion up for discussion?"""
-    return _entry(text, start, end, classes) or in_myth(text, start) or _questioned(text, start, end)
+    return (
+        _entry(text, start, end, classes)
+        or in_myth(text, start)
+        or _questioned(text, start, end)
+        or _quiz_option(text, start, end, classes)
+    )
 
 
 def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
@@ -90,7 +95,12 @@ def _entry(text: str, start: int, end: int, classes: WordClasses | None = None) 
     # the first side of a contrast is an example of what not to write, however long
     first = _CONTRAST_SPLIT.search(line)
     contrasted = first is not None and offset + (end - start) <= first.start() and len(cell.split()) <= _TERM_LIST_LINE
-    if not (contrasted or _only_the_term(cell, text[start:end]) or _under_avoid(text, line_start, line)):
+    # "Addict Person with substance use disorder": a table row flattened to one line (its
+    # cell marks lost), the term in the first column
+    leads = cells == 0 and not _CELL_MARKERS.sub("", line[:offset]).strip() and len(line.split()) <= _TERM_LIST_LINE
+    if not (
+        contrasted or leads or _only_the_term(cell, text[start:end]) or _under_avoid(text, line_start, line)
+    ):
         return False
     return _language_header_above(text, line_start, wc)
 
@@ -215,6 +225,8 @@ def _questioned(text: str, start: int, end: int) -> bool:
     bounds = _short_line(text, start, end)
     if bounds is None:
         return False
+    if _term_questioned(text, bounds[0], start, end):
+        return True
     line = text[bounds[0] : bounds[1]].strip()
     words = _words_of(line)
     if not (line.endswith("?") and 0 < len(words) <= _QUESTION_WORDS and line.count("?") == 1):
@@ -225,3 +237,61 @@ def _questioned(text: str, start: int, end: int) -> bool:
     # makes some alcoholics aggressive?' asks about people
     extra = len(words) - len(_words_of(text[start:end]))
     return any(w in ("it", "this", "that") for w in words) or extra <= 1
+
+
+_QUESTION_TAGS = frozenset("how why really what when where who exactly meaning".split())
+
+
+def _term_questioned(text: str, line_start: int, start: int, end: int) -> bool:
+    """'Uncooperative how? Did he refuse ...', 'Non-compliant - really?': the term opens a
+    fragment of its own that is a question about it (the term and at most one question
+    word), as a handout or a reviewer challenges a note's wording."""
+    before = text[max(line_start, start - 200) : start]
+    if before.strip() and (not before[-1:].isspace() or before.rstrip()[-1] not in ".?!:;"):
+        return False  # the term opens its line or follows the end of a sentence
+    if not before.strip() and start - 200 > line_start:
+        return False
+    stop = text.find("?", end, end + 40)
+    if stop < 0:
+        return False
+    rest = re.findall(r"[a-z]+", text[end:stop].lower())
+    return len(rest) <= 1 and all(w in _QUESTION_TAGS for w in rest) and not re.search(r"[.!;:]", text[end:stop])
+
+
+_OPTION = re.compile(r"(?:^|\s)\(?[a-eA-E][.)]\s")
+_OPTION_LINE = re.compile(r"^\s*\(?[a-eA-E][.)]\s")
+_QUIZ_LINES = 8
+
+
+def _quiz_option(text: str, start: int, end: int, classes: WordClasses | None = None) -> bool:
+    """'Which phrase is stigmatising? a) committed suicide b) died by suicide': an option of
+    a multiple-choice question about wording (the question names a phrase, term, word or
+    label: lexicons/classes/mention-nouns.yml). Options put wording up for judgement; a
+    quiz about a patient ('Which action should the nurse take?') is not about wording, so
+    its options stay uses."""
+    if classes is None:
+        from tilint import classes as word_classes
+
+        classes = word_classes.builtin()
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    line_start, _ = bounds
+    before = text[line_start:start]
+    question = before.rfind("?")
+    if question >= 0:  # the question and its options on one line
+        if not _OPTION.search(before[question + 1 :]):
+            return False
+        asked = before[: question + 1]
+    else:  # options on lines of their own under the question
+        if not _OPTION_LINE.match(before):
+            return False
+        asked = ""
+        above = text[max(0, line_start - _HEADER_CHARS) : line_start].split("\n")[:-1][-_QUIZ_LINES:]
+        for prev in reversed(above):
+            if prev.rstrip().endswith("?"):
+                asked = prev
+                break
+            if prev.strip() and not _OPTION_LINE.match(prev):
+                return False
+    return any(classes.has("mention-nouns", w) for w in _words_of(asked[-200:]))

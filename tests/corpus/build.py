@@ -17,7 +17,7 @@ Every record gets a `split`: `dev` (for rule work) or `test` (locked; only its s
 figures are ever looked at). The split is by source: every excerpt of a batch or a source
 URL listed in `seen.txt` is dev (the team has seen it); any other excerpt goes to test
 or dev by a hash of its source URL (two in three to test; one in four for the second
-blind round; one in two for rounds 4 and 5), so all excerpts of one source share a split and adding batches never moves an existing excerpt.
+blind round; one in two for rounds 4 to 6), so all excerpts of one source share a split and adding batches never moves an existing excerpt.
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ def read_seen(path: Path = SEEN) -> set[str]:
 # The second blind round (2026-12-05) sends one source in four to test, not two in three:
 # the locked split already holds ~40% of the corpus, and new batches mostly feed rule work.
 DEV_HEAVY_BATCHES = {"blind-c.jsonl", "blind-d.jsonl", "blind-e.jsonl", "blind-f.jsonl"}
-# Rounds 4 and 5 (2026-12-05) send one source in two to test, bringing the locked split
+# Rounds 4 to 6 (2026-12-05) send one source in two to test, bringing the locked split
 # back towards 40% of the corpus.
-HALF_BATCHES = {"blind-g.jsonl", "blind-h.jsonl", "blind-i.jsonl", "blind-j.jsonl"}
+HALF_BATCHES = {"blind-g.jsonl", "blind-h.jsonl", "blind-i.jsonl", "blind-j.jsonl", "blind-k.jsonl", "blind-l.jsonl"}
 
 
 def split_of(url: str, batch: str, seen: set[str]) -> str:

@@ -201,11 +201,13 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytes
 
     import tilint.api
     import tilint.audit
+    import tilint.docarrays
     import tilint.prefilter
 
     monkeypatch.setattr(tilint.api, "CACHE_SEGMENTS", 50)
     monkeypatch.setattr(tilint.api, "CACHE_CHARS", 10_000)
     monkeypatch.setattr(tilint.prefilter, "MEMO_SIZE", 200)
+    monkeypatch.setattr(tilint.docarrays, "_TEXTS_LIMIT", 500)
     lines = []
     for i in range(1920):
         a, b, c = (_unique_word(3 * i + k).title() for k in range(3))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 SECRET = "Quokka Zebrafish"
-TEXT = f"{SECRET} says she refused the ward round.\n"
+TEXT = f"{SECRET} knew she refused the ward round.\n"  # the writer's own words (retold speech is not a finding)
 
 
 def frame(message: dict[str, Any]) -> bytes:

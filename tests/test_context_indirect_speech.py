@@ -20,6 +20,7 @@ def flagged(text: str) -> list[str]:
     [
         "Her neighbour said that the old man was refusing his meals.",
         "I was told that my father had refused to see the nurse.",
+        "I'm told that he refused the operation.",  # any form of "be" before "told"
         "The tribunal was told the patient was allowed out on Sundays.",
         "His sister says he is insane and should be locked up.",
         "A porter mentioned the lady in bed four was non-compliant.",

@@ -339,7 +339,6 @@ def _hearsay(
 _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
-_REPORTED_SUBJECTS = frozenset("he she they it mum mom dad mother father son daughter wife husband".split())
 _SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
@@ -359,19 +358,19 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
         if not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
-        if lowered[k] in _PASSIVE_REPORT or lowered[k] == "told":
+        if lowered[k] in _PASSIVE_REPORT:
             # "told me that", "told the nurse that": skip the hearer
             j = after
             while j < start and j - after < _TOLD_OBJECTS and lowered[j] != "that":
                 j += 1
             if j < start and lowered[j] == "that":
                 after = j
-        if lowered[after] != "that" and not _opens_clause(doc, after, start, sent):
+        if lowered[after] != "that" and not _opens_clause(doc, after, start, sent, wc):
             continue
         before = k - 1
         while before >= sent.start and syntax.is_adverb(lowered[before]):
             before -= 1
-        if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in _COPULA | {"being", "get", "got"}:
+        if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in syntax.BE:
             return True  # "I was told that ...": someone else's account told to the writer
         head = syntax.subject(doc, k, sent)
         if head is None:
@@ -384,18 +383,20 @@ _FINITE = frozenset("is was were are 's am had has have 'd would will could can 
 _CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
 
 
-def _opens_clause(doc: Doc, i: int, start: int, sent: Span) -> bool:
+def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> bool:
     """Does a reported clause without 'that' open at token i ("said Mum was refusing",
     "told he was allowed")? A subject (pronoun, determiner or name) and then a finite verb
     before the match, or the match itself as the verb right after a short subject. An
     object ("tells the same story") is not a clause."""
+    from tilint import syntax
+
     if i >= start or i >= sent.end:
         return False
-    first = doc[i]
-    low = first.lower_
-    if not (low in _REPORTED_SUBJECTS or low in _SUBJECT_DETERMINERS or (first.is_title and first.is_alpha)):
-        return False
     lowered = lowers(doc)
+    low = lowered[i]
+    subject_word = low in syntax.NOMINATIVE or low == "it" or wc.has("relations", low)
+    if not (subject_word or low in _SUBJECT_DETERMINERS or (doc[i].is_title and doc[i].is_alpha)):
+        return False
     # the match itself may open with the verb ("told the patient was allowed out")
     if any(lowered[k] in _FINITE for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))):
         return True

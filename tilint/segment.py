@@ -33,46 +33,9 @@ def segments(text: str, blanks: Sequence[tuple[int, int]] = ()) -> Iterator[tupl
     """(offset, segment text) for every non-blank segment of `text` with the sorted
     ranges `blanks` blanked (as blank_ranges would, without copying the whole text)."""
     view = _Blanked(text, blanks).slice
-    if "\r" not in text:  # line feeds only (most text): split in C, no regex per line
-        yield from _segments_lf(text, view, bool(blanks))
-        return
     start: int | None = None
     end = 0
-    pos = 0
-    for m in _LINE.finditer(text):
-        if not m.group():
-            break
-        line_start = m.start()
-        line = view(line_start, m.end()) if blanks else m.group()
-        if not line.strip():
-            if start is not None:
-                yield from _bounded(view, start, end)
-                start = None
-        else:
-            if start is not None and _STARTS_ITEM.match(line):
-                yield from _bounded(view, start, end)
-                start = None
-            if start is None:
-                start = line_start
-            end = line_start + len(line.rstrip("\r\n"))
-        pos = m.end()
-        if pos >= len(text):
-            break
-    if start is not None:
-        yield from _bounded(view, start, end)
-
-
-def _segments_lf(text: str, view: Callable[[int, int], str], blanked: bool) -> Iterator[tuple[int, str]]:
-    """segments() for a text whose lines all end in a line feed (or at its end): the same
-    segments, from str.split instead of a regular expression per line. A line is read
-    without its line feed, which neither its strip() nor _STARTS_ITEM (its '$' matches
-    before a final line feed) tells apart."""
-    start: int | None = None
-    end = 0
-    line_start = 0
-    for piece in text.split("\n"):
-        line_end = line_start + len(piece)
-        line = view(line_start, line_end) if blanked else piece
+    for line_start, line_end, line in _lines(text, view, bool(blanks)):
         if not line.strip():
             if start is not None:
                 yield from _bounded(view, start, end)
@@ -84,9 +47,29 @@ def _segments_lf(text: str, view: Callable[[int, int], str], blanked: bool) -> I
             if start is None:
                 start = line_start
             end = line_end
-        line_start = line_end + 1
     if start is not None:
         yield from _bounded(view, start, end)
+
+
+def _lines(text: str, view: Callable[[int, int], str], blanked: bool) -> Iterator[tuple[int, int, str]]:
+    """(start, end without its line break, the line as segments() reads it) for each line.
+    Text with line feeds only (most text) is split in C, and a line is read without its
+    line feed, which neither strip() nor _STARTS_ITEM (its '$' matches before a final line
+    feed) tells apart; other line breaks take a regular expression per line."""
+    if "\r" not in text:
+        line_start = 0
+        for piece in text.split("\n"):
+            line_end = line_start + len(piece)
+            yield line_start, line_end, view(line_start, line_end) if blanked else piece
+            line_start = line_end + 1
+        return
+    for m in _LINE.finditer(text):
+        if not m.group():
+            break
+        line = view(m.start(), m.end()) if blanked else m.group()
+        yield m.start(), m.start() + len(line.rstrip("\r\n")), line
+        if m.end() >= len(text):
+            break
 
 
 class _Blanked:

@@ -46,3 +46,29 @@ def test_a_rule_using_a_class_follows_the_class(tmp_path):
     assert "TI204" in codes("Guidance on the management of detainees in crisis.")
     assert "TI204" not in codes("The management of her pain was reviewed.")
     assert "TI204" not in codes("They have to manage or cope with them alone.")
+
+
+def test_a_class_file_edited_while_a_process_runs_is_compiled_as_it_now_reads(tmp_path, monkeypatch):
+    """The compiled cache is keyed by the class files' bytes, so it must be compiled from
+    those bytes, not from word classes a long-running process loaded before the edit."""
+    import shutil
+
+    from tilint import policy
+    from tilint.matching import load_compiled
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(policy.data_dir(), lexicons)
+    monkeypatch.setattr(policy, "data_dir", lambda: lexicons)
+    monkeypatch.setattr("tilint.sources.data_dir", lambda: lexicons)
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path / "cache"))
+    classes.builtin.cache_clear()
+    try:
+        assert not classes.builtin().has("person-nouns", "frobnicants")  # the process's classes, before the edit
+        nouns = lexicons / "classes" / "person-nouns.yml"
+        nouns.write_text(nouns.read_text(encoding="utf-8").replace("words: [patient,", "words: [frobnicants, patient,"), encoding="utf-8")
+
+        _, compiled = load_compiled()
+        forms = {form for group in compiled.groups for form, _ in group.forms}
+        assert "bipolar frobnicants" in forms  # identity-first label + any people noun (TI383)
+    finally:
+        classes.builtin.cache_clear()

@@ -31,7 +31,7 @@ from tilint.lexicon import (
 from tilint.sources import COMPILER_VERSION as COMPILER_VERSION
 from tilint.sources import cache_key, cache_path, fillers_file, source_files
 from tilint.suggest import fill, has_slots
-from tilint.terms import expand, plain_phrases
+from tilint.terms import _spelling_tables, expand, plain_phrases
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -58,14 +58,19 @@ def load_compiled(
     cached = _read_cache(indexed_path if tokenizer is not None else plain_path)
     if cached is not None:
         return cached
+    from tilint import classes as word_classes
+
     plain = _read_cache(plain_path) if tokenizer is not None else None
     if plain is None:
+        # The key was made from the class files as they are now; a long-running process may
+        # hold classes (or spellings) loaded before an edit, and the cache must not store those under it.
+        word_classes.builtin.cache_clear()
+        _spelling_tables.cache_clear()
         lexicon = load_lexicon(extra_files, builtin=builtin)
         plain = lexicon, compile_lexicon(lexicon)
         _write_cache(plain_path, plain)
     if tokenizer is None:
         return plain
-    from tilint import classes as word_classes
     from tilint.phrases import build_tables
     from tilint.prefilter import build_prefilter
 

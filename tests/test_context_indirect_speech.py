@@ -27,6 +27,8 @@ def flagged(text: str) -> list[str]:
         "The GP told the family that he suffers from depression.",
         "They said Dad refused the operation.",
         "The report says that half of them suffer from depression.",  # a document's finding retold
+        "Mr Nolan told prison officers he was suffering from depression.",  # a hearer without 'that'
+        "She told staff she had refused her tablets.",
     ],
 )
 def test_retold_words_are_not_the_writers(text):
@@ -41,6 +43,8 @@ def test_retold_words_are_not_the_writers(text):
         ("His wife said he was tired, but he refused the operation.", "refused"),  # the writer's clause
         ("He tells the same story and refused his tablets.", "refused"),  # an object, then the writer's clause
         ("She refused her tablets, the nurse said.", "refused"),  # the speaker after: not a clause after the verb
+        ("I told staff he had refused his tablets.", "refused"),  # the writer telling, with a hearer
+        ("He told staff and then refused his tablets.", "refused"),  # no clause after the hearer
     ],
 )
 def test_the_writers_own_account_stays_a_use(text, word):

@@ -36,6 +36,8 @@ STORY = "I was in hospital for six weeks last year. My friends visited me when t
         STORY + "Apparently I'm super-responsive to it.",
         STORY + "My fellow bipolar people will understand.",
         STORY + "Content warning: drug abuse, I was diagnosed at 27 while in rehab.",
+        STORY + "I undid the knots and escaped again.",  # a verb coordinated with the narrator's
+        STORY + "I was tired and aggressive that night.",
     ],
 )
 def test_findings_about_the_narrator_are_their_own_words(text):
@@ -54,6 +56,8 @@ def test_findings_about_the_narrator_are_their_own_words(text):
         (STORY + "I placed him on obs.", "placed him on obs"),
         (STORY + "I believe some individuals have services but still refuse care.", "refuse"),
         (STORY + "How do I deal with a non-compliant patient?", "non-compliant"),  # the patient's label
+        (STORY + "He undid the knots and escaped again.", "escaped"),
+        (STORY + "I note he was tired and aggressive.", "aggressive"),
         (STORY + "You are manipulative.", "manipulative"),
         (STORY + "The people who take advantage of mentally ill patients are to blame.", "mentally ill patients"),
     ],

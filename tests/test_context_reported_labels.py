@@ -19,6 +19,7 @@ def flagged(text: str) -> list[str]:
         "I have been treated as a drug user and a manipulator by my own family.",
         "He was treated as an attention seeker in A&E.",
         "She's always been told she's borderline.",
+        "He told me she's borderline.",  # someone else's words retold (the corpus convention)
         "I was told that I was attention seeking.",
         "Wanting to stay doesn't mean they're attention seekers.",
         "It does not mean that she is manipulative.",
@@ -32,7 +33,7 @@ def test_labels_others_applied_or_the_writer_denies_are_reported(text):
     "text, word",
     [
         ("I would treat him as a manipulator.", "manipulator"),  # the writer's own view
-        ("He told me she's borderline.", "borderline"),  # active 'told': whoever said it
+        ("I told him she's borderline.", "borderline"),  # the writer's own telling
         ("It means she is manipulative.", "manipulative"),  # not negated
         ("He was manipulative and was treated for it.", "manipulative"),
         ("He was treated like a mental patient by staff.", "mental patient"),  # a simile

@@ -137,3 +137,24 @@ def test_a_negation_of_another_verb_does_not_clear_a_label(text, word):
 )
 def test_a_negated_label_is_still_cleared(text):
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had come to the hospital days before, but had been refused admission and treatment.",
+        "Came in yesterday, was refused a bed.",
+    ],
+)
+def test_a_passive_with_an_object_is_done_to_its_subject_however_far(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize("text", ["Came in at 9, medication offered but was refused.", "Medication was refused."])
+def test_a_passive_without_an_object_is_still_the_persons_refusal(text):
+    assert "refused" in flagged(text)
+
+
+def test_a_scare_quoted_subject_is_still_the_subject():
+    assert flagged("A UK \u201ccoroner\u201d claims that they have found a link.") == []
+    assert "claims" in flagged('The "patient" claims he was hit.')

@@ -365,6 +365,12 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
                 j += 1
             if j < start and lowered[j] == "that":
                 after = j
+            else:
+                # "told prison officers he was ...": the clause opens at its subject pronoun
+                for j in range(after + 1, min(start, after + 1 + _TOLD_OBJECTS)):
+                    if lowered[j] in syntax.NOMINATIVE and _opens_clause(doc, j, start, sent, wc):
+                        after = j
+                        break
         if lowered[after] != "that" and not _opens_clause(doc, after, start, sent, wc):
             continue
         before = k - 1
@@ -1311,6 +1317,12 @@ def narrator_scope(
             return not _observer(doc, head, start, wc)
         if head is not None and other(head):
             return False
+    else:
+        # a verb the rule lists without inflection looks like an adjective: "I undid the
+        # knots and escaped", "I was tired and aggressive" share the narrator as subject
+        head = syntax.coordinated_subject(doc, start, sent, wc)
+        if head is not None and doc[head].lower_ in ("i", "we"):
+            return not _observer(doc, head, start, wc)
     # "my substance abuse problem", "my diagnosis of BPD", "our fellow bipolar people"
     j = start - 1
     while j >= lo and start - j <= _NP_REACH and not syntax.is_boundary(doc, j):
@@ -1631,7 +1643,9 @@ def not_the_persons(
                 return exempt(syntax.np_classes(doc, agent, sent, wc), "agent_not_person")
             head = syntax.subject(doc, be + 1, sent)
             if head is None:
-                return False
+                # "..., but had been refused admission": an object after the passive means its
+                # subject, whoever it is, was on the receiving end
+                return category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent)
             found = syntax.np_classes(doc, head, sent, wc)
             if category in _PASSIVE_RECEIVER and "people" in found:
                 return True

@@ -129,8 +129,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     j = i - 1
     while j >= max(sent.start, i - MAX_CLAUSE):
         low = doc[j].lower_
-        if doc[j].is_space or low in AUX or low in NEGATIONS or is_adverb(low):
-            j -= 1
+        if doc[j].is_space or doc[j].is_quote or low in AUX or low in NEGATIONS or is_adverb(low):
+            j -= 1  # a scare-quoted subject: 'a "coroner" claims'
         elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:
             j -= 2
         else:
@@ -209,14 +209,23 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     for m in range(k, min(k + 3, j)):
         if doc[m].lower_ in AUX or doc[m].lower_ in PREPOSITIONS:
             break
-        if classes.of_token(doc, m):
-            return m
+        if classes.of_token(doc, m) or (m == k and doc[m].lower_ in NOMINATIVE):
+            return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
     return None
 
 
 # What is granted to someone, after "her" ("denied her access"); "her appointment",
 # "her treatment" are possessive.
 _GRANTS = frozenset("access entry admission permission bail benefits parole visa leave".split())
+
+
+def grant_follows(doc: Doc, end: int, sent: Span) -> bool:
+    """Does something granted or withheld follow the verb ("refused admission", "denied a
+    bed"), as in a passive with two objects?"""
+    if end >= sent.end:
+        return False
+    low = doc[end].lower_
+    return low in _GRANTS or (low in ("a", "an", "any", "further") and end + 1 < sent.end and doc[end + 1].is_alpha)
 
 
 def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:

@@ -39,3 +39,27 @@ def test_names_titles_and_references_are_left_alone(text):
 )
 def test_headings_and_running_text_with_citations_are_checked(text):
     assert flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff attend Prevention and Management of Violent and Aggressive Patients (PMVAP) training.",
+        "The management of aggressive patient situations (MAPS) curriculum was taught in the ED.",
+    ],
+)
+def test_words_spelt_out_before_their_acronym_name_a_programme(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He has treatment-resistant schizophrenia (TRS).", "treatment-resistant"),  # an ordinary term's acronym
+        ("The management of aggressive patients (MAP) is hard.", "management of aggressive"),
+        ("Staff managed aggressive patients (see below).", "aggressive"),
+        ("Management of aggressive patients (MAPS) curriculum.", "Management of aggressive"),  # initials do not spell it
+    ],
+)
+def test_an_acronym_alone_does_not_make_a_name(text, word):
+    assert word in flagged(text)

@@ -1507,6 +1507,8 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     wc = classes or word_classes.builtin()
     if in_reference_entry(doc, start, end) or _title_with_subtitle(doc, start):
         return True
+    if _spelt_out_name(doc, start, end, sent, wc):
+        return True
     if not all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
         return False
     lo = start
@@ -1528,6 +1530,44 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return False
     before = [t for t in doc[max(sent.start, lo - 3) : lo] if not (t.is_punct or t.is_space)]
     return any(wc.has("title-cues", t.lower_) for t in before[-2:])
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+_ACRONYM_REACH = 12  # tokens from the match to the "(" of its acronym
+
+
+def _spelt_out_name(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'Prevention and Management of Violence and Aggression (PMVA)', 'management of
+    aggressive patient situations (MAPS) curriculum': the match is part of words spelt out
+    before their acronym, and they name something: written in Title Case, or followed by
+    a word that heads a name or a document. An acronym for an ordinary term
+    ('treatment-resistant schizophrenia (TRS)') is not a name."""
+    for k in range(end, min(sent.end - 2, end + _ACRONYM_REACH)):
+        if doc[k].text == "(" and doc[k + 2].text == ")" and _ACRONYM.fullmatch(doc[k + 1].text):
+            letters = [c for c in doc[k + 1].text if c.isupper()]
+            break
+        if doc[k].is_punct and doc[k].text not in ("-", "&", "/", "'", "’"):
+            return False
+    else:
+        return False
+    # the initials of the words before "(", function words skipped, back to the match
+    j, want = k - 1, len(letters) - 1
+    capitalised = 0
+    while j >= sent.start and want >= 0:
+        tok = doc[j]
+        if tok.lower_ in _NAME_JOINERS or tok.text in ("-", "&") or tok.is_space:
+            j -= 1
+            continue
+        if tok.text[:1].upper() != letters[want]:
+            return False
+        capitalised += tok.text[:1].isupper()
+        want -= 1
+        j -= 1
+    if want >= 0 or j + 1 > start:
+        return False  # the initials do not spell the acronym, or the match is not among the words
+    after = doc[k + 3].lower_ if k + 3 < sent.end else ""
+    named = wc.has("name-heads", after) or wc.has("document-heads", after) or wc.has("name-heads", doc[k - 1].lower_)
+    return named or capitalised == len(letters)
 
 
 _LINE_TOKENS = 150  # a reference entry or a title is short; longer lines are neither

@@ -29,6 +29,14 @@ def flagged(text: str) -> list[str]:
         "The report says that half of them suffer from depression.",  # a document's finding retold
         "Mr Nolan told prison officers he was suffering from depression.",  # a hearer without 'that'
         "She told staff she had refused her tablets.",
+        "She refused her tablets, the nurse said.",  # the speaker named after the account
+        "Two patients fled after escaping from a secure unit, police said.",
+        "Two patients fled after escaping from a secure unit, according to police.",
+        "Two patients fled after escaping from a secure unit, said a spokesman.",
+        "Jurors heard how he was suffering from paranoid schizophrenia.",  # 'how' opens the clause
+        "The inquest heard how he was suffering from schizophrenia.",
+        "Mrs Harris, in a statement to the inquest, said her son has suffered from depression.",  # subject set off
+        "The doctor looking after the man at Brockfield House told the court that he was suffering from psychosis.",
     ],
 )
 def test_retold_words_are_not_the_writers(text):
@@ -42,7 +50,11 @@ def test_retold_words_are_not_the_writers(text):
         ("We wrote that she was non-compliant.", "non-compliant"),
         ("His wife said he was tired, but he refused the operation.", "refused"),  # the writer's clause
         ("He tells the same story and refused his tablets.", "refused"),  # an object, then the writer's clause
-        ("She refused her tablets, the nurse said.", "refused"),  # the speaker after: not a clause after the verb
+        ("She refused her tablets, I said.", "refused"),  # the writer named as the speaker after
+        ("She refused her tablets, which staff said was unusual.", "refused"),  # a relative clause, not an attribution
+        ("He refused his tablets, food and fluids.", "refused"),  # a list, no speaker
+        ("Explain how they can contribute to a person's continued abuse of drugs.", "abuse of drugs"),  # an instruction
+        ("It is safe to say that he is a substance abuse counselor.", "substance abuse"),  # the writer's own saying
         ("I told staff he had refused his tablets.", "refused"),  # the writer telling, with a hearer
         ("He told staff and then refused his tablets.", "refused"),  # no clause after the hearer
     ],

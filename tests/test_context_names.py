@@ -33,7 +33,8 @@ def test_names_titles_and_references_are_left_alone(text):
     [
         "Absconded Patients",  # a heading is checked like any other text
         "Management of Absconded Patients",
-        "He was non-compliant, Smith J. said in 2010.",
+        "He was non-compliant, as Smith J. found in 2010.",
+        "He was non-compliant (Smith J., 2010).",
         "Clinicians saw that people who suffer from psychosis (Amador, 1993; Smith et al., 2007) struggle.",
     ],
 )

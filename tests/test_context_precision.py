@@ -421,7 +421,7 @@ def test_a_term_defined_as_a_defence_mechanism(text, expected):
         ("I used for ten years. When you're an addict, everything revolves around the next fix.", []),
         ("I know how it feels. Once you are clean, the world looks different.", []),
         ("If you are an addict, call our helpline today.", ["an addict"]),  # no first-person writing
-        ("He used for years. When you're an addict, nothing else matters, he said.", ["an addict"]),
+        ("He used for years. When you're an addict, nothing else matters.", ["an addict"]),
     ],
 )
 def test_the_narrators_generic_you(text, expected):

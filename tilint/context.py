@@ -351,6 +351,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     from tilint import syntax
 
     lowered = lowers(doc)
+    if _attributed_after(doc, start, sent, wc):
+        return True
     lo = max(sent.start, start - _INDIRECT_REACH)
     for k in range(start - 1, lo - 1, -1):
         if syntax.is_boundary(doc, k):
@@ -371,7 +373,13 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
                     if lowered[j] in syntax.NOMINATIVE and _opens_clause(doc, j, start, sent, wc):
                         after = j
                         break
-        if lowered[after] != "that" and not _opens_clause(doc, after, start, sent, wc):
+        opener = lowered[after] == "that" or (
+            lowered[after] == "how"
+            and lowered[k] in _ATTRIBUTION_VERBS
+            and after + 1 < sent.end
+            and lowered[after + 1] != "to"
+        )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
+        if not opener and not _opens_clause(doc, after, start, sent, wc):
             continue
         before = k - 1
         while before >= sent.start and syntax.is_adverb(lowered[before]):
@@ -380,9 +388,48 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
             return True  # "I was told that ...": someone else's account told to the writer
         head = syntax.subject(doc, k, sent)
         if head is None:
-            return False
+            # a subject too far or set off by commas ("Mrs H, in a statement to the inquest,
+            # said ..."): the writer's own saying names the writer; "it is safe to say that"
+            # is the writer's own
+            return lowered[k] in _ATTRIBUTION_VERBS and not any(
+                lowered[i] in _FIRST_PERSON_SUBJECTS for i in range(sent.start, k)
+            )
         return lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
+
+
+_ATTRIBUTION_WORDS = 6  # ", the coroner's court heard", ", said Dr Jane Smith"
+
+
+def _attributed_after(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'Two patients fled after escaping from a unit, police said', '..., the inquest
+    heard', '..., said her mother', '..., according to the report': the sentence ends by
+    naming who said it, so all of it before that comma is the speaker's account retold.
+    The writer as the speaker ('..., I said') keeps it a use."""
+    lowered = lowers(doc)
+    last = sent.end - 1
+    while last > start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    comma = next((i for i in range(last, start, -1) if lowered[i] == ","), None)
+    if comma is None or last - comma > _ATTRIBUTION_WORDS or comma <= start:
+        return False
+    tail = lowered[comma + 1 : last + 1]
+    if tail[:2] == ["according", "to"]:
+        return len(tail) > 2
+    if any(w in _FIRST_PERSON_SUBJECTS or w in _FINITE or w in ("that", "which", "who", "how", "when") for w in tail):
+        return False
+    verbs = [i for i, w in enumerate(tail) if w in _ATTRIBUTION_VERBS]
+    if not verbs:
+        return False
+    v = verbs[0]
+    speaker = tail[:v] if v else tail[v + 1 :]
+    return bool(speaker) and (v > 0 or len(tail) > 1)
+
+
+# Past or present verbs that close an attribution; not "say" or "tell" (an instruction).
+_ATTRIBUTION_VERBS = frozenset(
+    "said says told tells heard hears reported reports added adds stated states wrote writes explained explains".split()
+)
 
 
 _FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())

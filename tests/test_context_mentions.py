@@ -232,3 +232,27 @@ def test_a_match_after_a_comma_is_not_the_object_of_a_speech_verb(text, span):
 
 def test_the_object_of_a_speech_verb_after_a_cue_is_still_a_mention():
     assert flagged("Try not to say junkie in any record.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The physician should not assume that the patient is simply drug seeking.",
+        "Do not assume that the patient is drug seeking.",
+        "Never assume a patient is manipulative.",
+        "Staff must never assume a patient is manipulative.",
+    ],
+)
+def test_advice_against_holding_a_view_is_not_a_description(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("I did not think she was manipulative.", "manipulative"),  # a view someone did not hold
+        ("He does not think she is manipulative.", "manipulative"),
+    ],
+)
+def test_a_view_not_held_is_still_a_use(text, word):
+    assert word in flagged(text)

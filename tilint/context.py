@@ -1016,6 +1016,11 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
             for j in range(max(sent.start, i - 3), i)
         ):
             return True
+        # "do not assume that the patient is drug seeking", "staff should never assume a
+        # patient is manipulative": advice against holding a view (the policy's negated
+        # recommendations); a view someone did not hold ("did not think") is left a use
+        if wc.has("opinion-verbs", lowered[i]) and _advised_against(lowered, i, sent.start):
+            return True
         # "I won't say he X": the writer declining a wording (not "she never said she was
         # X", where the label may still hold)
         if wc.has("speech-verbs", lowered[i]) and _writer_declines(lowered, i, sent.start):
@@ -1026,6 +1031,27 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
 
 
 _NO_ONE = frozenset("nobody noone none".split())
+_ADVICE_MODALS = frozenset("do should must shall ought".split())  # "do" only as an imperative
+
+
+def _advised_against(lowered: Sequence[str], verb: int, floor: int) -> bool:
+    """'do not assume', "don't assume", 'should not assume', 'must never assume', 'never
+    assume' opening an instruction: a modal of advice (or an imperative 'do') and a
+    negation right before the verb."""
+    lo = max(floor, verb - 3)
+    words = lowered[lo:verb]
+    if not any(w in _NEGATIONS or w == "n't" for w in words):
+        return False
+    for k in range(lo, verb):
+        if lowered[k] in _ADVICE_MODALS:
+            if lowered[k] != "do":
+                return True  # "staff should not assume"
+            # "do not assume" opens an instruction; "I don't think" is a view not held
+            return k == floor or lowered[k - 1] in _CLAUSE_STARTS
+    return lowered[verb - 1] == "never" and (verb - 1 == floor or lowered[verb - 2] in _CLAUSE_STARTS)
+
+
+_CLAUSE_STARTS = frozenset(", ; : and but so please".split())
 
 
 def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:

@@ -158,3 +158,18 @@ def test_a_passive_without_an_object_is_still_the_persons_refusal(text):
 def test_a_scare_quoted_subject_is_still_the_subject():
     assert flagged("A UK \u201ccoroner\u201d claims that they have found a link.") == []
     assert "claims" in flagged('The "patient" claims he was hit.')
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("A man absconded from the ward.", "absconded from"),  # the person's own leaving, whoever the noun
+        ("Two men escaped from the secure unit.", "escaped from"),
+    ],
+)
+def test_leaving_is_the_persons_own_act_whatever_noun_names_them(text, word):
+    assert word in flagged(text)
+
+
+def test_a_relative_escorting_is_not_power_over_the_person():
+    assert flagged("He was escorted home by his sister.") == []

@@ -35,10 +35,15 @@ _KEYS = {
     "include",
     "words",
 }
-# Categories, plus three rule tags that name a narrower scope: "evidential" (doubting
-# adverbs), "violence" (the policy's labels on people vs behaviour) and "identity-first"
+# Categories, plus rule tags that name a narrower scope: "evidential" (doubting
+# adverbs), "violence" (the policy's labels on people vs behaviour), "identity-first"
 # (the rules of that tag: a label that modifies a thing, "a bipolar thing", is no label
-# on a person).
+# on a person), and the coercive tags of power over someone, which a relative as the
+# agent lacks, unlike the person's own leaving or compliance ("a man absconded").
+_POWER_TAGS = {
+    "permission", "management", "control", "force", "escort", "observation", "detention",
+    "restriction", "seclusion", "rewards", "authority", "punishment", "euphemism", "discharge",
+}
 _SCOPES = {
     "deficit",
     "coercive",
@@ -47,6 +52,7 @@ _SCOPES = {
     "evidential",
     "violence",
     "identity-first",
+    *_POWER_TAGS,
 }
 
 

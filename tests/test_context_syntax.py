@@ -137,3 +137,12 @@ def test_a_passive_written_out_with_its_particle_is_a_verb():
     doc = spacy.blank("en")("You are not allowed to leave. He is convinced he has MS.")
     assert syntax.part_of_speech(frozenset(), doc, 3, 5) == "verb"  # "allowed to"
     assert syntax.part_of_speech(frozenset(), doc, 9, 12) != "verb"  # "convinced he has"
+
+
+def test_a_relatives_antecedent_is_its_subject_even_after_a_preposition():
+    import tilint
+
+    # "the officers, who had denied the charges": the officers deny, not the person
+    assert tilint.lint_text("Jurors cleared the officers, who had denied all of the charges against them.") == []
+    spans = [f.text for f in tilint.lint_text("The man in the bed who refused his tablets was discharged.")]
+    assert spans == ["refused"]  # the antecedent is a person: his refusal stays a finding

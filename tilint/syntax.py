@@ -137,7 +137,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             break
     if j < sent.start:
         return None
-    if doc[j].lower_ in RELATIVES:
+    relative = doc[j].lower_ in RELATIVES
+    if relative:
         j -= 1
         while j >= max(sent.start, i - MAX_CLAUSE) and (doc[j].text == "," or doc[j].is_space):
             j -= 1
@@ -147,9 +148,9 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         return None
     if doc[j].lower_ in NOMINATIVE:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
-    if _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
+    if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         return None  # "came to the clinic complaining of ...": not a subject
-    return j
+    return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
 
 
 # Words for a part of a group: "half of the nurses", "20% of GPs", "most of the staff".

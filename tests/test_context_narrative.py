@@ -117,3 +117,26 @@ def test_a_label_with_its_own_article_names_someone_else(text, span):
 )
 def test_the_narrator_linked_to_a_label_is_self_description(text):
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As someone who abused heroin, I can tell you that we struggle.",
+        "I write from my own perspective of someone who has suffered from eating disorders.",
+        "Like so many other alcoholics/drug addicts, it was tough to make this admission. I hid it for years.",
+    ],
+)
+def test_the_writer_as_someone_who_or_among_others_like_them(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("As someone who abused heroin, he knows the streets.", "abused heroin"),
+        ("Like many other addicts, he lied to his family.", "addicts"),
+    ],
+)
+def test_someone_else_as_someone_who_or_among_others(text, word):
+    assert word in flagged(text)

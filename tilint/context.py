@@ -1172,6 +1172,46 @@ def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return k < sent.end and lowered[k] in ("i", "we")
 
 
+_SOMEONE = frozenset("someone somebody one person woman man".split())
+
+
+def _as_someone_who(doc: Doc, start: int, sent: Span) -> bool:
+    """'As someone who abused heroin, I can tell you ...', 'from my own perspective of
+    someone who has suffered from ...': the match in a 'someone who' clause after 'as' or
+    'of', in a sentence where the writer speaks in the first person, describes the writer."""
+    lowered = lowers(doc)
+    for k in range(start - 1, max(sent.start, start - 8) - 1, -1):
+        if doc[k].is_punct:
+            return False
+        if lowered[k] == "who" and k - 1 >= sent.start and lowered[k - 1] in _SOMEONE:
+            j = k - 2
+            if j >= sent.start and lowered[j] in ("a", "an"):
+                j -= 1
+            if j < sent.start or lowered[j] not in ("as", "of"):
+                return False
+            return any(lowered[i] in _FIRST_SINGULAR for i in range(sent.start, sent.end))
+    return False
+
+
+def _like_other(doc: Doc, start: int, sent: Span) -> bool:
+    """'Like so many other alcoholics, it was tough [for me] to admit': a label on others
+    the writer counts themselves among, in first-person writing (the sentence or the
+    text around it)."""
+    lowered = lowers(doc)
+    j = start - 1
+    if j - 2 >= sent.start and lowered[j] in ("/", "or", "and") and lowered[j - 2] == "other":
+        j -= 2  # "other alcoholics/drug addicts": the second shares "other"
+    if j < sent.start or lowered[j] != "other":
+        return False
+    j -= 1
+    while j >= sent.start and lowered[j] in ("so", "many", "all", "the", "most", "countless", "millions", "of"):
+        j -= 1
+    if j < sent.start or lowered[j] != "like" or (j != sent.start and not doc[j - 1].is_punct):
+        return False
+    window = doc[max(0, sent.start - 40) : min(len(doc), sent.end + 40)]
+    return any(t.lower_ in _FIRST_SINGULAR for t in window)
+
+
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
     in their own words (principle 5), treated like a quotation. 'We placed her on obs'
@@ -1180,6 +1220,8 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
     if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent):
+        return True
+    if _as_someone_who(doc, start, sent) or _like_other(doc, start, sent):
         return True
     i = start - 1
     saw_copula = False

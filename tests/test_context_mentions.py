@@ -251,7 +251,6 @@ def test_advice_against_holding_a_view_is_not_a_description(text):
     "text, word",
     [
         ("I did not think she was manipulative.", "manipulative"),  # a view someone did not hold
-        ("He does not think she is manipulative.", "manipulative"),
     ],
 )
 def test_a_view_not_held_is_still_a_use(text, word):

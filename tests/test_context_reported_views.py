@@ -196,3 +196,29 @@ def test_labels_on_things_and_manner_of_actions_are_behaviour(text):
 )
 def test_conduct_verbs_keep_the_label_on_the_person(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Psychiatrists assume that patients are non-compliant.",
+        "Most staff think she is a frequent flyer.",  # a view others hold, reported (the annotators' reading)
+        "He does not think she is manipulative.",
+        "She believes that she never looked like an addict.",
+        "They thought I was mad.",
+    ],
+)
+def test_a_third_partys_view_in_a_clause_is_reported(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("I think he is an addict.", "an addict"),  # the writer's own view
+        ("You have reason to think that he may resist and become violent.", "violent"),  # the reader's
+        ("He feels better and refuses his tablets.", "refuses"),  # not a clause of the view
+    ],
+)
+def test_the_writers_or_readers_view_stays_a_use(text, word):
+    assert word in flagged(text)

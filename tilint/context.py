@@ -357,7 +357,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     for k in range(start - 1, lo - 1, -1):
         if syntax.is_boundary(doc, k):
             return False  # "reported X but refused ...": the match is in the writer's own clause
-        if not wc.has("report-verbs", lowered[k]):
+        view = lowered[k] in _VIEW_VERBS
+        if not view and not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
         if lowered[k] in _PASSIVE_REPORT:
@@ -387,6 +388,11 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
         if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in syntax.BE:
             return True  # "I was told that ...": someone else's account told to the writer
         head = syntax.subject(doc, k, sent)
+        if view:
+            # "nursing students assume that psychiatric patients are dangerous", "docs who
+            # think patients are drug addicts": a third party's view, reported (not the
+            # writer's, nor the reader's: "you have reason to think he may become violent")
+            return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS and lowered[head] not in ("you", "one")
         if head is None:
             # a subject too far or set off by commas ("Mrs H, in a statement to the inquest,
             # said ..."): the writer's own saying names the writer; "it is safe to say that"
@@ -397,6 +403,11 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
         return lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
 
+
+# Verbs of holding a view that take a clause ("X thinks (that) Y is ...").
+_VIEW_VERBS = frozenset(
+    "think thinks thought believe believes believed assume assumes assumed feel feels felt".split()
+)
 
 _ATTRIBUTION_WORDS = 6  # ", the coroner's court heard", ", said Dr Jane Smith"
 

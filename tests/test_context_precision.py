@@ -227,6 +227,7 @@ def test_forum_frames_of_reported_or_denied_labels(text):
         ("I think you're attention-seeking.", "attention-seeking"),  # the writer's own view
         ("I call people junkies all the time.", "junkies"),  # the writer's own labelling
         ("He is not just non-compliant.", "non-compliant"),
+        ("Most staff think she is a frequent flyer.", "frequent flyer"),  # someone does hold the view
     ],
 )
 def test_views_someone_holds_stay_findings(text, word):

@@ -201,9 +201,9 @@ def test_conduct_verbs_keep_the_label_on_the_person(text, word):
 @pytest.mark.parametrize(
     "text",
     [
-        "Psychiatrists assume that patients are non-compliant.",
-        "Most staff think she is a frequent flyer.",  # a view others hold, reported (the annotators' reading)
+        "Nursing students assume that psychiatric patients are dangerous and frightening.",
         "He does not think she is manipulative.",
+        "I hate that ward. The docs think patients like me are drug addicts.",  # staff, in first-person writing
         "She believes that she never looked like an addict.",
         "They thought I was mad.",
     ],
@@ -218,6 +218,8 @@ def test_a_third_partys_view_in_a_clause_is_reported(text):
         ("I think he is an addict.", "an addict"),  # the writer's own view
         ("You have reason to think that he may resist and become violent.", "violent"),  # the reader's
         ("He feels better and refuses his tablets.", "refuses"),  # not a clause of the view
+        ("Most staff think she is a frequent flyer.", "frequent flyer"),  # staff's view in a record is its own
+        ("The team feel he lacks insight into his illness.", "lacks insight"),
     ],
 )
 def test_the_writers_or_readers_view_stays_a_use(text, word):

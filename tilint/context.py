@@ -391,8 +391,13 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
         if view:
             # "nursing students assume that psychiatric patients are dangerous", "docs who
             # think patients are drug addicts": a third party's view, reported (not the
-            # writer's, nor the reader's: "you have reason to think he may become violent")
-            return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS and lowered[head] not in ("you", "one")
+            # writer's, nor the reader's: "you have reason to think he may become violent").
+            # Staff's view in a record ("staff think she is faking") is the record's own;
+            # only first-person writing reports staff as others.
+            if head is None or lowered[head] in _FIRST_PERSON_SUBJECTS or lowered[head] in ("you", "one"):
+                return False
+            found = syntax.np_classes(doc, head, sent, wc)
+            return not ({"officials", "institutions"} & set(found)) or first_person_writing(doc, sent)
         if head is None:
             # a subject too far or set off by commas ("Mrs H, in a statement to the inquest,
             # said ..."): the writer's own saying names the writer; "it is safe to say that"

@@ -140,3 +140,14 @@ def test_the_writer_as_someone_who_or_among_others_like_them(text):
 )
 def test_someone_else_as_someone_who_or_among_others(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I identified myself as an addict.", "I see myself as an addict.", "I consider myself an alcoholic.", "I call myself a junkie."]
+)
+def test_the_writer_naming_themselves_with_a_reflexive(text):
+    assert flagged(text) == []
+
+
+def test_the_writer_seeing_someone_else_as_a_label_stays():
+    assert "an addict" in flagged("I saw him as an addict.")

@@ -1132,6 +1132,11 @@ _SELF_VERBS = frozenset(
     """identified identify identifying became become becoming got get getting stayed stay
     staying remained remain remaining felt feel called considered""".split()
 )
+# Verbs whose reflexive object names the writer: "I see myself as", "I call myself".
+_REFLEXIVE_VERBS = frozenset(
+    """identified identify identifies consider considers considered see sees saw call calls called describe
+    describes described label labels labelled labeled class classed count counted""".split()
+)
 _SELF_LINK = (
     _COPULAS
     | _SELF_VERBS
@@ -1243,6 +1248,11 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     saw_copula = False
     while i >= sent.start and start - i <= 6:
         lower = doc[i].lower_
+        if lower in ("myself", "ourselves") and not saw_copula and i - 1 >= sent.start and doc[i - 1].lower_ in _REFLEXIVE_VERBS:
+            # "I identified myself as an addict", "I consider myself an alcoholic": the object is the writer
+            i -= 2
+            saw_copula = True
+            continue
         if lower in _FIRST_PERSON:
             if saw_copula:
                 return True

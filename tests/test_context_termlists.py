@@ -154,3 +154,22 @@ def test_a_long_line_is_running_text_and_each_hit_looks_only_so_far():
     import tilint
 
     assert sum(f.rule == "TI102" for f in tilint.lint_text(text)) == 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Abuse / Abuser EXAMPLE: He's a drug abuser.", "Example: Pt refused meds and was aggressive.", "Example 2 - She is an addict."],
+)
+def test_a_sentence_labelled_as_an_example_illustrates_wording(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("For example, he refused his meds on Monday.", "refused"),  # no label: running text
+        ("Example: the note says he is calm. He refused his meds.", "refused"),  # a later sentence
+    ],
+)
+def test_running_text_after_an_example_is_a_use(text, word):
+    assert word in flagged(text)

@@ -51,6 +51,7 @@ def in_term_list(text: str, start: int, end: int, classes: WordClasses | None = 
     return (
         _entry(text, start, end, classes)
         or in_myth(text, start)
+        or _example_sentence(text, start)
         or _questioned(text, start, end)
         or _quiz_option(text, start, end, classes)
     )
@@ -209,6 +210,26 @@ def in_myth(text: str, start: int) -> bool:
         if _MYTH_HEADING.match(prev.strip()) and prev.strip():
             return True
     return False
+
+
+_EXAMPLE_LABEL = re.compile(r"\bexamples?\s*\d*\s*[:\-–—]\s", re.IGNORECASE)
+_EXAMPLE_WORDS = 40
+
+
+def _example_sentence(text: str, start: int) -> bool:
+    """Is the match in a sentence a handout labels as an example ('Abuse / Abuser EXAMPLE:
+    He's a drug abuser.', 'Example: Pt refused meds.')? It illustrates wording, as a
+    mention does; 'for example, he refused' in running text has no label and stays a use."""
+    bounds = _short_line(text, start, start)
+    if bounds is None:
+        return False
+    before = text[bounds[0] : start]
+    label = None
+    for label in _EXAMPLE_LABEL.finditer(before):
+        pass
+    if label is None:
+        return False
+    return len(text[bounds[0] : bounds[1]].split()) <= _EXAMPLE_WORDS and not re.search(r"[.!?]\s", before[label.end() :])
 
 
 _QUESTION_WORDS = 8

@@ -173,3 +173,28 @@ def test_leaving_is_the_persons_own_act_whatever_noun_names_them(text, word):
 
 def test_a_relative_escorting_is_not_power_over_the_person():
     assert flagged("He was escorted home by his sister.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the thousandth failed treatment for my illness.",  # the treatment failed
+        "Complications that cannot be safely managed on an out-patient basis.",
+        "The department has chronically and systemically denied care to inmates.",
+        "Listen to her, and don't deny her feelings.",
+    ],
+)
+def test_what_failed_was_managed_or_denied_is_not_the_persons_act(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("He failed treatment twice.", "failed"),
+        ("Plaintiff continued to complain of headaches.", "complain of"),  # 'to', not a determiner
+        ("Some deny the symptoms ever happened, and deny their impact.", "deny"),  # shares 'some'
+    ],
+)
+def test_the_persons_own_act_stays(text, word):
+    assert word in flagged(text)

@@ -1865,7 +1865,22 @@ def not_the_persons(
             return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
-    return exempt(syntax.attached(doc, start, end, sent, pos, wc), "modified_not_person")
+    attached = syntax.attached(doc, start, end, sent, pos, wc)
+    if exempt(attached, "modified_not_person"):
+        return True
+    # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
+    return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
+
+
+def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the word at `start` after a determiner, an ordinal or a count between ('a failed',
+    'the third failed'), as an attributive participle is, not after 'to' or a preposition?"""
+    from tilint import syntax
+
+    j = start - 1
+    while j > sent.start and (doc[j].lower_ in syntax.COUNT_WORDS or doc[j].like_num or doc[j].lower_.endswith("th")):
+        j -= 1
+    return j >= sent.start and doc[j].lower_ in syntax.DETERMINERS
 
 
 _IMPERSONAL = frozenset("it this there".split())
@@ -1930,6 +1945,16 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     i = sent.start
     while i < start and (doc[i].is_space or doc[i].text in _LINE_MARKS or doc[i].like_num):
         i += 1
+    # "Listen to her, and don't deny her feelings": a coordinated clause that opens with
+    # an imperative's own cue (a bare verb there may share an earlier subject: "some deny
+    # it happened, and deny its impact")
+    for k in range(start - 1, i - 1, -1):
+        if lowered[k] in ("but", "and", "then", "so") and k > i and lowered[k - 1] in (",", ";"):
+            if k + 1 < start and lowered[k + 1] in _IMPERATIVE_CUES:
+                i = k + 1
+            break
+        if not (lowered[k] in _IMPERATIVE_CUES or doc[k].is_space):
+            break
     # "Don't deny their feelings", "Please never insist on ...": the imperative's own cues
     while i < start and lowered[i] in _IMPERATIVE_CUES:
         i += 1

@@ -131,6 +131,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         low = doc[j].lower_
         if doc[j].is_space or doc[j].is_quote or low in AUX or low in NEGATIONS or is_adverb(low):
             j -= 1  # a scare-quoted subject: 'a "coroner" claims'
+        elif low in ("and", "or") and j - 1 >= sent.start and is_adverb(doc[j - 1].lower_):
+            j -= 1  # "has chronically and systemically denied"
         elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:
             j -= 2
         else:
@@ -374,6 +376,9 @@ def attached(
     cannot be told. Verbs count only as attributive participles ("a failed graft")."""
     if pos == "verb":
         before = start - 1
+        # "the third failed attempt", "another failed treatment": an ordinal or count between
+        while before > sent.start and (doc[before].lower_ in COUNT_WORDS or doc[before].like_num or doc[before].lower_.endswith("th")):
+            before -= 1
         if before < sent.start or not (doc[before].lower_ in DETERMINERS or doc[before].lower_ in PREPOSITIONS):
             return []
         return _following_noun(doc, end, sent, classes)
@@ -419,6 +424,9 @@ def attached(
     return []
 
 
+COUNT_WORDS = frozenset(
+    "first second third fourth fifth last latest previous recent another several many multiple numerous repeated two three four five".split()
+)
 _LIST_MARKS = frozenset(", and or".split())
 
 

@@ -224,11 +224,10 @@ def _example_sentence(text: str, start: int) -> bool:
     if bounds is None:
         return False
     before = text[bounds[0] : start]
-    label = None
-    for label in _EXAMPLE_LABEL.finditer(before):
-        pass
-    if label is None:
+    labels = list(_EXAMPLE_LABEL.finditer(before))
+    if not labels:
         return False
+    label = labels[-1]
     return len(text[bounds[0] : bounds[1]].split()) <= _EXAMPLE_WORDS and not re.search(r"[.!?]\s", before[label.end() :])
 
 

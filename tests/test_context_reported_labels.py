@@ -72,3 +72,15 @@ def test_a_suspicion_someone_else_holds_is_reported():
     assert flagged("Patients who are suspected of drug seeking behavior wait longer.") == []
     assert flagged("She was accused of malingering by the insurer.") == []
     assert "drug seeking behavior" in flagged("He showed drug seeking behavior again.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was described by some inmates as a recovered addict.", "He was described as a recovered addict."],
+)
+def test_a_label_with_a_modifier_or_an_agent_is_still_reported(text):
+    assert flagged(text) == []
+
+
+def test_known_by_us_as_is_the_writers_own_label():
+    assert "frequent flyer" in flagged("She is known by us as a frequent flyer.")

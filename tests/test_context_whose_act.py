@@ -198,3 +198,18 @@ def test_what_failed_was_managed_or_denied_is_not_the_persons_act(text):
 )
 def test_the_persons_own_act_stays(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Secretary of State refused the application.",  # 'of' inside a name; 'State' is no verb here
+        "The Department of Corrections has chronically and systemically denied care to inmates.",
+    ],
+)
+def test_an_official_or_institution_named_x_of_y(text):
+    assert flagged(text) == []
+
+
+def test_a_person_in_a_named_institution_is_still_the_subject():
+    assert "refused" in flagged("A man in the Department of Health refused his tablets.")

@@ -883,13 +883,27 @@ def _labelled_as(
             i = k
     if _passive_view_to_be(doc, i, sent, wc):
         return True
+    if i >= sent.start and lowered[i] != "as":
+        # "described as a recovered addict": a modifier or two between the article and the label
+        k = i
+        while k >= max(sent.start, i - 1) and doc[k].is_alpha and lowered[k] not in ("as", "a", "an"):
+            k -= 1
+        if k - 1 >= sent.start and lowered[k] in ("a", "an") and lowered[k - 1] == "as":
+            i = k - 1
     if i < sent.start or lowered[i] != "as":
         return False  # "treated like a mental patient" is a simile in the writer's words
+    as_at = i
     i -= 1
     while i >= sent.start and (
         lowered[i].endswith("ly") or lowered[i] in _OBJECTS or lowered[i] in ("off", "often", "being", "be")
     ):
         i -= 1
+    # "described by some inmates as": the agent of a passive label verb
+    by = next((k for k in range(i, max(sent.start, i - 4) - 1, -1) if lowered[k] == "by"), None)
+    if by is not None and by - 1 >= sent.start and "label-verbs" in wc.of_token(doc, by - 1):
+        if any(lowered[k] in _FIRST_PERSON for k in range(by, as_at)):
+            return False  # "known by us as frequent fliers": the writer's own label
+        i = by - 1
     if i >= sent.start and "label-verbs" in wc.of_token(doc, i) and _after_be(doc, i, sent):
         return True  # "I am often seen as manipulative": a passive, so someone else's view
     if i - 1 >= sent.start and lowered[i] == "to" and lowered[i - 1].startswith("refer"):

@@ -179,6 +179,9 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
     j = head - 1
     while j >= sent.start and head - j <= 4:
         low = doc[j].lower_
+        if low == "of" and doc[head].is_title and j - 1 >= sent.start and doc[j - 1].is_title:
+            j -= 2  # 'of' inside a name ("the Secretary of State"): look before the name
+            continue
         if low in PREPOSITIONS:
             return True
         # "a person in jail or prison suffers ...": a coordinated object is still one
@@ -277,13 +280,17 @@ def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list
 def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
     """Classes of the noun phrase whose head is token `head`: the head's own, or else the
     nearest classed word before it in the phrase ("NHS England" -> institutions,
-    "Dr Smith" -> officials)."""
+    "Dr Smith" -> officials, "the Secretary of State" -> officials: the name's head, not
+    'state' the verb)."""
     found = classes.of_token(doc, head)
-    if found:
+    if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
     j = head - 1
     while j >= sent.start and head - j <= 3:
         low = doc[j].lower_
+        if low == "of" and doc[head].is_title and j - 1 >= sent.start and doc[j - 1].is_title:
+            j -= 1  # a name "X of Y": "the Department of Corrections" -> department
+            continue
         if is_boundary(doc, j) or low in DETERMINERS or low in PREPOSITIONS or low in AUX:
             break
         found = classes.of_token(doc, j)

@@ -212,7 +212,9 @@ def in_myth(text: str, start: int) -> bool:
     return False
 
 
-_EXAMPLE_LABEL = re.compile(r"\bexamples?\s*\d*\s*[:\-–—]\s", re.IGNORECASE)
+# "Example: ..." opening a line, or "EXAMPLE:" in capitals anywhere in it (a lower-case
+# "Course example:" inside a line is a trainer's own sentence, which a directive silences).
+_EXAMPLE_LABEL = re.compile(r"(?:^\W*[Ee]xamples?|\bEXAMPLES?)\s*\d*\s*[:\-–—]\s")
 _EXAMPLE_WORDS = 40
 
 

@@ -61,3 +61,15 @@ def test_retold_words_are_not_the_writers(text):
 )
 def test_the_writers_own_account_stays_a_use(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("A schizophrenic admitted to hospital hanged himself days later, an inquest heard.", "a schizophrenic"),
+        ("A sister tells how the net was made to hold her schizophrenic brother.", "schizophrenic brother"),
+    ],
+)
+def test_an_identity_first_label_is_the_writers_word_even_in_a_retold_account(text, word):
+    # fresh blind annotation flagged these: the writer chose the label
+    assert word in flagged(text)

@@ -145,8 +145,10 @@ class TilintComponent:
             span = doc[cand.start : cand.end]
             sent = sents.of_token(cand.start)  # span.sent: the sentence of its first token
             quote = context.inside(span.start_char, span.end_char, quotes)
-            mention = context.is_mention(doc, cand.start, cand.end, sent, quote, mentions, text, self.classes)
             rule = self.rules[cand.group.rule_index]
+            mention = context.is_mention(
+                doc, cand.start, cand.end, sent, quote, mentions, text, self.classes, "identity-first" in rule.tags
+            )
             own_words = quote is not None or (
                 not rule.flag_self_description
                 and (

@@ -98,9 +98,11 @@ def is_mention(
     earlier_mentions: Sequence[tuple[int, int]],
     text: str,
     classes: WordClasses | None = None,
+    label: bool = False,
 ) -> bool:
     """Is the match at tokens [start, end) talked about rather than used? `text` is
-    doc.text, taken once by the caller (building it costs a pass over the Doc).
+    doc.text, taken once by the caller (building it costs a pass over the Doc). `label`
+    is true for identity-first labels, which the writer chooses even when retelling.
 
     Emphasis alone (`*term*`) is not a mention: only the frames of the language policy
     are ("the term X", "X is outdated", "say A, not X", "labelled X", ...)."""
@@ -177,7 +179,7 @@ def is_mention(
         return True
     if _belief_clause(doc, start, sent, wc):
         return True
-    if _indirect_speech(doc, start, sent, wc):
+    if _indirect_speech(doc, start, sent, wc, label):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
 
@@ -342,7 +344,7 @@ _PASSIVE_REPORT = frozenset("told informed".split())
 _SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
-def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
     """'She said that Mum was refusing her tablets', 'I was told that he had refused to
     wash', 'the inquest was told Mr M was allowed out': the match is in a clause that
     reports someone else's account (a third party's saying, or the writer being told), so
@@ -351,7 +353,10 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     from tilint import syntax
 
     lowered = lowers(doc)
-    if _attributed_after(doc, start, sent, wc):
+    # An identity-first label is the writer's own choice of words even in a retold account
+    # ("A schizophrenic ... hanged himself, an inquest heard", "a sister tells how ... her
+    # schizophrenic brother"): fresh blind annotation flagged these.
+    if not label and _attributed_after(doc, start, sent, wc):
         return True
     lo = max(sent.start, start - _INDIRECT_REACH)
     for k in range(start - 1, lo - 1, -1):
@@ -375,7 +380,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
                         after = j
                         break
         opener = lowered[after] == "that" or (
-            lowered[after] == "how"
+            not label
+            and lowered[after] == "how"
             and lowered[k] in _ATTRIBUTION_VERBS
             and after + 1 < sent.end
             and lowered[after + 1] != "to"

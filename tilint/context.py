@@ -1897,9 +1897,7 @@ def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:
     'the third failed'), as an attributive participle is, not after 'to' or a preposition?"""
     from tilint import syntax
 
-    j = start - 1
-    while j > sent.start and (doc[j].lower_ in syntax.COUNT_WORDS or doc[j].like_num or doc[j].lower_.endswith("th")):
-        j -= 1
+    j = syntax.skip_counts_back(doc, start - 1, sent)
     return j >= sent.start and doc[j].lower_ in syntax.DETERMINERS
 
 

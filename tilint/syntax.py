@@ -19,6 +19,8 @@ make up the heuristic itself (auxiliaries, determiners, conjunctions) are listed
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from tilint.classes import WordClasses
@@ -383,9 +385,7 @@ def attached(
     cannot be told. Verbs count only as attributive participles ("a failed graft")."""
     if pos == "verb":
         before = start - 1
-        # "the third failed attempt", "another failed treatment": an ordinal or count between
-        while before > sent.start and (doc[before].lower_ in COUNT_WORDS or doc[before].like_num or doc[before].lower_.endswith("th")):
-            before -= 1
+        before = skip_counts_back(doc, before, sent)  # "the third failed attempt"
         if before < sent.start or not (doc[before].lower_ in DETERMINERS or doc[before].lower_ in PREPOSITIONS):
             return []
         return _following_noun(doc, end, sent, classes)
@@ -431,9 +431,20 @@ def attached(
     return []
 
 
-COUNT_WORDS = frozenset(
+_COUNT_WORDS = frozenset(
     "first second third fourth fifth last latest previous recent another several many multiple numerous repeated two three four five".split()
 )
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\w*(?:teenth|ieth|hundredth|thousandth|millionth)|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth")
+
+
+def skip_counts_back(doc: Doc, i: int, sent: Span) -> int:
+    """From token i back past ordinals and counts ("the third failed attempt", "another
+    failed treatment", "the thousandth failed treatment"): the first token before them."""
+    while i > sent.start and (doc[i].lower_ in _COUNT_WORDS or doc[i].like_num or _ORDINAL.fullmatch(doc[i].lower_)):
+        i -= 1
+    return i
+
+
 _LIST_MARKS = frozenset(", and or".split())
 
 

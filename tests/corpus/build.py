@@ -50,13 +50,15 @@ def read_seen(path: Path = SEEN) -> set[str]:
 DEV_HEAVY_BATCHES = {"blind-c.jsonl", "blind-d.jsonl", "blind-e.jsonl", "blind-f.jsonl"}
 # Rounds 4 to 6 (2026-12-05) send one source in two to test, bringing the locked split
 # back towards 40% of the corpus.
-# Rounds 7 to 10 (2026-12-05, third session) likewise (round 10 is blind-za to blind-zd).
+# Rounds 7 to 11 (2026-12-05, third session) likewise (round 10 is blind-za to blind-zd,
+# round 11 blind-zza to blind-zzd).
 HALF_BATCHES = {
     "blind-g.jsonl", "blind-h.jsonl", "blind-i.jsonl", "blind-j.jsonl", "blind-k.jsonl", "blind-l.jsonl",
     "blind-m.jsonl", "blind-n.jsonl", "blind-o.jsonl", "blind-p.jsonl",
     "blind-q.jsonl", "blind-r.jsonl", "blind-s.jsonl", "blind-t.jsonl",
     "blind-w.jsonl", "blind-x.jsonl", "blind-y.jsonl", "blind-z.jsonl",
     "blind-za.jsonl", "blind-zb.jsonl", "blind-zc.jsonl", "blind-zd.jsonl",
+    "blind-zza.jsonl", "blind-zzb.jsonl", "blind-zzc.jsonl", "blind-zzd.jsonl",
 }
 
 

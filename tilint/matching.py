@@ -31,7 +31,7 @@ from tilint.lexicon import (
 from tilint.sources import COMPILER_VERSION as COMPILER_VERSION
 from tilint.sources import cache_key, cache_path, fillers_file, source_files
 from tilint.suggest import fill, has_slots
-from tilint.terms import _spelling_tables, expand, plain_phrases
+from tilint.terms import expand, forget_spellings, plain_phrases
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer
@@ -65,7 +65,7 @@ def load_compiled(
         # The key was made from the class files as they are now; a long-running process may
         # hold classes (or spellings) loaded before an edit, and the cache must not store those under it.
         word_classes.builtin.cache_clear()
-        _spelling_tables.cache_clear()
+        forget_spellings()
         lexicon = load_lexicon(extra_files, builtin=builtin)
         plain = lexicon, compile_lexicon(lexicon)
         _write_cache(plain_path, plain)

@@ -177,12 +177,18 @@ def _part_of(doc: Doc, head: int, sent: Span) -> bool:
     )
 
 
+def _of_inside_name(doc: Doc, head: int, j: int, sent: Span) -> bool:
+    """Is token j an 'of' inside a name "X of Y" that ends at `head` ("the Secretary of
+    State", "the Department of Corrections")?"""
+    return doc[j].lower_ == "of" and doc[head].is_title and j - 1 >= sent.start and doc[j - 1].is_title
+
+
 def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
     j = head - 1
     while j >= sent.start and head - j <= 4:
         low = doc[j].lower_
-        if low == "of" and doc[head].is_title and j - 1 >= sent.start and doc[j - 1].is_title:
-            j -= 2  # 'of' inside a name ("the Secretary of State"): look before the name
+        if _of_inside_name(doc, head, j, sent):
+            j -= 2  # look before the name
             continue
         if low in PREPOSITIONS:
             return True
@@ -290,8 +296,8 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     j = head - 1
     while j >= sent.start and head - j <= 3:
         low = doc[j].lower_
-        if low == "of" and doc[head].is_title and j - 1 >= sent.start and doc[j - 1].is_title:
-            j -= 1  # a name "X of Y": "the Department of Corrections" -> department
+        if _of_inside_name(doc, head, j, sent):
+            j -= 1  # "the Department of Corrections" -> department
             continue
         if is_boundary(doc, j) or low in DETERMINERS or low in PREPOSITIONS or low in AUX:
             break

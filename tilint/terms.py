@@ -254,6 +254,11 @@ _SUFFIX_PAIRS = (
 )
 
 
+def forget_spellings() -> None:
+    """Read the spellings file again on next use (it was edited since this process read it)."""
+    _spelling_tables.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _spelling_tables() -> tuple[dict[str, str], frozenset[str]]:
     from tilint.datafiles import read_yaml as _read_yaml

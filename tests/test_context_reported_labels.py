@@ -49,6 +49,9 @@ def test_the_writers_own_labels_stay(text, word):
         "Devine had initially denied murder but changed his plea.",
         "He denies the allegations and will appeal.",
         "She admitted the assault in court.",
+        "She admitted stealing a vacuum cleaner worth 100 pounds.",  # the offence as a gerund
+        "He admitted two counts of assault by beating.",  # a number before the charge
+        "He admitted attempted robbery.",
     ],
 )
 def test_a_plea_to_a_charge_is_not_a_health_account(text):

@@ -1895,10 +1895,16 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
     return None
 
 
+# Words between a plea verb and the offence: "admitted the charge", "admitted two counts of theft".
+_PLEA_DETERMINERS = frozenset(
+    ("the", "all", "any", "a", "an", "to", "his", "her", "their", "one", "two", "three", "four", "five", "several", "both")
+)
+
+
 def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?"""
     j = end
-    while j < sent.end and j - end < 3 and doc[j].lower_ in ("the", "all", "any", "a", "an", "to", "his", "her", "their"):
+    while j < sent.end and j - end < 3 and doc[j].lower_ in _PLEA_DETERMINERS:
         j += 1
     if j < sent.end and doc[j].lower_ == "being":
         return False  # "denied being depressed"

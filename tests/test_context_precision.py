@@ -109,6 +109,7 @@ def test_headings_and_fields_stay_uses(text):
         "I started suffering from panic attacks when I was at school.",
         "I began suffering with my nerves after the accident.",
         "I kept suffering from flashbacks for years.",
+        "I tried committing suicide when I was nineteen.",  # the narrator's own act
     ],
 )
 def test_a_phase_verb_keeps_the_narrator_as_subject(text):

@@ -38,6 +38,9 @@ def head_text(doc, i):
         ("He went home and refused the tablets.", "refused", None),  # no subject in its clause
         ("A man came to the clinic complaining of pain.", "complaining", None),  # participle
         ("He is complaining of pain.", "complaining", "He"),
+        ("I tried committing suicide years ago.", "committing", "I"),  # a gerund's subject
+        ("The officer kept denying it.", "denying", "officer"),
+        ("He went out and kept refusing food.", "refusing", None),  # the verb has none
     ],
 )
 def test_subject(nlp, text, verb, subject):

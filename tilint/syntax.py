@@ -62,6 +62,11 @@ CATENATIVES = frozenset(
     appeared tend tends tended need needs needed begin begins began start starts started
     going used has have had refuse refuses refused""".split()
 )
+# Verbs whose gerund object is the subject's own act: "kept refusing", "tried committing".
+GERUND_CATENATIVES = frozenset(
+    """try tries tried keep keeps kept continue continues continued start starts started begin
+    begins began stop stops stopped quit quits""".split()
+)
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _DO_HAVE = frozenset("do does did has have had".split())
 _PARTICLES = PREPOSITIONS | frozenset("out off back away up down".split())
@@ -126,6 +131,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         k = i - 1
         while k >= max(sent.start, i - MAX_CLAUSE) and (is_adverb(doc[k].lower_) or doc[k].lower_ in NEGATIONS):
             k -= 1
+        if k >= sent.start and doc[k].lower_ in GERUND_CATENATIVES:
+            return subject(doc, k, sent)  # "I tried committing suicide": the trier's act
         if k < sent.start or doc[k].lower_ not in BE:
             return None
     j = i - 1

@@ -59,6 +59,7 @@ HALF_BATCHES = {
     "blind-w.jsonl", "blind-x.jsonl", "blind-y.jsonl", "blind-z.jsonl",
     "blind-za.jsonl", "blind-zb.jsonl", "blind-zc.jsonl", "blind-zd.jsonl",
     "blind-zza.jsonl", "blind-zzb.jsonl", "blind-zzc.jsonl", "blind-zzd.jsonl",
+    "blind-zzza.jsonl", "blind-zzzb.jsonl", "blind-zzzc.jsonl", "blind-zzzd.jsonl",
 }
 
 

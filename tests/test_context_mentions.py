@@ -72,11 +72,18 @@ def test_emphasis_inside_a_mention_frame_is_a_mention_in_markdown(tmp_path):
         "For readers unfamiliar with what a drug seeker is, an explanation follows.",
         "Non-compliance means not taking medication as prescribed.",
         "Non-compliance is defined as not following advice.",
+        "Noncompliance is literally defined as not following advice.",  # an adverb between
         "Drug abuse = drug misuse, harmful use",
     ],
 )
 def test_definitions_are_mentions(text):
     assert flagged(text) == []
+
+
+def test_a_definition_by_intent_is_a_mention_but_the_term_in_use_is_not():
+    assert "malingering" not in flagged("Malingering is the intentional production of false symptoms.")
+    assert "malingering" in flagged("Malingering is common in this unit.")
+    assert "non-compliance" in flagged("Non-compliance is the main reason for relapse.")
 
 
 def test_self_description_in_the_future_or_always_is_the_persons_own_words():

@@ -515,9 +515,15 @@ _DEFINING = frozenset("means meant mean refers referred denotes denote".split())
 _VALUES = frozenset("yes no y n true false nil none not".split())
 
 
+# Adjectives that open a definition of a doubting term ("the intentional production of").
+_DEFINING_INTENT = frozenset("intentional deliberate conscious wilful willful voluntary purposeful".split())
+
+
 def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """A definition: 'what a drug seeker is', 'X means ...', 'X refers to ...',
     'X is defined as ...', 'X = ...' (a glossary line)."""
+    from tilint import syntax
+
     lowered = lowers(doc)
     j = start - 1
     while j >= sent.start and (lowered[j] in ("a", "an", "the") or doc[j].is_quote or doc[j].is_space):
@@ -547,8 +553,12 @@ def _defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     low = lowered[k]
     if low in _DEFINING:
         return True
-    if low in ("is", "are") and k + 1 < sent.end and lowered[k + 1] in ("defined", "used", "where", "when"):
-        return True  # "informed refusal is where a person ...", "X is when ..."
+    if low in ("is", "are") and k + 1 < sent.end:
+        after = k + 2 if k + 2 < sent.end and syntax.is_adverb(lowered[k + 1]) else k + 1
+        if lowered[after] in ("defined", "used", "where", "when"):
+            return True  # "informed refusal is where a person ...", "X is literally defined as"
+        if lowered[k + 1] in ("the", "a", "an") and k + 2 < sent.end and lowered[k + 2] in _DEFINING_INTENT:
+            return True  # "malingering is the intentional production of false symptoms"
     # "A non-compliant patient is a patient who ...": the phrase defined by its own head noun
     if low not in ("is", "are") and k + 3 < sent.end and lowered[k + 1] in ("is", "are"):
         j = k + 2

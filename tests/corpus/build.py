@@ -60,6 +60,7 @@ HALF_BATCHES = {
     "blind-za.jsonl", "blind-zb.jsonl", "blind-zc.jsonl", "blind-zd.jsonl",
     "blind-zza.jsonl", "blind-zzb.jsonl", "blind-zzc.jsonl", "blind-zzd.jsonl",
     "blind-zzza.jsonl", "blind-zzzb.jsonl", "blind-zzzc.jsonl", "blind-zzzd.jsonl",
+    "blind-zzzza.jsonl", "blind-zzzzb.jsonl", "blind-zzzzc.jsonl", "blind-zzzzd.jsonl",
 }
 
 

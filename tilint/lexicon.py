@@ -40,6 +40,7 @@ OPT_IN_GROUPS: dict[str, str] = {
     "children-services": "children's social care vocabulary (placement, contact, LAC...)",
     "clinical-terms": "recognised clinical or legal terms that the policy does not list",
     "house-style": "milder wording preferences the policy does not list",
+    "unlisted-labels": "words about character the policy does not list (demanding, rude, entitled), which blind annotators reading it did not flag",
 }
 
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")

@@ -262,3 +262,8 @@ def test_advice_against_holding_a_view_is_not_a_description(text):
 )
 def test_a_view_not_held_is_still_a_use(text, word):
     assert word in flagged(text)
+
+
+def test_the_end_of_a_hyphenated_compound_is_not_the_noun_term():
+    assert "sufferer" in flagged("She is a long-term sufferer of depression.")
+    assert flagged("The term sufferer is outdated.") == []

@@ -113,7 +113,7 @@ def is_mention(
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent):
+        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent) and not _hyphen_tail(doc, previous.i):
             return True
         if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
             return True
@@ -723,6 +723,12 @@ def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
 # person was diagnosed with, "the words of X" whose words they were, and "a stereotype of
 # X" can be said of a person ("she is a stereotype of ..."), so those are not.
 _OF_NOT_MENTION = frozenset("diagnosis diagnoses word words category categories stereotype stereotypes".split())
+
+
+def _hyphen_tail(doc: Doc, i: int) -> bool:
+    """Is token i the end of a hyphenated compound ('long-term', 'short-term')? Then it is
+    not the noun 'term' of a mention frame ('a long-term sufferer of depression')."""
+    return i - 2 >= 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
 def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:

@@ -31,6 +31,7 @@ def flagged(text: str) -> list[str]:
         "She told staff she had refused her tablets.",
         "Jurors heard how he was suffering from paranoid schizophrenia.",  # 'how' opens the clause
         "The inquest heard how he was suffering from schizophrenia.",
+        "The nurse described how he refused his medication.",  # describing someone's account
     ],
 )
 def test_retold_words_are_not_the_writers(text):

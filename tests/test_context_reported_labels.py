@@ -87,3 +87,11 @@ def test_a_label_with_a_modifier_or_an_agent_is_still_reported(text):
 
 def test_known_by_us_as_is_the_writers_own_label():
     assert "frequent flyer" in flagged("She is known by us as a frequent flyer.")
+
+
+def test_a_label_in_a_relative_clause_on_someone_is_still_reported_or_the_writers():
+    # reported: "labelled as someone who may be X"
+    assert flagged("Patients in pain are often labeled as someone who may be attention seeking.") == []
+    # the writer's own view of someone else is a use, not a self-description
+    assert "manipulative" in flagged("I see him as someone who is manipulative.")
+    assert flagged("As someone who was once labelled manipulative, I know the harm.") == []

@@ -414,7 +414,8 @@ _VIEW_VERBS = frozenset(
 
 # Past or present verbs of reporting; not "say" or "tell" (an instruction).
 _ATTRIBUTION_VERBS = frozenset(
-    "said says told tells heard hears reported reports added adds stated states wrote writes explained explains".split()
+    """said says told tells heard hears reported reports added adds stated states wrote writes explained explains
+    describe describes described""".split()
 )
 
 
@@ -832,6 +833,27 @@ def _word_before(
     return None
 
 
+_MODALS = frozenset("may might could would can will".split())
+
+
+def _as_someone_who_is(doc: Doc, i: int, sent: Span) -> int:
+    """'labelled as someone who may be X': the 'as' before a relative clause on someone,
+    whose predicate ends at token i; else i unchanged."""
+    lowered = lowers(doc)
+    k = i
+    if k < sent.start or lowered[k] not in ("be", "is", "was", "are", "were"):
+        return i
+    k -= 1
+    if k >= sent.start and lowered[k] in _MODALS:
+        k -= 1
+    if k - 1 < sent.start or lowered[k] not in ("who", "that") or lowered[k - 1] not in ("someone", "somebody", "person", "people", "one"):
+        return i
+    k -= 2
+    if k >= sent.start and lowered[k] == "a":
+        k -= 1  # "as a person who is"
+    return k if k >= sent.start and lowered[k] == "as" else i
+
+
 def _labelled_as(
     doc: Doc,
     start: int,
@@ -869,6 +891,7 @@ def _labelled_as(
             i = k
     if _passive_view_to_be(doc, i, sent, wc):
         return True
+    i = _as_someone_who_is(doc, i, sent)
     if i >= sent.start and lowered[i] != "as":
         # "described as a recovered addict": a modifier or two between the article and the label
         k = i
@@ -1196,6 +1219,9 @@ def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
 _SOMEONE = frozenset("someone somebody one person woman man".split())
 
 
+_THIRD_OBJECTS = frozenset("him her them you it".split())
+
+
 def _as_someone_who(doc: Doc, start: int, sent: Span) -> bool:
     """'As someone who abused heroin, I can tell you ...', 'from my own perspective of
     someone who has suffered from ...': the match in a 'someone who' clause after 'as' or
@@ -1210,6 +1236,8 @@ def _as_someone_who(doc: Doc, start: int, sent: Span) -> bool:
                 j -= 1
             if j < sent.start or lowered[j] not in ("as", "of"):
                 return False
+            if j - 1 >= sent.start and (lowered[j - 1] in _THIRD_OBJECTS or lowered[j - 1].startswith(_LABELLING_STEMS)):
+                return False  # "I see him as someone who is ...", "labelled as someone who ...": not the writer
             return any(lowered[i] in _FIRST_SINGULAR for i in range(sent.start, sent.end))
     return False
 

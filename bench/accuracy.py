@@ -1,6 +1,6 @@
 """Span-level accuracy of tilint against the annotated corpus in tests/corpus/.
 
-    python bench/accuracy.py [--corpus PATH] [--json] [--errors] [--test-errors]
+    python bench/accuracy.py [--corpus PATH] [--json] [--errors] [--rules] [--test-errors]
 
 Each excerpt is linted with ``tilint.lint_text(text)`` (default configuration).
 A predicted finding is a true positive when it overlaps a gold span of the same
@@ -11,7 +11,8 @@ whole corpus and for each split (`dev`, and the locked `test`), each per categor
 (micro-averaged overall), per genre, and with false positives per 1,000 words on the
 hard-negative excerpts.
 
-`--errors` lists the errors of the dev split only. The test split is locked: its errors
+`--errors` lists the errors of the dev split only, and `--rules` each rule's true and
+false positives there. The test split is locked: its errors
 are listed only with `--test-errors`, and any item looked at must then be moved to dev
 (its source URL added to tests/corpus/seen.txt).
 
@@ -249,6 +250,29 @@ def errors(records: Sequence[dict], predictions: Sequence[Sequence[Span]], split
     return lines
 
 
+def by_rule(records: Sequence[dict], predictions: Sequence[Sequence[Span]], split: str = "dev") -> dict[str, dict[str, int]]:
+    """Each rule's true and false positives on `split` (dev only by default: per-rule
+    figures of the locked split would steer rule work towards it)."""
+    out: dict[str, dict[str, int]] = {}
+    for r, pred in zip(records, predictions, strict=True):
+        if split_of(r) != split:
+            continue
+        m = match_spans(pred, gold_spans(r))
+        for p, _ in m.true_positives:
+            out.setdefault(p.rule, {"tp": 0, "fp": 0})["tp"] += 1
+        for p in m.false_positives:
+            out.setdefault(p.rule, {"tp": 0, "fp": 0})["fp"] += 1
+    return out
+
+
+def rule_table(rules: dict[str, dict[str, int]]) -> str:
+    """Rules by false positives, most first: where a rule's precision is weakest."""
+    rows = [f"{'rule':<8}{'tp':>6}{'fp':>6}{'P':>8}"]
+    for code, c in sorted(rules.items(), key=lambda kv: (-kv[1]["fp"], kv[0])):
+        rows.append(f"{code:<8}{c['tp']:>6}{c['fp']:>6}{_fmt(c['tp'] / (c['tp'] + c['fp'])):>8}")
+    return "\n".join(rows)
+
+
 def _ctx(text: str, s: Span, width: int = 40) -> str:
     a, b = max(0, s.start - width), min(len(text), s.end + width)
     snippet = f"{text[a:s.start]}[[{text[s.start:s.end]}]]{text[s.end:b]}"
@@ -311,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL corpus (default: %(default)s)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--errors", action="store_true", help="also list the dev split's false positives and negatives")
+    ap.add_argument("--rules", action="store_true", help="also list each rule's true and false positives on the dev split")
     ap.add_argument(
         "--test-errors",
         action="store_true",
@@ -326,12 +351,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.test_errors:
         print(TEST_WARNING, file=sys.stderr)
         listed += errors(records, predictions, "test")
+    rules = by_rule(records, predictions) if args.rules else None
     if args.json:
         if args.errors or args.test_errors:
             result = {**result, "errors": listed}
+        if rules is not None:
+            result = {**result, "dev_rules": rules}
         print(json.dumps(result, indent=2))
     else:
         print(full_table(result))
+        if rules is not None:
+            print("\n== dev split by rule")
+            print(rule_table(rules))
         if args.errors or args.test_errors:
             print()
             print("\n".join(listed) or "no errors")

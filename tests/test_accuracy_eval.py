@@ -117,6 +117,24 @@ def test_evaluate_fp_per_thousand_words_on_negatives():
     assert result["categories"]["all"]["tp"] == 1 and result["categories"]["all"]["fp"] == 1
 
 
+def test_by_rule_counts_the_dev_split_only():
+    records = [
+        {"id": "a", "split": "dev", "text": "one two", "negative": False,
+         "findings": [{"start": 0, "end": 3, "text": "one", "category": "deficit"}]},
+        {"id": "b", "split": "dev", "text": "three", "negative": True, "findings": []},
+        {"id": "c", "split": "test", "text": "four", "negative": True, "findings": []},
+    ]
+    preds = [
+        [Span(0, 3, "deficit", rule="TI101"), Span(4, 7, "deficit", rule="TI102")],
+        [Span(0, 5, "deficit", rule="TI101")],
+        [Span(0, 4, "deficit", rule="TI103")],
+    ]
+    rules = acc.by_rule(records, preds)
+    assert rules == {"TI101": {"tp": 1, "fp": 1}, "TI102": {"tp": 0, "fp": 1}}
+    lines = acc.rule_table(rules).splitlines()
+    assert lines[1].startswith("TI101") and lines[2].startswith("TI102")  # ties by code
+
+
 def test_evaluate_without_negatives_reports_none():
     records = [{"id": "b", "text": "x", "negative": False, "findings": []}]
     assert acc.evaluate(records, [[]])["negatives_fp_per_1000_words"] is None

@@ -61,6 +61,7 @@ HALF_BATCHES = {
     "blind-zza.jsonl", "blind-zzb.jsonl", "blind-zzc.jsonl", "blind-zzd.jsonl",
     "blind-zzza.jsonl", "blind-zzzb.jsonl", "blind-zzzc.jsonl", "blind-zzzd.jsonl",
     "blind-zzzza.jsonl", "blind-zzzzb.jsonl", "blind-zzzzc.jsonl", "blind-zzzzd.jsonl",
+    "blind-zzzzza.jsonl", "blind-zzzzzb.jsonl", "blind-zzzzzc.jsonl", "blind-zzzzzd.jsonl",
 }
 
 

@@ -62,6 +62,7 @@ HALF_BATCHES = {
     "blind-zzza.jsonl", "blind-zzzb.jsonl", "blind-zzzc.jsonl", "blind-zzzd.jsonl",
     "blind-zzzza.jsonl", "blind-zzzzb.jsonl", "blind-zzzzc.jsonl", "blind-zzzzd.jsonl",
     "blind-zzzzza.jsonl", "blind-zzzzzb.jsonl", "blind-zzzzzc.jsonl", "blind-zzzzzd.jsonl",
+    "blind-zzzzzza.jsonl", "blind-zzzzzzb.jsonl", "blind-zzzzzzc.jsonl", "blind-zzzzzzd.jsonl",
 }
 
 

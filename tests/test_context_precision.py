@@ -484,3 +484,20 @@ def test_a_flattened_table_row_under_a_language_header():
 )
 def test_a_gerund_after_a_preposition_is_done_by_the_sentences_service(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was not allowed to join him in his room.",  # the passive written out in the match
+        "I wasn't allowed my phone for a week.",
+        "We weren't allowed cell phones, but the hospital was liberal.",  # the narrator's group
+    ],
+)
+def test_permission_withheld_from_the_narrator_is_their_own_account(text):
+    assert flagged(text) == []
+
+
+def test_permission_withheld_from_someone_else_stays_a_finding():
+    assert "allowed" in " ".join(flagged("He wasn't allowed his phone for a week."))
+    assert flagged("We placed him on obs.")  # staff's own act

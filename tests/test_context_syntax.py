@@ -64,6 +64,9 @@ def test_np_classes_uses_the_head_or_a_title(nlp):
         ("She refused a bed.", "refused", False),
         ("He has refused twice.", "refused", False),
         ("He is refusing.", "refusing", False),
+        ("He was not allowed out.", "was", True),  # a match that begins with the 'be' form
+        ("He wasn't allowed out.", "was", True),
+        ("He was very upset.", "was", False),
     ],
 )
 def test_passive(nlp, text, verb, is_passive):

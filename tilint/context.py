@@ -1310,8 +1310,9 @@ def first_person_account(
     """The writer's account of their own life (policy: self-disclosure without quotation
     marks): 'I refused my meds', 'I suffer from anxiety', 'I was sectioned', 'my
     addiction'. A staff member's 'I' doing something to someone ('I restrained him') is
-    not: an active coercive verb with 'I' as subject stays a finding, and 'we' is never
-    taken as self-disclosure (it is usually the team)."""
+    not: an active coercive verb with 'I' as subject stays a finding, and 'we' is taken as
+    self-disclosure only on the receiving end of a coercive passive (it is usually the
+    team)."""
     from tilint import syntax
 
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
@@ -1322,12 +1323,17 @@ def first_person_account(
     if before >= sent.start and doc[before].lower_ == "my":
         # "my addiction", "my section"; but "my schizophrenic dad" labels the dad
         return not _labels_a_person_noun(doc, start, end, sent)
-    if syntax.part_of_speech(forms, doc, start, end) != "verb":
-        return False
     be = syntax.passive(doc, start, sent, forms)
+    # a coercive participle after "be" is a passive however its word was listed ("allowed")
+    if syntax.part_of_speech(forms, doc, start, end) != "verb" and not (be is not None and category == "coercive"):
+        return False
     # only a subject of its own clause: a shared one may be another person ("I believe
     # some people have services but still refuse care")
     head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+    if head is not None and be is not None and category == "coercive" and doc[head].lower_ == "we":
+        # "we weren't allowed phones", "we were escorted": done to the narrator's group,
+        # or to staff (then not power over a person in care); either way not a finding
+        return True
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"

@@ -110,6 +110,8 @@ def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
         return "adj"
     if end - start > 1 and doc[start].lower_ in _DO_HAVE:
         return "verb"  # "did not attend", "has not engaged": a verb phrase written out
+    if end - start > 1 and doc[start].lower_ in BE and doc[end - 1].lower_.endswith(("ed", "en")):
+        return "verb"  # "was not allowed", "wasn't allowed": a passive written out
     if end - start > 1 and start > 0 and doc[start].lower_.endswith("ed") and doc[start + 1].lower_ in _PARTICLES:
         j = start - 1  # "are not allowed to", "was kept in": a passive and its particle written out
         while j > 0 and (doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)):
@@ -317,8 +319,14 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
 
 def passive(doc: Doc, start: int, sent: Span, tags: frozenset[str]) -> int | None:
     """Index of the 'be'/'get' form when the verb at `start` is a passive participle
-    ("was refused", "is alleged", "were denied"), else None."""
+    ("was refused", "is alleged", "were denied"), else None. A match that itself begins
+    with the 'be' form ("was not allowed", "wasn't allowed") is a passive at its start."""
     word = doc[start].lower_
+    if word in BE:
+        k = start + 1
+        while k < min(sent.end, start + 4) and (is_adverb(doc[k].lower_) or doc[k].lower_ in NEGATIONS):
+            k += 1
+        return start if k < sent.end and doc[k].lower_.endswith(("ed", "en")) else None
     if not ("VBN" in tags or word.endswith(("ed", "en"))):
         return None
     j = start - 1

@@ -233,6 +233,12 @@ class Linter:
         return self.component.lexicon
 
     @property
+    def redirects(self) -> dict[str, str]:
+        """Old code -> new code of the rules that moved (read from the cached keys, so
+        without loading the pipeline)."""
+        return {old: key.code for key in self._keys for old in key.replaces}
+
+    @property
     def rules(self) -> tuple[Rule, ...]:
         return self.component.rules
 
@@ -419,7 +425,7 @@ def _scan_cache_path(lexicon_files: Sequence[str]) -> Path | None:
     from tilint.datafiles import cache_dir
     from tilint.sources import cache_key, cache_path, fillers_file, package_stamp, source_files
 
-    salt = f"scan/{package_stamp('spacy', 'about.py')}/{sys.version_info[0]}.{sys.version_info[1]}"
+    salt = f"scan2/{package_stamp('spacy', 'about.py')}/{sys.version_info[0]}.{sys.version_info[1]}"
     return cache_path(cache_dir(), "scan", cache_key([*source_files(lexicon_files), fillers_file()], salt))
 
 

@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,7 +108,9 @@ def write(path: Path, entries: Iterable[Entry]) -> None:
 class Baseline:
     """Known findings; `new()` filters one file's findings against them."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], redirects: Mapping[str, str] | None = None) -> None:
+        if redirects:  # a baseline written before a rule moved names its old code
+            entries = [Entry(e.path, redirects.get(e.rule, e.rule), e.text, e.context) for e in entries]
         self.exact: Counter[Entry] = Counter(entries)
         self.loose: Counter[tuple[str, str, str]] = Counter((e.path, e.rule, e.text) for e in entries)
 
@@ -133,10 +135,13 @@ class Baseline:
         return out
 
 
-def apply(files: Sequence[CheckedFile], path: Path, *, record: bool) -> tuple[list[CheckedFile], str]:
+def apply(
+    files: Sequence[CheckedFile], path: Path, *, record: bool, redirects: Mapping[str, str] | None = None
+) -> tuple[list[CheckedFile], str]:
     """A step over a checked batch. record=True (`--write-baseline`): record every finding
-    in `path`; otherwise (`--baseline`) drop the findings it knows. Returns the batch and
-    a note for the user. Raises TilintError (a baseline that cannot be read or written)."""
+    in `path`; otherwise (`--baseline`) drop the findings it knows. `redirects`: old rule
+    code -> new, for rules that moved. Returns the batch and a note for the user. Raises
+    TilintError (a baseline that cannot be read or written)."""
     from dataclasses import replace
 
     from tilint.report.locations import sentence_of
@@ -155,7 +160,7 @@ def apply(files: Sequence[CheckedFile], path: Path, *, record: bool) -> tuple[li
         entries = [e for item in files for e, _ in keyed(item)]
         write(path, entries)
         return list(files), f"note: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} to the baseline {path}"
-    known = Baseline(load(path))
+    known = Baseline(load(path), redirects)
     out: list[CheckedFile] = []
     hidden = 0
     for item in files:

@@ -171,9 +171,12 @@ def check(
         error_lines += step.errors
     if baseline_path is not None:
         from tilint import baseline
+        from tilint.api import get_linter
 
         try:
-            files, note = baseline.apply(files, baseline_path, record=writing_baseline)
+            used_configs: list[Config | None] = [*batch.configs] or [fixed_config]
+            redirects = {old: new for config in used_configs for old, new in get_linter(config).redirects.items()}
+            files, note = baseline.apply(files, baseline_path, record=writing_baseline, redirects=redirects)
         except TilintError as exc:
             _fail(str(exc))
         notes += [note] if note else []
@@ -482,11 +485,12 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
 
 def _next_code(lexicon: Lexicon, category: str) -> str:
     """TI + the category's digit + the next number after every code used in it, removed
-    rules included (codes are never reused)."""
+    rules and the old codes of moved rules included (codes are never reused)."""
     from tilint.policy import CATEGORY_DIGIT
 
     prefix = f"TI{CATEGORY_DIGIT[category]}"
-    used = [int(r.code[3:]) for r in lexicon.rules if r.code.startswith(prefix) and r.code[3:].isdigit()]
+    codes = [r.code for r in lexicon.rules] + list(lexicon.redirects())
+    used = [int(c[3:]) for c in codes if c.startswith(prefix) and c[3:].isdigit()]
     number = max(used, default=0) + 1
     if number > 99:
         _fail(f"TL004 no free code left in {prefix}xx for {category}: every code up to {prefix}99 is used")

@@ -61,6 +61,20 @@ def index_markdown(lexicon: Lexicon) -> str:
         lines += [f"- `{tag}`: {blurb}" for tag, blurb in OPT_IN_GROUPS.items()]
         lines.append("")
         lines += _table(opt_in, groups=True)
+    moved = sorted((old, r) for r in lexicon.rules for old in r.replaces)
+    if moved:
+        lines += [
+            "## Moved rules",
+            "",
+            "Rules that moved to another category have a new code. The old code still names",
+            "the rule in `select`, `ignore`, `severity`, inline suppressions, baselines and",
+            "`tilint explain`.",
+            "",
+            "| old code | now |",
+            "|---|---|",
+        ]
+        lines += [f"| {old} | [{r.code}](rules/{rule_page_name(r)}) {r.name} ({r.category}) |" for old, r in moved]
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -166,6 +166,9 @@ class Rule(_Strict):
     sources: list[Source] = Field(min_length=1)
     examples: Examples
     removed: bool = False
+    # Codes this rule had before it moved (to another category): settings, inline
+    # suppressions, baselines and `tilint explain` that name an old code reach this rule.
+    replaces: list[str] = Field(default_factory=list)
     # Contested preferences (guides disagree): off unless selected by code, name or tag.
     opt_in: bool = False
     # First-person use ("I'm a bit OCD") is still a finding: for misuse, not self-disclosure.
@@ -179,6 +182,13 @@ class Rule(_Strict):
     def _code(cls, value: str) -> str:
         if not _CODE.match(value):
             raise ValueError("must look like TI101: two to five capital letters and three digits")
+        return value
+
+    @field_validator("replaces")
+    @classmethod
+    def _replaces(cls, value: list[str]) -> list[str]:
+        for code in value:
+            cls._code(code)
         return value
 
     @field_validator("category")
@@ -259,12 +269,19 @@ class Lexicon:
         return {r.code: r for r in self.rules}
 
     def find(self, key: str) -> Rule | None:
-        """A rule by code (any case) or name."""
+        """A rule by code (any case) or name, or by a code it replaces."""
         key_l = key.strip().lower()
         for rule in self.rules:
             if rule.code.lower() == key_l or rule.name == key_l:
                 return rule
+        for rule in self.rules:
+            if any(old.lower() == key_l for old in rule.replaces):
+                return rule
         return None
+
+    def redirects(self) -> dict[str, str]:
+        """Old code -> the code of the rule that replaced it."""
+        return {old: rule.code for rule in self.rules for old in rule.replaces}
 
     @property
     def active(self) -> tuple[Rule, ...]:
@@ -426,6 +443,7 @@ def _check_slots(where: str, group: MatchGroup, rule: Rule, forms: Iterable[Any]
 
 
 def _cross_check(rules: list[Rule]) -> None:
+    _check_codes(rules)
     codes: dict[str, Rule] = {}
     names: dict[str, Rule] = {}
     phrases: dict[tuple[str, bool], Rule] = {}
@@ -451,6 +469,20 @@ def _cross_check(rules: list[Rule]) -> None:
                             "a phrase belongs to one rule: remove it from one of them",
                         )
                     phrases[key] = rule
+
+
+def _check_codes(rules: list[Rule]) -> None:
+    """A replaced code is retired: no rule has it, and it redirects to one rule only."""
+    in_use = {rule.code: rule for rule in rules}
+    replaced: dict[str, Rule] = {}
+    for rule in rules:
+        where = f"{rule.file} rule {rule.code} ({rule.name})"
+        for old in rule.replaces:
+            if old in in_use:
+                raise LexiconError(where, f"replaces {old}, which is still the code of {in_use[old].name!r}", "remove the old rule: its code now redirects here")
+            if old in replaced:
+                raise LexiconError(where, f"replaces {old}, which {replaced[old].code} also replaces", "an old code redirects to one rule")
+            replaced[old] = rule
 
 
 def json_schema() -> dict[str, Any]:

@@ -30,6 +30,8 @@ class Rule(Protocol):
     def opt_in(self) -> bool: ...
     @property
     def severity(self) -> Severity: ...
+    @property
+    def replaces(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +45,19 @@ class RuleKey:
     tags: tuple[str, ...]
     opt_in: bool
     severity: Severity
+    replaces: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, rule: Rule) -> RuleKey:
-        return cls(rule.code, rule.name, rule.category, tuple(rule.tags), rule.opt_in, rule.severity)
+        return cls(rule.code, rule.name, rule.category, tuple(rule.tags), rule.opt_in, rule.severity, tuple(rule.replaces))
 
 
 def specificity(selector: str, rule: Rule) -> int:
     """How specifically `selector` names `rule`; 0 when it does not name it."""
     s = selector.lower()
     code = rule.code.lower()
-    if s == code or s == rule.name:
-        return 100
+    if s == code or s == rule.name or any(s == old.lower() for old in rule.replaces):
+        return 100  # an old code of a moved rule names it as fully as its own code
     if s in ("all", "*"):
         return 1
     if code.startswith(s) and s[:2].isalpha():

@@ -108,6 +108,7 @@ def rule_to_dict(rule: Rule) -> dict[str, Any]:
         },
         "sources": [s.model_dump(exclude_none=True) for s in rule.sources],
         "removed": rule.removed,
+        "replaces": list(rule.replaces),
     }
 
 
@@ -232,6 +233,8 @@ def explain(
 
     title = f"{esc(code)} {esc(name)}"
     parts = [f"{heading(title)} ({esc(category)}, {esc(severity)})", para(esc(message))]
+    if rule is not None and rule.replaces and not brief:
+        parts.append(para(esc(f"Formerly {', '.join(rule.replaces)}: settings, inline suppressions and baselines that name the old code still reach this rule.")))
     if rule is not None and not brief:
         groups = []
         for forms, more, notes in matched_forms(rule):

@@ -63,6 +63,7 @@ HALF_BATCHES = {
     "blind-zzzza.jsonl", "blind-zzzzb.jsonl", "blind-zzzzc.jsonl", "blind-zzzzd.jsonl",
     "blind-zzzzza.jsonl", "blind-zzzzzb.jsonl", "blind-zzzzzc.jsonl", "blind-zzzzzd.jsonl",
     "blind-zzzzzza.jsonl", "blind-zzzzzzb.jsonl", "blind-zzzzzzc.jsonl", "blind-zzzzzzd.jsonl",
+    "blind-zzzzzzza.jsonl", "blind-zzzzzzzb.jsonl", "blind-zzzzzzzc.jsonl", "blind-zzzzzzzd.jsonl",
 }
 
 

@@ -32,6 +32,9 @@ def flagged(text: str) -> list[str]:
         "Jurors heard how he was suffering from paranoid schizophrenia.",  # 'how' opens the clause
         "The inquest heard how he was suffering from schizophrenia.",
         "The nurse described how he refused his medication.",  # describing someone's account
+        "The report says that more than half suffer from depression.",  # a quantity, not a clause
+        "His mother, in a statement to the inquest, said her son has suffered from depression.",  # speaker before a parenthesis
+        "The court heard how the man, suffering from schizophrenia, had been held in a cell.",  # a participle inside the retold clause
     ],
 )
 def test_retold_words_are_not_the_writers(text):
@@ -52,6 +55,8 @@ def test_retold_words_are_not_the_writers(text):
         ("It is safe to say that he is a substance abuse counselor.", "substance abuse"),  # the writer's own saying
         ("I told staff he had refused his tablets.", "refused"),  # the writer telling, with a hearer
         ("He told staff and then refused his tablets.", "refused"),  # no clause after the hearer
+        ("She said he was tired, refusing his tablets.", "refusing"),  # a participle after the clause, no 'that'
+        ("He has more than once refused his tablets.", "refused"),  # 'than' of a quantity, no speaker
     ],
 )
 def test_the_writers_own_account_stays_a_use(text, word):

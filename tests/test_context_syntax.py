@@ -41,6 +41,9 @@ def head_text(doc, i):
         ("I tried committing suicide years ago.", "committing", "I"),  # a gerund's subject
         ("The officer kept denying it.", "denying", "officer"),
         ("He went out and kept refusing food.", "refusing", None),  # the verb has none
+        ("The trust, in its reply to the family, refused it.", "refused", "trust"),  # past a parenthesis
+        ("After lunch, she refused it.", "refused", "she"),  # a fronted phrase is not a parenthesis
+        ("He saw the nurse, and refused it.", "refused", None),  # a clause boundary is not one either
     ],
 )
 def test_subject(nlp, text, verb, subject):

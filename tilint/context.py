@@ -358,7 +358,13 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
 
     lowered = lowers(doc)
     lo = max(sent.start, start - _INDIRECT_REACH)
+    # "heard how the man, suffering from ...": a participle set off by a comma describes a
+    # noun of the retold clause, if that clause opens with an explicit "that" or "how"
+    appositive = False
     for k in range(start - 1, lo - 1, -1):
+        if k == start - 1 and doc[k].text == "," and lowered[start].endswith("ing"):
+            appositive = True
+            continue
         if syntax.is_boundary(doc, k):
             return False  # "reported X but refused ...": the match is in the writer's own clause
         view = lowered[k] in _VIEW_VERBS
@@ -385,7 +391,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             and after + 1 < sent.end
             and lowered[after + 1] != "to"
         )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
-        if not opener and not _opens_clause(doc, after, start, sent, wc):
+        if not opener and (appositive or not _opens_clause(doc, after, start, sent, wc)):
             continue
         before = k - 1
         while before >= sent.start and syntax.is_adverb(lowered[before]):

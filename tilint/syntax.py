@@ -82,7 +82,12 @@ def is_boundary(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.is_punct:
         return tok.text not in ("'", "’", "-", "/", "&")  # inside words and names
+    if tok.lower_ == "than" and i > 0 and doc[i - 1].lower_ in _COMPARATIVE_COUNTS:
+        return False  # "more than half suffer ...": a quantity, not a clause
     return tok.lower_ in CLAUSE_WORDS
+
+
+_COMPARATIVE_COUNTS = frozenset("more less fewer".split())
 
 
 MAX_CLAUSE = 40  # tokens either side: a long unpunctuated run must not cost a scan per match
@@ -148,6 +153,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             j -= 2
         else:
             break
+    if j >= sent.start and doc[j].text == ",":
+        j = _before_parenthesis(doc, j, sent)  # "Mrs H, in a statement to the inquest, said"
     if j < sent.start:
         return None
     relative = doc[j].lower_ in RELATIVES
@@ -164,6 +171,22 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         return None  # "came to the clinic complaining of ...": not a subject
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+_PARENTHESIS_REACH = 10
+
+
+def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
+    """The token before a parenthetical phrase that opens with a preposition and ends at
+    `comma` (", in a statement to the inquest,"), or `comma` itself when there is none."""
+    for p in range(comma - 2, max(sent.start, comma - _PARENTHESIS_REACH) - 1, -1):
+        if doc[p].text == ",":
+            opens = doc[p + 1].lower_ in PREPOSITIONS
+            inside = all(not is_boundary(doc, k) for k in range(p + 1, comma))
+            return p - 1 if opens and inside and p - 1 >= sent.start else comma
+        if is_boundary(doc, p):
+            break
+    return comma
 
 
 # Words for a part of a group: "half of the nurses", "20% of GPs", "most of the staff".

@@ -60,6 +60,8 @@ def test_findings_about_the_narrator_are_their_own_words(text):
         (STORY + "I note he was tired and aggressive.", "aggressive"),
         (STORY + "You are manipulative.", "manipulative"),
         (STORY + "The people who take advantage of mentally ill patients are to blame.", "mentally ill patients"),
+        # a noun subject of the verb is someone else, whatever its class
+        (STORY + "In the town where I lived, a murderer recently escaped from a state hospital.", "escaped from"),
     ],
 )
 def test_findings_about_someone_else_stay(text, word):

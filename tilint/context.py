@@ -1495,8 +1495,8 @@ def narrator_scope(
                 return False
         if head is not None and doc[head].lower_ in _FIRST_ANY:
             return not _observer(doc, head, start, wc)
-        if head is not None and other(head):
-            return False
+        if head is not None and (other(head) or (be is None and _noun_like(doc[head]))):
+            return False  # "a murderer recently escaped from a hospital": someone else's act
     else:
         # a verb the rule lists without inflection looks like an adjective: "I undid the
         # knots and escaped", "I was tired and aggressive" share the narrator as subject
@@ -1538,6 +1538,21 @@ def narrator_scope(
 
 
 _LABEL_DETERMINERS = frozenset("a an the this that".split())
+
+
+def _noun_like(tok: Token) -> bool:
+    """A word that can head a subject noun phrase: alphabetic, not a pronoun or function
+    word (the blank pipeline has no tagger, so this is by exclusion)."""
+    from tilint import syntax
+
+    low = tok.lower_
+    return tok.is_alpha and low not in syntax.NOMINATIVE and low not in _FUNCTION_WORDS and not syntax.is_adverb(low)
+
+
+_FUNCTION_WORDS = frozenset(
+    """it this that these those there what which who whom whose one ones someone anyone everyone nobody
+    something anything everything nothing all both each either neither none some any""".split()
+)
 
 
 def _someone_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:

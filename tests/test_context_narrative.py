@@ -38,6 +38,8 @@ STORY = "I was in hospital for six weeks last year. My friends visited me when t
         STORY + "Content warning: drug abuse, I was diagnosed at 27 while in rehab.",
         STORY + "I undid the knots and escaped again.",  # a verb coordinated with the narrator's
         STORY + "I was tired and aggressive that night.",
+        STORY + "I was throwing up the medication, refusing to eat anything.",  # a participle sharing my clause's subject
+        STORY + "I knew from my own experience being an addict that I should not confront him.",
     ],
 )
 def test_findings_about_the_narrator_are_their_own_words(text):
@@ -62,6 +64,7 @@ def test_findings_about_the_narrator_are_their_own_words(text):
         (STORY + "The people who take advantage of mentally ill patients are to blame.", "mentally ill patients"),
         # a noun subject of the verb is someone else, whatever its class
         (STORY + "In the town where I lived, a murderer recently escaped from a state hospital.", "escaped from"),
+        (STORY + "I went in. He was shouting at the nurse, refusing his tablets.", "refusing"),  # his clause, not mine
     ],
 )
 def test_findings_about_someone_else_stay(text, word):

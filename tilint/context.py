@@ -1497,6 +1497,14 @@ def narrator_scope(
             return not _observer(doc, head, start, wc)
         if head is not None and (other(head) or (be is None and _noun_like(doc[head]))):
             return False  # "a murderer recently escaped from a hospital": someone else's act
+        if head is None and doc[start].lower_.endswith("ing") and start - 1 >= sent.start and doc[start - 1].text == ",":
+            # "I was throwing up the medication, refusing to eat": a participle after a
+            # comma shares the subject of the clause before it, the nearest person there
+            for i in range(start - 2, sent.start - 1, -1):
+                if doc[i].lower_ in ("i", "we"):
+                    return not _observer(doc, i, start, wc)
+                if other(i):
+                    return False
     else:
         # a verb the rule lists without inflection looks like an adjective: "I undid the
         # knots and escaped", "I was tired and aggressive" share the narrator as subject
@@ -1509,7 +1517,7 @@ def narrator_scope(
         low = doc[j].lower_
         if low in ("my", "our"):
             return True
-        if other(j) or low in syntax.AUX:
+        if other(j) or (low in syntax.AUX and low != "being"):  # "my own experience being an addict"
             break
         j -= 1
     # The nearest person before the match in its clause is the one it describes: "they

@@ -125,6 +125,9 @@ def test_object_classes_reads_the_noun_after_determiners_and_adverbs():
     assert syntax.object_classes(doc, 9, sent, wc) == [[]]  # a person follows: no class
     doc = spacy.blank("en")("She refused food and her insulin.")
     assert syntax.object_classes(doc, 2, doc[:], wc) == [["sustenance"], ["treatments"]]
+    doc = spacy.blank("en")("She refused any kind of food, then suffered from some sort of psychotic break.")
+    assert syntax.object_classes(doc, 2, doc[:], wc)[0] == ["sustenance"]  # the noun after a partitive's "of"
+    assert "events" in syntax.object_classes(doc, 10, doc[:], wc)[0]
 
 
 def test_coordinated_noun_needs_a_modifier_in_the_last_conjunct():

@@ -52,6 +52,7 @@ _SCOPES = {
     "evidential",
     "violence",
     "identity-first",
+    "pity-framing",
     *_POWER_TAGS,
 }
 

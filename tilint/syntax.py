@@ -291,6 +291,8 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
 
 
+_PARTITIVES = frozenset("sort sorts kind kinds type types form forms bout bouts period series piece".split())
+
 _CONJUNCTS = frozenset(", and or / and/or".split())
 
 
@@ -308,6 +310,13 @@ def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list
         head = _np_head(doc, i, sent.end)
         if head is None:
             break
+        if doc[head].lower_ in _PARTITIVES and head + 2 < sent.end and doc[head + 1].lower_ == "of":
+            i = head + 2  # "some sort of psychotic break", "any kind of food": the noun after "of"
+            while i < sent.end and doc[i].lower_ in DETERMINERS:
+                i += 1
+            head = _np_head(doc, i, sent.end)
+            if head is None:
+                break
         out.append(_following_noun(doc, i, sent, classes, skip_determiners=True))
         i = head + 1
         if i >= sent.end or doc[i].lower_ not in _CONJUNCTS:

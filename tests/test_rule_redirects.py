@@ -107,8 +107,18 @@ def test_the_builtin_in_denial_rule_answers_to_its_deficit_code() -> None:
     rule = lexicon.find("TI108")
     assert rule is not None and (rule.code, rule.category) == ("TI440", "credibility")
     assert lexicon.redirects()["TI108"] == "TI440"
-    code, out, _ = check("--format", "json", "--ignore", "TI108", "-", stdin=b"She is in denial about her drinking.\n")
+    code, out, err = check("--format", "json", "--ignore", "TI108", "-", stdin=b"She is in denial about her drinking.\n")
     assert code == 0 and json.loads(out)["findings"] == []
+    assert "warning: TI108 in the settings is now TI440" in err  # as ruff warns of remapped codes
+
+
+def test_settings_naming_only_current_codes_get_no_warning(project: Path) -> None:
+    configure(project, 'ignore = ["TI491"]\n')
+    code, _, err = check("note.txt")
+    assert code == 0 and "now TI491" not in err
+    configure(project, 'ignore = ["TI191"]\n')
+    code, _, err = check("note.txt")
+    assert code == 0 and err.count("warning: TI191 in the settings is now TI491") == 1
 
 
 def test_an_old_code_that_is_still_in_use_is_refused(tmp_path: Path) -> None:

@@ -169,6 +169,7 @@ def check(
         files, diffs = step.files, step.diffs
         notes += step.notes
         error_lines += step.errors
+    notes += _moved_code_notes(batch.configs or [(fixed_config or Config()).merged(**overrides)])
     if baseline_path is not None:
         from tilint import baseline
         from tilint.api import get_linter
@@ -481,6 +482,22 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
     parts = ", ".join(f"{counts[c]} {c}" for c in CATEGORY_NAMES if counts[c])
     tail = f"; {len(default)} default, {len(opt_in)} opt-in" if opt_in else ""
     click.echo(f"\n{len(chosen)} rules ({parts}{tail})." if chosen else "No rules match.")
+
+
+def _moved_code_notes(configs: Sequence[Config]) -> list[str]:
+    """A warning for each old code of a moved rule named in settings (as ruff warns of
+    remapped codes): it still works, but the settings should name the new code."""
+    from tilint.api import get_linter
+
+    notes: list[str] = []
+    for config in configs:
+        redirects = {old.lower(): new for old, new in get_linter(config).redirects.items()}
+        for selector in (*config.select, *config.extend_select, *config.ignore, *config.severity):
+            new = redirects.get(selector.lower())
+            note = f"warning: {selector} in the settings is now {new}: it still names the rule, but write {new}"
+            if new is not None and note not in notes:
+                notes.append(note)
+    return notes
 
 
 def _next_code(lexicon: Lexicon, category: str) -> str:

@@ -44,6 +44,10 @@ def head_text(doc, i):
         ("The trust, in its reply to the family, refused it.", "refused", "trust"),  # past a parenthesis
         ("After lunch, she refused it.", "refused", "she"),  # a fronted phrase is not a parenthesis
         ("He saw the nurse, and refused it.", "refused", None),  # a clause boundary is not one either
+        ("The patient who saw the doctor refused it.", "refused", "patient"),  # past a relative clause
+        ("The psychiatrist who treated him for years insisted it.", "insisted", "psychiatrist"),
+        ("Dr Jones, the psychiatrist who treated him, insisted it.", "insisted", "psychiatrist"),
+        ("The man who said the nurse refused it left.", "refused", "nurse"),  # a clause after a verb of saying
     ],
 )
 def test_subject(nlp, text, verb, subject):

@@ -154,9 +154,20 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         else:
             break
     if j >= sent.start and doc[j].text == ",":
+        antecedent = _relative_antecedent(doc, j - 1, sent)
+        if antecedent is not None:
+            return antecedent  # "Dr S, the psychiatrist who treated him for years, insisted"
         j = _before_parenthesis(doc, j, sent)  # "Mrs H, in a statement to the inquest, said"
     if j < sent.start:
         return None
+    if doc[j].lower_ not in RELATIVES and doc[j].lower_ not in NOMINATIVE:
+        # "the psychiatrist who treated him insisted", "the patient who saw the doctor
+        # refused": the nearest noun ends a relative clause; the verb's subject is what
+        # the clause describes (not after a verb of saying: "the man who said the nurse
+        # refused" -> the nurse)
+        antecedent = _relative_antecedent(doc, j, sent)
+        if antecedent is not None:
+            return antecedent
     relative = doc[j].lower_ in RELATIVES
     if relative:
         j -= 1
@@ -174,6 +185,35 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
 
 
 _PARENTHESIS_REACH = 10
+_CLAUSE_TAKING = frozenset(
+    """said says say told tells tell thought thinks think believed believes believe felt feels feel knew knows
+    know claimed claims stated states reported reports suggested suggests heard hears wrote writes noted notes
+    found finds agreed agrees decided decides explained explains argued argues insisted insists""".split()
+)
+_RELATIVE_REACH = 14
+
+
+def _relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
+    """The noun a 'who/whom/which' clause ending at token `end` describes, when that clause
+    holds a verb of its own ("the psychiatrist who treated him for ten years" ->
+    psychiatrist), else None."""
+    for k in range(end, max(sent.start, end - _RELATIVE_REACH) - 1, -1):
+        low = doc[k].lower_
+        if low in ("who", "whom", "which"):
+            a = k - 1
+            while a >= sent.start and doc[a].text == ",":
+                a -= 1
+            if a < sent.start or k + 1 > end or not doc[a].is_alpha or doc[a].lower_ in PREPOSITIONS:
+                return None
+            v = k + 1
+            while v < end and (doc[v].lower_ in AUX or doc[v].lower_ in NEGATIONS or is_adverb(doc[v].lower_)):
+                v += 1
+            if v >= end or doc[v].lower_ in _CLAUSE_TAKING:
+                return None  # "the man who said the nurse refused": the nurse refused
+            return a
+        if is_boundary(doc, k) and doc[k].text != ",":
+            return None
+    return None
 
 
 def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:

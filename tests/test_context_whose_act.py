@@ -57,6 +57,17 @@ def test_they_after_an_official_or_institution_in_the_sentence(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A nursing assistant admitted she had only filled in the observation log.",  # staff (officials.yml)
+        "The psychiatrist who treated him for ten years insisted that he was safe.",  # past a relative clause
+    ],
+)
+def test_staff_accounts_are_not_the_persons(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
     "text, word",
     [
         ("Staff saw the patients but they refused their tablets.", "refused"),  # patients could be 'they'

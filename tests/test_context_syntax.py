@@ -159,3 +159,18 @@ def test_a_relatives_antecedent_is_its_subject_even_after_a_preposition():
     assert tilint.lint_text("Jurors cleared the officers, who had denied all of the charges against them.") == []
     spans = [f.text for f in tilint.lint_text("The man in the bed who refused his tablets was discharged.")]
     assert spans == ["refused"]  # the antecedent is a person: his refusal stays a finding
+
+
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        ("It is an expense we cannot afford, insists PSNI chief", "insists", "chief"),
+        ('"The ward is safe," claimed the hospital spokesman.', "claimed", "spokesman"),
+        ("She took the tablets, denies it.", "denies", None),  # a pronoun object, no subject
+        ("He was seen, denies that he took them.", "denies", None),  # a clause follows
+        ("The nurse insists the ward is safe.", "insists", None),  # not after a comma or quote
+    ],
+)
+def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
+    doc, i, sent = at(nlp, text, verb)
+    assert head_text(doc, syntax.inverted_subject(doc, i, i + 1, sent)) == subject

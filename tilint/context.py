@@ -1907,6 +1907,8 @@ def not_the_persons(
             head = syntax.coordinated_subject(doc, start, sent, wc)
         if head is None and category in _CAPACITY_CATEGORIES:
             head = _gerund_subject(doc, start, sent, wc)
+        if head is None and category == "credibility":
+            head = syntax.inverted_subject(doc, start, end, sent)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found

@@ -229,6 +229,36 @@ def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
     return comma
 
 
+_INVERSION_REACH = 6
+_NOT_INVERTED = frozenset("that to it this them him her me us any anything everything nothing".split())
+
+
+def inverted_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
+    """'"... an expense we cannot afford," insists the PSNI chief', '..., claimed his
+    lawyer': a verb of saying after a comma or quotation mark, followed by its subject and
+    then the end of the sentence or clause (the order of attributions in news). The head
+    of that noun phrase, else None."""
+    before = start - 1
+    while before >= sent.start and doc[before].is_space:
+        before -= 1
+    if before >= sent.start and not (doc[before].text == "," or doc[before].is_quote):
+        return None
+    head = None
+    k = end
+    while k < sent.end and k - end < _INVERSION_REACH:
+        tok = doc[k]
+        if tok.is_punct or tok.is_space:
+            break
+        if not tok.is_alpha or tok.lower_ in PREPOSITIONS or tok.lower_ in _NOT_INVERTED or tok.lower_ in AUX:
+            return None  # "..., denies that he ...", "..., admits to ...", "..., denies it": an object follows
+        if tok.lower_ not in DETERMINERS:
+            head = k
+        k += 1
+    if k < sent.end and not (doc[k].is_punct or doc[k].is_space):
+        return None  # a longer clause follows: not an attribution
+    return head
+
+
 # Words for a part of a group: "half of the nurses", "20% of GPs", "most of the staff".
 QUANTIFIERS = frozenset(
     """half most many some all none few several majority minority proportion number third

@@ -174,3 +174,17 @@ def test_a_relatives_antecedent_is_its_subject_even_after_a_preposition():
 def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
     doc, i, sent = at(nlp, text, verb)
     assert head_text(doc, syntax.inverted_subject(doc, i, i + 1, sent)) == subject
+
+
+@pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        ("Mr X said the Council failed to care for his daughter and failed to take responsibility.", "failed", "Council"),
+        ("The trust reviewed his care, Dr S, and refused it.", "refused", "trust"),  # past a short appositive
+        ("Jail staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),
+    ],
+)
+def test_coordinated_subject(nlp, text, verb, subject):
+    doc = nlp(text)
+    i = [t.i for t in doc if t.text == verb][-1]  # the second conjunct's verb
+    assert head_text(doc, syntax.coordinated_subject(doc, i, doc[i].sent, WC)) == subject

@@ -315,10 +315,27 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
         j -= 1
     if j <= sent.start or doc[j].lower_ not in COORDINATORS:
         return None
-    lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
     floor = max(sent.start, j - MAX_CLAUSE)
+    # "the Council failed to provide ... and failed to take ...": the same verb repeated
+    # in the first conjunct has the shared subject
+    for p in range(j - 1, floor - 1, -1):
+        if doc[p].lower_ == doc[i].lower_:
+            shared = subject(doc, p, sent)
+            if shared is not None:
+                return shared
+            break
+    lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
+    if lo > floor and doc[lo].text == ",":
+        lo -= 1  # a serial comma: "..., and failed to"
+    end = lo
     while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
         lo -= 1
+    # "the Council failed to care for his daughter, Miss D, and failed to ...": a short
+    # appositive between commas belongs to the clause before it
+    while end - lo < _APPOSITIVE and lo - 2 >= floor and doc[lo - 1].text == "," and not any(doc[m].lower_ in AUX for m in range(lo, end + 1)):
+        end = lo = lo - 2
+        while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
+            lo -= 1
     k = lo
     while k < sent.end and doc[k].lower_ in DETERMINERS:
         k += 1
@@ -329,6 +346,8 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
             return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
     return None
 
+
+_APPOSITIVE = 3  # tokens: "Miss D", "his GP"
 
 # What is granted to someone, after "her" ("denied her access"); "her appointment",
 # "her treatment" are possessive.

@@ -40,6 +40,7 @@ STORY = "I was in hospital for six weeks last year. My friends visited me when t
         STORY + "I was tired and aggressive that night.",
         STORY + "I was throwing up the medication, refusing to eat anything.",  # a participle sharing my clause's subject
         STORY + "I knew from my own experience being an addict that I should not confront him.",
+        STORY + "On a locked ward I've escaped twice and needed escorted to A&E by two staff.",  # "needed (to be) escorted"
     ],
 )
 def test_findings_about_the_narrator_are_their_own_words(text):

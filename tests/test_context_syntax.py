@@ -182,6 +182,7 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("Mr X said the Council failed to care for his daughter and failed to take responsibility.", "failed", "Council"),
         ("The trust reviewed his care, Dr S, and refused it.", "refused", "trust"),  # past a short appositive
         ("Jail staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),
+        ("Since being on the ward I have escaped twice and needed help.", "needed", "I"),  # after a fronted phrase
     ],
 )
 def test_coordinated_subject(nlp, text, verb, subject):

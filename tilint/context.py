@@ -1485,9 +1485,11 @@ def narrator_scope(
     pos = syntax.part_of_speech(forms, doc, start, end)
     if pos == "verb":
         be = syntax.passive(doc, start, sent, forms)
-        head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+        verb = start
+        if be is None and start - 1 >= sent.start and doc[start - 1].lower_ in _NEEDS and doc[start].lower_.endswith("ed"):
+            verb = start - 1  # "I needed escorted to A&E": "needed (to be) escorted", whose subject is the needer's
+        head = syntax.subject(doc, be + 1 if be is not None else verb, sent)
         if head is None:  # "I ligatured and tried to abscond", unless someone stands between
-            verb = start
             if start - 2 >= sent.start and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in syntax.CATENATIVES:
                 verb = start - 2
             head = syntax.coordinated_subject(doc, verb, sent, wc)
@@ -1546,6 +1548,7 @@ def narrator_scope(
 
 
 _LABEL_DETERMINERS = frozenset("a an the this that".split())
+_NEEDS = frozenset("need needs needed want wants wanted".split())
 
 
 def _noun_like(tok: Token) -> bool:
@@ -1554,7 +1557,13 @@ def _noun_like(tok: Token) -> bool:
     from tilint import syntax
 
     low = tok.lower_
-    return tok.is_alpha and low not in syntax.NOMINATIVE and low not in _FUNCTION_WORDS and not syntax.is_adverb(low)
+    return (
+        tok.is_alpha
+        and low not in syntax.NOMINATIVE
+        and low not in _FUNCTION_WORDS
+        and not syntax.is_adverb(low)
+        and not low.endswith(("ed", "ing"))  # a verb the subject finder stopped at ("needed escorted")
+    )
 
 
 _FUNCTION_WORDS = frozenset(

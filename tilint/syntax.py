@@ -344,6 +344,11 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
             break
         if classes.of_token(doc, m) or (m == k and doc[m].lower_ in NOMINATIVE):
             return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
+    # "Since being on a locked ward I've escaped twice and needed ...": a subject pronoun
+    # after a fronted phrase is the first conjunct's subject
+    for m in range(j - 1, lo - 1, -1):
+        if doc[m].lower_ in NOMINATIVE:
+            return m
     return None
 
 

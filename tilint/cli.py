@@ -488,10 +488,14 @@ def _moved_code_notes(configs: Sequence[Config]) -> list[str]:
     """A warning for each old code of a moved rule named in settings (as ruff warns of
     remapped codes): it still works, but the settings should name the new code."""
     from tilint.api import get_linter
+    from tilint.errors import TilintError
 
     notes: list[str] = []
     for config in configs:
-        redirects = {old.lower(): new for old, new in get_linter(config).redirects.items()}
+        try:
+            redirects = {old.lower(): new for old, new in get_linter(config).redirects.items()}
+        except TilintError:
+            continue  # a broken lexicon: each file already reports it
         for selector in (*config.select, *config.extend_select, *config.ignore, *config.severity):
             new = redirects.get(selector.lower())
             note = f"warning: {selector} in the settings is now {new}: it still names the rule, but write {new}"

@@ -64,6 +64,7 @@ HALF_BATCHES = {
     "blind-zzzzza.jsonl", "blind-zzzzzb.jsonl", "blind-zzzzzc.jsonl", "blind-zzzzzd.jsonl",
     "blind-zzzzzza.jsonl", "blind-zzzzzzb.jsonl", "blind-zzzzzzc.jsonl", "blind-zzzzzzd.jsonl",
     "blind-zzzzzzza.jsonl", "blind-zzzzzzzb.jsonl", "blind-zzzzzzzc.jsonl", "blind-zzzzzzzd.jsonl",
+    "blind-zzzzzzzza.jsonl", "blind-zzzzzzzzb.jsonl", "blind-zzzzzzzzc.jsonl", "blind-zzzzzzzzd.jsonl",
 }
 
 

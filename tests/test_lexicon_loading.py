@@ -51,6 +51,20 @@ def test_a_good_extra_file_loads_and_matches(tmp_path: Path) -> None:
     assert [f.rule for f in found] == ["TI190"]
 
 
+def test_requires_near_takes_its_words_from_either_side(tmp_path: Path) -> None:
+    from tilint import Config, lint_text
+
+    rule = GOOD_RULE.replace(
+        "      - terms: [frobnicated]\n",
+        "      - terms: [frobnicated]\n        requires_near: {words: [patient, ward], window: 3}\n",
+    )
+    path = write(tmp_path, "category: deficit\nrules:" + rule)
+    config = Config(lexicons=(str(path),))
+    assert [f.text for f in lint_text("The patient frobnicated today.", config)] == ["frobnicated"]  # before
+    assert [f.text for f in lint_text("Staff frobnicated on the ward.", config)] == ["frobnicated"]  # after
+    assert lint_text("The engine frobnicated all night long until morning, said the patient.", config) == []  # too far
+
+
 def test_unknown_key(tmp_path: Path) -> None:
     msg = error_for(write(tmp_path, "category: deficit\nrules:" + GOOD_RULE + "    severty: error\n"))
     assert "rule TI190 (test-rule)" in msg and "unknown key 'severty'" in msg

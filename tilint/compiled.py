@@ -49,6 +49,7 @@ class CompiledGroup:
     requires_after: WindowSpec | None
     unless_before: WindowSpec | None
     unless_after: WindowSpec | None
+    requires_near: WindowSpec | None = None
 
 
 @dataclass(frozen=True, slots=True)

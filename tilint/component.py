@@ -175,10 +175,16 @@ class TilintComponent:
 
     def _has_required_words(self, doc: Doc, cand: _Candidate, sents: _Sentences) -> bool:
         group = cand.group
-        if group.requires_before is None and group.requires_after is None:
+        if group.requires_before is None and group.requires_after is None and group.requires_near is None:
             return True
         s, e = cand.start, cand.end
         sent = sents.of_token(s)
+        if group.requires_near is not None:
+            near = group.requires_near
+            before = context.window_words(doc, s, e, sent, near.size, before=True)
+            after = context.window_words(doc, s, e, sent, near.size, before=False)
+            if not (context.window_has(before, near) or context.window_has(after, near)):
+                return False
         if group.requires_before is not None:
             size = group.requires_before.size
             before = context.window_words(doc, s, e, sent, size, before=True)

@@ -116,6 +116,9 @@ class MatchGroup(_Strict):
     suggestions: list[SuggestionSpec] | None = None
     requires_before: Window | None = None
     requires_after: Window | None = None
+    # Words that must stand within `window` tokens on either side: a sense cue that may
+    # come before or after ("compliance" of a patient or with a treatment).
+    requires_near: Window | None = None
     unless_before: Window | None = None
     unless_after: Window | None = None
 
@@ -394,7 +397,7 @@ def _check_terms(path: Path, label: str, rule: Rule) -> int:
             count += len(forms)
             if group.suggestions is not None or rule.suggestions:
                 _check_slots(where, group, rule, forms)
-        for window in (group.requires_before, group.requires_after, group.unless_before, group.unless_after):
+        for window in (group.requires_before, group.requires_after, group.requires_near, group.unless_before, group.unless_after):
             if window is not None:
                 try:
                     plain_phrases(window.words)
@@ -418,7 +421,7 @@ def _check_bounds(where: str, rule: Rule) -> None:
     phrases = [(f"match.{i}.terms", t) for i, g in enumerate(rule.match) for t in g.terms]
     phrases += [("exceptions", e) for e in rule.exceptions]
     for i, group in enumerate(rule.match):
-        for side in ("requires_before", "requires_after", "unless_before", "unless_after"):
+        for side in ("requires_before", "requires_after", "requires_near", "unless_before", "unless_after"):
             window = getattr(group, side)
             if window is not None:
                 phrases += [(f"match.{i}.{side}.words", w) for w in window.words]

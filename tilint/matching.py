@@ -154,6 +154,7 @@ def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGro
         requires_after=_window(group.requires_after),
         unless_before=_window(group.unless_before),
         unless_after=_window(group.unless_after),
+        requires_near=_window(group.requires_near),
     )
 
 

@@ -59,8 +59,8 @@ def describe_terms(rule: Rule) -> list[str]:
         notes = []
         if group.inflect:
             notes.append("in all its forms")
-        if group.requires_before or group.requires_after:
-            words = window_phrases((group.requires_before or group.requires_after).words)  # type: ignore[union-attr]
+        if group.requires_before or group.requires_after or group.requires_near:
+            words = window_phrases((group.requires_before or group.requires_after or group.requires_near).words)  # type: ignore[union-attr]
             notes.append("only near " + ", ".join(f"“{w.replace('~', '')}”" for w in words[:6]) + ("…" if len(words) > 6 else ""))
         if group.case_sensitive:
             notes.append("case-sensitive")
@@ -156,7 +156,7 @@ def matched_forms(rule: Rule, limit: int = FORMS_SHOWN) -> list[tuple[list[str],
         keep = (lambda t: t) if group.case_sensitive else str.lower
         forms = list(dict.fromkeys(keep(t) for t in [*written, *compiled]))
         notes = []
-        window = group.requires_before or group.requires_after
+        window = group.requires_before or group.requires_after or group.requires_near
         if window is not None:
             words = window_phrases(window.words)
             notes.append("only near " + ", ".join(words[:6]) + (", ..." if len(words) > 6 else ""))

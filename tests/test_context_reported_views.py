@@ -83,7 +83,8 @@ def test_violence_words_on_people_stay_flagged(text, word):
 @pytest.mark.parametrize(
     "text",
     [
-        "He had been refusing all food for a number of weeks.",
+        "The prisoner had been refusing all food for a number of weeks.",
+        "He is on hunger strike and refused food and fluids for a week.",
         "Prisoners who refuse food and/or fluids are seen daily by the GP.",
         "She was involved in the management of food refusal cases.",
         "An intent to refuse food or fluids need not be spoken.",
@@ -99,7 +100,8 @@ def test_refusing_food_or_fluids_is_not_refusing_care(text):
         ("She refused her medication this morning.", "refused"),
         ("He refuses bloods.", "refuses"),
         ("He refused food and his insulin.", "refused"),  # one conjunct is care
-        ("He refused food and fluids for a week.", None),  # all of it food: left alone
+        ("He refused food and fluids for a week.", "refused"),  # a patient declining meals: care
+        ("The client is withdrawn and refusing meals for 2 days.", "refusing"),
         ("Her refusal of the injection was documented.", "refusal of"),
         ("Medication refusal noted twice.", "refusal"),
         ("Refusal to cooperate with care was his custom.", "refusal to"),

@@ -1909,8 +1909,14 @@ def not_the_persons(
         if category == "credibility" and _pleads(doc, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
-        if conjuncts and all(exempt(found, "object_not_person") for found in conjuncts):
-            return True  # "refusing all food for weeks": a protest, not declining care
+        # "prisoners refusing food": a protest, not declining care; a patient refusing meals
+        # on a ward is declining care (the blind annotators flag it)
+        if (
+            conjuncts
+            and all(exempt(found, "object_not_person") for found in conjuncts)
+            and (not any("sustenance" in found for found in conjuncts) or _protest(doc, sent))
+        ):
+            return True
         head = syntax.subject(doc, start, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, start, sent, wc)
@@ -1945,6 +1951,17 @@ def not_the_persons(
         return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
+
+
+_PROTEST_WORDS = frozenset(
+    """prisoner prisoners inmate inmates detainee detainees hunger strike strikes striker strikers protest
+    protests protesting voluntarily""".split()
+)
+
+
+def _protest(doc: Doc, sent: Span) -> bool:
+    """Is refusing food in this sentence a protest (a hunger strike, a prisoner)?"""
+    return any(t.lower_ in _PROTEST_WORDS for t in sent)
 
 
 def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:

@@ -48,6 +48,8 @@ def head_text(doc, i):
         ("The psychiatrist who treated him for years insisted it.", "insisted", "psychiatrist"),
         ("Dr Jones, the psychiatrist who treated him, insisted it.", "insisted", "psychiatrist"),
         ("The man who said the nurse refused it left.", "refused", "nurse"),  # a clause after a verb of saying
+        ("A lawsuit filed in an Ontario court on Friday alleges it.", "alleges", "lawsuit"),  # a participle phrase
+        ("The patient admitted to the ward on Monday refused it.", "refused", "patient"),
     ],
 )
 def test_subject(nlp, text, verb, subject):

@@ -61,6 +61,8 @@ def test_they_after_an_official_or_institution_in_the_sentence(text):
     [
         "A nursing assistant admitted she had only filled in the observation log.",  # staff (officials.yml)
         "The psychiatrist who treated him for ten years insisted that he was safe.",  # past a relative clause
+        "A class-action lawsuit filed in court on Friday alleges the government fails to provide care.",  # a text alleges
+        "The lawsuit claims staff are unqualified.",
     ],
 )
 def test_staff_accounts_are_not_the_persons(text):

@@ -1927,8 +1927,14 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
-        if found and _needs_a_person(doc[start].lower_, wc) and not any(wc[c].animate for c in found):
+        if (
+            found
+            and _needs_a_person(doc[start].lower_, wc)
+            and not any(wc[c].animate for c in found)
+            and not (category == "credibility" and _TEXT_CLASSES & set(found))
+        ):
             return False  # "Medication refused": a note's short passive, the person refused it
+        # (a text can claim or allege: "the lawsuit alleges ...")
         if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
@@ -1974,6 +1980,7 @@ def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:
 
 
 _IMPERSONAL = frozenset("it this there".split())
+_TEXT_CLASSES = frozenset({"laws", "communications"})  # documents and messages, which can claim or allege
 
 
 _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())

@@ -180,8 +180,25 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     if doc[j].lower_ in NOMINATIVE:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
-        return None  # "came to the clinic complaining of ...": not a subject
+        # "a lawsuit filed in court on Friday alleges": the noun a participle phrase describes
+        return _reduced_relative_antecedent(doc, j, sent)  # else "came to the clinic complaining of ...": none
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
+    """'A lawsuit filed in an Ontario court on Friday [alleges]', 'the patient admitted to
+    the ward [refused]': the noun before a past participle whose phrase ends at token
+    `end`, when nothing in between closes a clause; else None."""
+    for k in range(end, max(sent.start, end - _RELATIVE_REACH) - 1, -1):
+        low = doc[k].lower_
+        if is_boundary(doc, k) or low in AUX or low in RELATIVES:
+            return None
+        if low.endswith("ed") and k - 1 >= sent.start:
+            noun = doc[k - 1]
+            if noun.is_alpha and noun.lower_ not in PREPOSITIONS and noun.lower_ not in DETERMINERS and noun.lower_ not in AUX and noun.lower_ not in NOMINATIVE and not is_adverb(noun.lower_):
+                return k - 1
+            return None
+    return None
 
 
 _PARENTHESIS_REACH = 10

@@ -63,6 +63,7 @@ def test_they_after_an_official_or_institution_in_the_sentence(text):
         "The psychiatrist who treated him for ten years insisted that he was safe.",  # past a relative clause
         "A class-action lawsuit filed in court on Friday alleges the government fails to provide care.",  # a text alleges
         "The lawsuit claims staff are unqualified.",
+        "It claims prison staff are unqualified to give medication.",  # "it": a text, not the person
     ],
 )
 def test_staff_accounts_are_not_the_persons(text):

@@ -1980,7 +1980,7 @@ def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:
 
 
 _IMPERSONAL = frozenset("it this there".split())
-_TEXT_CLASSES = frozenset({"laws", "communications"})  # documents and messages, which can claim or allege
+_TEXT_CLASSES = frozenset({"laws", "communications", "thing-pronouns"})  # texts and messages (and "it"), which can claim or allege
 
 
 _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())

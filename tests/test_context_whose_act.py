@@ -64,6 +64,8 @@ def test_they_after_an_official_or_institution_in_the_sentence(text):
         "A class-action lawsuit filed in court on Friday alleges the government fails to provide care.",  # a text alleges
         "The lawsuit claims staff are unqualified.",
         "It claims prison staff are unqualified to give medication.",  # "it": a text, not the person
+        "I later found out the nurse was refused access.",  # a passive's subject is on the receiving end
+        "The family were refused entry to the ward.",
     ],
 )
 def test_staff_accounts_are_not_the_persons(text):

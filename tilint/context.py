@@ -1901,7 +1901,9 @@ def not_the_persons(
                 # subject, whoever it is, was on the receiving end
                 return category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent)
             found = syntax.np_classes(doc, head, sent, wc)
-            if category in _PASSIVE_RECEIVER and "people" in found:
+            # "she was refused a bed", "the nurse was refused access": whoever is the
+            # passive's subject was on the receiving end, not the one refusing
+            if category in _PASSIVE_RECEIVER and any(wc[c].animate for c in found):
                 return True
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):

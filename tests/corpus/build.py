@@ -65,6 +65,7 @@ HALF_BATCHES = {
     "blind-zzzzzza.jsonl", "blind-zzzzzzb.jsonl", "blind-zzzzzzc.jsonl", "blind-zzzzzzd.jsonl",
     "blind-zzzzzzza.jsonl", "blind-zzzzzzzb.jsonl", "blind-zzzzzzzc.jsonl", "blind-zzzzzzzd.jsonl",
     "blind-zzzzzzzza.jsonl", "blind-zzzzzzzzb.jsonl", "blind-zzzzzzzzc.jsonl", "blind-zzzzzzzzd.jsonl",
+    "blind-zzzzzzzzza.jsonl", "blind-zzzzzzzzzb.jsonl", "blind-zzzzzzzzzc.jsonl", "blind-zzzzzzzzzd.jsonl",
 }
 
 

@@ -185,6 +185,7 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("The trust reviewed his care, Dr S, and refused it.", "refused", "trust"),  # past a short appositive
         ("Jail staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),
         ("Since being on the ward I have escaped twice and needed help.", "needed", "I"),  # after a fronted phrase
+        ("He was rude to my staff and I, and refused them.", "refused", None),  # "and I" is an object there, not a subject
     ],
 )
 def test_coordinated_subject(nlp, text, verb, subject):

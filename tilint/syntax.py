@@ -359,12 +359,17 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     for m in range(k, min(k + 3, j)):
         if doc[m].lower_ in AUX or doc[m].lower_ in PREPOSITIONS:
             break
+        if m == k and doc[m].lower_ in NOMINATIVE and m - 1 >= sent.start and doc[m - 1].lower_ in COORDINATORS and m + 1 < j and doc[m + 1].text == ",":
+            return None  # "rude to my staff and I, and refused": a coordinated object, not a subject
         if classes.of_token(doc, m) or (m == k and doc[m].lower_ in NOMINATIVE):
             return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
     # "Since being on a locked ward I've escaped twice and needed ...": a subject pronoun
     # after a fronted phrase is the first conjunct's subject
     for m in range(j - 1, lo - 1, -1):
         if doc[m].lower_ in NOMINATIVE:
+            before = doc[m - 1].lower_ if m - 1 >= sent.start else ""
+            if before in PREPOSITIONS or before in COORDINATORS:
+                return None  # "abusive to my staff and I, and refuses ...": an object, however written
             return m
     return None
 

@@ -61,6 +61,9 @@ def test_sarif_rules_carry_metadata_and_help(sample: Path) -> None:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["partialFingerprints"]["tilintPhrase/v1"]
     assert "deficit" in by_id["TI102"]["properties"]["tags"]
+    # a moved rule names its old code, so code scanning keeps the alerts' history
+    assert by_id["TI440"]["deprecatedIds"] == ["TI108"]
+    assert "deprecatedIds" not in by_id["TI102"]
 
 
 def test_sarif_locations_fixes_and_notifications(sample: Path) -> None:

@@ -43,8 +43,10 @@ def render(
     index = {r.code: i for i, r in enumerate(driver_rules)}
     sarif_rules = []
     for rule in driver_rules:
+        descriptor: dict[str, Any] = {"deprecatedIds": list(rule.replaces)} if rule.replaces else {}
         sarif_rules.append(
             {
+                **descriptor,  # a moved rule's old code: code scanning keeps its alerts' history
                 "id": rule.code,
                 "name": _pascal(rule.name),
                 "shortDescription": {"text": rule.message.replace("{text}", rule.name)},

@@ -157,3 +157,27 @@ def test_the_writer_naming_themselves_with_a_reflexive(text):
 
 def test_the_writer_seeing_someone_else_as_a_label_stays():
     assert "an addict" in flagged("I saw him as an addict.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had to restart my sobriety clock many times. I'll always be alert to the addict voice.",
+        "I relapsed last year. Addicts in recovery know how that feels.",
+        "Like so many other alcoholics, I'm an alcoholic who needed help to stop.",
+    ],
+)
+def test_a_writer_in_recovery_uses_the_words_of_their_own_group(text):
+    assert flagged(text) == []  # policy: self-disclosure, "a service user's own blog"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("My son's addiction has made him an addict.", "an addict"),  # someone else's addiction
+        ("I am the adult child of an alcoholic.", "an alcoholic"),
+        ("In my recovery group, the staff were rude. He was schizophrenic.", "was schizophrenic"),  # not a substance-use word
+    ],
+)
+def test_recovery_of_someone_else_or_other_labels_stay(text, word):
+    assert word in " ".join(flagged(text))

@@ -141,6 +141,7 @@ class TilintComponent:
         narrative = context.NarrativeCache()  # first-person writing around each sentence
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
+        recovering: bool | None = None  # the narrator speaks of their own recovery (read once)
         for cand in kept:
             span = doc[cand.start : cand.end]
             sent = sents.of_token(cand.start)  # span.sent: the sentence of its first token
@@ -159,6 +160,10 @@ class TilintComponent:
                     )
                 )
             )
+            if not own_words and "substance-use" in rule.tags and not rule.flag_self_description:
+                if recovering is None:
+                    recovering = context.recovering_narrator(text)
+                own_words = recovering  # "Addicts in recovery know", from a writer in recovery
             if mention:
                 mentions.append((cand.start, cand.end))
             hits.append(

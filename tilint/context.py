@@ -1387,6 +1387,25 @@ class NarrativeCache:
         return self.first, self.third, self.any_first
 
 
+# The narrator's own recovery from substance use, in the first person: "my sobriety",
+# "I'm an addict", "I relapsed", "we alcoholics".
+_RECOVERY_SELF = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:sobriety|recovery|addiction|addictions|drinking|drug\s+use|relapses?|clean\s+time)\b"
+    r"|\bI(?:['’]m|\s+am|\s+was)\s+(?:an?\s+)?(?:recovering\s+)?(?:addict|alcoholic|sober|in\s+recovery)\b"
+    r"|\bI\s+(?:relapsed|got\s+sober|got\s+clean|used\s+to\s+use)\b"
+    r"|\bwe\s+(?:addicts|alcoholics)\b",
+    re.IGNORECASE,
+)
+
+
+def recovering_narrator(text: str) -> bool:
+    """Does the writer speak of their own recovery from substance use in this text? Then
+    their substance-use words for people like them ("addicts in recovery know", "the
+    addict voice") are a service user's own words (policy: self-disclosure without
+    quotation marks, 'a service user's own blog'), not labels on someone else."""
+    return _RECOVERY_SELF.search(text) is not None
+
+
 def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = None) -> bool:
     """Is the text around this sentence first-person writing (a blog, a story, a forum
     post about oneself)? More first-person singular pronouns than twice the third-person

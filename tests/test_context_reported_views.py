@@ -185,6 +185,10 @@ def test_active_or_known_views_stay_uses(text, word):
         "It was violent and frightening to watch.",
         "The client is pacing aggressively and clenching fists.",
         "He knocked aggressively on the door.",
+        # after a verb of conduct too: how he acted names a behaviour (the blind annotators
+        # flagged none of 14 adverbs of violence in the corpus)
+        "He was behaving aggressively towards staff.",
+        "He acted aggressively in the meeting.",
     ],
 )
 def test_labels_on_things_and_manner_of_actions_are_behaviour(text):
@@ -194,12 +198,11 @@ def test_labels_on_things_and_manner_of_actions_are_behaviour(text):
 @pytest.mark.parametrize(
     "text, word",
     [
-        ("He was behaving aggressively towards staff.", "aggressively"),  # conduct verb: said of him
-        ("He acted aggressively in the meeting.", "aggressively"),
         ("He is violent.", "violent"),
+        ("He became aggressive towards staff.", "aggressive"),  # the adjective, said of him
     ],
 )
-def test_conduct_verbs_keep_the_label_on_the_person(text, word):
+def test_labels_said_of_the_person_stay(text, word):
     assert word in flagged(text)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tilint.classes import WordClasses
 
@@ -194,11 +194,14 @@ def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
         if is_boundary(doc, k) or low in AUX or low in RELATIVES:
             return None
         if low.endswith("ed") and k - 1 >= sent.start:
-            noun = doc[k - 1]
-            if noun.is_alpha and noun.lower_ not in PREPOSITIONS and noun.lower_ not in DETERMINERS and noun.lower_ not in AUX and noun.lower_ not in NOMINATIVE and not is_adverb(noun.lower_):
-                return k - 1
-            return None
+            return k - 1 if _noun_before_participle(doc[k - 1]) else None
     return None
+
+
+def _noun_before_participle(tok: Token) -> bool:
+    low = tok.lower_
+    function_word = low in PREPOSITIONS or low in DETERMINERS or low in AUX or low in NOMINATIVE
+    return tok.is_alpha and not function_word and not is_adverb(low)
 
 
 _PARENTHESIS_REACH = 10

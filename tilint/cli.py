@@ -169,14 +169,13 @@ def check(
         files, diffs = step.files, step.diffs
         notes += step.notes
         error_lines += step.errors
-    notes += _moved_code_notes(batch.configs or [(fixed_config or Config()).merged(**overrides)])
+    used_configs = batch.configs or [(fixed_config or Config()).merged(**overrides)]
+    redirects = _redirects(used_configs)
+    notes += _moved_code_notes(used_configs, redirects)
     if baseline_path is not None:
         from tilint import baseline
-        from tilint.api import get_linter
 
         try:
-            used_configs: list[Config | None] = [*batch.configs] or [fixed_config]
-            redirects = {old: new for config in used_configs for old, new in get_linter(config).redirects.items()}
             files, note = baseline.apply(files, baseline_path, record=writing_baseline, redirects=redirects)
         except TilintError as exc:
             _fail(str(exc))
@@ -484,20 +483,28 @@ def rules(category: str | None, tag: str | None, output_format: str, config_path
     click.echo(f"\n{len(chosen)} rules ({parts}{tail})." if chosen else "No rules match.")
 
 
-def _moved_code_notes(configs: Sequence[Config]) -> list[str]:
-    """A warning for each old code of a moved rule named in settings (as ruff warns of
-    remapped codes): it still works, but the settings should name the new code."""
+def _redirects(configs: Sequence[Config]) -> dict[str, str]:
+    """Old code -> new code of the moved rules in the lexicons these configs use."""
     from tilint.api import get_linter
     from tilint.errors import TilintError
 
-    notes: list[str] = []
+    out: dict[str, str] = {}
     for config in configs:
         try:
-            redirects = {old.lower(): new for old, new in get_linter(config).redirects.items()}
+            out.update(get_linter(config).redirects)
         except TilintError:
             continue  # a broken lexicon: each file already reports it
+    return out
+
+
+def _moved_code_notes(configs: Sequence[Config], redirects: dict[str, str]) -> list[str]:
+    """A warning for each old code of a moved rule named in settings (as ruff warns of
+    remapped codes): it still works, but the settings should name the new code."""
+    by_lower = {old.lower(): new for old, new in redirects.items()}
+    notes: list[str] = []
+    for config in configs:
         for selector in (*config.select, *config.extend_select, *config.ignore, *config.severity):
-            new = redirects.get(selector.lower())
+            new = by_lower.get(selector.lower())
             note = f"warning: {selector} in the settings is now {new}: it still names the rule, but write {new}"
             if new is not None and note not in notes:
                 notes.append(note)

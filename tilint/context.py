@@ -1935,7 +1935,7 @@ def not_the_persons(
         if (
             conjuncts
             and all(exempt(found, "object_not_person") for found in conjuncts)
-            and (not any("sustenance" in found for found in conjuncts) or _protest(doc, sent))
+            and (not any("sustenance" in found for found in conjuncts) or _protest(doc, sent, wc))
         ):
             return True
         head = syntax.subject(doc, start, sent)
@@ -1980,15 +1980,10 @@ def not_the_persons(
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
 
 
-_PROTEST_WORDS = frozenset(
-    """prisoner prisoners inmate inmates detainee detainees hunger strike strikes striker strikers protest
-    protests protesting voluntarily""".split()
-)
-
-
-def _protest(doc: Doc, sent: Span) -> bool:
-    """Is refusing food in this sentence a protest (a hunger strike, a prisoner)?"""
-    return any(t.lower_ in _PROTEST_WORDS for t in sent)
+def _protest(doc: Doc, sent: Span, wc: WordClasses) -> bool:
+    """Is refusing food in this sentence a protest (lexicons/classes/protest-cues.yml)?"""
+    lowered = lowers(doc)
+    return any(wc.has("protest-cues", lowered[k]) for k in range(sent.start, sent.end))
 
 
 def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:

@@ -272,13 +272,11 @@ class Lexicon:
         return {r.code: r for r in self.rules}
 
     def find(self, key: str) -> Rule | None:
-        """A rule by code (any case) or name, or by a code it replaces."""
+        """A rule by code (any case) or name, or by a code it replaces (never another
+        rule's code: the loader checks)."""
         key_l = key.strip().lower()
         for rule in self.rules:
-            if rule.code.lower() == key_l or rule.name == key_l:
-                return rule
-        for rule in self.rules:
-            if any(old.lower() == key_l for old in rule.replaces):
+            if key_l in (rule.code.lower(), rule.name, *(old.lower() for old in rule.replaces)):
                 return rule
         return None
 

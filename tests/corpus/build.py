@@ -66,6 +66,7 @@ HALF_BATCHES = {
     "blind-zzzzzzza.jsonl", "blind-zzzzzzzb.jsonl", "blind-zzzzzzzc.jsonl", "blind-zzzzzzzd.jsonl",
     "blind-zzzzzzzza.jsonl", "blind-zzzzzzzzb.jsonl", "blind-zzzzzzzzc.jsonl", "blind-zzzzzzzzd.jsonl",
     "blind-zzzzzzzzza.jsonl", "blind-zzzzzzzzzb.jsonl", "blind-zzzzzzzzzc.jsonl", "blind-zzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzza.jsonl", "blind-zzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzd.jsonl",
 }
 
 

@@ -351,9 +351,9 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
     its words are that speaker's, retold. The writer's own saying ("I said that he
     refused") stays a use, and so does a clause the match does not sit inside.
 
-    Not an attribution closing the sentence ("..., the court heard"), nor a speaker the
-    subject finder cannot reach: on two fresh rounds the blind annotators kept the words
-    there the writer's ("had tried to commit suicide, the court heard")."""
+    An attribution closing the sentence ("..., the court heard", "..., police said")
+    retells the whole sentence. A relative clause between the speaker and the match ("the
+    inquest heard how Mr H, who had schizophrenia, had refused ...") is stepped over."""
     from tilint import syntax
 
     lowered = lowers(doc)
@@ -361,12 +361,19 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
     # "heard how the man, suffering from ...": a participle set off by a comma describes a
     # noun of the retold clause, if that clause opens with an explicit "that" or "how"
     appositive = False
-    for k in range(start - 1, lo - 1, -1):
+    k = start
+    while k > lo:
+        k -= 1
         if k == start - 1 and doc[k].text == "," and lowered[start].endswith("ing"):
             appositive = True
             continue
         if syntax.is_boundary(doc, k):
-            return False  # "reported X but refused ...": the match is in the writer's own clause
+            opening = _relative_clause_opening(doc, k, sent) if doc[k].text == "," else None
+            if opening is None:
+                return False  # "reported X but refused ...": the match is in the writer's own clause
+            lo = max(sent.start, lo - (k - opening))  # ", who had schizophrenia,": read on before it
+            k = opening
+            continue
         view = lowered[k] in _VIEW_VERBS
         if not view and not wc.has("report-verbs", lowered[k]):
             continue
@@ -411,6 +418,57 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             return not ({"officials", "institutions"} & set(found)) or first_person_writing(doc, sent)
         return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
+
+
+_ATTRIBUTION_WORDS = 6  # ", the coroner's court heard", ", a spokesperson for the trust said"
+
+
+def _closing_attribution(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """Does the sentence close with an attribution after a comma, past the match ("...
+    failed to attend, the court heard", "..., police said", "..., according to his
+    mother")? Then the sentence is that speaker's account, retold. Not the writer's own
+    ("..., I said") and not a speaker without a subject ("..., said to be ...")."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    stop = sent.end
+    while stop - 1 > start and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+        stop -= 1  # the closing full stop and quotes
+    comma = next((k for k in range(stop - 1, max(start, stop - 1 - _ATTRIBUTION_WORDS), -1) if doc[k].text == ","), None)
+    if comma is None or comma <= start or any(syntax.is_boundary(doc, k) for k in range(comma + 1, stop)):
+        return False
+    tail = lowered[comma + 1 : stop]
+    if tail[:2] == ["according", "to"]:
+        return len(tail) > 2 and tail[2] not in _FIRST_PERSON_SUBJECTS
+    last = len(tail) - 1
+    if last >= 1 and tail[last] in _WHEN_WORDS:
+        last -= 1  # ", police said today"
+    if last < 1 or not wc.has("report-verbs", tail[last]) or tail[last] in _INSTRUCTION_VERBS:
+        return False
+    speaker = tail[:last]
+    if speaker and speaker[-1] in ("was", "were"):
+        speaker = speaker[:-1]  # ", the inquest was told"
+    return bool(speaker) and not (set(speaker) & (_FIRST_PERSON_SUBJECTS | {"you", "it"}))
+
+
+_WHEN_WORDS = frozenset("today yesterday earlier later previously recently".split())
+_INSTRUCTION_VERBS = frozenset("tell tells say".split())
+
+
+_RELATIVE_CLAUSE_WORDS = 20  # tokens of ", who had a long history of mental illness,"
+
+
+def _relative_clause_opening(doc: Doc, comma: int, sent: Span) -> int | None:
+    """The opening comma of a relative clause that `comma` closes (", who had a long
+    history of illness,"), or None."""
+    from tilint import syntax
+
+    for p in range(comma - 2, max(sent.start, comma - _RELATIVE_CLAUSE_WORDS) - 1, -1):
+        if doc[p].text == ",":
+            return p if doc[p + 1].lower_ in ("who", "which", "whose") else None
+        if syntax.is_boundary(doc, p) and doc[p].lower_ != "and":
+            return None
+    return None
 
 
 # Verbs of holding a view that take a clause ("X thinks (that) Y is ...").
@@ -1948,6 +2006,8 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
+        if head is not None and not found and _named_body(doc, head, sent):
+            found = ["institutions"]  # "the FtT refused to reinstate the case"
         if (
             found
             and _needs_a_person(doc[start].lower_, wc)
@@ -1978,6 +2038,20 @@ def not_the_persons(
         return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
+
+
+def _named_body(doc: Doc, head: int, sent: Span) -> bool:
+    """Is the subject 'the' and an initialism no class knows ('the FtT', 'the DWP', 'the
+    ICB')? A body: people named by initials take no article ('JB refused')."""
+    text = doc[head].text
+    return (
+        head - 1 >= sent.start
+        and doc[head - 1].lower_ == "the"
+        and text.isalpha()
+        and 2 <= len(text) <= 6
+        and sum(c.isupper() for c in text) >= 2
+        and text[0].isupper()
+    )
 
 
 def _protest(doc: Doc, sent: Span, wc: WordClasses) -> bool:
@@ -2078,6 +2152,12 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     while i < start and lowered[i] in _IMPERATIVE_CUES:
         i += 1
     word = lowered[start]
+    if i == start and word in _IMPERATIVE_CUES:
+        # the match opens with the cues itself: "Do not engage with him", "Never deny it"
+        k = start
+        while k < sent.end and lowered[k] in _IMPERATIVE_CUES:
+            k += 1
+        return k < sent.end and doc[k].is_alpha and not lowered[k].endswith(("s", "ed", "ing"))
     if i == start:
         return "VB" in forms and not word.endswith(("s", "ed", "ing"))
     # "Stop insisting that ...", "Avoid denying what the person tells you"
@@ -2224,7 +2304,7 @@ def contrasted(doc: Doc, start: int, sent: Span) -> bool:
     return lowered[j - 1] in _CONTRAST_BEFORE_NOT and j - 1 > sent.start
 
 
-_SIMPLE_NEGATIONS = frozenset("not n't no never without nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
+_SIMPLE_NEGATIONS = frozenset("not n't no never without neither nor rarely seldom hardly".split())  # near-negations too: "rarely violent"
 
 
 def negated(doc: Doc, start: int, sent: Span) -> bool:

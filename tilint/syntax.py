@@ -180,9 +180,34 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     if doc[j].lower_ in NOMINATIVE:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
+        # "an inquest in Blackburn heard": a clause that opens with a noun and its phrase
+        opening = _noun_opening_clause(doc, j, sent)
+        if opening is not None:
+            return opening
         # "a lawsuit filed in court on Friday alleges": the noun a participle phrase describes
         return _reduced_relative_antecedent(doc, j, sent)  # else "came to the clinic complaining of ...": none
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:
+    """'An inquest in Blackburn [heard]', 'the patient in bed four [refused]', 'staff at
+    the unit [denied]': the noun before the preposition of a phrase ending at token `end`,
+    when that noun (after its determiners) opens the clause; else None ('came to the clinic
+    complaining': a verb, not a noun, opens it)."""
+    for p in range(end - 1, max(sent.start, end - 4) - 1, -1):
+        if doc[p].lower_ in PREPOSITIONS:
+            noun = p - 1
+            if noun < sent.start or not doc[noun].is_alpha or doc[noun].lower_ in AUX or doc[noun].lower_ in NOMINATIVE:
+                return None
+            if doc[noun].lower_ in DETERMINERS or doc[noun].lower_ in PREPOSITIONS or doc[noun].lower_.endswith("ed"):
+                return None
+            k = noun - 1
+            while k >= sent.start and doc[k].lower_ in DETERMINERS:
+                k -= 1
+            return noun if k < sent.start or is_boundary(doc, k) else None
+        if is_boundary(doc, p):
+            return None
+    return None
 
 
 def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
@@ -205,6 +230,7 @@ def _noun_before_participle(tok: Token) -> bool:
 
 
 _PARENTHESIS_REACH = 10
+_SENTENCE_ADVERBS = frozenset("however though therefore instead meanwhile nevertheless indeed".split())
 _CLAUSE_TAKING = frozenset(
     """said says say told tells tell thought thinks think believed believes believe felt feels feel knew knows
     know claimed claims stated states reported reports suggested suggests heard hears wrote writes noted notes
@@ -238,10 +264,13 @@ def _relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
 
 def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
     """The token before a parenthetical phrase that opens with a preposition and ends at
-    `comma` (", in a statement to the inquest,"), or `comma` itself when there is none."""
+    `comma` (", in a statement to the inquest,"), or is only adverbs (", correctly,", ",
+    however,"), or `comma` itself when there is none."""
     for p in range(comma - 2, max(sent.start, comma - _PARENTHESIS_REACH) - 1, -1):
         if doc[p].text == ",":
-            opens = doc[p + 1].lower_ in PREPOSITIONS
+            opens = doc[p + 1].lower_ in PREPOSITIONS or all(
+                is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS for k in range(p + 1, comma)
+            )
             inside = all(not is_boundary(doc, k) for k in range(p + 1, comma))
             return p - 1 if opens and inside and p - 1 >= sent.start else comma
         if is_boundary(doc, p):
@@ -584,6 +613,8 @@ def attached(
         found = _following_noun(doc, end, sent, classes) or _coordinated_noun(doc, end, sent, classes)
         if found:
             return found
+        if _activity_follows(doc, end, sent, classes) and "behaviours" in classes.classes:
+            return ["behaviours"]  # "aggressive panhandling", "violent offending": an activity
     # "compliance of the lungs", "non-compliance with the regulations"; a person after the
     # preposition is whom the behaviour was towards ("uncooperative with staff")
     if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in"):
@@ -601,6 +632,22 @@ def attached(
             if "people" not in found:
                 return found
     return []
+
+
+def _activity_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Is the noun after a modifier a gerund, an activity ("aggressive panhandling")?"""
+    if end >= sent.end or doc[end].lower_ in DETERMINERS:
+        return False
+    head = _np_head(doc, end, sent.end)
+    if head is None:
+        return False
+    low = doc[head].lower_
+    return (
+        doc[head].is_lower
+        and len(low) > 5
+        and low.endswith("ing")
+        and not any(classes.has("people", t.lower_) for t in doc[end : head + 1])
+    )
 
 
 _COUNT_WORDS = frozenset(

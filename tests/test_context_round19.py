@@ -1,0 +1,85 @@
+"""Sentence structure met in blind round 19 (issue 10): a subject noun with a phrase after
+it ("an inquest in Blackburn heard"), a relative clause between a speaker and the retold
+clause, an adverb set off by commas before the verb ("the doctor, correctly, refused"),
+'the' and an initialism as a body ("the FtT refused"), an imperative that opens with its
+own cues ("Do not engage with him"), "neither" as a negation, and a gerund after a
+modifier as an activity ("aggressive panhandling"). Each is checked with a use that must
+stay flagged."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import tilint
+from tilint import classes, syntax
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's subject has a phrase after it, and a relative clause comes between
+        "An inquest in Blackburn heard how Mr H, who had a long history of illness and had schizophrenia, had refused his medication.",
+        "The coroner at the hearing said that he had refused his tablets.",
+        # whose act: an official past an adverb in commas, a body named by initials
+        "The doctor, correctly, refused her.",
+        "The consultant, however, refused to discharge him.",
+        "The FtT refused to reinstate the case, and also refused a challenge to that decision.",
+        "The DWP refused his claim.",
+        # advice to the reader, opening with its own cues
+        "- Do not engage with him or argue with him during the outburst.",
+        "Never deny what the person tells you.",
+        # a negated list and an activity
+        "As she was neither confrontational, suicidal, or homicidal, it was easy to continue.",
+        "Aggressive panhandling had me on edge.",
+    ],
+)
+def test_structure_that_is_not_a_finding(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The patient in bed four refused his medication.", "refused"),  # the noun opens the clause
+        ("He came to the clinic and refused his medication.", "refused"),
+        ("His wife said he was tired, but he refused the operation.", "refused"),  # the writer's own clause
+        ("The man, who had schizophrenia, refused his medication.", "refused"),  # no speaker at all
+        ("The patient, again, refused his medication.", "refused"),  # the adverb's subject is the patient
+        ("JB refused his medication.", "refused"),  # a person's initials take no article
+        ("Does not engage with staff.", "does not engage"),  # a note's third person, not advice
+        ("He was neither calm nor cooperative, and was aggressive to staff.", "aggressive"),  # another clause
+        ("He is an aggressive, demanding man.", "aggressive"),
+        ("Aggressive patients were moved.", "aggressive"),
+    ],
+)
+def test_structure_that_stays_a_finding(text, word):
+    assert word in flagged(text)
+
+
+def test_noun_opening_clause_is_the_noun_before_the_preposition():
+    nlp = spacy.blank("en")
+    doc = nlp("An inquest in Blackburn heard it.")
+    sent = doc[:]
+    assert syntax.subject(doc, 4, sent) == 1  # inquest, not Blackburn
+    doc = nlp("He came to the clinic complaining of pain.")
+    assert syntax.subject(doc, 5, doc[:]) is None  # a verb opens the clause, as before
+
+
+def test_an_adverb_parenthesis_is_stepped_over():
+    nlp = spacy.blank("en")
+    doc = nlp("The doctor, correctly, refused her.")
+    assert syntax.subject(doc, 5, doc[:]) == 1
+
+
+def test_an_activity_after_a_modifier_is_a_behaviour():
+    nlp = spacy.blank("en")
+    wc = classes.builtin()
+    doc = nlp("aggressive panhandling had me on edge")
+    assert syntax.attached(doc, 0, 1, doc[:], "adj", wc) == ["behaviours"]
+    doc = nlp("aggressive people had me on edge")
+    assert syntax.attached(doc, 0, 1, doc[:], "adj", wc) == []

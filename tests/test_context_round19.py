@@ -36,6 +36,10 @@ def flagged(text: str) -> list[str]:
         # a negated list and an activity
         "As she was neither confrontational, suicidal, or homicidal, it was easy to continue.",
         "Aggressive panhandling had me on edge.",
+        # others' labelling through "as being", and a right in the plural
+        "He is a man you would dismiss as being a homeless addict.",
+        "She was seen as being an attention seeker.",
+        "Consideration of advance decisions to refuse treatment.",
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -55,6 +59,8 @@ def test_structure_that_is_not_a_finding(text):
         ("He was neither calm nor cooperative, and was aggressive to staff.", "aggressive"),  # another clause
         ("He is an aggressive, demanding man.", "aggressive"),
         ("Aggressive patients were moved.", "aggressive"),
+        ("I would describe him as being an addict.", "an addict"),  # the writer's own description
+        ("Her decision was made, and she refused treatment.", "refused"),  # no right before the verb
     ],
 )
 def test_structure_that_stays_a_finding(text, word):

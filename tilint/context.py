@@ -941,6 +941,8 @@ def _labelled_as(
         elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
             run = 0
             i -= 1
+        elif lowered[i] == "being" and i - 1 >= sent.start and lowered[i - 1] == "as":
+            i -= 1  # "seen as being an attention seeker"
         elif doc[i].is_alpha and lowered[i] != "as" and run < 3 and _coordinated_before(doc, i, sent):
             run += 1
             i -= 1
@@ -963,6 +965,8 @@ def _labelled_as(
             k -= 1
         if k - 1 >= sent.start and lowered[k] in ("a", "an") and lowered[k - 1] == "as":
             i = k - 1
+        elif k - 2 >= sent.start and lowered[k] in ("a", "an") and lowered[k - 2 : k] == ["as", "being"]:
+            i = k - 2  # "dismiss as being a homeless addict"
     if i < sent.start or lowered[i] != "as":
         return False  # "treated like a mental patient" is a simile in the writer's words
     as_at = i

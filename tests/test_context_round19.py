@@ -40,6 +40,8 @@ def flagged(text: str) -> list[str]:
         "He is a man you would dismiss as being a homeless addict.",
         "She was seen as being an attention seeker.",
         "Consideration of advance decisions to refuse treatment.",
+        # the speaker is the subject of a coordinated verb of saying
+        "Suddenly, the nurse comes up to me and says that the patient refuses to leave.",
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -60,6 +62,7 @@ def test_structure_that_is_not_a_finding(text):
         ("He is an aggressive, demanding man.", "aggressive"),
         ("Aggressive patients were moved.", "aggressive"),
         ("I would describe him as being an addict.", "an addict"),  # the writer's own description
+        ("I went to the ward and said that he refused.", "refused"),  # the writer's own saying
         ("Her decision was made, and she refused treatment.", "refused"),  # no right before the verb
     ],
 )

@@ -406,6 +406,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
         if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in syntax.BE:
             return True  # "I was told that ...": someone else's account told to the writer
         head = syntax.subject(doc, k, sent)
+        if head is None:
+            head = syntax.coordinated_subject(doc, k, sent, wc)  # "the nurse comes up and says that ..."
         if view:
             # "nursing students assume that psychiatric patients are dangerous", "docs who
             # think patients are drug addicts": a third party's view, reported (not the

@@ -42,6 +42,9 @@ def flagged(text: str) -> list[str]:
         "Consideration of advance decisions to refuse treatment.",
         # the speaker is the subject of a coordinated verb of saying
         "Suddenly, the nurse comes up to me and says that the patient refuses to leave.",
+        # kept from the person: "denied to them"
+        "One resident was placed alone in a room with a means of exit denied to them.",
+        "Access was refused to the patient.",
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -63,6 +66,8 @@ def test_structure_that_is_not_a_finding(text):
         ("Aggressive patients were moved.", "aggressive"),
         ("I would describe him as being an addict.", "an addict"),  # the writer's own description
         ("I went to the ward and said that he refused.", "refused"),  # the writer's own saying
+        ("He denied to them that he drank.", "denied"),  # a denial told to someone
+        ("She denied to the doctor she had been drinking.", "denied"),
         ("Her decision was made, and she refused treatment.", "refused"),  # no right before the verb
     ],
 )

@@ -428,6 +428,15 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     if end >= sent.end:
         return False
     low = doc[end].lower_
+    if low == "to" and doc[end - 1].lower_.endswith("ed") and end + 1 < sent.end:
+        # "a means of exit denied to them", "access refused to the patient": kept from the
+        # person; not a denial told to someone ("he denied to them that he drank")
+        if _that_clause_after_object(doc, end + 1, sent):
+            return False
+        end += 1
+        low = doc[end].lower_
+        if low in ("them", "her", "you"):
+            return True
     if low in ("him", "me", "us"):
         return True
     if low == "her":  # possessive unless a determiner or a grant follows: "refused her a bed"
@@ -437,6 +446,18 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     while j < sent.end and doc[j].lower_ in ("the", "a", "an", "all", "many"):  # not "that": "claims that he"
         j += 1
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
+
+
+def _that_clause_after_object(doc: Doc, i: int, sent: Span) -> bool:
+    """Does a clause follow the short object phrase at token i ("to them that he ...",
+    "to the doctor he was ...")?"""
+    for j in range(i, min(sent.end, i + 4)):
+        low = doc[j].lower_
+        if low == "that" or (j > i and low in NOMINATIVE):
+            return True
+        if is_boundary(doc, j):
+            return False
+    return False
 
 
 _PARTITIVES = frozenset("sort sorts kind kinds type types form forms bout bouts period series piece".split())

@@ -67,6 +67,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzza.jsonl", "blind-zzzzzzzzb.jsonl", "blind-zzzzzzzzc.jsonl", "blind-zzzzzzzzd.jsonl",
     "blind-zzzzzzzzza.jsonl", "blind-zzzzzzzzzb.jsonl", "blind-zzzzzzzzzc.jsonl", "blind-zzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzza.jsonl", "blind-zzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzd.jsonl",
 }
 
 

@@ -45,6 +45,10 @@ def flagged(text: str) -> list[str]:
         # kept from the person: "denied to them"
         "One resident was placed alone in a room with a means of exit denied to them.",
         "Access was refused to the patient.",
+        # a plural that takes in the narrator stays the narrator's
+        "Like so many other alcoholics, I found it hard to admit.",
+        "I was one of the absconders that night.",
+        "In reality pregnant women are routinely denied a caesarean.",  # a passive past a filler
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -65,6 +69,10 @@ def test_structure_that_is_not_a_finding(text):
         ("He is an aggressive, demanding man.", "aggressive"),
         ("Aggressive patients were moved.", "aggressive"),
         ("I would describe him as being an addict.", "an addict"),  # the writer's own description
+        ("I knew him; a young alcoholic from East Europe.", "alcoholic"),  # a filler after the article
+        ("As a child care worker I always used to chase absconders.", "absconders"),  # others, not "I"
+        ("After two months of clean UA results, you may be curious.", "clean"),
+        ("Privileges are typically granted incrementally.", "are typically granted"),
         ("I went to the ward and said that he refused.", "refused"),  # the writer's own saying
         ("He denied to them that he drank.", "denied"),  # a denial told to someone
         ("She denied to the doctor she had been drinking.", "denied"),

@@ -358,6 +358,32 @@ def test_a_filler_word_in_a_gap_of_every_phrase_gives_the_same_findings(linters:
     assert found > 100  # the fillers do make matches, so the check above means something
 
 
+def test_a_filler_between_a_required_word_and_its_match_gives_the_same_findings(
+    linters: tuple[Linter, Linter],
+) -> None:
+    """The component reads a required word before a match past one filler ("a young
+    alcoholic"); the prefilter's window must reach as far."""
+    _, compiled = load_compiled()
+    fillers = _fillers()
+    with_prefilter, without = linters
+    found = 0
+    n = 0
+    for group in compiled.groups:
+        spec = group.requires_before
+        if spec is None or not spec.words:
+            continue
+        required = sorted(spec.words)[0]
+        for text_form, _ in group.forms[:3]:
+            filler = fillers[n % len(fillers)]
+            n += 1
+            text = f"Then {required} {filler} {text_form} today."
+            document = prepare(text)
+            expected = without.lint_document(document, Config())
+            assert with_prefilter.lint_document(document, Config()) == expected, text
+            found += bool(expected)
+    assert found > 50  # the fillers are passed over, so the check above means something
+
+
 GAPPED = st.builds(
     _with_filler, st.sampled_from([f for f in FORMS if " " in f]), st.sampled_from(_fillers()), st.integers(0, 5)
 )

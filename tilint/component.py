@@ -84,7 +84,8 @@ class TilintComponent:
         self.prefilter = compiled.prefilter  # used by api.Linter, which tokenizes
         self.classes = word_classes.builtin()
         # Adverbs and quantifiers that may stand inside a phrase (lexicons/classes/phrase-fillers.yml)
-        self._fillers = frozenset(get_string_id(w) for w in self.classes.words("phrase-fillers"))
+        self._filler_words = self.classes.words("phrase-fillers")
+        self._fillers = frozenset(get_string_id(w) for w in self._filler_words)
         self._person_nouns = self.classes.words("person-nouns") | self.classes.words("service-users")
         self._compound_heads = self.classes.words("person-compounds")
 
@@ -193,7 +194,11 @@ class TilintComponent:
         if group.requires_before is not None:
             size = group.requires_before.size
             before = context.window_words(doc, s, e, sent, size, before=True)
-            if not context.window_has(before, group.requires_before):
+            if not context.window_has(before, group.requires_before) and not context.window_has(
+                # "a young alcoholic": a filler takes no place in the window
+                context.window_words(doc, s, e, sent, size, before=True, skip=self._filler_words),
+                group.requires_before,
+            ):
                 # "the addict or alcoholic": a coordinated word shares the first one's article
                 first = context.shared_word_before(doc, s, sent) if size == 1 else None
                 if first is None:

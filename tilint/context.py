@@ -1605,6 +1605,8 @@ def narrator_scope(
         if other(j) or (low in syntax.AUX and low != "being"):  # "my own experience being an addict"
             break
         j -= 1
+    if "NNS" in forms and not _narrator_among(doc, sent):
+        return False  # "I always used to chase absconders": a plural is others, not "I"
     # The nearest person before the match in its clause is the one it describes: "they
     # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).
     for i in range(start - 1, lo - 1, -1):
@@ -1630,6 +1632,17 @@ def narrator_scope(
     return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
 
 
+def _narrator_among(doc: Doc, sent: Span) -> bool:
+    """Could a plural label in this sentence take in the narrator ('we addicts', 'like so
+    many other alcoholics', 'my fellow addicts', 'one of the absconders')?"""
+    lowered = lowers(doc)
+    words = set(lowered[sent.start : sent.end])
+    return bool(words & _PLURAL_NARRATOR) or any(
+        lowered[k] == "one" and lowered[k + 1] == "of" for k in range(sent.start, sent.end - 1)
+    )
+
+
+_PLURAL_NARRATOR = frozenset("we us our ours ourselves other others fellow".split())
 _LABEL_DETERMINERS = frozenset("a an the this that".split())
 _NEEDS = frozenset("need needs needed want wants wanted".split())
 
@@ -2357,17 +2370,27 @@ _CLAUSE_WORDS = frozenset("a an the and or but is are was were be".split())
 
 
 def window_words(
-    doc: Doc, start: int, end: int, sent: Span, size: int, before: bool, *, clause: bool = False
+    doc: Doc,
+    start: int,
+    end: int,
+    sent: Span,
+    size: int,
+    before: bool,
+    *,
+    clause: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped.
     With `clause`, the window ends at clause punctuation: a word a rule requires after a
-    verb is its object, not the start of the next clause ("once admitted, it is ...")."""
+    verb is its object, not the start of the next clause ("once admitted, it is ...").
+    Words in `skip` (the phrase fillers, for required words) take no place in the window:
+    "a young alcoholic" has "a" right before the match, as "a alcoholic" would."""
     words: list[str] = []
     if before:
         i = start - 1
         while i >= sent.start and len(words) < size:
             tok = doc[i]
-            if not (tok.is_punct or tok.is_space):
+            if not (tok.is_punct or tok.is_space or (skip and tok.lower_ in skip)):
                 words.append(tok.lower_)
             i -= 1
         words.reverse()
@@ -2377,7 +2400,7 @@ def window_words(
             tok = doc[i]
             if clause and tok.text in _CLAUSE_PUNCT:
                 break
-            if not (tok.is_punct or tok.is_space):
+            if not (tok.is_punct or tok.is_space or (skip and tok.lower_ in skip)):
                 words.append(tok.lower_)
             i += 1
     return words

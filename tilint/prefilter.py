@@ -133,7 +133,7 @@ class Prefilter:
                 if not self._context_cached(group, folded, in_reach):
                     continue
                 windows = self.windows.get(group)
-                if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer):
+                if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer, scan.fillers):
                     return True
         return scan.gapped_match(folded)
 
@@ -210,21 +210,30 @@ def _chunks(text: str, first: int, last: int) -> tuple[int, int]:
 
 
 def _window_possible(
-    text: str, first: int, end: int, windows: tuple[WindowSpec | None, WindowSpec | None], tokenizer: Tokenizer
+    text: str,
+    first: int,
+    end: int,
+    windows: tuple[WindowSpec | None, WindowSpec | None],
+    tokenizer: Tokenizer,
+    fillers: frozenset[str] = frozenset(),
 ) -> bool:
     """Could the match text[first:end] have its required words in its sentence? The
     component reads the last `size` words (tokens neither punctuation nor space) before
     it in its sentence: a suffix of the last `size` words before it in the segment, so
-    if those lack the required words, so does the sentence (likewise after it)."""
+    if those lack the required words, so does the sentence (likewise after it). Before
+    the match, filler words take no place in the window ("a young alcoholic")."""
     before, after = windows
     if before is not None and before.size == 1:
         # the component also reads the word before a coordinated first word ("the addict
         # or alcoholic": context.shared_word_before): 3 words hold both places
         before = replace(before, size=3)
-    if before is not None and not _surely_absent(text, first, before, forward=False):
+    if before is not None and not _surely_absent(text, first, before, forward=False, fillers=fillers):
         words = _words_near(text, first, before.size, tokenizer, forward=False)
         if words is not None and not window_has(words, before):
-            return False
+            # the component reads the window a second time with the fillers left out
+            skipped = _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers) if fillers else words
+            if skipped is not None and not window_has(skipped, before):
+                return False
     elif before is not None:
         return False
     if after is not None and not _surely_absent(text, end, after, forward=True):
@@ -236,11 +245,12 @@ def _window_possible(
     return True
 
 
-def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bool:
+def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool, fillers: frozenset[str] = frozenset()) -> bool:
     """True if none of `spec`'s words can be among the `spec.size` words before (or
     after) offset `at`, without tokenizing: a chunk with a letter or digit in it holds a
     word (a token with one is neither punctuation nor space), so `size` such chunks hold
-    the window, and a word not in their text is not in it."""
+    the window, and a word not in their text is not in it. A chunk whose runs of letters
+    and digits are all `fillers` may hold no word of the window, so it is not counted."""
     n = len(text)
     found = 0
     i = at
@@ -259,7 +269,10 @@ def _surely_absent(text: str, at: int, spec: WindowSpec, *, forward: bool) -> bo
                 break
             j = _chunk_start(text, i)
             chunk, i = text[j:i], j
-        found += _ALNUM.search(chunk) is not None
+        if fillers:
+            found += any(run not in fillers for run in _ALNUM_RUN.findall(fold(chunk)))
+        else:
+            found += _ALNUM.search(chunk) is not None
     near = fold(text[at:i] if forward else text[i:at])
     return not any(word in near for word in _spec_words(spec))
 
@@ -284,9 +297,12 @@ def _spec_words(spec: WindowSpec) -> tuple[str, ...]:
 _WORD_ATTRS = [IDX, IS_PUNCT, IS_SPACE, LOWER]
 
 
-def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward: bool) -> list[str] | None:
+def _words_near(
+    text: str, at: int, size: int, tokenizer: Tokenizer, *, forward: bool, skip: frozenset[str] = frozenset()
+) -> list[str] | None:
     """The `size` words of `text` before (or from) offset `at`, a token boundary, as the
-    segment's tokens; fewer at the segment's edge; None if not found in a few tries."""
+    segment's tokens, words in `skip` left out; fewer at the segment's edge; None if not
+    found in a few tries."""
     chunks = size + 1
     for _ in range(4):
         if forward:
@@ -307,6 +323,8 @@ def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward:
             for idx, punct, space, lower in doc.to_array(_WORD_ATTRS).tolist()
             if not (punct or space) and (idx >= cut if forward else idx < cut)
         ]
+        if skip:
+            words = [w for w in words if w not in skip]
         if len(words) >= size:
             return words[:size] if forward else words[-size:]
         if (b >= len(text)) if forward else (a == 0):
@@ -321,6 +339,7 @@ def _words_near(text: str, at: int, size: int, tokenizer: Tokenizer, *, forward:
 _SPACE = re.compile(r"\s")
 _NOT_SPACE = re.compile(r"\S")
 _ALNUM = re.compile(r"[^\W_]")
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def _chunk_start(text: str, i: int) -> int:

@@ -49,6 +49,7 @@ def flagged(text: str) -> list[str]:
         "Like so many other alcoholics, I found it hard to admit.",
         "I was one of the absconders that night.",
         "In reality pregnant women are routinely denied a caesarean.",  # a passive past a filler
+        "I saw people struggle, not because they were defiant, but because they did not understand.",
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -73,6 +74,7 @@ def test_structure_that_is_not_a_finding(text):
         ("As a child care worker I always used to chase absconders.", "absconders"),  # others, not "I"
         ("After two months of clean UA results, you may be curious.", "clean"),
         ("Privileges are typically granted incrementally.", "are typically granted"),
+        ("He was defiant because he was scared.", "defiant"),  # a reason given, not denied
         ("I went to the ward and said that he refused.", "refused"),  # the writer's own saying
         ("He denied to them that he drank.", "denied"),  # a denial told to someone
         ("She denied to the doctor she had been drinking.", "denied"),

@@ -2332,6 +2332,8 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
     stand are manipulative behaviours" the negation is of 'stand'."""
     from tilint import syntax
 
+    if _not_because(doc, start, sent):
+        return True
     seen = 0
     past_copula = False
     i = start - 1
@@ -2346,6 +2348,18 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
             past_copula = past_copula or low in syntax.COPULAS
             seen += 1
         i -= 1
+    return False
+
+
+def _not_because(doc: Doc, start: int, sent: Span) -> bool:
+    """'not because they were defiant, but because ...': the match is in a reason that is
+    denied."""
+    lowered = lowers(doc)
+    for i in range(start - 1, max(sent.start, start - 6), -1):
+        if lowered[i] == "because":
+            return i - 1 >= sent.start and lowered[i - 1] in ("not", "n't")
+        if doc[i].is_punct:
+            return False
     return False
 
 

@@ -68,6 +68,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzza.jsonl", "blind-zzzzzzzzzb.jsonl", "blind-zzzzzzzzzc.jsonl", "blind-zzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzza.jsonl", "blind-zzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzd.jsonl",
 }
 
 

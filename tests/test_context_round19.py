@@ -50,6 +50,10 @@ def flagged(text: str) -> list[str]:
         "I was one of the absconders that night.",
         "In reality pregnant women are routinely denied a caesarean.",  # a passive past a filler
         "I saw people struggle, not because they were defiant, but because they did not understand.",
+        # round 21: a view others hold before a verb, and a clause after "after"
+        "People with psychosis are said to lack insight when they have poor awareness.",
+        "He is said to be manipulative.",
+        "The home was criticised after staff insisted the resident was safe in bed.",
     ],
 )
 def test_structure_that_is_not_a_finding(text):
@@ -75,6 +79,9 @@ def test_structure_that_is_not_a_finding(text):
         ("After two months of clean UA results, you may be curious.", "clean"),
         ("Privileges are typically granted incrementally.", "are typically granted"),
         ("He was defiant because he was scared.", "defiant"),  # a reason given, not denied
+        ("He lacks insight.", "lacks insight"),
+        ("After the patient refused his tablets, we called the doctor.", "refused"),  # the patient's act
+        ("He is considered to be manipulative by the team.", "manipulative"),  # the writer's team's own view
         ("I went to the ward and said that he refused.", "refused"),  # the writer's own saying
         ("He denied to them that he drank.", "denied"),  # a denial told to someone
         ("She denied to the doctor she had been drinking.", "denied"),

@@ -1087,9 +1087,12 @@ def _after_be(doc: Doc, i: int, sent: Span) -> bool:
 def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     """'I am expected to be manipulative', 'they are assumed to be violent': token i is the
     'be' of 'to be' after a passive participle of a view (class view-passives)."""
-    if i - 2 < sent.start or doc[i].lower_ != "be" or doc[i - 1].lower_ != "to":
+    if i - 1 >= sent.start and doc[i].lower_ == "to":
+        v = i - 1  # "people with psychosis are said to lack insight": the match is the verb
+    elif i - 2 >= sent.start and doc[i].lower_ == "be" and doc[i - 1].lower_ == "to":
+        v = i - 2
+    else:
         return False
-    v = i - 2
     return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
 
 

@@ -180,6 +180,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
     if doc[j].lower_ in NOMINATIVE:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
+        if _after_subordinator(doc, j, sent):
+            return j  # "after staff insisted": "after" opens a clause here, not a phrase
         # "an inquest in Blackburn heard": a clause that opens with a noun and its phrase
         opening = _noun_opening_clause(doc, j, sent)
         if opening is not None:
@@ -187,6 +189,19 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         # "a lawsuit filed in court on Friday alleges": the noun a participle phrase describes
         return _reduced_relative_antecedent(doc, j, sent)  # else "came to the clinic complaining of ...": none
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+_SUBORDINATORS = frozenset("after before since until till once".split())
+
+
+def _after_subordinator(doc: Doc, head: int, sent: Span) -> bool:
+    """Is the noun at `head`, right before its verb, the subject of a clause that opens
+    with a word both preposition and conjunction ('after staff insisted', 'until the team
+    refused')? Only a short phrase of determiners between."""
+    k = head - 1
+    while k >= sent.start and head - k <= 3 and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in ("-",)):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in _SUBORDINATORS
 
 
 def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:

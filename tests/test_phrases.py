@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +42,26 @@ def test_the_index_matches_what_phrase_matcher_matches(phrase_sets: list[list[st
     assert found == sorted(found, key=lambda m: (m[1], m[2], m[0]))
     assert sorted(found) == expected
     assert pickle.loads(pickle.dumps(index))(doc) == found
+    index.share_leaves()  # as the compiled lexicon stores it: the same matches
+    assert index(doc) == found
+    assert pickle.loads(pickle.dumps(index))(doc) == found
+
+
+def test_shared_leaves_are_one_object_per_set_of_keys_and_the_index_is_then_closed() -> None:
+    index = PhraseIndex("LOWER")
+    index.add(1, [_tokens(p) for p in ("refused care", "refused meds", "declined care")])
+    index.add(2, [_tokens("refused tablets")])
+    index.share_leaves()
+    refused = index._root[NLP.vocab.strings["refused"]]
+    declined = index._root[NLP.vocab.strings["declined"]]
+    care = NLP.vocab.strings["care"]
+    assert refused[care] is refused[NLP.vocab.strings["meds"]] is declined[care]
+    assert refused[NLP.vocab.strings["tablets"]] is not refused[care]
+    copy = pickle.loads(pickle.dumps(index))  # the sharing survives the cache
+    refused = copy._root[NLP.vocab.strings["refused"]]
+    assert refused[care] is copy._root[NLP.vocab.strings["declined"]][care]
+    with pytest.raises(RuntimeError):  # it would change every phrase sharing the leaf
+        index.add(3, [_tokens("refused care plan")])
 
 
 def test_case_and_overlaps() -> None:

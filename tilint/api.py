@@ -181,15 +181,19 @@ class Linter:
             return pipeline
         with self._load_lock:
             if self._pipeline is None:
+                had_scan = self._scan is not None
+                # The prefilter has its own copy of the scan's automata (about 20 MB):
+                # dropped before that copy is read, so that the two are never held at once
+                # (a reader in _find that finds neither waits here for the pipeline).
+                self._scan = None
                 nlp = build_pipeline(self._files)
                 component: TilintComponent = nlp.get_pipe("tilint")  # type: ignore[assignment]
                 prefilter = component.prefilter if self._prefiltered else None
                 keys = tuple(RuleKey.of(rule) for rule in component.rules)
-                if prefilter is not None and self._scan is None:
+                if prefilter is not None and not had_scan:
                     _write_scan(self._scan_path, prefilter.scan, keys)
                 self._keys = keys
                 self._pipeline = _Pipeline(nlp, component, nlp.tokenizer, prefilter)
-                self._scan = None  # the prefilter has its own (11 MB of automata)
             return self._pipeline
 
     @property
@@ -221,6 +225,7 @@ class Linter:
                 if scan is not None and not scan.may_match(text):  # so prefilter.may_find is False too
                     yield ()
                     continue
+                scan = None  # not held while the pipeline's own copy is read
                 pipeline = self._loaded()
             prefilter, tokenizer = pipeline.prefilter, pipeline.tokenizer
             if prefilter is None or prefilter.may_find(text, tokenizer, self._chunk_terms):

@@ -21,8 +21,9 @@ from tilint.policy import data_dir
 # knows the tokenizer's letters-only special cases; 8 terms may name a word class (@people);
 # 10 the scan knows the special cases that split a filler off letters (TextScan.fused; 9 was
 # used while it was built); 11 "<adjective> to <verb>" phrases are also matched hyphenated
-# ("hard-to-reach"); 12 groups may require words on either side (requires_near).
-COMPILER_VERSION = 12
+# ("hard-to-reach"); 12 groups may require words on either side (requires_near); 13 the
+# phrase trie shares its leaves (PhraseIndex.share_leaves).
+COMPILER_VERSION = 13
 
 
 def builtin_files() -> list[Path]:

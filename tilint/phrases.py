@@ -62,7 +62,7 @@ class PhraseIndex:
     def share_leaves(self) -> None:
         """Make the trie's leaves (nodes that only end phrases) one object per distinct set
         of keys: 57,000 leaves hold 1,300 distinct sets, and each was a dict and a list
-        (about 17 MB of the loaded lexicon). Pickling keeps the sharing. Call once the
+        (21 MB of the loaded lexicon). Pickling keeps the sharing. Call once the
         index is built: add() would change every phrase that shares a leaf."""
         shared: dict[tuple[int, ...], _Node] = {}
         stack = [self._root]

@@ -69,6 +69,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzza.jsonl", "blind-zzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzd.jsonl",
 }
 
 

@@ -505,8 +505,10 @@ def _moved_code_notes(configs: Sequence[Config], redirects: dict[str, str]) -> l
     for config in configs:
         for selector in (*config.select, *config.extend_select, *config.ignore, *config.severity):
             new = by_lower.get(selector.lower())
+            if new is None:
+                continue
             note = f"warning: {selector} in the settings is now {new}: it still names the rule, but write {new}"
-            if new is not None and note not in notes:
+            if note not in notes:
                 notes.append(note)
     return notes
 

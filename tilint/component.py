@@ -194,10 +194,14 @@ class TilintComponent:
         if group.requires_before is not None:
             size = group.requires_before.size
             before = context.window_words(doc, s, e, sent, size, before=True)
-            if not context.window_has(before, group.requires_before) and not context.window_has(
-                # "a young alcoholic": a filler takes no place in the window
-                context.window_words(doc, s, e, sent, size, before=True, skip=self._filler_words),
-                group.requires_before,
+            if not context.window_has(before, group.requires_before) and (
+                # "a young alcoholic": a filler takes no place in the window (read again
+                # only when one is in it: otherwise the two windows are the same)
+                self._filler_words.isdisjoint(before)
+                or not context.window_has(
+                    context.window_words(doc, s, e, sent, size, before=True, skip=self._filler_words),
+                    group.requires_before,
+                )
             ):
                 # "the addict or alcoholic": a coordinated word shares the first one's article
                 first = context.shared_word_before(doc, s, sent) if size == 1 else None

@@ -230,8 +230,9 @@ def _window_possible(
     if before is not None and not _surely_absent(text, first, before, forward=False, fillers=fillers):
         words = _words_near(text, first, before.size, tokenizer, forward=False)
         if words is not None and not window_has(words, before):
-            # the component reads the window a second time with the fillers left out
-            skipped = _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers) if fillers else words
+            # the component reads the window a second time with the fillers left out, when
+            # one is in it (otherwise the two windows are the same)
+            skipped = words if fillers.isdisjoint(words) else _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers)
             if skipped is not None and not window_has(skipped, before):
                 return False
     elif before is not None:

@@ -554,3 +554,22 @@ def test_a_label_sharing_an_article_over_coordination_gives_the_same_findings(
     linters: tuple[Linter, Linter], text: str
 ) -> None:
     assert assert_same(linters, prepare(text, "text")) >= 1
+
+
+def test_a_required_word_before_the_first_of_coordinated_verbs_gives_the_same_findings(
+    linters: tuple[Linter, Linter],
+) -> None:
+    """The component reads a required word where the first of two coordinated words begins
+    ("a resident who was left alone and allowed to ..."): the prefilter must not skip the
+    match because its own window lacks the word, however many adverbs come between."""
+    _, compiled = load_compiled()
+    texts = []
+    for group in compiled.groups:
+        spec = group.requires_before
+        if spec is None or not spec.words:
+            continue
+        required = sorted(spec.words)[0]
+        for text_form, _ in group.forms[:2]:
+            adverbs = " ".join(["really", "quite suddenly", "not", "wasn't"][: len(texts) % 4])
+            texts.append(f"Then {required} went quiet one day, and {adverbs} {text_form} again.")
+    assert _texts_with_the_same_findings(linters, texts) > 50  # the first conjunct's word is read: the check means something

@@ -206,10 +206,14 @@ class TilintComponent:
                 # "the addict or alcoholic": a coordinated word shares the first one's article
                 first = context.shared_word_before(doc, s, sent) if size == 1 else None
                 if first is None:
-                    return False
-                before = context.window_words(doc, first, e, sent, size, before=True)
-                if not context.window_has(before, group.requires_before):
-                    return False
+                    # "left unattended and allowed to leave": a verb coordinated with an
+                    # earlier one shares its subject, read where the first conjunct begins
+                    if not context.window_has(context.conjunct_window(doc, s, sent, size), group.requires_before):
+                        return False
+                else:
+                    before = context.window_words(doc, first, e, sent, size, before=True)
+                    if not context.window_has(before, group.requires_before):
+                        return False
         if group.requires_after is not None:
             spec = group.requires_after
             # one word past the window: a people noun that only modifies the next noun
@@ -238,8 +242,12 @@ class TilintComponent:
         group = cand.group
         # Required words were checked before containment (_has_required_words).
         if group.unless_before is not None:
-            before = context.window_words(doc, s, e, sent, group.unless_before.size, before=True)
+            size = group.unless_before.size
+            before = context.window_words(doc, s, e, sent, size, before=True)
             if context.window_has(before, group.unless_before):
+                return False
+            # "the film was long and very violent": a coordinated word shares the subject
+            if group.requires_before is not None and context.window_has(context.conjunct_window(doc, s, sent, size), group.unless_before):
                 return False
         if group.unless_after is not None:
             after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)

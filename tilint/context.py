@@ -2353,6 +2353,26 @@ def shared_word_before(doc: Doc, start: int, sent: Span) -> int | None:
 _CLAUSE_WORDS = frozenset("a an the and or but is are was were be".split())
 
 
+def conjunct_window(doc: Doc, start: int, sent: Span, size: int) -> list[str]:
+    """The words a required-before window reads for a verb coordinated with an earlier
+    one ("one resident who was left unattended and allowed to leave"): the `size` words
+    before the first conjunct's clause and its first `size` words (its subject), or []
+    when the match follows no coordinator."""
+    from tilint import syntax
+
+    j = start - 1
+    while j > sent.start and (doc[j].lower_ in syntax.AUX or doc[j].lower_ in syntax.NEGATIONS or syntax.is_adverb(doc[j].lower_)):
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in syntax.COORDINATORS:
+        return []
+    floor = max(sent.start, j - syntax.MAX_CLAUSE)
+    lo = j - 1
+    while lo - 1 >= floor and not syntax.is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in syntax.RELATIVES:
+        lo -= 1
+    opening = [t.lower_ for t in doc[lo:j] if not (t.is_punct or t.is_space)][:size]
+    return window_words(doc, lo, lo, sent, size, before=True) + opening
+
+
 def window_words(
     doc: Doc,
     start: int,

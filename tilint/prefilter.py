@@ -227,22 +227,48 @@ def _window_possible(
         # the component also reads the word before a coordinated first word ("the addict
         # or alcoholic": context.shared_word_before): 3 words hold both places
         before = replace(before, size=3)
-    if before is not None and not _surely_absent(text, first, before, forward=False, fillers=fillers):
-        words = _words_near(text, first, before.size, tokenizer, forward=False)
-        if words is not None and not window_has(words, before):
-            # the component reads the window a second time with the fillers left out, when
-            # one is in it (otherwise the two windows are the same)
-            skipped = words if fillers.isdisjoint(words) else _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers)
-            if skipped is not None and not window_has(skipped, before):
-                return False
-    elif before is not None:
-        return False
+    if before is not None and not _after_coordinator(text, first):
+        if not _surely_absent(text, first, before, forward=False, fillers=fillers):
+            words = _words_near(text, first, before.size, tokenizer, forward=False)
+            if words is not None and not window_has(words, before):
+                # the component reads the window a second time with the fillers left out,
+                # when one is in it (otherwise the two windows are the same)
+                skipped = words if fillers.isdisjoint(words) else _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers)
+                if skipped is not None and not window_has(skipped, before):
+                    return False
+        else:
+            return False
     if after is not None and not _surely_absent(text, end, after, forward=True):
         words = _words_near(text, end, after.size, tokenizer, forward=True)
         if words is not None and not window_has(words, after):
             return False
     elif after is not None:
         return False
+    return True
+
+
+def _after_coordinator(text: str, at: int) -> bool:
+    """Could the match at `at` be a verb coordinated with an earlier one ("left unattended
+    and allowed to leave")? The component then reads where the first conjunct begins
+    (context.conjunct_window): true if a coordinator comes before it past only chunks
+    that may be auxiliaries, negations or adverbs (a chunk with an apostrophe may be
+    "wasn't"; one without letters may be any token)."""
+    from tilint import syntax
+
+    i = at
+    for _ in range(syntax.MAX_CLAUSE):
+        i = _skip_space_back(text, _chunk_start(text, i))
+        if i <= 0:
+            return False
+        j = _chunk_start(text, i)
+        chunk, i = text[j:i], j
+        runs = _ALNUM_RUN.findall(fold(chunk))
+        if any(run in syntax.COORDINATORS for run in runs):
+            return True
+        if not ("'" in chunk or "’" in chunk or all(
+            run in syntax.AUX or run in syntax.NEGATIONS or syntax.is_adverb(run) for run in runs
+        )):
+            return False
     return True
 
 

@@ -70,6 +70,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzd.jsonl",
 }
 
 

@@ -96,8 +96,13 @@ def test_by_agent(nlp):
     [
         ("Patients have the right to refuse treatment.", "refuse", True, True),
         ("The right of patients to refuse is clear.", "refuse", True, True),
-        ("Patients may refuse.", "refuse", True, True),
-        ("Patients may refuse.", "refuse", False, False),
+        ("Patients can refuse.", "refuse", True, True),
+        ("Patients can refuse.", "refuse", False, False),
+        # "may" grants only with a cue; otherwise it says what is likely
+        ("You may refuse.", "refuse", True, True),
+        ("Patients may refuse treatment at any time.", "refuse", True, True),
+        ("Patients may refuse treatment if they wish.", "refuse", True, True),
+        ("People with psychosis may refuse treatment.", "refuse", False, True),
         ("He decided to refuse.", "refuse", False, True),
     ],
 )

@@ -35,7 +35,7 @@ AUX = BE | frozenset(
 )
 NEGATIONS = frozenset("not n't never no".split())
 NOMINATIVE = frozenset("i we he she they".split())
-MODALS_OF_CAPACITY = frozenset("can could may".split())
+MODALS_OF_CAPACITY = frozenset("can could".split())
 RELATIVES = frozenset("who which that whom".split())
 CLAUSE_WORDS = frozenset(
     """and but or nor because although though while whereas when whenever if unless since so
@@ -606,6 +606,10 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     low = doc[j].lower_
     if modals and low in MODALS_OF_CAPACITY:
         return True
+    if modals and low == "may":
+        # "may" grants ("you may refuse", "patients may refuse treatment at any time")
+        # or says what is likely ("people with psychosis may refuse treatment")
+        return (j - 1 >= sent.start and doc[j - 1].lower_ == "you") or _permission_follows(doc, start, sent, classes)
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
@@ -613,6 +617,14 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
                 return True
             k -= 1
     return False
+
+
+def _permission_follows(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
+    """'may refuse treatment at any time', '... if they wish': the rest of the sentence
+    says it is the person's option."""
+    lowered = [doc[k].lower_ for k in range(start + 1, min(sent.end, start + MAX_CLAUSE))]
+    text = " " + " ".join(lowered) + " "
+    return " any time " in text or " anytime " in text or any(classes.has("capacity", w) for w in lowered)
 
 
 def attached(

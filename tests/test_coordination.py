@@ -51,3 +51,11 @@ def test_the_conjunct_window_reads_before_and_at_the_first_conjunct() -> None:
     # no coordinator before the match (past adverbs and auxiliaries): nothing to read
     left = next(t.i for t in doc if t.text == "left")
     assert context.conjunct_window(doc, left, sent, 3) == []
+
+
+def test_a_second_retold_clause_after_and_that_is_indirect_speech() -> None:
+    # the speaker's "that" clauses, however many: their words, retold
+    assert "refused" not in flagged("The nurse said the man was calm on the ward and that he had refused his tablets.")
+    assert "no insight" not in flagged("He noted Ling had acted out his problems in many ways and that he had no insight into it.")
+    # the writer's own saying stays a use
+    assert "no insight" in flagged("I noted he had acted out in many ways and that he had no insight into it.")

@@ -370,6 +370,9 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             appositive = True
             continue
         if syntax.is_boundary(doc, k):
+            if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
+                lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
+                continue  # "he noted X and that he had no insight": a second retold clause
             opening = _relative_clause_opening(doc, k, sent) if doc[k].text == "," else None
             if opening is None:
                 return False  # "reported X but refused ...": the match is in the writer's own clause

@@ -71,6 +71,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzd.jsonl",
 }
 
 

@@ -59,3 +59,10 @@ def test_a_second_retold_clause_after_and_that_is_indirect_speech() -> None:
     assert "no insight" not in flagged("He noted Ling had acted out his problems in many ways and that he had no insight into it.")
     # the writer's own saying stays a use
     assert "no insight" in flagged("I noted he had acted out in many ways and that he had no insight into it.")
+
+
+def test_an_account_told_to_someone_is_still_the_persons_account() -> None:
+    # "to me" is the hearer of a that-clause, not a person kept from something
+    assert "confessed to" in flagged("Last week he confessed to me that he had been drinking again.")
+    # a person on the receiving end stays ordinary
+    assert not flagged("Access was denied to them at the door.")

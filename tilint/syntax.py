@@ -443,6 +443,8 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     if end >= sent.end:
         return False
     low = doc[end].lower_
+    if doc[end - 1].lower_ == "to" and _that_clause_after_object(doc, end, sent):
+        return False  # "confessed to me that he had been drinking": told to someone
     if low == "to" and doc[end - 1].lower_.endswith("ed") and end + 1 < sent.end:
         # "a means of exit denied to them", "access refused to the patient": kept from the
         # person; not a denial told to someone ("he denied to them that he drank")

@@ -56,9 +56,9 @@ def test_the_conjunct_window_reads_before_and_at_the_first_conjunct() -> None:
 def test_a_second_retold_clause_after_and_that_is_indirect_speech() -> None:
     # the speaker's "that" clauses, however many: their words, retold
     assert "refused" not in flagged("The nurse said the man was calm on the ward and that he had refused his tablets.")
-    assert "no insight" not in flagged("He noted Ling had acted out his problems in many ways and that he had no insight into it.")
+    assert "no insight" not in flagged("The judge said Ling had acted out his problems in many ways and that he had no insight into it.")
     # the writer's own saying stays a use
-    assert "no insight" in flagged("I noted he had acted out in many ways and that he had no insight into it.")
+    assert "no insight" in flagged("I said he had acted out in many ways and that he had no insight into it.")
 
 
 def test_an_account_told_to_someone_is_still_the_persons_account() -> None:

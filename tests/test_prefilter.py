@@ -369,17 +369,26 @@ def test_a_filler_between_a_required_word_and_its_match_gives_the_same_findings(
 ) -> None:
     """The component reads a required word before a match past one filler ("a young
     alcoholic"); the prefilter's window must reach as far."""
-    _, compiled = load_compiled()
     fillers = _fillers()
-    texts = []
+    texts = [
+        f"Then {required} {fillers[n % len(fillers)]} {form} today."
+        for n, (required, form) in enumerate(_required_before_and_forms(3))
+    ]
+    assert _texts_with_the_same_findings(linters, texts) > 50  # fillers are passed over: the check means something
+
+
+def _required_before_and_forms(forms_per_group: int) -> list[tuple[str, str]]:
+    """(a word each group requires before its match, one of its forms), for every group
+    that requires a word before it."""
+    _, compiled = load_compiled()
+    pairs = []
     for group in compiled.groups:
         spec = group.requires_before
         if spec is None or not spec.words:
             continue
         required = sorted(spec.words)[0]
-        for text_form, _ in group.forms[:3]:
-            texts.append(f"Then {required} {fillers[len(texts) % len(fillers)]} {text_form} today.")
-    assert _texts_with_the_same_findings(linters, texts) > 50  # fillers are passed over: the check means something
+        pairs += [(required, text_form) for text_form, _ in group.forms[:forms_per_group]]
+    return pairs
 
 
 GAPPED = st.builds(
@@ -562,14 +571,9 @@ def test_a_required_word_before_the_first_of_coordinated_verbs_gives_the_same_fi
     """The component reads a required word where the first of two coordinated words begins
     ("a resident who was left alone and allowed to ..."): the prefilter must not skip the
     match because its own window lacks the word, however many adverbs come between."""
-    _, compiled = load_compiled()
-    texts = []
-    for group in compiled.groups:
-        spec = group.requires_before
-        if spec is None or not spec.words:
-            continue
-        required = sorted(spec.words)[0]
-        for text_form, _ in group.forms[:2]:
-            adverbs = " ".join(["really", "quite suddenly", "not", "wasn't"][: len(texts) % 4])
-            texts.append(f"Then {required} went quiet one day, and {adverbs} {text_form} again.")
+    between = ["", "really", "quite suddenly not", "really wasn't"]
+    texts = [
+        f"Then {required} went quiet one day, and {between[n % 4]} {form} again."
+        for n, (required, form) in enumerate(_required_before_and_forms(2))
+    ]
     assert _texts_with_the_same_findings(linters, texts) > 50  # the first conjunct's word is read: the check means something

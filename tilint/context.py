@@ -372,7 +372,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
         if syntax.is_boundary(doc, k):
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
-                continue  # "he noted X and that he had no insight": a second retold clause
+                continue  # "the nurse said X and that he had refused": a second retold clause
             opening = _relative_clause_opening(doc, k, sent) if doc[k].text == "," else None
             if opening is None:
                 return False  # "reported X but refused ...": the match is in the writer's own clause
@@ -1939,7 +1939,7 @@ def not_the_persons(
       treatment, device, body part ... : "the court refused bail", "the graft failed";
     * a passive with the person on the receiving end: "she was refused a bed";
     * a passive whose subject is a request: "the application was refused";
-    * a right or capacity: "the right to refuse treatment", "patients may refuse";
+    * a right or capacity: "the right to refuse treatment", "patients can refuse", "you may refuse";
     * a modifier of another kind of noun: "aggressive lymphoma", "lung compliance".
     """
     from tilint import syntax
@@ -1956,7 +1956,7 @@ def not_the_persons(
     if pos == "verb":
         if category in _CAPACITY_CATEGORIES and _imperative(doc, start, sent, forms):
             return True  # "Refuse to be interviewed until ...", "Insist that the patient ...": advice to the reader
-        # a modal makes a right only of choosing: "patients may refuse", not "may claim"
+        # a modal makes a right only of choosing: "patients can refuse", not "can claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
         be = syntax.passive(doc, start, sent, forms)

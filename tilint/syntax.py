@@ -599,7 +599,7 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
 
 def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
-    and with `modals` 'may refuse', 'can decline': a right or capacity, not an act."""
+    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act."""
     j = start - 1
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1

@@ -66,3 +66,9 @@ def test_an_account_told_to_someone_is_still_the_persons_account() -> None:
     assert "confessed to" in flagged("Last week he confessed to me that he had been drinking again.")
     # a person on the receiving end stays ordinary
     assert not flagged("Access was denied to them at the door.")
+
+
+def test_testifying_and_recalling_retell_someone_elses_words() -> None:
+    assert "refused" not in flagged("The nurse testified that he had refused his tablets.")
+    assert "refused" not in flagged("His mother recalled that he had refused his tablets that week.")
+    assert "refused" in flagged("He refused his tablets that week.")  # the writer's own words

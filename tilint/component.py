@@ -21,7 +21,7 @@ from thinc.types import Ints2d
 
 from tilint import classes as word_classes
 from tilint import context
-from tilint.compiled import CompiledGroup, CompiledLexicon
+from tilint.compiled import CompiledGroup, CompiledLexicon, WindowSpec
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
 from tilint.matching import load_compiled
@@ -191,29 +191,8 @@ class TilintComponent:
             after = context.window_words(doc, s, e, sent, near.size, before=False)
             if not (context.window_has(before, near) or context.window_has(after, near)):
                 return False
-        if group.requires_before is not None:
-            size = group.requires_before.size
-            before = context.window_words(doc, s, e, sent, size, before=True)
-            if not context.window_has(before, group.requires_before) and (
-                # "a young alcoholic": a filler takes no place in the window (read again
-                # only when one is in it: otherwise the two windows are the same)
-                self._filler_words.isdisjoint(before)
-                or not context.window_has(
-                    context.window_words(doc, s, e, sent, size, before=True, skip=self._filler_words),
-                    group.requires_before,
-                )
-            ):
-                # "the addict or alcoholic": a coordinated word shares the first one's article
-                first = context.shared_word_before(doc, s, sent) if size == 1 else None
-                if first is None:
-                    # "left unattended and allowed to leave": a verb coordinated with an
-                    # earlier one shares its subject, read where the first conjunct begins
-                    if not context.window_has(context.conjunct_window(doc, s, sent, size), group.requires_before):
-                        return False
-                else:
-                    before = context.window_words(doc, first, e, sent, size, before=True)
-                    if not context.window_has(before, group.requires_before):
-                        return False
+        if group.requires_before is not None and not self._has_required_before(doc, s, e, sent, group.requires_before):
+            return False
         if group.requires_after is not None:
             spec = group.requires_after
             # one word past the window: a people noun that only modifies the next noun
@@ -224,6 +203,24 @@ class TilintComponent:
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
         return True
+
+    def _has_required_before(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec) -> bool:
+        before = context.window_words(doc, s, e, sent, spec.size, before=True)
+        if context.window_has(before, spec):
+            return True
+        # "a young alcoholic": a filler takes no place in the window (read again only when
+        # one is in it: otherwise the two windows are the same)
+        if not self._filler_words.isdisjoint(before) and context.window_has(
+            context.window_words(doc, s, e, sent, spec.size, before=True, skip=self._filler_words), spec
+        ):
+            return True
+        # "the addict or alcoholic": a coordinated word shares the first one's article
+        first = context.shared_word_before(doc, s, sent) if spec.size == 1 else None
+        if first is not None:
+            return context.window_has(context.window_words(doc, first, e, sent, spec.size, before=True), spec)
+        # "left unattended and allowed to leave": a verb coordinated with an earlier one
+        # shares its subject, read where the first conjunct begins
+        return context.window_has(context.conjunct_window(doc, s, sent, spec.size), spec)
 
     def _allowed(
         self,

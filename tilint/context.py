@@ -2363,15 +2363,10 @@ def conjunct_window(doc: Doc, start: int, sent: Span, size: int) -> list[str]:
     when the match follows no coordinator."""
     from tilint import syntax
 
-    j = start - 1
-    while j > sent.start and (doc[j].lower_ in syntax.AUX or doc[j].lower_ in syntax.NEGATIONS or syntax.is_adverb(doc[j].lower_)):
-        j -= 1
-    if j <= sent.start or doc[j].lower_ not in syntax.COORDINATORS:
+    j = syntax.coordinator_before(doc, start, sent)
+    if j is None:
         return []
-    floor = max(sent.start, j - syntax.MAX_CLAUSE)
-    lo = j - 1
-    while lo - 1 >= floor and not syntax.is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in syntax.RELATIVES:
-        lo -= 1
+    lo = syntax.conjunct_start(doc, j, sent)
     opening = [t.lower_ for t in doc[lo:j] if not (t.is_punct or t.is_space)][:size]
     return window_words(doc, lo, lo, sent, size, before=True) + opening
 

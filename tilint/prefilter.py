@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING
 import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
+from tilint import syntax
 from tilint.context import window_has
 from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
 from tilint.scan import fold as fold  # re-exported: it lived here
@@ -227,17 +228,8 @@ def _window_possible(
         # the component also reads the word before a coordinated first word ("the addict
         # or alcoholic": context.shared_word_before): 3 words hold both places
         before = replace(before, size=3)
-    if before is not None and not _after_coordinator(text, first):
-        if not _surely_absent(text, first, before, forward=False, fillers=fillers):
-            words = _words_near(text, first, before.size, tokenizer, forward=False)
-            if words is not None and not window_has(words, before):
-                # the component reads the window a second time with the fillers left out,
-                # when one is in it (otherwise the two windows are the same)
-                skipped = words if fillers.isdisjoint(words) else _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers)
-                if skipped is not None and not window_has(skipped, before):
-                    return False
-        else:
-            return False
+    if before is not None and not _before_possible(text, first, before, tokenizer, fillers) and not _after_coordinator(text, first):
+        return False
     if after is not None and not _surely_absent(text, end, after, forward=True):
         words = _words_near(text, end, after.size, tokenizer, forward=True)
         if words is not None and not window_has(words, after):
@@ -247,14 +239,26 @@ def _window_possible(
     return True
 
 
+def _before_possible(text: str, first: int, before: WindowSpec, tokenizer: Tokenizer, fillers: frozenset[str]) -> bool:
+    """Could the `before.size` words before text[first] hold a required word, fillers left
+    out as the component leaves them out?"""
+    if _surely_absent(text, first, before, forward=False, fillers=fillers):
+        return False
+    words = _words_near(text, first, before.size, tokenizer, forward=False)
+    if words is None or window_has(words, before):
+        return True
+    # the component reads the window a second time with the fillers left out, when one is
+    # in it (otherwise the two windows are the same)
+    skipped = words if fillers.isdisjoint(words) else _words_near(text, first, before.size, tokenizer, forward=False, skip=fillers)
+    return skipped is None or window_has(skipped, before)
+
+
 def _after_coordinator(text: str, at: int) -> bool:
     """Could the match at `at` be a verb coordinated with an earlier one ("left unattended
     and allowed to leave")? The component then reads where the first conjunct begins
     (context.conjunct_window): true if a coordinator comes before it past only chunks
     that may be auxiliaries, negations or adverbs (a chunk with an apostrophe may be
     "wasn't"; one without letters may be any token)."""
-    from tilint import syntax
-
     i = at
     for _ in range(syntax.MAX_CLAUSE):
         i = _skip_space_back(text, _chunk_start(text, i))

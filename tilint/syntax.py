@@ -372,12 +372,8 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     """The subject a coordinated verb shares with the first verb ("jail staff confiscate
     pumps or refuse to provide insulin" -> staff): the first known word at the start of
     the first conjunct's clause, or None."""
-    j = i - 1
-    while j >= max(sent.start, i - MAX_CLAUSE) and (
-        doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)
-    ):
-        j -= 1
-    if j <= sent.start or doc[j].lower_ not in COORDINATORS:
+    j = coordinator_before(doc, i, sent)
+    if j is None:
         return None
     floor = max(sent.start, j - MAX_CLAUSE)
     # "the Council failed to provide ... and failed to take ...": the same verb repeated
@@ -388,12 +384,10 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
             if shared is not None:
                 return shared
             break
-    lo = j - 1  # the first conjunct's clause, which a relative word also opens ("cases in which ...")
-    if lo > floor and doc[lo].text == ",":
-        lo -= 1  # a serial comma: "..., and failed to"
-    end = lo
-    while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
-        lo -= 1
+    end = j - 1  # the first conjunct's last token, past a serial comma ("..., and failed to")
+    if end > floor and doc[end].text == ",":
+        end -= 1
+    lo = conjunct_start(doc, j, sent)
     # "the Council failed to care for his daughter, Miss D, and failed to ...": a short
     # appositive between commas belongs to the clause before it
     while end - lo < _APPOSITIVE and lo - 2 >= floor and doc[lo - 1].text == "," and not any(doc[m].lower_ in AUX for m in range(lo, end + 1)):
@@ -419,6 +413,33 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
                 return None  # "abusive to my staff and I, and refuses ...": an object, however written
             return m
     return None
+
+
+def coordinator_before(doc: Doc, i: int, sent: Span) -> int | None:
+    """The coordinator ("and", "or", "but") before token i past auxiliaries, negations and
+    adverbs only ("left alone and then allowed"), or None: i is then the second of two
+    coordinated words."""
+    j = i - 1
+    while j >= max(sent.start, i - MAX_CLAUSE) and (
+        doc[j].lower_ in AUX or doc[j].lower_ in NEGATIONS or is_adverb(doc[j].lower_)
+    ):
+        j -= 1
+    if j <= sent.start or doc[j].lower_ not in COORDINATORS:
+        return None
+    return j
+
+
+def conjunct_start(doc: Doc, coordinator: int, sent: Span) -> int:
+    """Where the first conjunct's clause begins, before the coordinator at that index: at
+    a clause boundary or after a relative word ("cases in which ..."), past a serial
+    comma."""
+    floor = max(sent.start, coordinator - MAX_CLAUSE)
+    lo = coordinator - 1
+    if lo > floor and doc[lo].text == ",":
+        lo -= 1
+    while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
+        lo -= 1
+    return lo
 
 
 _APPOSITIVE = 3  # tokens: "Miss D", "his GP"

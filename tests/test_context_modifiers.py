@@ -47,3 +47,26 @@ def test_a_label_on_a_symptom_or_a_text_is_another_sense(text):
 )
 def test_labels_on_people_stay_findings(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Emergency departments increasingly have to manage violent, aggressive or agitated patients.", "manage"),
+        ("Staff learn to manage the frightened, intoxicated patient safely.", "manage"),
+    ],
+)
+def test_a_people_noun_after_its_modifiers_is_what_a_rule_requires(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first word past the modifiers is not a people noun: what is managed is a behaviour
+        "We manage violent and aggressive behaviour in psychiatric patients.",
+        "We manage violent, then patients go home.",
+    ],
+)
+def test_modifiers_do_not_stretch_the_window_past_another_word(text):
+    assert "manage" not in flagged(text)

@@ -88,6 +88,9 @@ class TilintComponent:
         self._fillers = frozenset(get_string_id(w) for w in self._filler_words)
         self._person_nouns = self.classes.words("person-nouns") | self.classes.words("service-users")
         self._compound_heads = self.classes.words("person-compounds")
+        # what may stand between a verb and the people noun it governs: "manage violent,
+        # aggressive or agitated patients" (lexicons/classes/person-modifiers.yml)
+        self._noun_modifiers = self.classes.words("person-modifiers") | {"and", "or"}
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -199,10 +202,24 @@ class TilintComponent:
             # ("manages five inpatient units") is not what the rule requires
             after = context.window_words(doc, s, e, sent, spec.size + 1, before=False, clause=True)
             if not context.window_has(after[: spec.size], spec):
-                return False
+                if self._noun_modifiers.isdisjoint(after):
+                    return False
+                after = self._noun_after_modifiers(doc, e, sent)
+                if not context.window_has(after, spec):
+                    return False
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
         return True
+
+    def _noun_after_modifiers(self, doc: Doc, e: int, sent: Span) -> list[str]:
+        """The words after a match up to the first that is not a people modifier, with
+        the preposition and determiner before it: "manage violent, aggressive or agitated
+        patients" -> ['patients']. Commas between modifiers do not end the clause here."""
+        words = context.window_words(doc, e, e, sent, 4, before=False, skip=self._noun_modifiers)
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in _NOUN_PHRASE_LEADS:
+            lead += 1
+        return words[: lead + 1]
 
     def _has_required_before(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec) -> bool:
         before = context.window_words(doc, s, e, sent, spec.size, before=True)
@@ -357,6 +374,8 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+# what may stand before the noun of a noun phrase ("management of the violent patients")
+_NOUN_PHRASE_LEADS = frozenset(["of", "the", "a", "an", "these", "those", "this", "that", "all", "many", "most", "some", "our", "such"])
 _PUNCT_CHARS = frozenset(get_string_id(c) for c in Sentencizer.default_punct_chars)
 _NOT_START = 2**64 - 1  # -1 as the uint64 Doc arrays use
 

@@ -72,6 +72,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

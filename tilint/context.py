@@ -457,6 +457,7 @@ _ATTRIBUTION_VERBS = frozenset(
 
 _FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())
 _CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
+_CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
 
 
 def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -476,6 +477,14 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
     # the match itself may open with the verb ("told the patient was allowed out")
     if any(lowered[k] in _FINITE for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))):
         return True
+    # the match inside the clause's subject, its verb right after ("said the bulk of
+    # recorded absconders were on leave")
+    if start - i < _CLAUSE_SUBJECT_WORDS:
+        for k in range(i + 1, min(sent.end, i + _CLAUSE_REACH)):
+            if doc[k].is_punct:
+                break
+            if k > start and lowered[k] in _FINITE:
+                return True
     return start - i == 1 and low not in _SUBJECT_DETERMINERS  # "said Mum refused"
 
 

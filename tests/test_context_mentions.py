@@ -137,6 +137,21 @@ def test_talk_about_the_practice_of_labelling_is_a_mention(text):
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delayed discharge, known in the literature as bed-blocking, is common.",
+        "Patients known among staff as frequent flyers were interviewed.",
+    ],
+)
+def test_a_place_phrase_between_a_label_verb_and_as_keeps_the_frame(text):
+    assert flagged(text) == []
+
+
+def test_the_writers_own_label_with_a_place_phrase_is_a_use():
+    assert flagged("Patients we know in our unit as frequent flyers.") == ["frequent flyers"]
+
+
 def test_labelling_a_particular_person_now_is_a_use():
     assert flagged("He is calling her a psycho again.")
 

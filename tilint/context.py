@@ -956,6 +956,16 @@ def _labelled_as(
         lowered[i].endswith("ly") or lowered[i] in _OBJECTS or lowered[i] in ("off", "often", "being", "be")
     ):
         i -= 1
+    # "known in the literature as", "called among staff as": a short place phrase between
+    if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
+        place = next((k for k in range(i, max(sent.start, i - 3) - 1, -1) if lowered[k] in _PLACE_PREPOSITIONS), None)
+        if (
+            place is not None
+            and place - 1 >= sent.start
+            and not any(doc[k].is_punct for k in range(place, as_at))
+            and "label-verbs" in wc.of_token(doc, place - 1)
+        ):
+            i = place - 1
     # "described by some inmates as": the agent of a passive label verb
     by = next((k for k in range(i, max(sent.start, i - 4) - 1, -1) if lowered[k] == "by"), None)
     if by is not None and by - 1 >= sent.start and "label-verbs" in wc.of_token(doc, by - 1):
@@ -992,6 +1002,7 @@ def _labelled_as(
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in before)
 
 
+_PLACE_PREPOSITIONS = frozenset("in among amongst within across throughout".split())
 _CLAUSE_COPULAS = _COPULA | frozenset("'re 'm am".split())
 
 

@@ -95,3 +95,19 @@ def test_a_label_in_a_relative_clause_on_someone_is_still_reported_or_the_writer
     # the writer's own view of someone else is a use, not a self-description
     assert "manipulative" in flagged("I see him as someone who is manipulative.")
     assert flagged("As someone who was once labelled manipulative, I know the harm.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a doctor labels a patient noncompliant because she disagrees, trust goes.",
+        "Staff labelled her attention-seeking in the notes.",
+        "The press branded him a drug seeker.",
+    ],
+)
+def test_a_label_verb_with_its_object_and_no_as_is_reported_labelling(text):
+    assert flagged(text) == []
+
+
+def test_the_writers_own_labelling_without_as_stays_a_use():
+    assert flagged("We labelled him manipulative.") == ["manipulative"]

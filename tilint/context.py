@@ -948,6 +948,8 @@ def _labelled_as(
             i = k - 1
         elif k - 2 >= sent.start and lowered[k] in ("a", "an") and lowered[k - 2 : k] == ["as", "being"]:
             i = k - 2  # "dismiss as being a homeless addict"
+    if i >= sent.start and lowered[i] != "as" and _labels_object(doc, i, sent, wc):
+        return True
     if i < sent.start or lowered[i] != "as":
         return False  # "treated like a mental patient" is a simile in the writer's words
     as_at = i
@@ -1084,6 +1086,28 @@ def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     else:
         return False
     return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
+
+
+_NOUN_PHRASE_OPENERS = frozenset("a an the this that these those his her their my our".split())
+
+
+def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+    """'a doctor labels a patient noncompliant', 'staff labelled her attention-seeking':
+    a verb of labelling, its object ending at token i, and the label right after, the
+    policy's reported labelling without 'as'. Not the writer's own act ('we labelled him')."""
+    lowered = lowers(doc)
+    if lowered[i] in _PERSONAL_OBJECTS:
+        verb = i - 1
+    elif lowered[i] in _LABELLED_OBJECTS or wc.has("person-nouns", lowered[i]):
+        verb = i - 1
+        while verb >= sent.start and verb >= i - 3 and lowered[verb] in _NOUN_PHRASE_OPENERS:
+            verb -= 1
+    else:
+        return False
+    if verb < sent.start or not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
+        return False
+    return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
+
 
 
 def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:

@@ -181,3 +181,25 @@ def test_a_writer_in_recovery_uses_the_words_of_their_own_group(text):
 )
 def test_recovery_of_someone_else_or_other_labels_stay(text, word):
     assert word in " ".join(flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The answers are in the minds of mentally ill people who, like myself, have become violent during psychosis.",
+        "Addicts, including me, need somewhere safe to go.",
+    ],
+)
+def test_a_group_the_writer_counts_themselves_in_is_self_description(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Addicts like him need help.", "addicts"),
+        ("He was violent like me.", "violent"),  # a comparison after the predicate
+    ],
+)
+def test_someone_else_compared_with_the_writer_is_still_described(text, word):
+    assert word in flagged(text)

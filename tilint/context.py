@@ -1285,6 +1285,28 @@ def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
     return j - 1 >= sent.start and lowered[j] in ("me", "us") and lowered[j - 1] in ("like", "of")
 
 
+_SELF_OBJECTS = frozenset("me myself us ourselves".split())
+_SELF_INCLUDING = frozenset("like including".split())
+
+
+def _self_included(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'mentally ill people who, like myself, have become violent', 'addicts, including
+    me, ...': the writer counts themselves in the group the label names, set off right
+    after it, or in the subject of the clause the label is the predicate of. Not a
+    comparison after a predicate ('he was violent like me')."""
+    lowered = lowers(doc)
+    if start - 1 >= sent.start and lowered[start - 1] in _COPULAS:
+        return False
+    for k in range(end, min(sent.end - 1, end + 4)):
+        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _SELF_OBJECTS:
+            return k == end or all(lowered[j] in ("who", "that", ",") for j in range(end, k))
+    # "who, like myself, have become violent": the clause's subject includes the writer
+    for k in range(start - 2, max(sent.start, start - 6) - 1, -1):
+        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _SELF_OBJECTS:
+            return k - 1 >= sent.start and lowered[k - 1] == "," and lowered[k + 2] == ","
+    return False
+
+
 def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'As a recovering alcoholic, I try to be honest', 'As an addict myself, ...': the
     label stands in an 'as a ...' phrase that opens its sentence or clause and describes
@@ -1354,7 +1376,7 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     someone else ('I remain unconvinced by his history')."""
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
-    if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent):
+    if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent) or _self_included(doc, start, end, sent):
         return True
     if _as_someone_who(doc, start, sent) or _like_other(doc, start, sent):
         return True

@@ -104,6 +104,10 @@ def test_by_agent(nlp):
         ("Patients may refuse treatment if they wish.", "refuse", True, True),
         ("People with psychosis may refuse treatment.", "refuse", False, True),
         ("He decided to refuse.", "refuse", False, True),
+        # a negated capacity is a rule about the option too
+        ("If you are intoxicated, you can't often refuse the evaluation.", "refuse", True, True),
+        ("He could not refuse.", "refuse", True, True),
+        ("He did not refuse.", "refuse", False, True),
     ],
 )
 def test_capacity(nlp, text, verb, expected, modals):

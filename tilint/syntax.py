@@ -35,7 +35,7 @@ AUX = BE | frozenset(
 )
 NEGATIONS = frozenset("not n't never no".split())
 NOMINATIVE = frozenset("i we he she they".split())
-MODALS_OF_CAPACITY = frozenset("can could".split())
+MODALS_OF_CAPACITY = frozenset("can could ca".split())  # "ca" is the tokenizer's piece of "can't"
 RELATIVES = frozenset("who which that whom".split())
 CLAUSE_WORDS = frozenset(
     """and but or nor because although though while whereas when whenever if unless since so
@@ -627,6 +627,8 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     if j < sent.start:
         return False
     low = doc[j].lower_
+    if modals and low in ("not", "n't") and j - 1 >= sent.start and doc[j - 1].lower_ in MODALS_OF_CAPACITY:
+        return True  # "you can't refuse the evaluation": a rule about the option, not an act
     if modals and low in MODALS_OF_CAPACITY:
         return True
     if modals and low == "may":

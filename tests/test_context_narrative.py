@@ -203,3 +203,18 @@ def test_a_group_the_writer_counts_themselves_in_is_self_description(text):
 )
 def test_someone_else_compared_with_the_writer_is_still_described(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("It is different to have a centre where addicts can go to shoot up, I think.", "addicts"),
+        ("And even if I never say it aloud, most anorexia sufferers will meet this.", "anorexia sufferers"),
+    ],
+)
+def test_a_plural_label_in_first_person_writing_names_others(text, word):
+    assert word in flagged(text)
+
+
+def test_what_the_narrator_used_is_not_a_plural_of_people():
+    assert flagged("I was a drug user and I would abuse pills throughout the day.") == []

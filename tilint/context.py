@@ -1527,6 +1527,13 @@ def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = No
     return answer
 
 
+def _looks_plural(word: str, wc: WordClasses) -> bool:
+    """'seekers', 'patients', 'junkies': a listed phrase ending in a plural noun for people
+    (a term listed without inflection carries no tag that says so); not what is used
+    ('abuse pills')."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not wc.has("substances", word)
+
+
 def narrator_scope(
     doc: Doc,
     start: int,
@@ -1644,7 +1651,7 @@ def narrator_scope(
         if other(j) or (low in syntax.AUX and low != "being"):  # "my own experience being an addict"
             break
         j -= 1
-    if "NNS" in forms and not _narrator_among(doc, sent):
+    if ("NNS" in forms or (pos != "verb" and _looks_plural(doc[end - 1].lower_, wc))) and not _narrator_among(doc, sent):
         return False  # "I always used to chase absconders": a plural is others, not "I"
     # The nearest person before the match in its clause is the one it describes: "they
     # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from tilint import classes as word_classes
-from tilint import context
+from tilint import context, syntax
 from tilint.compiled import CompiledGroup, CompiledLexicon, WindowSpec
 from tilint.findings import SuggestionKind
 from tilint.lexicon import Lexicon
@@ -217,7 +217,7 @@ class TilintComponent:
         patients" -> ['patients']. Commas between modifiers do not end the clause here."""
         words = context.window_words(doc, e, e, sent, 4, before=False, skip=self._noun_modifiers)
         lead = 0
-        while lead < len(words) - 1 and words[lead] in _NOUN_PHRASE_LEADS:
+        while lead < len(words) - 1 and (words[lead] in syntax.DETERMINERS or words[lead] == "of"):
             lead += 1
         return words[: lead + 1]
 
@@ -374,8 +374,6 @@ def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-# what may stand before the noun of a noun phrase ("management of the violent patients")
-_NOUN_PHRASE_LEADS = frozenset(["of", "the", "a", "an", "these", "those", "this", "that", "all", "many", "most", "some", "our", "such"])
 _PUNCT_CHARS = frozenset(get_string_id(c) for c in Sentencizer.default_punct_chars)
 _NOT_START = 2**64 - 1  # -1 as the uint64 Doc arrays use
 

@@ -958,7 +958,7 @@ def _labelled_as(
         lowered[i].endswith("ly") or lowered[i] in _OBJECTS or lowered[i] in ("off", "often", "being", "be")
     ):
         i -= 1
-    # "known in the literature as", "called among staff as": a short place phrase between
+    # "known in the literature as", "known among staff as": a short place phrase between
     if i >= sent.start and "label-verbs" not in wc.of_token(doc, i):
         place = next((k for k in range(i, max(sent.start, i - 3) - 1, -1) if lowered[k] in _PLACE_PREPOSITIONS), None)
         if (
@@ -1088,26 +1088,24 @@ def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
 
 
-_NOUN_PHRASE_OPENERS = frozenset("a an the this that these those his her their my our".split())
-
-
 def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     """'a doctor labels a patient noncompliant', 'staff labelled her attention-seeking':
     a verb of labelling, its object ending at token i, and the label right after, the
     policy's reported labelling without 'as'. Not the writer's own act ('we labelled him')."""
+    from tilint import syntax
+
     lowered = lowers(doc)
     if lowered[i] in _PERSONAL_OBJECTS:
         verb = i - 1
     elif lowered[i] in _LABELLED_OBJECTS or wc.has("person-nouns", lowered[i]):
         verb = i - 1
-        while verb >= sent.start and verb >= i - 3 and lowered[verb] in _NOUN_PHRASE_OPENERS:
+        while verb >= sent.start and verb >= i - 3 and lowered[verb] in syntax.DETERMINERS:
             verb -= 1
     else:
         return False
     if verb < sent.start or not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
         return False
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
-
 
 
 def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:

@@ -577,3 +577,13 @@ def test_a_required_word_before_the_first_of_coordinated_verbs_gives_the_same_fi
         for n, (required, form) in enumerate(_required_before_and_forms(2))
     ]
     assert _texts_with_the_same_findings(linters, texts) > 50  # the first conjunct's word is read: the check means something
+
+
+def test_a_people_noun_past_its_modifiers_is_let_through(linters: tuple[Linter, Linter]) -> None:
+    # the component reads past people modifiers to the noun a rule requires after a match,
+    # further than the rule's window: the prefilter must not drop the segment
+    document = prepare("Staff are dealing with our most challenging children.", "text")
+    assert_same(linters, document)
+    _, plain = linters
+    found = [document.checkable[o + h.start : o + h.end] for o, h in plain.hits(document.checkable, document.blanks)]
+    assert found == ["dealing with"]

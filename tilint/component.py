@@ -88,9 +88,7 @@ class TilintComponent:
         self._fillers = frozenset(get_string_id(w) for w in self._filler_words)
         self._person_nouns = self.classes.words("person-nouns") | self.classes.words("service-users")
         self._compound_heads = self.classes.words("person-compounds")
-        # what may stand between a verb and the people noun it governs: "manage violent,
-        # aggressive or agitated patients" (lexicons/classes/person-modifiers.yml)
-        self._noun_modifiers = self.classes.words("person-modifiers") | {"and", "or"}
+        self._noun_modifiers = context.noun_modifiers()
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)

@@ -2442,6 +2442,14 @@ def conjunct_window(doc: Doc, start: int, sent: Span, size: int) -> list[str]:
     return window_words(doc, lo, lo, sent, size, before=True) + opening
 
 
+@lru_cache(maxsize=1)
+def noun_modifiers() -> frozenset[str]:
+    """What may stand between a word and the people noun it governs, read past when a
+    rule's required word after a match is missing: "manage violent, aggressive or agitated
+    patients" (lexicons/classes/person-modifiers.yml, and the coordinators between them)."""
+    return word_classes.builtin().words("person-modifiers") | frozenset(("and", "or"))
+
+
 def window_words(
     doc: Doc,
     start: int,

@@ -61,7 +61,7 @@ import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
 from tilint import syntax
-from tilint.context import window_has
+from tilint.context import noun_modifiers, window_has
 from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
 from tilint.scan import fold as fold  # re-exported: it lived here
 
@@ -230,13 +230,30 @@ def _window_possible(
         before = replace(before, size=3)
     if before is not None and not _before_possible(text, first, before, tokenizer, fillers) and not _after_coordinator(text, first):
         return False
-    if after is not None and not _surely_absent(text, end, after, forward=True):
-        words = _words_near(text, end, after.size, tokenizer, forward=True)
-        if words is not None and not window_has(words, after):
-            return False
-    elif after is not None:
+    # past people modifiers the component reads further for the noun (_modifier_near)
+    if after is None or _modifier_near(text, end, after.size):
+        return True
+    if _surely_absent(text, end, after, forward=True):
         return False
-    return True
+    words = _words_near(text, end, after.size, tokenizer, forward=True)
+    return words is None or window_has(words, after)
+
+
+def _modifier_near(text: str, end: int, size: int) -> bool:
+    """Is a people modifier among the `size` + 1 chunks after offset `end`? Then the
+    component reads past it for the noun a rule requires ("violent, aggressive or
+    agitated patients"), further than the window, so the match is let through."""
+    modifiers = noun_modifiers()
+    i, n = end, len(text)
+    for _ in range(size + 1):
+        i = _skip_space(text, _chunk_end(text, i))
+        if i >= n:
+            return False
+        j = _chunk_end(text, i)
+        if not modifiers.isdisjoint(_ALNUM_RUN.findall(fold(text[i:j]))):
+            return True
+        i = j
+    return False
 
 
 def _before_possible(text: str, first: int, before: WindowSpec, tokenizer: Tokenizer, fillers: frozenset[str]) -> bool:

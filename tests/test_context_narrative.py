@@ -209,7 +209,10 @@ def test_someone_else_compared_with_the_writer_is_still_described(text, word):
     "text, word",
     [
         ("It is different to have a centre where addicts can go to shoot up, I think.", "addicts"),
-        ("And even if I never say it aloud, most anorexia sufferers will meet this.", "anorexia sufferers"),
+        (
+            "And even if it is not said so nastily, most anorexia sufferers will meet this kind of ignorance (dare I say it?) at some point.",
+            "anorexia sufferers",
+        ),
     ],
 )
 def test_a_plural_label_in_first_person_writing_names_others(text, word):

@@ -1283,7 +1283,6 @@ def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
     return j - 1 >= sent.start and lowered[j] in ("me", "us") and lowered[j - 1] in ("like", "of")
 
 
-_SELF_OBJECTS = frozenset("me myself us ourselves".split())
 _SELF_INCLUDING = frozenset("like including".split())
 
 
@@ -1296,11 +1295,11 @@ def _self_included(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if start - 1 >= sent.start and lowered[start - 1] in _COPULAS:
         return False
     for k in range(end, min(sent.end - 1, end + 4)):
-        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _SELF_OBJECTS:
+        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _FIRST_OBJECTS:
             return k == end or all(lowered[j] in ("who", "that", ",") for j in range(end, k))
     # "who, like myself, have become violent": the clause's subject includes the writer
     for k in range(start - 2, max(sent.start, start - 6) - 1, -1):
-        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _SELF_OBJECTS:
+        if lowered[k] in _SELF_INCLUDING and lowered[k + 1] in _FIRST_OBJECTS:
             return k - 1 >= sent.start and lowered[k - 1] == "," and lowered[k + 2] == ","
     return False
 
@@ -2464,8 +2463,9 @@ def window_words(
     """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped.
     With `clause`, the window ends at clause punctuation: a word a rule requires after a
     verb is its object, not the start of the next clause ("once admitted, it is ...").
-    Words in `skip` (the phrase fillers, for required words) take no place in the window:
-    "a young alcoholic" has "a" right before the match, as "a alcoholic" would."""
+    Words in `skip` take no place in the window: with the phrase fillers, "a young
+    alcoholic" has "a" right before the match, as "a alcoholic" would; with the people
+    modifiers (noun_modifiers), "manage violent, aggressive patients" has "patients" next."""
     words: list[str] = []
     if before:
         i = start - 1

@@ -230,13 +230,14 @@ def _window_possible(
         before = replace(before, size=3)
     if before is not None and not _before_possible(text, first, before, tokenizer, fillers) and not _after_coordinator(text, first):
         return False
-    # past people modifiers the component reads further for the noun (_modifier_near)
-    if after is None or _modifier_near(text, end, after.size):
+    if after is None:
         return True
-    if _surely_absent(text, end, after, forward=True):
-        return False
-    words = _words_near(text, end, after.size, tokenizer, forward=True)
-    return words is None or window_has(words, after)
+    if not _surely_absent(text, end, after, forward=True):
+        words = _words_near(text, end, after.size, tokenizer, forward=True)
+        if words is None or window_has(words, after):
+            return True
+    # as the component, only when the window fails: it reads past people modifiers
+    return _modifier_near(text, end, after.size)
 
 
 def _modifier_near(text: str, end: int, size: int) -> bool:

@@ -73,6 +73,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

@@ -195,6 +195,9 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("Jail staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),
         ("Since being on the ward I have escaped twice and needed help.", "needed", "I"),  # after a fronted phrase
         ("He was rude to my staff and I, and refused them.", "refused", None),  # "and I" is an object there, not a subject
+        ("Then the GP arrived and insisted on a scan.", "insisted", "GP"),  # past an opening adverb
+        ("However, the team met and refused the referral.", "refused", "team"),
+        ("Then mum's GP arrived and insisted on a scan.", "insisted", "GP"),  # the possessed noun heads the phrase
     ],
 )
 def test_coordinated_subject(nlp, text, verb, subject):

@@ -395,6 +395,9 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
         while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
             lo -= 1
     k = lo
+    # past an opening adverb ("Then the GP arrived and insisted ...", "However, staff ...")
+    while k < j and (is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS or doc[k].text == ","):
+        k += 1
     while k < sent.end and doc[k].lower_ in DETERMINERS:
         k += 1
     for m in range(k, min(k + 3, j)):
@@ -402,6 +405,8 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
             break
         if m == k and doc[m].lower_ in NOMINATIVE and m - 1 >= sent.start and doc[m - 1].lower_ in COORDINATORS and m + 1 < j and doc[m + 1].text == ",":
             return None  # "rude to my staff and I, and refused": a coordinated object, not a subject
+        if m + 2 < j and doc[m + 1].lower_ in ("'s", "’s") and classes.of_token(doc, m + 2):
+            return m + 2  # the possessed noun heads the phrase: "mum's GP arrived and insisted"
         if classes.of_token(doc, m) or (m == k and doc[m].lower_ in NOMINATIVE):
             return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
     # "Since being on a locked ward I've escaped twice and needed ...": a subject pronoun

@@ -198,6 +198,8 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("Then the GP arrived and insisted on a scan.", "insisted", "GP"),  # past an opening adverb
         ("However, the team met and refused the referral.", "refused", "team"),
         ("Then mum's GP arrived and insisted on a scan.", "insisted", "GP"),  # the possessed noun heads the phrase
+        ("The article shows how to identify and manage such persons.", "manage", None),  # an infinitive's subject
+        ("The nurse comes up to me and says that he refused.", "says", "nurse"),  # "to me": a preposition
     ],
 )
 def test_coordinated_subject(nlp, text, verb, subject):

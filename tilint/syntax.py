@@ -368,12 +368,24 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
 COORDINATORS = frozenset("and or but".split())
 
 
+_OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
+
+
 def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> int | None:
     """The subject a coordinated verb shares with the first verb ("jail staff confiscate
     pumps or refuse to provide insulin" -> staff): the first known word at the start of
     the first conjunct's clause, or None."""
     j = coordinator_before(doc, i, sent)
     if j is None:
+        return None
+    # "shows how to identify and manage such persons": the infinitive's subject, not the
+    # article ("comes up to me and says": there "to" is a preposition)
+    if (
+        j - 2 >= sent.start
+        and doc[j - 2].lower_ == "to"
+        and doc[j - 1].lower_ not in _OBJECT_PRONOUNS
+        and not classes.of_token(doc, j - 1)
+    ):
         return None
     floor = max(sent.start, j - MAX_CLAUSE)
     # "the Council failed to provide ... and failed to take ...": the same verb repeated

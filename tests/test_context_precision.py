@@ -129,6 +129,8 @@ def test_a_phase_verb_does_not_carry_the_narrator_to_someone_else():
         "Stop insisting that people take medication they do not want.",
         "Avoid denying the person's experience of the voices.",
         "Please do not insist on an answer straight away.",
+        "Do not confront, deny or argue with what the person hears.",  # a later verb of the list
+        "Hallucinations: do not confront or deny them.",  # after a lead-in and a colon
     ],
 )
 def test_imperatives_address_the_reader(text):
@@ -141,6 +143,8 @@ def test_imperatives_address_the_reader(text):
         ("Denies SI.", "denies"),
         ("He will stop denying it eventually.", "denying"),  # "stop" not opening the sentence
         ("Not insisting on discharge today.", "insisting"),  # a note's participle, not an imperative
+        ("He did not confront, deny or argue.", "deny"),  # a list after a subject, not the cues
+        ("Notes: denies pain.", "denies"),  # a third-person form after a lead-in
     ],
 )
 def test_notes_and_third_persons_are_not_imperatives(text, word):

@@ -2200,6 +2200,11 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     i = sent.start
     while i < start and (doc[i].is_space or doc[i].text in _LINE_MARKS or doc[i].like_num):
         i += 1
+    # "Hallucinations: do not confront, deny ...": a short lead-in and a colon open the line
+    for k in range(i + 1, min(start, i + _LEAD_IN + 1)):
+        if doc[k].text == ":":
+            i = k + 1
+            break
     # "Listen to her, and don't deny her feelings": a coordinated clause that opens with
     # an imperative's own cue (a bare verb there may share an earlier subject: "some deny
     # it happened, and deny its impact")
@@ -2211,8 +2216,14 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
         if not (lowered[k] in _IMPERATIVE_CUES or doc[k].is_space):
             break
     # "Don't deny their feelings", "Please never insist on ...": the imperative's own cues
+    cued = i < start and lowered[i] in _IMPERATIVE_CUES
     while i < start and lowered[i] in _IMPERATIVE_CUES:
         i += 1
+    # "do not confront, deny, or refute it": a later verb of a list the cues open
+    while cued and i + 1 < start and doc[i].is_alpha and not lowered[i].endswith(("s", "ed", "ing")) and lowered[i + 1] in (",", "or", "and"):
+        i += 2
+        if i < start and lowered[i] in ("or", "and"):
+            i += 1
     word = lowered[start]
     if i == start and word in _IMPERATIVE_CUES:
         # the match opens with the cues itself: "Do not engage with him", "Never deny it"
@@ -2226,6 +2237,7 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     return i == start - 1 and lowered[i] in _IMPERATIVE_ASPECT and word.endswith("ing")
 
 
+_LEAD_IN = 4  # tokens before a colon that opens a line ("Hallucinations:", "Step 2:")
 _PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
 _PLURAL_PEOPLE = frozenset("people children men women family families".split())
 

@@ -86,12 +86,13 @@ def test_violence_words_on_people_stay_flagged(text, word):
         "The prisoner had been refusing all food for a number of weeks.",
         "He is on hunger strike and refused food and fluids for a week.",
         "Prisoners who refuse food and/or fluids are seen daily by the GP.",
-        "She was involved in the management of food refusal cases.",
-        "An intent to refuse food or fluids need not be spoken.",
+        "She was involved in the management of food refusal cases in prison settings.",
+        "The management of food refusal in IRCs follows Detention Services Order 3/2017.",
+        "A detainee's intent to refuse food or fluids need not be spoken.",
     ],
 )
 def test_refusing_food_or_fluids_is_not_refusing_care(text):
-    assert "refuse" not in " ".join(flagged(text)) and "refusing" not in flagged(text)
+    assert not any(w.startswith("refus") for w in flagged(text))
 
 
 @pytest.mark.parametrize(
@@ -104,6 +105,7 @@ def test_refusing_food_or_fluids_is_not_refusing_care(text):
         ("The client is withdrawn and refusing meals for 2 days.", "refusing"),
         ("Her refusal of the injection was documented.", "refusal of"),
         ("Medication refusal noted twice.", "refusal"),
+        ("Tube feeding was started after her continued food refusal.", "refusal"),  # on a ward: declining care
         ("Refusal to cooperate with care was his custom.", "refusal to"),
     ],
 )

@@ -199,6 +199,7 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("However, the team met and refused the referral.", "refused", "team"),
         ("Then mum's GP arrived and insisted on a scan.", "insisted", "GP"),  # the possessed noun heads the phrase
         ("The article shows how to identify and manage such persons.", "manage", None),  # an infinitive's subject
+        ("Prison staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),  # the compound's head
         ("The nurse comes up to me and says that he refused.", "says", "nurse"),  # "to me": a preposition
     ],
 )

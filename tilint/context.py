@@ -2096,6 +2096,10 @@ def not_the_persons(
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     attached = syntax.attached(doc, start, end, sent, pos, wc)
+    if "sustenance" in attached and not _protest(doc, sent, wc):
+        # "her continued food refusal" on a ward is declining care, as the verb is;
+        # "food refusal" by a detainee is a protest
+        attached = [c for c in attached if c != "sustenance"]
     if exempt(attached, "modified_not_person"):
         return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)

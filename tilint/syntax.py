@@ -419,8 +419,14 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
             return None  # "rude to my staff and I, and refused": a coordinated object, not a subject
         if m + 2 < j and doc[m + 1].lower_ in ("'s", "’s") and classes.of_token(doc, m + 2):
             return m + 2  # the possessed noun heads the phrase: "mum's GP arrived and insisted"
-        if classes.of_token(doc, m) or (m == k and doc[m].lower_ in NOMINATIVE):
-            return m  # a known word, or a subject pronoun opening the clause ("I ran and escaped")
+        if classes.of_token(doc, m):
+            # a compound's last word heads it when it names someone: "jail staff confiscate
+            # ... or refuse" (not "patient reports", a verb after its subject)
+            while m + 1 < j and doc[m + 1].lower_ not in AUX and any(classes[c].animate for c in classes.of_token(doc, m + 1)):
+                m += 1
+            return m
+        if m == k and doc[m].lower_ in NOMINATIVE:
+            return m  # a subject pronoun opening the clause ("I ran and escaped")
     # "Since being on a locked ward I've escaped twice and needed ...": a subject pronoun
     # after a fronted phrase is the first conjunct's subject
     for m in range(j - 1, lo - 1, -1):

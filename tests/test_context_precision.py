@@ -130,6 +130,7 @@ def test_a_phase_verb_does_not_carry_the_narrator_to_someone_else():
         "Avoid denying the person's experience of the voices.",
         "Please do not insist on an answer straight away.",
         "Do not confront, deny or argue with what the person hears.",  # a later verb of the list
+        "Do not dismiss, deny or argue with what the person hears.",  # a base form ending in -ss
         "Hallucinations: do not confront or deny them.",  # after a lead-in and a colon
     ],
 )

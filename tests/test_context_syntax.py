@@ -200,7 +200,7 @@ def test_inverted_subject_of_an_attribution(nlp, text, verb, subject):
         ("Then mum's GP arrived and insisted on a scan.", "insisted", "GP"),  # the possessed noun heads the phrase
         ("The article shows how to identify and manage such persons.", "manage", None),  # an infinitive's subject
         ("Prison staff confiscate pumps or refuse to provide insulin.", "refuse", "staff"),  # the compound's head
-        ("The nurse comes up to me and says that he refused.", "says", "nurse"),  # "to me": a preposition
+        ("The nurse went to work and refused to take his bloods.", "refused", "nurse"),  # "to work": a preposition
     ],
 )
 def test_coordinated_subject(nlp, text, verb, subject):

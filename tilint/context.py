@@ -2192,6 +2192,14 @@ _IMPERATIVE_CUES = frozenset("do don't dont not n't never please always".split()
 _IMPERATIVE_ASPECT = frozenset("stop avoid quit".split())
 
 
+_LEAD_IN = 4  # tokens before a colon that opens a line ("Hallucinations:", "Step 2:")
+
+
+def _base_form(word: str) -> bool:
+    """Could this be a verb's base form ('deny', 'dismiss'), not 'denies', 'denied', 'denying'?"""
+    return not (word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")))
+
+
 def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool:
     """A base-form verb that opens its sentence (after list marks or a number) is an
     imperative: its subject is the reader ("Refuse to be interviewed until your solicitor
@@ -2224,7 +2232,7 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     while i < start and lowered[i] in _IMPERATIVE_CUES:
         i += 1
     # "do not confront, deny, or refute it": a later verb of a list the cues open
-    while cued and i + 1 < start and doc[i].is_alpha and not lowered[i].endswith(("s", "ed", "ing")) and lowered[i + 1] in (",", "or", "and"):
+    while cued and i + 1 < start and doc[i].is_alpha and _base_form(lowered[i]) and lowered[i + 1] in (",", "or", "and"):
         i += 2
         if i < start and lowered[i] in ("or", "and"):
             i += 1
@@ -2241,7 +2249,6 @@ def _imperative(doc: Doc, start: int, sent: Span, forms: frozenset[str]) -> bool
     return i == start - 1 and lowered[i] in _IMPERATIVE_ASPECT and word.endswith("ing")
 
 
-_LEAD_IN = 4  # tokens before a colon that opens a line ("Hallucinations:", "Step 2:")
 _PRONOUNS_NOT_THEY = frozenset("i me we us you he him she her it".split())
 _PLURAL_PEOPLE = frozenset("people children men women family families".split())
 

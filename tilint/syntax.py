@@ -368,7 +368,7 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
 COORDINATORS = frozenset("and or but".split())
 
 
-_OBJECT_PRONOUNS = frozenset("me him her us them you it".split())
+_WH_INFINITIVE = frozenset("how what where whether when which".split())  # "how to X and Y"
 
 
 def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> int | None:
@@ -379,13 +379,8 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     if j is None:
         return None
     # "shows how to identify and manage such persons": the infinitive's subject, not the
-    # article ("comes up to me and says": there "to" is a preposition)
-    if (
-        j - 2 >= sent.start
-        and doc[j - 2].lower_ == "to"
-        and doc[j - 1].lower_ not in _OBJECT_PRONOUNS
-        and not classes.of_token(doc, j - 1)
-    ):
+    # article ("went to work and refused": there "to" is a preposition)
+    if j - 3 >= sent.start and doc[j - 2].lower_ == "to" and doc[j - 3].lower_ in _WH_INFINITIVE:
         return None
     floor = max(sent.start, j - MAX_CLAUSE)
     # "the Council failed to provide ... and failed to take ...": the same verb repeated

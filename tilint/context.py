@@ -2050,13 +2050,7 @@ def not_the_persons(
         if category == "credibility" and _pleads(doc, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
-        # "prisoners refusing food": a protest, not declining care; a patient refusing meals
-        # on a ward is declining care (the blind annotators flag it)
-        if (
-            conjuncts
-            and all(exempt(found, "object_not_person") for found in conjuncts)
-            and (not any("sustenance" in found for found in conjuncts) or _protest(doc, sent, wc))
-        ):
+        if conjuncts and all(exempt(_food_only_in_protest(found, doc, sent, wc), "object_not_person") for found in conjuncts):
             return True
         head = syntax.subject(doc, start, sent)
         if head is None:
@@ -2095,11 +2089,7 @@ def not_the_persons(
             return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
-    attached = syntax.attached(doc, start, end, sent, pos, wc)
-    if "sustenance" in attached and not _protest(doc, sent, wc):
-        # "her continued food refusal" on a ward is declining care, as the verb is;
-        # "food refusal" by a detainee is a protest
-        attached = [c for c in attached if c != "sustenance"]
+    attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
@@ -2118,6 +2108,15 @@ def _named_body(doc: Doc, head: int, sent: Span) -> bool:
         and sum(c.isupper() for c in text) >= 2
         and text[0].isupper()
     )
+
+
+def _food_only_in_protest(found: Sequence[str], doc: Doc, sent: Span, wc: WordClasses) -> Sequence[str]:
+    """The classes of an object or a noun by a refusal, food and drink left out unless the
+    sentence is about custody or protest: "prisoners refusing food" is a protest, "her
+    continued food refusal" on a ward is declining care (the blind annotators flag it)."""
+    if "sustenance" not in found or _protest(doc, sent, wc):
+        return found
+    return [c for c in found if c != "sustenance"]
 
 
 def _protest(doc: Doc, sent: Span, wc: WordClasses) -> bool:

@@ -398,9 +398,8 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     # "the Council failed to care for his daughter, Miss D, and failed to ...": a short
     # appositive between commas belongs to the clause before it
     while end - lo < _APPOSITIVE and lo - 2 >= floor and doc[lo - 1].text == "," and not any(doc[m].lower_ in AUX for m in range(lo, end + 1)):
-        end = lo = lo - 2
-        while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
-            lo -= 1
+        end = lo - 2
+        lo = _clause_start(doc, end, floor)
     k = lo
     # past an opening adverb ("Then the GP arrived and insisted ...", "However, staff ...")
     while k < j and (is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS or doc[k].text == ","):
@@ -455,6 +454,11 @@ def conjunct_start(doc: Doc, coordinator: int, sent: Span) -> int:
     lo = coordinator - 1
     if lo > floor and doc[lo].text == ",":
         lo -= 1
+    return _clause_start(doc, lo, floor)
+
+
+def _clause_start(doc: Doc, lo: int, floor: int) -> int:
+    """Back from token `lo` to the start of its clause: after a boundary or a relative word."""
     while lo - 1 >= floor and not is_boundary(doc, lo - 1) and doc[lo - 1].lower_ not in RELATIVES:
         lo -= 1
     return lo

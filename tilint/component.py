@@ -88,7 +88,7 @@ class TilintComponent:
         self._fillers = frozenset(get_string_id(w) for w in self._filler_words)
         self._person_nouns = self.classes.words("person-nouns") | self.classes.words("service-users")
         self._compound_heads = self.classes.words("person-compounds")
-        self._noun_modifiers = context.noun_modifiers()
+        self._people = self._person_nouns | self.classes.words("labelled-people") | self.classes.words("people")
 
     def __call__(self, doc: Doc) -> Doc:
         hits = self.find(doc)
@@ -200,20 +200,23 @@ class TilintComponent:
             # ("manages five inpatient units") is not what the rule requires
             after = context.window_words(doc, s, e, sent, spec.size + 1, before=False, clause=True)
             if not context.window_has(after[: spec.size], spec):
-                if self._noun_modifiers.isdisjoint(after):
+                if not any(context.modifier_like(word) for word in after):
                     return False
                 after = self._noun_after_modifiers(doc, e, sent)
-                if not context.window_has(after, spec):
+                # read past modifiers only to a person: "disruptive or unusual behaviour"
+                # is not "disruptive behaviour"
+                if not (after and after[-1] in self._people and context.window_has(after, spec)):
                     return False
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
         return True
 
     def _noun_after_modifiers(self, doc: Doc, e: int, sent: Span) -> list[str]:
-        """The words after a match up to the first that is not a people modifier, with
-        the preposition and determiner before it: "manage violent, aggressive or agitated
-        patients" -> ['patients']. Commas between modifiers do not end the clause here."""
-        words = context.window_words(doc, e, e, sent, 4, before=False, skip=self._noun_modifiers)
+        """The words after a match up to the first that is not a modifier, with the
+        preposition and determiner before it: "manage violent, aggressive or agitated
+        patients" -> ['patients'], "management of 35 young people" -> ['of', 'people'].
+        Commas between modifiers do not end the clause here."""
+        words = context.window_words(doc, e, e, sent, 4, before=False, skip_if=context.modifier_like)
         lead = 0
         while lead < len(words) - 1 and (words[lead] in syntax.DETERMINERS or words[lead] == "of"):
             lead += 1

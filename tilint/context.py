@@ -8,7 +8,7 @@ depends on text outside its sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
@@ -1323,6 +1323,8 @@ def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 
 _SOMEONE = frozenset("someone somebody one person woman man".split())
+# "from my perspective of someone who ...": the nouns after which "of someone who" is the writer
+_STANDPOINTS = frozenset("perspective perspectives viewpoint standpoint view position experience experiences shoes eyes".split())
 
 
 _THIRD_OBJECTS = frozenset("him her them you it".split())
@@ -1342,6 +1344,8 @@ def _as_someone_who(doc: Doc, start: int, sent: Span) -> bool:
                 j -= 1
             if j < sent.start or lowered[j] not in ("as", "of"):
                 return False
+            if lowered[j] == "of" and not (j - 1 >= sent.start and lowered[j - 1] in _STANDPOINTS):
+                return False  # "the death of a man who committed suicide": someone else
             if j - 1 >= sent.start and (lowered[j - 1] in _THIRD_OBJECTS or lowered[j - 1].startswith(_LABELLING_STEMS)):
                 return False  # "I see him as someone who is ...", "labelled as someone who ...": not the writer
             return any(lowered[i] in _FIRST_SINGULAR for i in range(sent.start, sent.end))
@@ -2471,6 +2475,41 @@ def noun_modifiers() -> frozenset[str]:
     return word_classes.builtin().words("person-modifiers") | frozenset(("and", "or"))
 
 
+# Endings of adjectives that name no one ("psychiatric", "clinical", "disruptive",
+# "dangerous"); -ant and -ent are left out: "patient", "client", "resident" end so.
+_ADJECTIVE_ENDINGS = ("ic", "ical", "al", "ive", "ous", "ful", "less", "able", "ible", "ary")
+# Numbers, quantities and ages ("35 young people"); not fillers such as "then", which
+# may open the next clause ("we manage violent, then patients go home").
+_PRENOMINAL_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands dozens many several few numerous multiple more
+    young younger older old elder teenage adult male female""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _modifier_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    wc = word_classes.builtin()
+    skippable = noun_modifiers() | _PRENOMINAL_WORDS
+    people = wc.words("person-nouns") | wc.words("service-users") | wc.words("labelled-people") | wc.words("people")
+    return skippable, people
+
+
+def modifier_like(word: str) -> bool:
+    """May this lower-cased word stand before a people noun as its modifier: a people
+    modifier, an adverb, a number or age, or an adjective by its ending ("the care
+    and management of psychiatric patients", "of 35 young people", "manage highly
+    distressed members of the public")? Words of the people classes never are."""
+    from tilint import syntax
+
+    skippable, people = _modifier_vocabulary()
+    if word in skippable or word.isdigit():
+        return True
+    if word in people or len(word) < 5:
+        return False
+    return syntax.is_adverb(word) or word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def window_words(
     doc: Doc,
     start: int,
@@ -2481,13 +2520,15 @@ def window_words(
     *,
     clause: bool = False,
     skip: frozenset[str] = frozenset(),
+    skip_if: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Up to `size` lower-cased words next to the match in its sentence, punctuation skipped.
     With `clause`, the window ends at clause punctuation: a word a rule requires after a
     verb is its object, not the start of the next clause ("once admitted, it is ...").
     Words in `skip` take no place in the window: with the phrase fillers, "a young
     alcoholic" has "a" right before the match, as "a alcoholic" would; with the people
-    modifiers (noun_modifiers), "manage violent, aggressive patients" has "patients" next."""
+    modifiers (noun_modifiers), "manage violent, aggressive patients" has "patients" next;
+    `skip_if` does the same for the words it accepts (modifier_like)."""
     words: list[str] = []
     if before:
         i = start - 1
@@ -2503,7 +2544,7 @@ def window_words(
             tok = doc[i]
             if clause and tok.text in _CLAUSE_PUNCT:
                 break
-            if not (tok.is_punct or tok.is_space or (skip and tok.lower_ in skip)):
+            if not (tok.is_punct or tok.is_space or (skip and tok.lower_ in skip) or (skip_if and skip_if(tok.lower_))):
                 words.append(tok.lower_)
             i += 1
     return words

@@ -61,7 +61,7 @@ import ahocorasick
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH
 
 from tilint import syntax
-from tilint.context import noun_modifiers, window_has
+from tilint.context import modifier_like, window_has
 from tilint.scan import LENGTH_BITS, LENGTH_MASK, TextScan
 from tilint.scan import fold as fold  # re-exported: it lived here
 
@@ -241,17 +241,17 @@ def _window_possible(
 
 
 def _modifier_near(text: str, end: int, size: int) -> bool:
-    """Is a people modifier among the `size` + 1 chunks after offset `end`? Then the
-    component reads past it for the noun a rule requires ("violent, aggressive or
-    agitated patients"), further than the window, so the match is let through."""
-    modifiers = noun_modifiers()
+    """Is a modifier (context.modifier_like) among the `size` + 1 chunks after offset
+    `end`? Then the component reads past it for the noun a rule requires ("violent,
+    aggressive or agitated patients"), further than the window, so the match is let
+    through."""
     i, n = end, len(text)
     for _ in range(size + 1):
         i = _skip_space(text, _chunk_end(text, i))
         if i >= n:
             return False
         j = _chunk_end(text, i)
-        if not modifiers.isdisjoint(_ALNUM_RUN.findall(fold(text[i:j]))):
+        if any(modifier_like(run) for run in _ALNUM_RUN.findall(fold(text[i:j]))):
             return True
         i = j
     return False

@@ -74,6 +74,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

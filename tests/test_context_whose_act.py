@@ -229,3 +229,20 @@ def test_an_official_or_institution_named_x_of_y(text):
 
 def test_a_person_in_a_named_institution_is_still_the_subject():
     assert "refused" in flagged("A man in the Department of Health refused his tablets.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It can be hard to admit that you are struggling.",
+        "Such notions make it harder for people to admit they have a mental health problem.",
+        "Many men are too ashamed to admit they need help.",
+    ],
+)
+def test_a_difficulty_of_admitting_is_no_account(text):
+    assert [f.rule for f in tilint.lint_text(text) if f.category == "credibility"] == []
+
+
+def test_an_account_after_a_difficulty_elsewhere_stays_a_finding():
+    assert "denies" in [f.text for f in tilint.lint_text("He was hard to reach and denies drinking.")]
+    assert "admitted to" in [f.text for f in tilint.lint_text("She finally admitted to taking the tablets.")]

@@ -2033,6 +2033,9 @@ def not_the_persons(
         # a modal makes a right only of choosing: "patients can refuse", not "can claim"
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
+        # "it can be hard to admit that you're struggling": a difficulty, not an account
+        if category == "credibility" and syntax.capacity(doc, start, sent, wc, modals=False, frame="difficulty"):
+            return True
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
             agent = syntax.by_agent(doc, end, sent, wc)

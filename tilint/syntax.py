@@ -640,9 +640,13 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
     return head
 
 
-def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
+def capacity(
+    doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True, frame: str = "capacity"
+) -> bool:
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
-    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act."""
+    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act.
+    `frame` names the word class that governs the infinitive ('difficulty': "hard to
+    admit")."""
     j = start - 1
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
@@ -660,7 +664,7 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
-            if classes.has("capacity", doc[k].lower_):
+            if classes.has(frame, doc[k].lower_):
                 return True
             k -= 1
     return False

@@ -92,3 +92,10 @@ def test_modifier_like_words(word):
 def test_people_and_other_words_are_not_modifiers(word):
     assert not context.modifier_like(word)
 
+
+
+def test_a_verb_after_the_conjunction_opens_a_new_clause_not_a_list_of_modifiers():
+    # "staff" three words on is not a noun the label modifies: "tried" is no modifier
+    assert "belligerent" in flagged("The resident became belligerent and tried to strike and kick staff.")
+    # a real list of modifiers still shares its noun (a behaviour, not a person)
+    assert flagged("Challenging, aggressive, and potentially violent behavior was seen.") == []

@@ -787,10 +787,18 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             found = _following_noun(doc, i, sent, classes)
             if found:
                 return found
+        if head == i and not _modifier_like(doc[i].lower_):
+            return []  # "belligerent and tried to kick staff": a verb, so a new clause
         i = head + 1 if head == i else i + 1
         while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
             i += 1
     return []
+
+
+def _modifier_like(word: str) -> bool:
+    from tilint.context import modifier_like
+
+    return modifier_like(word)
 
 
 def _following_noun(

@@ -144,6 +144,7 @@ def test_the_writer_as_someone_who_or_among_others_like_them(text):
         ("Like many other addicts, he lied to his family.", "addicts"),
         # "of a man who" names someone else unless it follows the writer's standpoint
         ("The case I attended was the death of a man who committed suicide.", "committed suicide"),
+        ("I have personal experience of a man who committed suicide.", "committed suicide"),
     ],
 )
 def test_someone_else_as_someone_who_or_among_others(text, word):

@@ -236,7 +236,6 @@ def test_a_person_in_a_named_institution_is_still_the_subject():
     [
         "It can be hard to admit that you are struggling.",
         "Such notions make it harder for people to admit they have a mental health problem.",
-        "Many men are too ashamed to admit they need help.",
     ],
 )
 def test_a_difficulty_of_admitting_is_no_account(text):
@@ -246,3 +245,6 @@ def test_a_difficulty_of_admitting_is_no_account(text):
 def test_an_account_after_a_difficulty_elsewhere_stays_a_finding():
     assert "denies" in [f.text for f in tilint.lint_text("He was hard to reach and denies drinking.")]
     assert "admitted to" in [f.text for f in tilint.lint_text("She finally admitted to taking the tablets.")]
+    # a feeling or courage reports an admission made; "hard" here modifies a noun
+    assert [f.rule for f in tilint.lint_text("He was embarrassed to admit that he had wet the bed.")] == ["TI411"]
+    assert [f.rule for f in tilint.lint_text("Hard questioning led him to confess to drinking.")] == ["TI411"]

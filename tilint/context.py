@@ -1324,7 +1324,7 @@ def _as_a_label_i(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 _SOMEONE = frozenset("someone somebody one person woman man".split())
 # "from my perspective of someone who ...": the nouns after which "of someone who" is the writer
-_STANDPOINTS = frozenset("perspective perspectives viewpoint standpoint view position experience experiences shoes eyes".split())
+_STANDPOINTS = frozenset("perspective perspectives viewpoint standpoint vantage view point position shoes eyes voice".split())
 
 
 _THIRD_OBJECTS = frozenset("him her them you it".split())
@@ -2034,7 +2034,7 @@ def not_the_persons(
         if category in _CAPACITY_CATEGORIES and syntax.capacity(doc, start, sent, wc, modals="refusal" in scopes):
             return True
         # "it can be hard to admit that you're struggling": a difficulty, not an account
-        if category == "credibility" and syntax.capacity(doc, start, sent, wc, modals=False, frame="difficulty"):
+        if category == "credibility" and _difficulty_frame(doc, start, sent, wc):
             return True
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
@@ -2101,6 +2101,18 @@ def not_the_persons(
         return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
+
+
+def _difficulty_frame(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """'hard to admit', 'harder for people to admit': a word of difficulty governs the
+    infinitive right before the match, directly or past 'for' and one noun."""
+    lowered = lowers(doc)
+    j = start - 1
+    if j - 1 < sent.start or lowered[j] != "to":
+        return False
+    if wc.has("difficulty", lowered[j - 1]):
+        return True
+    return j - 3 >= sent.start and lowered[j - 2] == "for" and wc.has("difficulty", lowered[j - 3])
 
 
 def _named_body(doc: Doc, head: int, sent: Span) -> bool:
@@ -2478,9 +2490,11 @@ def noun_modifiers() -> frozenset[str]:
     return word_classes.builtin().words("person-modifiers") | frozenset(("and", "or"))
 
 
-# Endings of adjectives that name no one ("psychiatric", "clinical", "disruptive",
-# "dangerous"); -ant and -ent are left out: "patient", "client", "resident" end so.
-_ADJECTIVE_ENDINGS = ("ic", "ical", "al", "ive", "ous", "ful", "less", "able", "ible", "ary")
+# Endings of adjectives ("psychiatric", "clinical", "disruptive", "dangerous", "mental");
+# not plain -al (referral, removal, withdrawal are nouns) nor -ant/-ent ("patient",
+# "client"). Words of the people classes are excluded before the ending is read
+# ("professional", "representative").
+_ADJECTIVE_ENDINGS = ("ic", "ical", "ional", "tial", "ntal", "ive", "ous", "ful", "less", "able", "ible", "ary")
 # Numbers, quantities and ages ("35 young people"); not fillers such as "then", which
 # may open the next clause ("we manage violent, then patients go home").
 _PRENOMINAL_WORDS = frozenset(
@@ -2498,19 +2512,19 @@ def _modifier_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return skippable, people
 
 
+@lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again
 def modifier_like(word: str) -> bool:
     """May this lower-cased word stand before a people noun as its modifier: a people
-    modifier, an adverb, a number or age, or an adjective by its ending ("the care
-    and management of psychiatric patients", "of 35 young people", "manage highly
-    distressed members of the public")? Words of the people classes never are."""
-    from tilint import syntax
-
+    modifier, a number or age, or an adjective by its ending ("the care and management
+    of psychiatric patients", "of 35 young people")? Words of the people classes never
+    are; nor adverbs, which end a verb's clause ("we manage conservatively, and patients
+    go home")."""
     skippable, people = _modifier_vocabulary()
     if word in skippable or word.isdigit():
         return True
     if word in people or len(word) < 5:
         return False
-    return syntax.is_adverb(word) or word.endswith(_ADJECTIVE_ENDINGS)
+    return word.endswith(_ADJECTIVE_ENDINGS)
 
 
 def window_words(
@@ -2529,9 +2543,9 @@ def window_words(
     With `clause`, the window ends at clause punctuation: a word a rule requires after a
     verb is its object, not the start of the next clause ("once admitted, it is ...").
     Words in `skip` take no place in the window: with the phrase fillers, "a young
-    alcoholic" has "a" right before the match, as "a alcoholic" would; with the people
-    modifiers (noun_modifiers), "manage violent, aggressive patients" has "patients" next;
-    `skip_if` does the same for the words it accepts (modifier_like)."""
+    alcoholic" has "a" right before the match, as "a alcoholic" would. `skip_if` does the
+    same for the words it accepts: with modifier_like, "manage violent, aggressive
+    patients" has "patients" next."""
     words: list[str] = []
     if before:
         i = start - 1

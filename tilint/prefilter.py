@@ -251,7 +251,9 @@ def _modifier_near(text: str, end: int, size: int) -> bool:
         if i >= n:
             return False
         j = _chunk_end(text, i)
-        if any(modifier_like(run) for run in _ALNUM_RUN.findall(fold(text[i:j]))):
+        chunk = text[i:j]
+        # a chunk with an apostrophe or hyphen may be one token ("O'Neal"): let it through
+        if any(c in chunk for c in "'’-") or any(modifier_like(run) for run in _ALNUM_RUN.findall(fold(chunk))):
             return True
         i = j
     return False

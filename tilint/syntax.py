@@ -23,6 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from tilint import classes as word_classes
 from tilint.classes import WordClasses
 
 BE = frozenset("is are was were be been being am 's 're 'm get gets got getting gotten".split())
@@ -640,13 +641,9 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
     return head
 
 
-def capacity(
-    doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True, frame: str = "capacity"
-) -> bool:
+def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
-    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act.
-    `frame` names the word class that governs the infinitive ('difficulty': "hard to
-    admit")."""
+    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act."""
     j = start - 1
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
@@ -664,7 +661,7 @@ def capacity(
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
-            if classes.has(frame, doc[k].lower_):
+            if classes.has("capacity", doc[k].lower_):
                 return True
             k -= 1
     return False
@@ -787,7 +784,7 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             found = _following_noun(doc, i, sent, classes)
             if found:
                 return found
-        if head == i and not _modifier_like(doc[i].lower_):
+        if head == i and _past_verb(doc[i].lower_):
             return []  # "belligerent and tried to kick staff": a verb, so a new clause
         i = head + 1 if head == i else i + 1
         while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
@@ -795,10 +792,9 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
     return []
 
 
-def _modifier_like(word: str) -> bool:
-    from tilint.context import modifier_like
-
-    return modifier_like(word)
+def _past_verb(word: str) -> bool:
+    """A past tense by its ending that no people modifier shares ("tried", not "agitated")."""
+    return word.endswith("ed") and not word_classes.builtin().has("person-modifiers", word)
 
 
 def _following_noun(

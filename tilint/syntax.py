@@ -23,7 +23,6 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from tilint import classes as word_classes
 from tilint.classes import WordClasses
 
 BE = frozenset("is are was were be been being am 's 're 'm get gets got getting gotten".split())
@@ -784,7 +783,7 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             found = _following_noun(doc, i, sent, classes)
             if found:
                 return found
-        if head == i and _past_verb(doc[i].lower_):
+        if head == i and _past_verb(doc[i].lower_, classes):
             return []  # "belligerent and tried to kick staff": a verb, so a new clause
         i = head + 1 if head == i else i + 1
         while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
@@ -792,9 +791,9 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
     return []
 
 
-def _past_verb(word: str) -> bool:
+def _past_verb(word: str, classes: WordClasses) -> bool:
     """A past tense by its ending that no people modifier shares ("tried", not "agitated")."""
-    return word.endswith("ed") and not word_classes.builtin().has("person-modifiers", word)
+    return word.endswith("ed") and not classes.has("person-modifiers", word)
 
 
 def _following_noun(

@@ -53,6 +53,8 @@ def test_labels_on_people_stay_findings(text, word):
     "text, word",
     [
         ("Emergency departments increasingly have to manage violent, aggressive or agitated patients.", "manage"),
+        # the label itself first in the list: a comma ends its window, not the list
+        ("Emergency departments increasingly have to manage violent, aggressive or agitated patients.", "violent"),
         ("Staff learn to manage the frightened, intoxicated patient safely.", "manage"),
         # modifiers known by their form, not listed: an adjective's ending, a number
         ("Few have experience in the care and management of psychiatric patients.", "management"),
@@ -69,6 +71,8 @@ def test_a_people_noun_after_its_modifiers_is_what_a_rule_requires(text, word):
         # the first word past the modifiers is not a people noun: what is managed is a behaviour
         "We manage violent and aggressive behaviour in psychiatric patients.",
         "We manage violent, then patients go home.",
+        "Staff respond to violent, disruptive or unusual behaviour in patients.",
+        "It was a violent, frightening night for the patients.",
         "The management of chronic pain in older patients is covered in week two.",
         "We manage the clinical needs of patients.",
         # an adverb ends the verb's clause; a noun in -al is no modifier

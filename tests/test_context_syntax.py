@@ -108,6 +108,11 @@ def test_by_agent(nlp):
         ("If you are intoxicated, you can't often refuse the evaluation.", "refuse", True, True),
         ("He could not refuse.", "refuse", True, True),
         ("He did not refuse.", "refuse", False, True),
+        # given the option by someone else: "allow ... to refuse", "let them refuse"
+        ("Do you allow this patient to refuse?", "refuse", True, True),
+        ("They detain people and then let them refuse care.", "refuse", True, True),
+        ("They let them refuse care.", "refuse", False, False),
+        ("After we let him in, he refused lunch.", "refused", False, True),
     ],
 )
 def test_capacity(nlp, text, verb, expected, modals):

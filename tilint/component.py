@@ -200,7 +200,10 @@ class TilintComponent:
             # ("manages five inpatient units") is not what the rule requires
             after = context.window_words(doc, s, e, sent, spec.size + 1, before=False, clause=True)
             if not context.window_has(after[: spec.size], spec):
-                if not any(context.modifier_like(word) for word in after):
+                # "violent, aggressive or agitated patients": the comma ends the clause window
+                # but not the list of modifiers
+                listed = e + 1 < sent.end and doc[e].text == "," and context.modifier_like(doc[e + 1].lower_)
+                if not listed and not any(context.modifier_like(word) for word in after):
                     return False
                 after = self._noun_after_modifiers(doc, e, sent)
                 # read past modifiers only to a person: "disruptive or unusual behaviour"

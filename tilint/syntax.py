@@ -657,6 +657,8 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
         # "may" grants ("you may refuse", "patients may refuse treatment at any time")
         # or says what is likely ("people with psychosis may refuse treatment")
         return (j - 1 >= sent.start and doc[j - 1].lower_ == "you") or _permission_follows(doc, start, sent, classes)
+    if modals and j - 1 >= sent.start and doc[j - 1].lower_ in ("let", "lets", "letting") and not is_boundary(doc, j):
+        return True  # "let them refuse the care": an option the person is given
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):

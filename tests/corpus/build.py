@@ -75,6 +75,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

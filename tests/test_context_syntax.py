@@ -212,3 +212,21 @@ def test_coordinated_subject(nlp, text, verb, subject):
     doc = nlp(text)
     i = [t.i for t in doc if t.text == verb][-1]  # the second conjunct's verb
     assert head_text(doc, syntax.coordinated_subject(doc, i, doc[i].sent, WC)) == subject
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Living in a homeless hostel can be challenging.", "challenging", True),
+        ("However, taking a history in the ED can be very difficult.", "difficult", True),
+        ("He can be very challenging on the ward.", "challenging", False),
+        # the subject is a relative's antecedent, an earlier clause's, or a person
+        ("Working with people who are difficult is tiring.", "difficult", False),
+        ("She tried to self-harm and was aggressive towards police.", "aggressive", False),
+        ("During this time she became hostile.", "hostile", False),
+        ("Incoming patients are often aggressive.", "aggressive", False),
+    ],
+)
+def test_activity_subject(nlp, text, word, expected):
+    doc, i, sent = at(nlp, text, word)
+    assert syntax.activity_subject(doc, i, sent, WC) is expected

@@ -2096,6 +2096,8 @@ def not_the_persons(
             return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
+    if category == "deficit" and pos != "verb" and syntax.activity_subject(doc, start, sent, wc):
+        return True  # "living in a hostel can be challenging": said of an activity
     attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True

@@ -640,6 +640,35 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
     return head
 
 
+def activity_subject(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
+    """'Living in a hostel can be challenging', 'However, taking a history in the ED can be
+    difficult': a predicate after a copula whose clause opens with a gerund is said of an
+    activity, not of a person."""
+    j = start - 1
+    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS):
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in COPULAS:
+        return False
+    while j - 1 >= sent.start and (doc[j - 1].lower_ in AUX or is_adverb(doc[j - 1].lower_) or doc[j - 1].lower_ in NEGATIONS):
+        j -= 1
+    # a subject right before the copula: not a relative ("people who are difficult") nor
+    # a boundary ("... and was aggressive": the earlier subject's)
+    if j - 1 < sent.start or is_boundary(doc, j - 1) or doc[j - 1].lower_ in RELATIVES:
+        return False
+    first = _clause_start(doc, j - 1, max(sent.start, j - MAX_CLAUSE))
+    word = doc[first]
+    low = word.lower_
+    return (
+        word.is_alpha
+        and len(low) > 4
+        and low.endswith("ing")
+        and low not in PREPOSITIONS  # "during this time she became hostile"
+        and not any(classes[c].animate for c in classes.of_token(doc, first))
+        # "incoming patients", "grieving parents": an -ing word before a person modifies them
+        and not (first + 1 < j and any(classes[c].animate for c in classes.of_token(doc, first + 1)))
+    )
+
+
 def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
     and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act."""

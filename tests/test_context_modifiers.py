@@ -73,6 +73,10 @@ def test_a_people_noun_after_its_modifiers_is_what_a_rule_requires(text, word):
         "We manage violent, then patients go home.",
         "Staff respond to violent, disruptive or unusual behaviour in patients.",
         "It was a violent, frightening night for the patients.",
+        # a comma after a predicate, or before "and", ends the list
+        "Pain was well controlled, and many patients went home the same day.",
+        "The class was disruptive, and several pupils left early.",
+        "The storm was violent, elderly residents were evacuated.",
         "The management of chronic pain in older patients is covered in week two.",
         "We manage the clinical needs of patients.",
         # an adverb ends the verb's clause; a noun in -al is no modifier

@@ -113,6 +113,9 @@ def test_by_agent(nlp):
         ("They detain people and then let them refuse care.", "refuse", True, True),
         ("They let them refuse care.", "refuse", False, False),
         ("After we let him in, he refused lunch.", "refused", False, True),
+        # a granting verb later in the sentence is no option given
+        ("People with psychosis may refuse treatment, which allows symptoms to worsen.", "refuse", False, True),
+        ("Short appointments allow patients to deny symptoms.", "deny", False, False),
     ],
 )
 def test_capacity(nlp, text, verb, expected, modals):
@@ -225,8 +228,30 @@ def test_coordinated_subject(nlp, text, verb, subject):
         ("She tried to self-harm and was aggressive towards police.", "aggressive", False),
         ("During this time she became hostile.", "hostile", False),
         ("Incoming patients are often aggressive.", "aggressive", False),
+        ("Caring for patients with dementia can be challenging.", "challenging", True),
+        # a participle clause before the subject, an -ing preposition, a name, a pronoun
+        # word, people in the phrase
+        ("Seeing the police he became aggressive.", "aggressive", False),
+        ("According to staff he was aggressive overnight.", "aggressive", False),
+        ("Manning was aggressive on arrival.", "aggressive", False),
+        ("Something about him was manipulative.", "manipulative", False),
+        ("Nursing home residents with dementia can be aggressive.", "aggressive", False),
+        ("Incoming psychiatric patients are often aggressive.", "aggressive", False),
     ],
 )
 def test_activity_subject(nlp, text, word, expected):
     doc, i, sent = at(nlp, text, word)
     assert syntax.activity_subject(doc, i, sent, WC) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The storm was violent, and residents left.", "violent", True),
+        ("The protest turned very violent.", "violent", True),
+        ("Staff manage violent, aggressive patients.", "violent", False),
+    ],
+)
+def test_predicative(nlp, text, word, expected):
+    doc, i, sent = at(nlp, text, word)
+    assert syntax.predicative(doc, i, sent) is expected

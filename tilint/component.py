@@ -202,7 +202,13 @@ class TilintComponent:
             if not context.window_has(after[: spec.size], spec):
                 # "violent, aggressive or agitated patients": the comma ends the clause window
                 # but not the list of modifiers
-                listed = e + 1 < sent.end and doc[e].text == "," and context.modifier_like(doc[e + 1].lower_)
+                listed = (
+                    e + 1 < sent.end
+                    and doc[e].text == ","
+                    and doc[e + 1].lower_ not in ("and", "or")
+                    and context.modifier_like(doc[e + 1].lower_)
+                    and not syntax.predicative(doc, s, sent)
+                )
                 if not listed and not any(context.modifier_like(word) for word in after):
                     return False
                 after = self._noun_after_modifiers(doc, e, sent)

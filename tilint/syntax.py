@@ -640,6 +640,19 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
     return head
 
 
+def predicative(doc: Doc, start: int, sent: Span) -> bool:
+    """Does the word at `start` follow a copula or a verb of becoming, past adverbs ("the
+    storm was violent", "the party got crazy", "the protest turned violent")? Then it is
+    said of the subject, not the first of a list of modifiers before a noun."""
+    j = start - 1
+    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS):
+        j -= 1
+    return j >= sent.start and (doc[j].lower_ in COPULAS or doc[j].lower_ in _BECOMING)
+
+
+_BECOMING = frozenset("turn turns turned turning grow grows grew growing go goes went going".split())
+
+
 def activity_subject(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
     """'Living in a hostel can be challenging', 'However, taking a history in the ED can be
     difficult': a predicate after a copula whose clause opens with a gerund is said of an
@@ -658,15 +671,26 @@ def activity_subject(doc: Doc, start: int, sent: Span, classes: WordClasses) -> 
     first = _clause_start(doc, j - 1, max(sent.start, j - MAX_CLAUSE))
     word = doc[first]
     low = word.lower_
-    return (
-        word.is_alpha
-        and len(low) > 4
-        and low.endswith("ing")
-        and low not in PREPOSITIONS  # "during this time she became hostile"
-        and not any(classes[c].animate for c in classes.of_token(doc, first))
-        # "incoming patients", "grieving parents": an -ing word before a person modifies them
-        and not (first + 1 < j and any(classes[c].animate for c in classes.of_token(doc, first + 1)))
-    )
+    # a phrase after the -ing word ("Manning was aggressive" is a name)
+    if not (word.is_alpha and len(low) > 4 and low.endswith("ing") and first + 1 < j - 1):
+        return False
+    if low in PREPOSITIONS or low in _NOT_GERUNDS or any(classes[c].animate for c in classes.of_token(doc, first)):
+        return False
+    for k in range(first + 1, j):
+        if doc[k].lower_ in NOMINATIVE:
+            return False  # "Seeing the police he became aggressive": a participle clause, then the subject
+        if doc[k].lower_ in PREPOSITIONS:
+            break  # "Caring for patients can be challenging": the gerund's own phrase
+        if any(classes[c].animate for c in classes.of_token(doc, k)):
+            return False  # "Incoming psychiatric patients", "Nursing home residents": people
+    return True
+
+
+# -ing words that open a clause without being its subject
+_NOT_GERUNDS = frozenset(
+    """according including regarding concerning considering pending excluding following
+    something nothing everything anything""".split()
+)
 
 
 def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
@@ -691,10 +715,15 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
-            if classes.has("capacity", doc[k].lower_):
-                return True
+            if classes.has("capacity", doc[k].lower_) or (modals and doc[k].lower_ in _GRANTING):
+                return True  # "do you allow this patient to refuse?": an option given
             k -= 1
     return False
+
+
+# Verbs that give someone an option; read only before a refusal ("allow patients to deny
+# symptoms" is no right to deny).
+_GRANTING = frozenset("allow allows allowing permit permits permitting".split())
 
 
 def _permission_follows(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:

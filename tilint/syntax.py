@@ -644,22 +644,27 @@ def predicative(doc: Doc, start: int, sent: Span) -> bool:
     """Does the word at `start` follow a copula or a verb of becoming, past adverbs ("the
     storm was violent", "the party got crazy", "the protest turned violent")? Then it is
     said of the subject, not the first of a list of modifiers before a noun."""
-    j = start - 1
-    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS):
-        j -= 1
+    j = _before_adverbs(doc, start, sent)
     return j >= sent.start and (doc[j].lower_ in COPULAS or doc[j].lower_ in _BECOMING)
 
 
 _BECOMING = frozenset("turn turns turned turning grow grows grew growing go goes went going".split())
 
 
+def _before_adverbs(doc: Doc, i: int, sent: Span) -> int:
+    """The nearest token before token i that is no adverb or negation ("was not very
+    violent" -> "was"); below sent.start when there is none."""
+    j = i - 1
+    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS):
+        j -= 1
+    return j
+
+
 def activity_subject(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
     """'Living in a hostel can be challenging', 'However, taking a history in the ED can be
     difficult': a predicate after a copula whose clause opens with a gerund is said of an
     activity, not of a person."""
-    j = start - 1
-    while j >= sent.start and (is_adverb(doc[j].lower_) or doc[j].lower_ in NEGATIONS):
-        j -= 1
+    j = _before_adverbs(doc, start, sent)
     if j < sent.start or doc[j].lower_ not in COPULAS:
         return False
     while j - 1 >= sent.start and (doc[j - 1].lower_ in AUX or is_adverb(doc[j - 1].lower_) or doc[j - 1].lower_ in NEGATIONS):

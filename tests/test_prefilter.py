@@ -18,6 +18,8 @@ from tilint.config import Config
 from tilint.errors import ConfigError
 from tilint.formats import Document, prepare, read_document
 from tilint.matching import load_compiled
+from tilint.prefilter import Prefilter
+from tilint.scan import PassRate
 from tilint.segment import segments
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +28,8 @@ CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
 
 @pytest.fixture(scope="module")
 def linters() -> Iterator[tuple[Linter, Linter]]:
-    yield Linter(), Linter(prefilter=False)
+    # Always deciding, so that every segment below proves the prefilter's decision.
+    yield Linter(rest_when_dense=False), Linter(prefilter=False)
 
 
 def corpus_texts() -> list[str]:
@@ -119,6 +122,47 @@ def test_the_whole_accuracy_corpus_gives_the_same_findings(linters: tuple[Linter
     assert assert_same(linters, prepare("\n\n".join(texts), "text")) > 100
     for config in (Config(check_quotes=True), Config(select=("TI1",), allow=("refused",))):
         assert_same(linters, prepare("\n\n".join(texts), "markdown"), config)
+
+
+def test_the_pass_rate_rests_only_after_dense_text_and_then_decides_again() -> None:
+    sparse = PassRate()
+    for _ in range(PassRate.PROBE // 1_000 * 3):
+        assert sparse.deciding(1_000)
+        sparse.record(1_000, passed=False)  # nothing passes: keeps deciding
+    dense = PassRate()
+    for _ in range(PassRate.PROBE // 1_000):
+        assert dense.deciding(1_000)
+        dense.record(1_000, passed=True)
+    skipped = 0
+    while not dense.deciding(1_000):
+        skipped += 1_000
+    assert PassRate.REST <= skipped + 1_000 <= PassRate.REST + 1_000  # rests for REST characters, then decides
+    never = PassRate.never_resting()
+    for _ in range(PassRate.PROBE // 1_000 * 2):
+        assert never.deciding(1_000)
+        never.record(1_000, passed=True)
+
+
+def test_a_linter_that_rests_on_dense_text_gives_the_same_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default linter skips the prefilter where most text passes it (the accuracy
+    corpus), and decides again on sparse text after it (the bench prose): same findings as
+    without the prefilter, and fewer decisions than segments."""
+    decided: list[int] = []
+    may_find = Prefilter.may_find
+
+    def counted(self: Prefilter, text: str, *args: object) -> bool:
+        decided.append(len(text))
+        return may_find(self, text, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Prefilter, "may_find", counted)
+    text = "\n\n".join(corpus_texts()) + "\n\n" + bench_text(300_000)
+    document = prepare(text, "text")
+    resting = Linter()
+    assert assert_same((resting, Linter(prefilter=False)), document) > 100
+    parts = list(segments(document.checkable, document.blanks))
+    assert 0 < len(decided) < len(parts) // 2
+    prose_start = len(text) - len(bench_text(300_000))
+    assert any(offset >= prose_start for offset, _ in parts[-len(decided):])  # decides again in the prose
 
 
 def test_the_bench_text_gives_the_same_findings(linters: tuple[Linter, Linter]) -> None:

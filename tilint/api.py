@@ -27,7 +27,7 @@ from tilint.formats.files import iter_files as iter_files
 from tilint.formats.files import read_text_file as read_text_file
 from tilint.formats.files import unknown_files
 from tilint.positions import compact_line_starts, line_col
-from tilint.scan import TextScan
+from tilint.scan import PassRate, TextScan
 from tilint.segment import segments
 from tilint.selection import RuleKey, check_selectors, enabled, severity_for, specificity
 from tilint.termlists import in_term_list
@@ -147,10 +147,12 @@ class Linter:
     without it. Findings are the same either way; `load()` loads it now.
     """
 
-    def __init__(self, lexicon_files: Sequence[str] = (), *, prefilter: bool = True) -> None:
+    def __init__(self, lexicon_files: Sequence[str] = (), *, prefilter: bool = True, rest_when_dense: bool = True) -> None:
         self._files = tuple(lexicon_files)
         # Skips the segments that cannot hold a finding (tilint/prefilter.py); off, every
         # segment is tokenized whole, which is how the tests prove it changes nothing.
+        # Resting (tilint.scan.PassRate) skips the prefilter where most text passes it;
+        # the tests turn that off to prove the prefilter's every decision.
         self._prefiltered = prefilter
         self._pipeline: _Pipeline | None = None
         self._load_lock = Lock()
@@ -161,6 +163,7 @@ class Linter:
         if cached is None:
             self.load()  # now, as before: a broken lexicon raises here
         self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
+        self._pass_rate = PassRate() if rest_when_dense else PassRate.never_resting()
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
         self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
@@ -228,9 +231,13 @@ class Linter:
                 scan = None  # not held while the pipeline's own copy is read
                 pipeline = self._loaded()
             prefilter, tokenizer = pipeline.prefilter, pipeline.tokenizer
-            if prefilter is None or prefilter.may_find(text, tokenizer, self._chunk_terms):
+            if prefilter is None or not self._pass_rate.deciding(len(text)):
+                yield tuple(pipeline.component.find(tokenizer(text), text))
+            elif prefilter.may_find(text, tokenizer, self._chunk_terms):
+                self._pass_rate.record(len(text), passed=True)
                 yield tuple(pipeline.component.find(tokenizer(text), text))
             else:
+                self._pass_rate.record(len(text), passed=False)
                 yield ()
 
     @property

@@ -50,6 +50,11 @@ def head_text(doc, i):
         ("The man who said the nurse refused it left.", "refused", "nurse"),  # a clause after a verb of saying
         ("A lawsuit filed in an Ontario court on Friday alleges it.", "alleges", "lawsuit"),  # a participle phrase
         ("The patient admitted to the ward on Monday refused it.", "refused", "patient"),
+        # a present participle and its object after the subject
+        ("The two police officers investigating the case, however, claimed it.", "claimed", "officers"),
+        ("Staff running the unit denied it.", "denied", "Staff"),
+        ("The retired planning officer had suffered from it.", "suffered", "officer"),  # a compound noun
+        ("He kept telling the nurse he refused it.", "refused", "he"),  # a verb before the participle
     ],
 )
 def test_subject(nlp, text, verb, subject):

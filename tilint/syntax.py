@@ -188,6 +188,10 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             return opening
         # "a lawsuit filed in court on Friday alleges": the noun a participle phrase describes
         return _reduced_relative_antecedent(doc, j, sent)  # else "came to the clinic complaining of ...": none
+    if not relative:
+        antecedent = _present_participle_antecedent(doc, j, sent)
+        if antecedent is not None:
+            return antecedent  # "Officers investigating the case, however, claimed"
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
 
 
@@ -235,6 +239,30 @@ def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
             return None
         if low.endswith("ed") and k - 1 >= sent.start:
             return k - 1 if _noun_before_participle(doc[k - 1]) else None
+    return None
+
+
+_PARTICIPLE_OBJECT_WORDS = 3  # "investigating [the whole] case"
+
+
+def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | None:
+    """'Officers investigating the case [claimed]', 'staff running the unit [denied]': the
+    noun that opens the clause before a present participle whose object ends at `head`;
+    else None ('He kept telling the nurse [he refused]': a verb, not a noun, before it)."""
+    for k in range(head - 1, max(sent.start, head - 1 - _PARTICIPLE_OBJECT_WORDS) - 1, -1):
+        low = doc[k].lower_
+        if is_boundary(doc, k) or low in AUX or low in RELATIVES or low in PREPOSITIONS:
+            return None
+        if low.endswith("ing") and k - 1 >= sent.start and _noun_before_participle(doc[k - 1]):
+            if doc[k + 1].lower_ not in DETERMINERS:
+                return None  # "the planning officer had": a noun compound, not a verb and its object
+            # the rest of its noun phrase: "The two police [officers]"
+            opening = k - 2
+            while opening >= max(sent.start, k - 2 - _PARTICIPLE_OBJECT_WORDS) and (
+                doc[opening].lower_ in DETERMINERS or doc[opening].like_num or _noun_before_participle(doc[opening])
+            ):
+                opening -= 1
+            return k - 1 if opening < sent.start or is_boundary(doc, opening) else None
     return None
 
 

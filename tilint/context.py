@@ -2082,11 +2082,10 @@ def not_the_persons(
         if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
-        if (
-            doc[end - 1].lower_.endswith("ly")
-            and start - 1 >= sent.start
-            and doc[start - 1].lower_ in _ATTRIBUTIVE_DETERMINERS
-        ):
+        det = start - 1
+        while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
+            det -= 1  # "the fourth apparently self-inflicted death", "the two apparently unrelated deaths"
+        if doc[end - 1].lower_.endswith("ly") and det >= sent.start and doc[det].lower_ in _ATTRIBUTIVE_DETERMINERS:
             return True  # "an apparently self-inflicted death": qualifies a description, not an account
         # "the drug reportedly causes", "her partner reportedly hit her"
         head = syntax.subject(doc, start, sent)
@@ -2205,6 +2204,8 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
 # ("the apparently self-inflicted death", "an apparently mentally ill person"). Not "that",
 # which also opens a clause ("he said that apparently she ...").
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
+# Ordinals and the like between such a determiner and the adverb.
+_NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth other same only last next latest".split())
 _LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
 
 

@@ -54,7 +54,9 @@ def head_text(doc, i):
         ("The two police officers investigating the case, however, claimed it.", "claimed", "officers"),
         ("Staff running the unit denied it.", "denied", "Staff"),
         ("The retired planning officer had suffered from it.", "suffered", "officer"),  # a compound noun
-        ("He kept telling the nurse he refused it.", "refused", "he"),  # a verb before the participle
+        ("Staff kept telling the patient the doctor refused it.", "refused", "doctor"),  # a verb before the participle
+        ("Yesterday morning the judge refused it.", "refused", "judge"),  # a noun in -ing
+        ("Patients saying the nurse refused it were not heard.", "refused", "nurse"),  # a verb of saying
     ],
 )
 def test_subject(nlp, text, verb, subject):

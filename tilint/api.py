@@ -163,6 +163,7 @@ class Linter:
         if cached is None:
             self.load()  # now, as before: a broken lexicon raises here
         self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
+        self._rest_when_dense = rest_when_dense
         self._pass_rate = PassRate() if rest_when_dense else PassRate.never_resting()
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
@@ -270,6 +271,9 @@ class Linter:
         out: list[tuple[int, Hit]] = []
         batch: list[tuple[int, str]] = []
         with self._lock:
+            # Each text is judged on its own: an edit after a dense document is decided,
+            # and nothing of one text's density is left to time another's.
+            self._pass_rate = PassRate() if self._rest_when_dense else PassRate.never_resting()
             for part in segments(checkable, blanks):
                 batch.append(part)
                 if len(batch) == _BATCH:

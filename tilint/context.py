@@ -2085,7 +2085,8 @@ def not_the_persons(
         det = start - 1
         while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
             det -= 1  # "the fourth apparently self-inflicted death", "the two apparently unrelated deaths"
-        if doc[end - 1].lower_.endswith("ly") and det >= sent.start and doc[det].lower_ in _ATTRIBUTIVE_DETERMINERS:
+        inside = det == start - 1 or _modifier_then_noun(doc, end, sent)  # not "the third reportedly took"
+        if doc[end - 1].lower_.endswith("ly") and det >= sent.start and doc[det].lower_ in _ATTRIBUTIVE_DETERMINERS and inside:
             return True  # "an apparently self-inflicted death": qualifies a description, not an account
         # "the drug reportedly causes", "her partner reportedly hit her"
         head = syntax.subject(doc, start, sent)
@@ -2205,7 +2206,22 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
 # which also opens a clause ("he said that apparently she ...").
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
 # Ordinals and the like between such a determiner and the adverb.
-_NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth other same only last next latest".split())
+_NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _modifier_then_noun(doc: Doc, i: int, sent: Span) -> bool:
+    """Do the tokens from i read as one modifier and then a noun ('self-inflicted death',
+    'unrelated deaths'), not a verb phrase ('took an overdose', 'refused to leave')?"""
+    from tilint import syntax
+
+    k = i + 1
+    while k + 1 < sent.end and doc[k].text == "-":
+        k += 2  # a hyphenated modifier: "self - inflicted"
+    if k >= sent.end:
+        return False
+    low = doc[k].lower_
+    function_word = low in syntax.PREPOSITIONS or low in syntax.DETERMINERS or low in syntax.AUX or low in ("to", "and", "or")
+    return doc[k].is_alpha and not function_word and not syntax.is_adverb(low) and not low.endswith(("ed", "ing"))
 _LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
 
 

@@ -243,6 +243,12 @@ def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
 
 
 _PARTICIPLE_OBJECT_WORDS = 3  # "investigating [the whole] case"
+# Nouns in -ing that stand before a clause's subject ("Yesterday morning the judge refused").
+_ING_NOUNS = frozenset("morning mornings evening evenings during something anything nothing everything building spring".split())
+_CLAUSE_TAKING_ING = frozenset(
+    "saying telling thinking believing feeling knowing claiming stating reporting suggesting hearing writing noting "
+    "finding agreeing deciding explaining arguing insisting alleging complaining".split()
+)
 
 
 def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | None:
@@ -254,8 +260,13 @@ def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | Non
         if is_boundary(doc, k) or low in AUX or low in RELATIVES or low in PREPOSITIONS:
             return None
         if low.endswith("ing") and k - 1 >= sent.start and _noun_before_participle(doc[k - 1]):
-            if doc[k + 1].lower_ not in DETERMINERS:
-                return None  # "the planning officer had": a noun compound, not a verb and its object
+            if doc[k + 1].lower_ not in DETERMINERS or low in _ING_NOUNS or low in _CLAUSE_TAKING_ING:
+                # "the planning officer had": a noun compound; "Yesterday morning the judge";
+                # "Patients saying the nurse refused": the clause after a verb of saying has its own subject
+                return None
+            before = doc[k - 1].lower_
+            if before.endswith("ed") or before in GERUND_CATENATIVES or before in AUX:
+                return None  # "Staff kept telling the patient the doctor refused": a verb before it
             # the rest of its noun phrase: "The two police [officers]"
             opening = k - 2
             while opening >= max(sent.start, k - 2 - _PARTICIPLE_OBJECT_WORDS) and (

@@ -163,8 +163,8 @@ class Linter:
         if cached is None:
             self.load()  # now, as before: a broken lexicon raises here
         self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
-        self._rest_when_dense = rest_when_dense
-        self._pass_rate = PassRate() if rest_when_dense else PassRate.never_resting()
+        self._new_pass_rate = PassRate if rest_when_dense else PassRate.never_resting
+        self._pass_rate = self._new_pass_rate()
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
         self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
@@ -273,7 +273,7 @@ class Linter:
         with self._lock:
             # Each text is judged on its own: an edit after a dense document is decided,
             # and nothing of one text's density is left to time another's.
-            self._pass_rate = PassRate() if self._rest_when_dense else PassRate.never_resting()
+            self._pass_rate = self._new_pass_rate()
             for part in segments(checkable, blanks):
                 batch.append(part)
                 if len(batch) == _BATCH:

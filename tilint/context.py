@@ -2082,11 +2082,7 @@ def not_the_persons(
         if exempt(found, "agent_not_person"):
             return True
     elif "evidential" in scopes:
-        det = start - 1
-        while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
-            det -= 1  # "the fourth apparently self-inflicted death", "the two apparently unrelated deaths"
-        inside = det == start - 1 or _modifier_then_noun(doc, end, sent)  # not "the third reportedly took"
-        if doc[end - 1].lower_.endswith("ly") and det >= sent.start and doc[det].lower_ in _ATTRIBUTIVE_DETERMINERS and inside:
+        if doc[end - 1].lower_.endswith("ly") and _inside_noun_phrase(doc, start, end, sent):
             return True  # "an apparently self-inflicted death": qualifies a description, not an account
         # "the drug reportedly causes", "her partner reportedly hit her"
         head = syntax.subject(doc, start, sent)
@@ -2205,23 +2201,33 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
 # ("the apparently self-inflicted death", "an apparently mentally ill person"). Not "that",
 # which also opens a clause ("he said that apparently she ...").
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
-# Ordinals and the like between such a determiner and the adverb.
+# Ordinals that may stand between such a determiner and the adverb (numbers too).
 _NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
-def _modifier_then_noun(doc: Doc, i: int, sent: Span) -> bool:
-    """Do the tokens from i read as one modifier and then a noun ('self-inflicted death',
-    'unrelated deaths'), not a verb phrase ('took an overdose', 'refused to leave')?"""
+def _inside_noun_phrase(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the adverb at [start, end) follow an article or possessive ('an apparently
+    self-inflicted death'), or one and an ordinal or number when a modifier and a noun
+    come after it ('the fourth apparently self-inflicted death'; not 'the third
+    reportedly took an overdose')?"""
     from tilint import syntax
 
-    k = i + 1
+    det = start - 1
+    while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
+        det -= 1
+    if det < sent.start or doc[det].lower_ not in _ATTRIBUTIVE_DETERMINERS:
+        return False
+    if det == start - 1:
+        return True
+    k = end + 1  # past the modifier, and a hyphenated one's parts ("self - inflicted")
     while k + 1 < sent.end and doc[k].text == "-":
-        k += 2  # a hyphenated modifier: "self - inflicted"
+        k += 2
     if k >= sent.end:
         return False
     low = doc[k].lower_
-    function_word = low in syntax.PREPOSITIONS or low in syntax.DETERMINERS or low in syntax.AUX or low in ("to", "and", "or")
-    return doc[k].is_alpha and not function_word and not syntax.is_adverb(low) and not low.endswith(("ed", "ing"))
+    return syntax.content_word(doc[k]) and low not in syntax.COORDINATORS and not low.endswith(("ed", "ing"))
+
+
 _LINE_MARKS = frozenset("- * • · – — > ( ) . : #".split())
 
 
@@ -2501,14 +2507,6 @@ def conjunct_window(doc: Doc, start: int, sent: Span, size: int) -> list[str]:
     return window_words(doc, lo, lo, sent, size, before=True) + opening
 
 
-@lru_cache(maxsize=1)
-def noun_modifiers() -> frozenset[str]:
-    """What may stand between a word and the people noun it governs, read past when a
-    rule's required word after a match is missing: "manage violent, aggressive or agitated
-    patients" (lexicons/classes/person-modifiers.yml, and the coordinators between them)."""
-    return word_classes.builtin().words("person-modifiers") | frozenset(("and", "or"))
-
-
 # Endings of adjectives ("psychiatric", "clinical", "disruptive", "dangerous", "mental");
 # not plain -al (referral, removal, withdrawal are nouns) nor -ant/-ent ("patient",
 # "client"). Words of the people classes are excluded before the ending is read
@@ -2526,7 +2524,8 @@ _PRENOMINAL_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def _modifier_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     wc = word_classes.builtin()
-    skippable = noun_modifiers() | _PRENOMINAL_WORDS
+    # lexicons/classes/person-modifiers.yml and the coordinators between them
+    skippable = wc.words("person-modifiers") | frozenset(("and", "or")) | _PRENOMINAL_WORDS
     people = wc.words("person-nouns") | wc.words("service-users") | wc.words("labelled-people") | wc.words("people")
     return skippable, people
 

@@ -238,7 +238,7 @@ def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
         if is_boundary(doc, k) or low in AUX or low in RELATIVES:
             return None
         if low.endswith("ed") and k - 1 >= sent.start:
-            return k - 1 if _noun_before_participle(doc[k - 1]) else None
+            return k - 1 if content_word(doc[k - 1]) else None
     return None
 
 
@@ -259,7 +259,7 @@ def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | Non
         low = doc[k].lower_
         if is_boundary(doc, k) or low in AUX or low in RELATIVES or low in PREPOSITIONS:
             return None
-        if low.endswith("ing") and k - 1 >= sent.start and _noun_before_participle(doc[k - 1]):
+        if low.endswith("ing") and k - 1 >= sent.start and content_word(doc[k - 1]):
             if doc[k + 1].lower_ not in DETERMINERS or low in _ING_NOUNS or low in _CLAUSE_TAKING_ING:
                 # "the planning officer had": a noun compound; "Yesterday morning the judge";
                 # "Patients saying the nurse refused": the clause after a verb of saying has its own subject
@@ -270,14 +270,15 @@ def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | Non
             # the rest of its noun phrase: "The two police [officers]"
             opening = k - 2
             while opening >= max(sent.start, k - 2 - _PARTICIPLE_OBJECT_WORDS) and (
-                doc[opening].lower_ in DETERMINERS or doc[opening].like_num or _noun_before_participle(doc[opening])
+                doc[opening].lower_ in DETERMINERS or doc[opening].like_num or content_word(doc[opening])
             ):
                 opening -= 1
             return k - 1 if opening < sent.start or is_boundary(doc, opening) else None
     return None
 
 
-def _noun_before_participle(tok: Token) -> bool:
+def content_word(tok: Token) -> bool:
+    """A word that can be a noun or a modifier: letters, no function word, no adverb."""
     low = tok.lower_
     function_word = low in PREPOSITIONS or low in DETERMINERS or low in AUX or low in NOMINATIVE
     return tok.is_alpha and not function_word and not is_adverb(low)

@@ -29,6 +29,8 @@ def flagged(text: str) -> list[str]:
         "The report says that half of them suffer from depression.",  # a document's finding retold
         "Mr Nolan told prison officers he was suffering from depression.",  # a hearer without 'that'
         "She told staff she had refused her tablets.",
+        "The nurse kept telling me my father was refusing his tablets.",  # a hearer, then a determiner subject
+        "People have been saying my brother is schizophrenic when he's not.",  # 'saying' reports too
         "Jurors heard how he was suffering from paranoid schizophrenia.",  # 'how' opens the clause
         "The inquest heard how he was suffering from schizophrenia.",
         "The nurse described how he refused his medication.",  # describing someone's account
@@ -57,6 +59,7 @@ def test_retold_words_are_not_the_writers(text):
         ("It is safe to say that he is a substance abuse counselor.", "substance abuse"),  # the writer's own saying
         ("I told staff he had refused his tablets.", "refused"),  # the writer telling, with a hearer
         ("He told staff and then refused his tablets.", "refused"),  # no clause after the hearer
+        ("I keep telling him my son refused his tablets.", "refused"),  # the writer telling
         ("She said he was tired, refusing his tablets.", "refusing"),  # a participle after the clause, no 'that'
         ("He has more than once refused his tablets.", "refused"),  # 'than' of a quantity, no speaker
     ],

@@ -148,6 +148,31 @@ def test_a_place_phrase_between_a_label_verb_and_as_keeps_the_frame(text):
     assert flagged(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They just viewed me as another crazy person.",  # a determiner between 'as' and the label
+        "Staff saw him as just some junkie.",
+        "I was treated like a drug seeker by the doctors.",  # treating like, as treating as
+        "They treat us like addicts at that clinic.",
+    ],
+)
+def test_how_others_viewed_or_treated_a_person_is_reported_labelling(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("We treated him like an addict.", "an addict"),  # the writer's own treating
+        ("He sounds like an addict.", "an addict"),  # a simile after any other verb
+        ("He behaves like a junkie.", "junkie"),
+    ],
+)
+def test_a_simile_in_the_writers_words_is_a_use(text, word):
+    assert word in flagged(text)
+
+
 def test_the_writers_own_label_with_a_place_phrase_is_a_use():
     assert flagged("Patients we know in our unit as frequent flyers.") == ["frequent flyers"]
 

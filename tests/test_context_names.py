@@ -22,6 +22,10 @@ def flagged(text: str) -> list[str]:
         "Lunatics, Imbeciles And Idiots: A History Of Insanity In Nineteenth-century Britain [PDF]",
         "Non Attendance (Did Not Attend) Policy. Executive Director of Nursing",
         "Read the report Absconding Patients And Their Care before the meeting.",
+        # running text that breaks into four or more capitalised words names a work
+        "In their guidance on The Discharge of Mentally Disordered People and their Continuing Care, the department set duties.",
+        "At the inaugural meeting of the Challenging Behaviour Community of Practice, staff spoke.",
+        "Our team follows the Prevention and Management of Violent and Aggressive Patients approach.",
     ],
 )
 def test_names_titles_and_references_are_left_alone(text):
@@ -36,6 +40,10 @@ def test_names_titles_and_references_are_left_alone(text):
         "He was non-compliant, as Smith J. found in 2010.",
         "He was non-compliant (Smith J., 2010).",
         "Clinicians saw that people who suffer from psychosis (Amador, 1993; Smith et al., 2007) struggle.",
+        # a Title Case headline has no lowercase content word before the run: checked
+        "My Mother Has Bipolar and is Refusing to Take Her Medication!",
+        "Supporting a Loved One Who Refuses Their Psychiatric Medications",
+        "Staff noted the Challenging Behaviour.",  # too short a run to name a work
     ],
 )
 def test_headings_and_running_text_with_citations_are_checked(text):

@@ -341,6 +341,9 @@ def _hearsay(
 _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
+# Verbs whose hearer comes before the retold clause ("told me that", "began to tell me my son was")
+_HEARER_VERBS = _PASSIVE_REPORT | frozenset("tell tells telling".split())
+_WH_OPENERS = frozenset("how what why whether when where if".split())  # "tells how ...": no hearer
 _SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
@@ -383,7 +386,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
         if not view and not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
-        if lowered[k] in _PASSIVE_REPORT:
+        if lowered[k] in _HEARER_VERBS and lowered[after] not in _WH_OPENERS:
             # "told me that", "told the nurse that": skip the hearer
             j = after
             while j < start and j - after < _TOLD_OBJECTS and lowered[j] != "that":
@@ -391,9 +394,11 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             if j < start and lowered[j] == "that":
                 after = j
             else:
-                # "told prison officers he was ...": the clause opens at its subject pronoun
+                # "told prison officers he was ...", "told me my son was ...": the clause
+                # opens at its subject pronoun or determiner
                 for j in range(after + 1, min(start, after + 1 + _TOLD_OBJECTS)):
-                    if lowered[j] in syntax.NOMINATIVE and _opens_clause(doc, j, start, sent, wc):
+                    opens_subject = lowered[j] in syntax.NOMINATIVE or lowered[j] in _SUBJECT_DETERMINERS
+                    if opens_subject and _opens_clause(doc, j, start, sent, wc):
                         after = j
                         break
         opener = lowered[after] == "that" or (
@@ -899,6 +904,22 @@ def _as_someone_who_is(doc: Doc, i: int, sent: Span) -> int:
     return k if k >= sent.start and lowered[k] == "as" else i
 
 
+# Words between "as" and a label: "seen as another addict", "viewed as just a drug seeker"
+_LABEL_LEAD_WORDS = frozenset("* _ , or and a an just another some such simply merely only".split())
+
+
+def _treated_like(doc: Doc, like: int, sent: Span, wc: WordClasses) -> bool:
+    """'I was treated like a drug seeker', 'they treat us like criminals': a verb of
+    treating or viewing, a short object and no punctuation before 'like'."""
+    lowered = lowers(doc)
+    for k in range(like - 1, max(sent.start, like - 4) - 1, -1):
+        if doc[k].is_punct:
+            return False
+        if wc.has("view-verbs", lowered[k]):
+            return True
+    return False
+
+
 def _labelled_as(
     doc: Doc,
     start: int,
@@ -919,7 +940,7 @@ def _labelled_as(
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or doc[i].text in ("*", "_", ",", "or", "and", "a", "an", "just") or doc[i].is_space:
+        elif doc[i].is_quote or lowered[i] in _LABEL_LEAD_WORDS or doc[i].is_space:
             run = 0
             i -= 1
         elif lowered[i] == "being" and i - 1 >= sent.start and lowered[i - 1] == "as":
@@ -950,8 +971,12 @@ def _labelled_as(
             i = k - 2  # "dismiss as being a homeless addict"
     if i >= sent.start and lowered[i] != "as" and _labels_object(doc, i, sent, wc):
         return True
-    if i < sent.start or lowered[i] != "as":
-        return False  # "treated like a mental patient" is a simile in the writer's words
+    if i < sent.start or lowered[i] not in ("as", "like"):
+        return False
+    # "treated like a drug seeker" reports how others treated the person, as "treated as"
+    # does; a simile after any other verb ("sounds like an addict") is the writer's words
+    if lowered[i] == "like" and not _treated_like(doc, i, sent, wc):
+        return False
     as_at = i
     i -= 1
     while i >= sent.start and (
@@ -1866,7 +1891,9 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return True
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
-    if not all(t.is_title or t.is_upper or t.is_punct for t in doc[start:end]):
+    match = doc[start:end]
+    # "Management of Violent": joiners inside the match belong to the name too
+    if not (match[0].is_title or match[0].is_upper) or not all(_name_part(t) or t.is_punct for t in match):
         return False
     lo = start
     while lo - 1 >= sent.start and _name_part(doc[lo - 1]):
@@ -1886,9 +1913,17 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if lo == sent.start or len(capitalised) < 3:
         return False
     before = [t for t in doc[max(sent.start, lo - 3) : lo] if not (t.is_punct or t.is_space)]
-    return any(wc.has("title-cues", t.lower_) for t in before[-2:])
+    if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
+        return True
+    # "guidance on The Discharge of Mentally Disordered People and ...": running text (a
+    # lowercase content word before, so not a headline) that breaks into four or more
+    # capitalised words names a work
+    return len(capitalised) >= _TITLE_RUN_WORDS and any(
+        t.is_lower and t.is_alpha and not t.is_stop for t in doc[sent.start : lo]
+    )
 
 
+_TITLE_RUN_WORDS = 4
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _ACRONYM_REACH = 12  # tokens from the match to the "(" of its acronym
 

@@ -99,6 +99,12 @@ def test_noun_opening_clause_is_the_noun_before_the_preposition():
     assert syntax.subject(doc, 4, sent) == 1  # inquest, not Blackburn
     doc = nlp("He came to the clinic complaining of pain.")
     assert syntax.subject(doc, 5, doc[:]) is None  # a verb opens the clause, as before
+    doc = nlp("Last year, 76% of projects in England refused to house him.")
+    assert syntax.subject(doc, 9, doc[:]) == 6  # projects: the group after the quantifier
+    doc = nlp("Most of the patients in the hospital refused it.")
+    assert syntax.subject(doc, 7, doc[:]) == 3  # patients
+    doc = nlp("He wrote of patients in the hospital refused it.")
+    assert syntax.subject(doc, 6, doc[:]) is None  # no quantifier: the object of a preposition
 
 
 def test_an_adverb_parenthesis_is_stepped_over():

@@ -223,6 +223,12 @@ def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:
             k = noun - 1
             while k >= sent.start and doc[k].lower_ in DETERMINERS:
                 k -= 1
+            if k >= sent.start and _part_of(doc, noun, sent):
+                # "76% of projects in England [refused]": the group after a quantifier
+                # that opens the clause
+                k -= 2
+                while k >= sent.start and (doc[k].lower_ in DETERMINERS or doc[k].like_num):
+                    k -= 1
             return noun if k < sent.start or is_boundary(doc, k) else None
         if is_boundary(doc, p):
             return None

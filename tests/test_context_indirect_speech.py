@@ -60,6 +60,8 @@ def test_retold_words_are_not_the_writers(text):
         ("I told staff he had refused his tablets.", "refused"),  # the writer telling, with a hearer
         ("He told staff and then refused his tablets.", "refused"),  # no clause after the hearer
         ("I keep telling him my son refused his tablets.", "refused"),  # the writer telling
+        ("It is telling that she denies any suicidal thoughts.", "denies"),  # the adjective
+        ("Nurses tell patients the ward does not allow visits after 8pm.", "allow"),  # a practice, no hearer
         ("She said he was tired, refusing his tablets.", "refusing"),  # a participle after the clause, no 'that'
         ("He has more than once refused his tablets.", "refused"),  # 'than' of a quantity, no speaker
     ],

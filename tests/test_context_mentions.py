@@ -153,11 +153,12 @@ def test_a_place_phrase_between_a_label_verb_and_as_keeps_the_frame(text):
     [
         "They just viewed me as another crazy person.",  # a determiner between 'as' and the label
         "Staff saw him as just some junkie.",
-        "I was treated like a drug seeker by the doctors.",  # treating like, as treating as
+        "I was treated like a drug seeker by the doctors.",  # treating the writer like, as treating as
+        "I am tired of the stigma of being treated like a drug seeker.",
         "They treat us like addicts at that clinic.",
     ],
 )
-def test_how_others_viewed_or_treated_a_person_is_reported_labelling(text):
+def test_how_others_viewed_or_treated_the_writer_is_reported_labelling(text):
     assert flagged(text) == []
 
 
@@ -165,6 +166,8 @@ def test_how_others_viewed_or_treated_a_person_is_reported_labelling(text):
     "text, word",
     [
         ("We treated him like an addict.", "an addict"),  # the writer's own treating
+        ("The police treated him like a junkie.", "junkie"),  # the writer's label for another person
+        ("Witnesses saw him acting like a lunatic.", "lunatic"),  # a verb between: a simile
         ("He sounds like an addict.", "an addict"),  # a simile after any other verb
         ("He behaves like a junkie.", "junkie"),
     ],

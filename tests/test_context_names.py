@@ -44,6 +44,10 @@ def test_names_titles_and_references_are_left_alone(text):
         "My Mother Has Bipolar and is Refusing to Take Her Medication!",
         "Supporting a Loved One Who Refuses Their Psychiatric Medications",
         "Staff noted the Challenging Behaviour.",  # too short a run to name a work
+        # capitals, emphasis and a heading on its own line are no title
+        "Staff note: PATIENT NON-COMPLIANT WITH MEDICATION TODAY.",
+        "Patient presented to A&E as a Known Drug Seeker And Frequent Flyer.",
+        "This policy applies to all inpatient wards\nManagement Of Absconded Patients And Missing Persons",
     ],
 )
 def test_headings_and_running_text_with_citations_are_checked(text):

@@ -36,6 +36,7 @@ def test_labels_others_applied_or_the_writer_denies_are_reported(text):
         ("I told him she's borderline.", "borderline"),  # the writer's own telling
         ("It means she is manipulative.", "manipulative"),  # not negated
         ("He was manipulative and was treated for it.", "manipulative"),
+        ("He was treated like a mental patient by staff.", "mental patient"),  # the writer's label for another
         ("He acted like a mental patient on the ward.", "mental patient"),  # a simile in the writer's words
     ],
 )

@@ -342,8 +342,16 @@ _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
 # Verbs whose hearer comes before the retold clause ("told me that", "began to tell me my son was")
-_HEARER_VERBS = _PASSIVE_REPORT | frozenset("tell tells telling".split())
 _WH_OPENERS = frozenset("how what why whether when where if".split())  # "tells how ...": no hearer
+
+
+def _tells_a_hearer(lowered: Sequence[str], k: int, sent: Span) -> bool:
+    """Does the reporting verb at k take a hearer before its clause ("told me that",
+    "kept telling me my father was", "began to tell me my son was")? Not the bare present
+    "tell(s)", an instruction or a practice ("nurses tell patients the ward ...")."""
+    if lowered[k] in _PASSIVE_REPORT or lowered[k] == "telling":
+        return True
+    return lowered[k] == "tell" and k - 1 >= sent.start and lowered[k - 1] == "to"
 _SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
@@ -386,7 +394,9 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
         if not view and not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
-        if lowered[k] in _HEARER_VERBS and lowered[after] not in _WH_OPENERS:
+        if lowered[k] == "telling" and lowered[after] == "that":
+            continue  # "it is telling that she denies ...": the adjective, no speaker
+        if _tells_a_hearer(lowered, k, sent) and lowered[after] not in _WH_OPENERS:
             # "told me that", "told the nurse that": skip the hearer
             j = after
             while j < start and j - after < _TOLD_OBJECTS and lowered[j] != "that":
@@ -904,20 +914,39 @@ def _as_someone_who_is(doc: Doc, i: int, sent: Span) -> int:
     return k if k >= sent.start and lowered[k] == "as" else i
 
 
-# Words between "as" and a label: "seen as another addict", "viewed as just a drug seeker"
-_LABEL_LEAD_WORDS = frozenset("* _ , or and a an just another some such simply merely only".split())
+# Between "as" and a label: emphasis marks and a comma, and the words of "seen as another
+# addict", "viewed as just a drug seeker", "an addict or a thief"
+_LABEL_LEAD_MARKS = frozenset("* _ ,".split())
+_LABEL_LEAD_WORDS = frozenset("or and a an just another some such simply merely only".split())
 
 
-def _treated_like(doc: Doc, like: int, sent: Span, wc: WordClasses) -> bool:
-    """'I was treated like a drug seeker', 'they treat us like criminals': a verb of
-    treating or viewing, a short object and no punctuation before 'like'."""
+_TREAT_VERBS = frozenset("treat treats treated treating".split())
+_FIRST_PERSON_OBJECTS = frozenset("me us".split())
+_TREATED_OBJECT_WORDS = 3  # "treated the rest of us like"
+
+
+def _first_person_treated_like(doc: Doc, like: int, sent: Span) -> bool:
+    """'I was treated like a drug seeker', 'they treat us like addicts', 'the stigma of
+    being treated like a drug seeker' in first-person writing: how others treated the
+    writer, reported. The writer treating someone else ('we treated him like an addict',
+    'the police treated him like a junkie') chooses the label: a use."""
+    from tilint import syntax
+
     lowered = lowers(doc)
-    for k in range(like - 1, max(sent.start, like - 4) - 1, -1):
-        if doc[k].is_punct:
-            return False
-        if wc.has("view-verbs", lowered[k]):
-            return True
-    return False
+    verb = next(
+        (k for k in range(like - 1, max(sent.start, like - 1 - _TREATED_OBJECT_WORDS) - 1, -1) if lowered[k] in _TREAT_VERBS),
+        None,
+    )
+    if verb is None or any(doc[k].is_punct or lowered[k].endswith("ing") for k in range(verb + 1, like)):
+        return False
+    if any(lowered[k] in _FIRST_PERSON_OBJECTS for k in range(verb + 1, like)):
+        return True  # "treat us like"
+    if verb + 1 != like or verb - 1 < sent.start or lowered[verb - 1] not in syntax.BE:
+        return False
+    if lowered[verb - 1] == "being":
+        return first_person_writing(doc, sent)  # "the stigma of being treated like"
+    head = syntax.subject(doc, verb, sent)
+    return head is not None and lowered[head] in ("i", "we")  # "I was treated like"
 
 
 def _labelled_as(
@@ -940,7 +969,7 @@ def _labelled_as(
         in_mention = next((m for m in earlier_mentions if m[0] <= i < m[1]), None)
         if in_mention is not None:
             i = in_mention[0] - 1
-        elif doc[i].is_quote or lowered[i] in _LABEL_LEAD_WORDS or doc[i].is_space:
+        elif doc[i].is_quote or doc[i].is_space or lowered[i] in _LABEL_LEAD_MARKS or lowered[i] in _LABEL_LEAD_WORDS:
             run = 0
             i -= 1
         elif lowered[i] == "being" and i - 1 >= sent.start and lowered[i - 1] == "as":
@@ -973,9 +1002,9 @@ def _labelled_as(
         return True
     if i < sent.start or lowered[i] not in ("as", "like"):
         return False
-    # "treated like a drug seeker" reports how others treated the person, as "treated as"
-    # does; a simile after any other verb ("sounds like an addict") is the writer's words
-    if lowered[i] == "like" and not _treated_like(doc, i, sent, wc):
+    # "I was treated like a drug seeker" reports how others treated the writer, as
+    # "treated as" does; any other simile ("sounds like an addict") is the writer's words
+    if lowered[i] == "like" and not _first_person_treated_like(doc, i, sent):
         return False
     as_at = i
     i -= 1
@@ -1864,6 +1893,7 @@ def _labels_a_person_noun(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 # ---------------------------------------------------------------- names
 
+_TITLE_RUN_WORDS = 4  # Title Case words of a work's name in running text
 _NAME_JOINERS = frozenset("of and the for on in & - ' 's to ( ) – /".split())
 # "Lunatics, Imbeciles And Idiots: A History Of Insanity": a Title Case line with a subtitle
 _SUBTITLE = re.compile(
@@ -1892,7 +1922,7 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
     match = doc[start:end]
-    # "Management of Violent": joiners inside the match belong to the name too
+    # a rule's phrase with a joiner in it ("Management of Violent ...") inside a name
     if not (match[0].is_title or match[0].is_upper) or not all(_name_part(t) or t.is_punct for t in match):
         return False
     lo = start
@@ -1915,15 +1945,26 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     before = [t for t in doc[max(sent.start, lo - 3) : lo] if not (t.is_punct or t.is_space)]
     if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
         return True
-    # "guidance on The Discharge of Mentally Disordered People and ...": running text (a
-    # lowercase content word before, so not a headline) that breaks into four or more
-    # capitalised words names a work
-    return len(capitalised) >= _TITLE_RUN_WORDS and any(
-        t.is_lower and t.is_alpha and not t.is_stop for t in doc[sent.start : lo]
-    )
+    return _title_in_running_text(doc, lo, hi, sent)
 
 
-_TITLE_RUN_WORDS = 4
+def _title_in_running_text(doc: Doc, lo: int, hi: int, sent: Span) -> bool:
+    """'guidance on The Discharge of Mentally Disordered People and their ...': running text
+    that breaks into a Title Case run names a work. Running text: a lowercase content word
+    (spaCy's stop list stands in for function words) earlier on the same line, so not a
+    headline or a heading joined to the line before. A title: four or more Title Case words
+    (not capitals, which are emphasis or a note's shorthand) with a lowercase joiner between
+    two of them ('Community of Practice'), which emphasis ('a Known Drug Seeker And
+    Frequent Flyer') lacks."""
+    titled = [t.i for t in doc[lo:hi] if t.is_title]
+    if len(titled) < _TITLE_RUN_WORDS:
+        return False
+    if not any(doc[k].is_lower and doc[k].lower_ in _NAME_JOINERS for k in range(titled[0] + 1, titled[-1])):
+        return False
+    line_start = next((k + 1 for k in range(lo - 1, sent.start - 1, -1) if "\n" in doc[k].text_with_ws), sent.start)
+    return any(t.is_lower and t.is_alpha and not t.is_stop for t in doc[line_start:lo])
+
+
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _ACRONYM_REACH = 12  # tokens from the match to the "(" of its acronym
 

@@ -223,12 +223,9 @@ def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:
             k = noun - 1
             while k >= sent.start and doc[k].lower_ in DETERMINERS:
                 k -= 1
-            if k >= sent.start and _part_of(doc, noun, sent):
-                # "76% of projects in England [refused]": the group after a quantifier
-                # that opens the clause
-                k -= 2
-                while k >= sent.start and (doc[k].lower_ in DETERMINERS or doc[k].like_num):
-                    k -= 1
+            quantity = _quantifier_of(doc, noun, sent)
+            if quantity is not None:
+                k = quantity - 1  # "76% of projects in England [refused]": the quantity opens the clause
             return noun if k < sent.start or is_boundary(doc, k) else None
         if is_boundary(doc, p):
             return None
@@ -379,14 +376,25 @@ QUANTIFIERS = frozenset(
 def _part_of(doc: Doc, head: int, sent: Span) -> bool:
     """'Twenty per cent of GPs denied ...': the group after a quantifier's 'of' is what
     the subject is made of, so it names who acted."""
+    return _quantifier_of(doc, head, sent) is not None
+
+
+def _quantifier_of(doc: Doc, head: int, sent: Span) -> int | None:
+    """The first token of the quantity before "of" and the group at `head` ("Twenty per
+    cent of GPs" -> Twenty, "76% of projects" -> 76, "most of the patients" -> most), or
+    None."""
     j = head - 1
     while j >= sent.start and head - j <= 3 and doc[j].lower_ in DETERMINERS:
         j -= 1
-    return (
-        j - 1 >= sent.start
-        and doc[j].lower_ == "of"
-        and (doc[j - 1].lower_ in QUANTIFIERS or doc[j - 1].like_num)
-    )
+    if j - 1 < sent.start or doc[j].lower_ != "of" or not (doc[j - 1].lower_ in QUANTIFIERS or doc[j - 1].like_num):
+        return None
+    k = j - 1
+    while k - 1 >= sent.start and (doc[k - 1].like_num or doc[k - 1].lower_ in _QUANTITY_WORDS):
+        k -= 1
+    return k
+
+
+_QUANTITY_WORDS = frozenset("per a an the".split())  # "twenty per cent", "a third", "the majority"
 
 
 def _of_inside_name(doc: Doc, head: int, j: int, sent: Span) -> bool:

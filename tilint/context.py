@@ -341,8 +341,8 @@ def _hearsay(
 _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
-# Verbs whose hearer comes before the retold clause ("told me that", "began to tell me my son was")
 _WH_OPENERS = frozenset("how what why whether when where if".split())  # "tells how ...": no hearer
+_SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
 def _tells_a_hearer(lowered: Sequence[str], k: int, sent: Span) -> bool:
@@ -352,7 +352,6 @@ def _tells_a_hearer(lowered: Sequence[str], k: int, sent: Span) -> bool:
     if lowered[k] in _PASSIVE_REPORT or lowered[k] == "telling":
         return True
     return lowered[k] == "tell" and k - 1 >= sent.start and lowered[k - 1] == "to"
-_SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 
 
 def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
@@ -919,7 +918,6 @@ def _as_someone_who_is(doc: Doc, i: int, sent: Span) -> int:
 _LABEL_LEAD_MARKS = frozenset("* _ ,".split())
 _LABEL_LEAD_WORDS = frozenset("or and a an just another some such simply merely only".split())
 
-
 _TREAT_VERBS = frozenset("treat treats treated treating".split())
 _FIRST_PERSON_OBJECTS = frozenset("me us".split())
 _TREATED_OBJECT_WORDS = 3  # "treated the rest of us like"
@@ -946,7 +944,7 @@ def _first_person_treated_like(doc: Doc, like: int, sent: Span) -> bool:
     if lowered[verb - 1] == "being":
         return first_person_writing(doc, sent)  # "the stigma of being treated like"
     head = syntax.subject(doc, verb, sent)
-    return head is not None and lowered[head] in ("i", "we")  # "I was treated like"
+    return head is not None and lowered[head] in _FIRST_PERSON_SUBJECTS  # "I was treated like"
 
 
 def _labelled_as(

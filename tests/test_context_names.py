@@ -70,7 +70,7 @@ def test_words_spelt_out_before_their_acronym_name_a_programme(text):
     [
         ("He has treatment-resistant schizophrenia (TRS).", "treatment-resistant"),  # an ordinary term's acronym
         ("The management of aggressive patients (MAP) is hard.", "management of aggressive"),
-        ("Staff managed aggressive patients (see below).", "aggressive"),
+        ("Staff managed aggressive patients (see below).", "aggressive patients"),
         ("Management of aggressive patients (MAPS) curriculum.", "Management of aggressive"),  # initials do not spell it
     ],
 )

@@ -140,7 +140,7 @@ class TilintComponent:
         if text is None:
             text = context.doc_text(doc)  # Doc.text joins every token (a Token object each): once per Doc
         quotes = context.quote_regions(text)
-        narrative = context.NarrativeCache()  # first-person writing around each sentence
+        narrative = context.NarrativeCache(quotes)  # first-person writing around each sentence
         mentions: list[tuple[int, int]] = []
         hits: list[Hit] = []
         recovering: bool | None = None  # the narrator speaks of their own recovery (read once)
@@ -211,25 +211,27 @@ class TilintComponent:
                 )
                 if not listed and not any(context.modifier_like(word) for word in after):
                     return False
-                after = self._noun_after_modifiers(doc, e, sent)
+                after, past = self._noun_after_modifiers(doc, e, sent)
                 # read past modifiers only to a person: "disruptive or unusual behaviour"
-                # is not "disruptive behaviour"
-                if not (after and after[-1] in self._people and context.window_has(after, spec)):
+                # is not "disruptive behaviour"; nor a person who only modifies the next
+                # noun ("management of aggressive patient behaviour")
+                if not (after and after[-1] in self._people and past not in self._compound_heads and context.window_has(after, spec)):
                     return False
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
         return True
 
-    def _noun_after_modifiers(self, doc: Doc, e: int, sent: Span) -> list[str]:
+    def _noun_after_modifiers(self, doc: Doc, e: int, sent: Span) -> tuple[list[str], str | None]:
         """The words after a match up to the first that is not a modifier, with the
-        preposition and determiner before it: "manage violent, aggressive or agitated
-        patients" -> ['patients'], "management of 35 young people" -> ['of', 'people'].
-        Commas between modifiers do not end the clause here."""
-        words = context.window_words(doc, e, e, sent, 4, before=False, skip_if=context.modifier_like)
+        preposition and determiner before it, and the word after that one: "manage
+        violent, aggressive or agitated patients" -> (['patients'], None), "management of
+        35 young people" -> (['of', 'people'], None). Commas between modifiers do not end
+        the clause here."""
+        words = context.window_words(doc, e, e, sent, 5, before=False, skip_if=_np_modifier)
         lead = 0
         while lead < len(words) - 1 and (words[lead] in syntax.DETERMINERS or words[lead] == "of"):
             lead += 1
-        return words[: lead + 1]
+        return words[: lead + 1], (words[lead + 1] if lead + 1 < len(words) else None)
 
     def _has_required_before(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec) -> bool:
         before = context.window_words(doc, s, e, sent, spec.size, before=True)
@@ -376,6 +378,12 @@ def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
                 end2 = max(end2, c.end)
         i = j
     return [c for k, c in enumerate(candidates) if k not in inner]
+
+
+def _np_modifier(word: str) -> bool:
+    """A modifier inside a noun phrase, with the adverbs that grade it ("of acutely
+    disturbed patients"): after a preposition an adverb cannot end a verb's clause."""
+    return context.modifier_like(word) or (len(word) > 4 and word.endswith("ly"))
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -1521,22 +1521,41 @@ _THIRD_IDS = frozenset(get_string_id(w) for w in _THIRD_SINGULAR)
 _FIRST_ANY_IDS = frozenset(get_string_id(w) for w in _FIRST_ANY)
 
 
+def _outside_quotes(doc: Doc, lowers: list[int], quotes: Sequence[tuple[int, int]]) -> list[int]:
+    """`lowers` with the tokens inside quotation marks blanked (regions are in text order)."""
+    out = list(lowers)
+    k = 0
+    for i, at in enumerate(doc.to_array(IDX).tolist()):
+        while k < len(quotes) and quotes[k][1] <= at:
+            k += 1
+        if k == len(quotes):
+            break
+        if quotes[k][0] <= at:
+            out[i] = 0
+    return out
+
+
 class NarrativeCache:
     """Per-Doc prefix sums of first- and third-person singular pronouns and of any
     first-person pronoun (one pass over the Doc's lower-case ids, made only when a match
-    needs it), and the answers per sentence."""
+    needs it), and the answers per sentence. Pronouns inside `quotes` (character ranges)
+    are someone's quoted words, not the writer's: a note that quotes the patient ("I
+    just need to get out of here") is not first-person writing."""
 
-    __slots__ = ("answers", "any_first", "first", "third")
+    __slots__ = ("answers", "any_first", "first", "quotes", "third")
 
-    def __init__(self) -> None:
+    def __init__(self, quotes: Sequence[tuple[int, int]] = ()) -> None:
         self.first: list[int] = []
         self.third: list[int] = []
         self.any_first: list[int] = []
         self.answers: dict[int, bool] = {}
+        self.quotes = quotes
 
     def counts(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
         if not self.first:
             lowers = doc.to_array(LOWER).tolist()
+            if self.quotes:
+                lowers = _outside_quotes(doc, lowers, self.quotes)
             self.first = [0, *accumulate(x in _FIRST_IDS for x in lowers)]
             self.third = [0, *accumulate(x in _THIRD_IDS for x in lowers)]
             self.any_first = [0, *accumulate(x in _FIRST_ANY_IDS for x in lowers)]

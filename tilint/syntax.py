@@ -926,6 +926,9 @@ def _following_noun(
     head = _np_head(doc, i, sent.end)
     if head is None:
         return []
+    # "aggressive patient behaviour": a people noun that only modifies the head
+    if classes.has("person-compounds", doc[head].lower_) and not classes.has("people", doc[head].lower_):
+        return classes.of_token(doc, head)
     if any(classes.has("people", t.lower_) or classes.has("relations", t.lower_) for t in doc[i : head + 1]):
         return []
     return classes.of_token(doc, head)

@@ -71,7 +71,7 @@ def test_violence_words_naming_a_behaviour_are_ordinary(text):
     "text, word",
     [
         ("He was aggressive, and behaviour deteriorated overnight.", "aggressive"),  # a new clause
-        ("Aggressive patients are nursed on Ward 3.", "aggressive patients"),
+        ("Aggressive patients are nursed on Ward 3.", "aggressive"),
         ("He was hostile, rude and abusive towards staff.", "hostile"),
         ("She has a long history of challenging behaviour.", "challenging"),  # a listed label: not a violence rule
     ],

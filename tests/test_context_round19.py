@@ -72,7 +72,7 @@ def test_structure_that_is_not_a_finding(text):
         ("Does not engage with staff.", "does not engage"),  # a note's third person, not advice
         ("He was neither calm nor cooperative, and was aggressive to staff.", "aggressive"),  # another clause
         ("He is an aggressive, demanding man.", "aggressive"),
-        ("Aggressive patients were moved.", "aggressive patients"),
+        ("Aggressive patients were moved.", "aggressive"),
         ("I would describe him as being an addict.", "an addict"),  # the writer's own description
         ("I knew him; a young alcoholic from East Europe.", "alcoholic"),  # a filler after the article
         ("As a child care worker I always used to chase absconders.", "absconders"),  # others, not "I"

@@ -26,8 +26,12 @@ def flagged(text: str) -> list[str]:
         ("He repeatedly tells you “I’m fine” and is refusing further examination.", "refusing"),
         # an adverb grading the modifier is part of the noun phrase
         ("The management of severely agitated patients.", "management"),
-        # the label keeps its person when a longer phrase stands around it
-        ("Staff are trained in the management of aggressive patients.", "aggressive patients"),
+        # the label is not inside the management finding
+        ("Staff are trained in the management of aggressive patients.", "aggressive"),
+        # a participle after the person is a reduced relative, not a compound
+        ("The management of agitated patients waiting in ED is covered in module 2.", "management"),
+        # the parts of a listed hyphenated modifier are modifiers
+        ("Staff discussed the management of drug-dependent suicidal adolescents.", "management"),
     ],
 )
 def test_structure_that_stays_a_finding(text, word):
@@ -46,6 +50,13 @@ def test_structure_that_stays_a_finding(text, word):
 )
 def test_structure_that_stays_clear(text):
     assert flagged(text) == []
+
+
+def test_first_person_writing_reads_no_quoted_pronoun_without_a_cache():
+    nlp = spacy.blank("en")
+    doc = nlp("“I need to go, I want out, I hate it,” he said.")
+    sent = doc[:]
+    assert not context.first_person_writing(doc, sent)
 
 
 def test_quoted_pronouns_are_not_counted_as_the_writers():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import cast
 
 import numpy
@@ -214,8 +215,10 @@ class TilintComponent:
                 after, past = self._noun_after_modifiers(doc, e, sent)
                 # read past modifiers only to a person: "disruptive or unusual behaviour"
                 # is not "disruptive behaviour"; nor a person who only modifies the next
-                # noun ("management of aggressive patient behaviour")
-                if not (after and after[-1] in self._people and past not in self._compound_heads and context.window_has(after, spec)):
+                # noun ("management of aggressive patient behaviour"), but a participle
+                # after the person is a reduced relative ("agitated patients waiting in ED")
+                compound = past in self._compound_heads and not past.endswith("ing")
+                if not (after and after[-1] in self._people and not compound and context.window_has(after, spec)):
                     return False
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):
                 return False
@@ -223,10 +226,10 @@ class TilintComponent:
 
     def _noun_after_modifiers(self, doc: Doc, e: int, sent: Span) -> tuple[list[str], str | None]:
         """The words after a match up to the first that is not a modifier, with the
-        preposition and determiner before it, and the word after that one: "manage
-        violent, aggressive or agitated patients" -> (['patients'], None), "management of
-        35 young people" -> (['of', 'people'], None). Commas between modifiers do not end
-        the clause here."""
+        preposition and determiner before it, and the next word that is not a modifier:
+        "manage violent, aggressive or agitated patients" -> (['patients'], None),
+        "management of 35 young people" -> (['of', 'people'], None). Commas between
+        modifiers do not end the clause here."""
         words = context.window_words(doc, e, e, sent, 5, before=False, skip_if=_np_modifier)
         lead = 0
         while lead < len(words) - 1 and (words[lead] in syntax.DETERMINERS or words[lead] == "of"):
@@ -382,8 +385,16 @@ def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _np_modifier(word: str) -> bool:
     """A modifier inside a noun phrase, with the adverbs that grade it ("of acutely
-    disturbed patients"): after a preposition an adverb cannot end a verb's clause."""
-    return context.modifier_like(word) or (len(word) > 4 and word.endswith("ly"))
+    disturbed patients": after a preposition an adverb cannot end a verb's clause) and
+    the parts of a listed hyphenated modifier, which the tokenizer splits ("of high-risk
+    suicidal adolescents")."""
+    return context.modifier_like(word) or (len(word) > 4 and word.endswith("ly")) or word in _hyphen_parts()
+
+
+@lru_cache(maxsize=1)
+def _hyphen_parts() -> frozenset[str]:
+    listed = word_classes.builtin().words("person-modifiers")
+    return frozenset(part for word in listed if "-" in word for part in word.split("-") if part)
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:

@@ -1587,7 +1587,7 @@ def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = No
     singular ones, in the sentence and up to _NARRATIVE_REACH tokens either side. A
     clinician's letter ('I saw him today; he ...') has as many of the second as of the
     first. `cache` holds one Doc's counts and answers."""
-    cache = cache if cache is not None else NarrativeCache()
+    cache = cache if cache is not None else NarrativeCache(quote_regions(doc_text(doc)))
     if sent.start in cache.answers:
         return cache.answers[sent.start]
     first_sums, third_sums, _ = cache.counts(doc)
@@ -1627,7 +1627,7 @@ def narrator_scope(
     from tilint import syntax
 
     wc = classes or word_classes.builtin()
-    cache = cache if cache is not None else NarrativeCache()
+    cache = cache if cache is not None else NarrativeCache(quote_regions(doc_text(doc)))
     any_first = cache.counts(doc)[2]
     if _generic_you(doc, start, sent):
         # "When you're an addict, everything revolves around ...": the narrator's generic you

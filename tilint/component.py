@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import cast
 
 import numpy
@@ -230,7 +229,7 @@ class TilintComponent:
         "manage violent, aggressive or agitated patients" -> (['patients'], None),
         "management of 35 young people" -> (['of', 'people'], None). Commas between
         modifiers do not end the clause here."""
-        words = context.window_words(doc, e, e, sent, 5, before=False, skip_if=_np_modifier)
+        words = context.window_words(doc, e, e, sent, 5, before=False, skip_if=context.np_modifier)
         lead = 0
         while lead < len(words) - 1 and (words[lead] in syntax.DETERMINERS or words[lead] == "of"):
             lead += 1
@@ -381,20 +380,6 @@ def _drop_contained(candidates: list[_Candidate]) -> list[_Candidate]:
                 end2 = max(end2, c.end)
         i = j
     return [c for k, c in enumerate(candidates) if k not in inner]
-
-
-def _np_modifier(word: str) -> bool:
-    """A modifier inside a noun phrase, with the adverbs that grade it ("of acutely
-    disturbed patients": after a preposition an adverb cannot end a verb's clause) and
-    the parts of a listed hyphenated modifier, which the tokenizer splits ("of high-risk
-    suicidal adolescents")."""
-    return context.modifier_like(word) or (len(word) > 4 and word.endswith("ly")) or word in _hyphen_parts()
-
-
-@lru_cache(maxsize=1)
-def _hyphen_parts() -> frozenset[str]:
-    listed = word_classes.builtin().words("person-modifiers")
-    return frozenset(part for word in listed if "-" in word for part in word.split("-") if part)
 
 
 def _token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:

@@ -1551,6 +1551,11 @@ class NarrativeCache:
         self.answers: dict[int, bool] = {}
         self.quotes = quotes
 
+    @classmethod
+    def of(cls, doc: Doc) -> NarrativeCache:
+        """A cache for a caller that has not read the Doc's quotations."""
+        return cls(quote_regions(doc_text(doc)))
+
     def counts(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
         if not self.first:
             lowers = doc.to_array(LOWER).tolist()
@@ -1587,7 +1592,7 @@ def first_person_writing(doc: Doc, sent: Span, cache: NarrativeCache | None = No
     singular ones, in the sentence and up to _NARRATIVE_REACH tokens either side. A
     clinician's letter ('I saw him today; he ...') has as many of the second as of the
     first. `cache` holds one Doc's counts and answers."""
-    cache = cache if cache is not None else NarrativeCache(quote_regions(doc_text(doc)))
+    cache = cache if cache is not None else NarrativeCache.of(doc)
     if sent.start in cache.answers:
         return cache.answers[sent.start]
     first_sums, third_sums, _ = cache.counts(doc)
@@ -1627,7 +1632,7 @@ def narrator_scope(
     from tilint import syntax
 
     wc = classes or word_classes.builtin()
-    cache = cache if cache is not None else NarrativeCache(quote_regions(doc_text(doc)))
+    cache = cache if cache is not None else NarrativeCache.of(doc)
     any_first = cache.counts(doc)[2]
     if _generic_you(doc, start, sent):
         # "When you're an addict, everything revolves around ...": the narrator's generic you
@@ -2621,6 +2626,21 @@ def _modifier_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     skippable = wc.words("person-modifiers") | frozenset(("and", "or")) | _PRENOMINAL_WORDS
     people = wc.words("person-nouns") | wc.words("service-users") | wc.words("labelled-people") | wc.words("people")
     return skippable, people
+
+
+@lru_cache(maxsize=1)
+def _hyphenated_modifier_parts() -> frozenset[str]:
+    """The halves of listed hyphenated modifiers, which the tokenizer splits ("high-risk")."""
+    skippable, _ = _modifier_vocabulary()
+    return frozenset(part for word in skippable if "-" in word for part in word.split("-") if part)
+
+
+def np_modifier(word: str) -> bool:
+    """A modifier inside a noun phrase after a preposition: modifier_like, the adverbs
+    that grade it ("of acutely disturbed patients": there an adverb cannot end a verb's
+    clause) and the halves of a listed hyphenated modifier ("of high-risk suicidal
+    adolescents")."""
+    return modifier_like(word) or (len(word) > 4 and word.endswith("ly")) or word in _hyphenated_modifier_parts()
 
 
 @lru_cache(maxsize=1 << 16)  # asked for the same few thousand words again and again

@@ -94,3 +94,39 @@ def test_an_identity_first_label_is_the_writers_word_even_in_a_retold_account(te
 )
 def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words(text, word):
     assert any(word in f for f in flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lexical past or present verb opens the retold clause, no auxiliary needed
+        "Police say he left the hospital after refusing an evaluation.",
+        "A spokesman said the county handles people in jail who have a serious mental illness badly.",
+        # a quantified subject
+        "Mr Harvey said too many mental patients were walking the streets.",
+        "She said most addicts were turned away.",
+        # news style: age and address set off by commas inside the retold clause
+        "The inquest was told that Mr Whiting, of Highcroft Villas, Brighton, had suffered from depression.",
+        "The court heard that Ms Jones, 45, had refused the ambulance.",
+        # verbs of saying beyond 'say' and 'tell'
+        "Local residents protested that some of the addicts were not from the area.",
+        "The charity warned that the system of dealing with mentally ill inmates was failing.",
+        "The facility maintains that it cannot manage the person.",
+    ],
+)
+def test_more_forms_of_retold_clauses(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Let's say a patient comes into the emergency room complaining of abdominal pain.", "complaining of"),  # a supposition
+        ("He said he was fine, and he refused the ambulance.", "refused"),  # the writer's own clause after 'and'
+        ("The nurse said he was tired, 45 minutes later he refused his tablets.", "refused"),  # a verb between the commas
+        ("Patients allege they are suicidal even when you suspect they are malingering.", "malingering"),  # the writer's aside
+        ("I was told he was well because my stupid patient refused insulin.", "refused"),  # the writer's own reason
+    ],
+)
+def test_a_supposition_or_the_writers_next_clause_stays_a_use(text, word):
+    assert any(word in f for f in flagged(text))

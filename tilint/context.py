@@ -380,6 +380,13 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             appositive = True
             continue
         if syntax.is_boundary(doc, k):
+            if (
+                lowered[k] in _SUBORDINATORS
+                and k - 1 > lo
+                and not doc[k - 1].is_punct
+                and (k + 1 == start or lowered[k + 1].endswith("ing") or lowered[k + 1] in _THIRD_SUBJECTS)
+            ):
+                continue  # "police say he left the hospital after refusing ...": inside the retold clause
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
@@ -395,6 +402,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
         after = k + 1
         if lowered[k] == "telling" and lowered[after] == "that":
             continue  # "it is telling that she denies ...": the adjective, no speaker
+        if lowered[k] == "say" and k - 1 >= sent.start and lowered[k - 1] in ("let's", "let’s", "lets", "'s", "’s", "us"):
+            continue  # "let's say a patient comes in complaining of ...": a supposition, no speaker
         if _tells_a_hearer(lowered, k, sent) and lowered[after] not in _WH_OPENERS:
             # "told me that", "told the nurse that": skip the hearer
             j = after
@@ -441,6 +450,9 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
     return False
 
 
+# Subordinators that open a clause inside a retold one when no comma comes before them.
+_SUBORDINATORS = frozenset("after before when while until because since once".split())
+_THIRD_SUBJECTS = frozenset("he she they".split())  # not "even when you suspect ...": the writer's aside
 _RELATIVE_CLAUSE_WORDS = 20  # tokens of ", who had a long history of mental illness,"
 
 
@@ -451,10 +463,37 @@ def _relative_clause_opening(doc: Doc, comma: int, sent: Span) -> int | None:
 
     for p in range(comma - 2, max(sent.start, comma - _RELATIVE_CLAUSE_WORDS) - 1, -1):
         if doc[p].text == ",":
-            return p if doc[p + 1].lower_ in ("who", "which", "whose") else None
+            if doc[p + 1].lower_ in ("who", "which", "whose"):
+                return p
+            if not _parenthetical(doc, p, comma):
+                return None
+            # chained: ", of Highcroft Villas, Brighton,"
+            q = next((q for q in range(p - 2, max(sent.start, p - _PARENTHETICAL_WORDS - 1) - 1, -1) if doc[q].text == ","), None)
+            while q is not None and _parenthetical(doc, q, p):
+                p = q
+                q = next((q for q in range(p - 2, max(sent.start, p - _PARENTHETICAL_WORDS - 1) - 1, -1) if doc[q].text == ","), None)
+            return p
         if syntax.is_boundary(doc, p) and doc[p].lower_ != "and":
             return None
     return None
+
+
+_PARENTHETICAL_WORDS = 8  # ", 45, of Highcroft Villas, Brighton,"
+
+
+def _parenthetical(doc: Doc, opening: int, closing: int) -> bool:
+    """', 45,', ', of Highcroft Villas,', ', a mother of two,': a short stretch between two
+    commas with no verb in it describes the noun before it (news style), so the clause
+    around it runs on past it."""
+    from tilint import syntax
+
+    if closing - opening - 1 > _PARENTHETICAL_WORDS:
+        return False
+    for k in range(opening + 1, closing):
+        low = doc[k].lower_
+        if low in _FINITE or syntax.inflected_verb(low) or low.endswith("ing") or syntax.is_boundary(doc, k):
+            return False
+    return True
 
 
 # Verbs of holding a view that take a clause ("X thinks (that) Y is ...").
@@ -471,6 +510,8 @@ _ATTRIBUTION_VERBS = frozenset(
 
 _FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())
 _CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
+# "said too many mental patients were ...", "said most addicts are ...": a quantified subject
+_SUBJECT_QUANTIFIERS = frozenset("too many most some all few several these those every each".split())
 _CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
 
 
@@ -486,10 +527,13 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
     lowered = lowers(doc)
     low = lowered[i]
     subject_word = low in syntax.NOMINATIVE or low == "it" or wc.has("relations", low)
-    if not (subject_word or low in _SUBJECT_DETERMINERS or (doc[i].is_title and doc[i].is_alpha)):
+    if not (subject_word or low in _SUBJECT_DETERMINERS or low in _SUBJECT_QUANTIFIERS or (doc[i].is_title and doc[i].is_alpha)):
         return False
     # the match itself may open with the verb ("told the patient was allowed out")
-    if any(lowered[k] in _FINITE for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))):
+    if any(
+        lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.inflected_verb(lowered[k]))
+        for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))
+    ):
         return True
     # the match inside the clause's subject, its verb right after ("said the bulk of
     # recorded absconders were on leave")

@@ -20,6 +20,7 @@ make up the heuristic itself (auxiliaries, determiners, conjunctions) are listed
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -908,6 +909,19 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
         while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
             i += 1
     return []
+
+
+@lru_cache(maxsize=4096)
+def inflected_verb(word: str) -> bool:
+    """Is this a past or third-person form of a verb lemminflect knows ("left", "took",
+    "refuses", "allowed"), not its base form or "-ing"? A clause's finite verb, when no
+    auxiliary shows it."""
+    if word.endswith("ing") or not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return bool(lemmas) and word not in lemmas
 
 
 def _past_verb(word: str, classes: WordClasses) -> bool:

@@ -248,3 +248,27 @@ def test_an_account_after_a_difficulty_elsewhere_stays_a_finding():
     # a feeling or courage reports an admission made; "hard" here modifies a noun
     assert [f.rule for f in tilint.lint_text("He was embarrassed to admit that he had wet the bed.")] == ["TI411"]
     assert [f.rule for f in tilint.lint_text("Hard questioning led him to confess to drinking.")] == ["TI411"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Annie Humphries, past president, admitted that some pupils found it hard.",  # a role set off after a name
+        "Dr Patel, the consultant, insisted on a scan.",
+        "Hillingdon House chiefs insist they have made big improvements.",  # the plural of a listed role
+    ],
+)
+def test_an_officials_role_after_a_name_or_in_the_plural(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("John Smith, 45, admitted drinking every day.", "admitted"),  # an age, not a role
+        ("Mr Jones, the patient, denies any thoughts of self-harm.", "denies"),
+        ("Mary, my sister, claims he hit her.", "claims"),  # a relative speaks for the person
+    ],
+)
+def test_a_persons_name_with_an_apposition_stays_the_persons_account(text, word):
+    assert word in flagged(text)

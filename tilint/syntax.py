@@ -327,8 +327,10 @@ def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
     however,"), or `comma` itself when there is none."""
     for p in range(comma - 2, max(sent.start, comma - _PARENTHESIS_REACH) - 1, -1):
         if doc[p].text == ",":
-            opens = doc[p + 1].lower_ in PREPOSITIONS or all(
-                is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS for k in range(p + 1, comma)
+            opens = (
+                doc[p + 1].lower_ in PREPOSITIONS
+                or all(is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS for k in range(p + 1, comma))
+                or _role_after_name(doc, p, comma)
             )
             inside = all(not is_boundary(doc, k) for k in range(p + 1, comma))
             return p - 1 if opens and inside and p - 1 >= sent.start else comma
@@ -618,6 +620,9 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     found = classes.of_token(doc, head)
     if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
+    appositive = _appositive_classes(doc, head, sent, classes)
+    if appositive:
+        return appositive
     j = head - 1
     while j >= sent.start and head - j <= 3:
         low = doc[j].lower_
@@ -630,6 +635,33 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
         if found:
             return found
         j -= 1
+    return []
+
+
+_APPOSITIVE_WORDS = 5  # ", the trust's chief executive,"
+
+
+def _role_after_name(doc: Doc, opening: int, closing: int) -> bool:
+    """'Annie Humphries, past president,', 'John Smith, 45,': a short verbless phrase set
+    off by commas right after a name describes the named person."""
+    if opening - 1 < 0 or not doc[opening - 1].is_title or closing - opening - 1 > _APPOSITIVE_WORDS:
+        return False
+    return all(
+        not (doc[k].lower_ in AUX or inflected_verb(doc[k].lower_) or doc[k].lower_.endswith("ing"))
+        for k in range(opening + 1, closing)
+    )
+
+
+def _appositive_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
+    """'Annie Humphries, past president, admitted ...': a name's role set off by commas
+    right after it gives the phrase its classes."""
+    if not doc[head].is_title or head + 2 >= sent.end or doc[head + 1].text != ",":
+        return []
+    for k in range(head + 2, min(sent.end, head + 2 + _APPOSITIVE_WORDS)):
+        if doc[k].text == ",":
+            return classes.of_token(doc, k - 1) if k - 1 > head + 1 else []
+        if is_boundary(doc, k) or doc[k].lower_ in AUX:
+            return []
     return []
 
 

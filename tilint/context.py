@@ -1536,6 +1536,8 @@ def first_person_account(
     # only a subject of its own clause: a shared one may be another person ("I believe
     # some people have services but still refuse care")
     head = syntax.subject(doc, be + 1 if be is not None else start, sent)
+    if head is None and be is None:
+        head = _implied_subject(doc, start, sent)  # "I was doing it just to manipulate them"
     if head is not None and be is not None and category == "coercive" and doc[head].lower_ == "we":
         # "we weren't allowed phones", "we were escorted": done to the narrator's group,
         # or to staff (then not power over a person in care); either way not a finding
@@ -1543,6 +1545,27 @@ def first_person_account(
     if head is None or doc[head].lower_ != "i":
         return False
     return be is not None or category != "coercive"
+
+
+_IMPLIED_SUBJECT_REACH = 15
+
+
+def _implied_subject(doc: Doc, start: int, sent: Span) -> int | None:
+    """The subject of an infinitive or of a participle after a comma, which have none of
+    their own: the nearest subject pronoun before them in the sentence ("I was putting it
+    on just to manipulate them" -> I; "I pushed them into a corner, manipulating them")."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    k = start - 1
+    while k >= sent.start and syntax.is_adverb(lowered[k]):
+        k -= 1
+    if k < sent.start or not (lowered[k] == "to" or (lowered[start].endswith("ing") and doc[k].text == ",")):
+        return None
+    for j in range(k - 1, max(sent.start, start - _IMPLIED_SUBJECT_REACH) - 1, -1):
+        if lowered[j] in syntax.NOMINATIVE:
+            return j
+    return None
 
 
 # ---------------------------------------------------------------- first-person narrative

@@ -1794,6 +1794,8 @@ def narrator_scope(
             return True
         if other(j) or (low in syntax.AUX and low != "being"):  # "my own experience being an addict"
             break
+        if low in syntax.PREPOSITIONS and low != "of":
+            break  # "my experience with borderlines": the label names others; "my diagnosis of BPD" is mine
         j -= 1
     if ("NNS" in forms or (pos != "verb" and _looks_plural(doc[end - 1].lower_, wc))) and not _narrator_among(doc, sent):
         return False  # "I always used to chase absconders": a plural is others, not "I"

@@ -116,9 +116,8 @@ def test_her_is_possessive_unless_something_is_granted():
         "My addiction started at 15.",
         "My schizophrenic symptoms came back in the spring.",
         "I was allowed leave at last.",
-        # an infinitive or a participle after a comma has the clause's subject
+        # an infinitive has the clause's subject when no one stands between
         "I was putting it all on just to manipulate them.",
-        "I pushed them into a corner, manipulating them into staying.",
     ],
 )
 def test_first_person_accounts_are_the_persons_own_words(text):
@@ -134,6 +133,9 @@ def test_first_person_accounts_are_the_persons_own_words(text):
         "How do I convince my schizophrenic dad to keep taking his medication?",  # my dad's label
         "My alcoholic father never came to the hospital.",
         "I know he did it just to manipulate the staff.",  # the nearest subject is his
+        "I asked him not to exaggerate his symptoms.",  # his act, though I asked
+        "I expected her to refuse her medication again.",
+        "I saw Mr A in clinic today, complaining of back pain.",  # a participle after a letter's object
     ],
 )
 def test_first_person_writing_about_others_is_checked(text):

@@ -108,6 +108,7 @@ def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words
         # news style: age and address set off by commas inside the retold clause
         "The inquest was told that Mr Whiting, of Highcroft Villas, Brighton, had suffered from depression.",
         "The court heard that Ms Jones, 45, had refused the ambulance.",
+        "The inquest was told Ms B, who had been diagnosed with psychosis, had escaped from the hospital.",
         # verbs of saying beyond 'say' and 'tell'
         "Local residents protested that some of the addicts were not from the area.",
         "The charity warned that the system of dealing with mentally ill inmates was failing.",
@@ -125,6 +126,14 @@ def test_more_forms_of_retold_clauses(text):
         ("He said he was fine, and he refused the ambulance.", "refused"),  # the writer's own clause after 'and'
         ("The nurse said he was tired, 45 minutes later he refused his tablets.", "refused"),  # a verb between the commas
         ("Patients allege they are suicidal even when you suspect they are malingering.", "malingering"),  # the writer's aside
+        # a verb of telling with only an object, then the writer's own clause
+        ("The nurse informed the doctor after he refused his insulin.", "refused"),
+        ("Staff reported it to police because he absconded again.", "absconded"),
+        ("Staff told the family when he refused the ambulance.", "refused"),
+        # a plural noun is no verb, and a relative clause on the hearer opens no retold clause
+        ("Staff explained the ward rules to the non-compliant patient.", "non-compliant"),
+        ("He told some addicts about the clinic.", "addicts"),
+        ("Staff told all patients who absconded to report to the office.", "absconded"),
         ("I was told he was well because my stupid patient refused insulin.", "refused"),  # the writer's own reason
     ],
 )

@@ -268,6 +268,8 @@ def test_an_officials_role_after_a_name_or_in_the_plural(text):
         ("John Smith, 45, admitted drinking every day.", "admitted"),  # an age, not a role
         ("Mr Jones, the patient, denies any thoughts of self-harm.", "denies"),
         ("Mary, my sister, claims he hit her.", "claims"),  # a relative speaks for the person
+        ("Sarah, a teacher, admits drinking a bottle of wine a night.", "admits"),  # her occupation, not her role here
+        ("Mr Brown, a support worker, denies feeling low.", "denies"),
     ],
 )
 def test_a_persons_name_with_an_apposition_stays_the_persons_account(text, word):

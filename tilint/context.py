@@ -339,6 +339,7 @@ def _hearsay(
 
 
 _INDIRECT_REACH = 14  # tokens between a reporting verb and the match
+_INDIRECT_MAX_REACH = 60  # with relative clauses and parentheses stepped over
 _TOLD_OBJECTS = 3  # "told me that", "told the ward staff that"
 _PASSIVE_REPORT = frozenset("told informed".split())
 _WH_OPENERS = frozenset("how what why whether when where if".split())  # "tells how ...": no hearer
@@ -393,7 +394,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             opening = _relative_clause_opening(doc, k, sent) if doc[k].text == "," else None
             if opening is None:
                 return False  # "reported X but refused ...": the match is in the writer's own clause
-            lo = max(sent.start, lo - (k - opening))  # ", who had schizophrenia,": read on before it
+            # ", who had schizophrenia,": read on before it (a bounded reach, however many commas)
+            lo = max(sent.start, lo - (k - opening), start - _INDIRECT_MAX_REACH)
             k = opening
             continue
         view = lowered[k] in _VIEW_VERBS
@@ -415,6 +417,8 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
                 # "told prison officers he was ...", "told me my son was ...": the clause
                 # opens at its subject pronoun or determiner
                 for j in range(after + 1, min(start, after + 1 + _TOLD_OBJECTS)):
+                    if syntax.is_boundary(doc, j):
+                        break  # "informed the doctor after he refused": the writer's own clause
                     opens_subject = lowered[j] in syntax.NOMINATIVE or lowered[j] in _SUBJECT_DETERMINERS
                     if opens_subject and _opens_clause(doc, j, start, sent, wc):
                         after = j
@@ -510,6 +514,7 @@ _ATTRIBUTION_VERBS = frozenset(
 
 _FINITE = frozenset("is was were are 's am had has have 'd would will could can did does do might may".split())
 _CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
+_RELATIVE_WORDS = frozenset("who whom whose which that".split())
 # "said too many mental patients were ...", "said most addicts are ...": a quantified subject
 _SUBJECT_QUANTIFIERS = frozenset("too many most some all few several these those every each".split())
 _CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
@@ -529,12 +534,18 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
     subject_word = low in syntax.NOMINATIVE or low == "it" or wc.has("relations", low)
     if not (subject_word or low in _SUBJECT_DETERMINERS or low in _SUBJECT_QUANTIFIERS or (doc[i].is_title and doc[i].is_alpha)):
         return False
-    # the match itself may open with the verb ("told the patient was allowed out")
-    if any(
-        lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.inflected_verb(lowered[k]))
-        for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS))
-    ):
-        return True
+    # the match itself may open with the verb ("told the patient was allowed out"); a
+    # clause word or a relative pronoun first means no clause opened here ("reported it to
+    # police because he absconded", "told all patients who absconded")
+    for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS)):
+        if lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.inflected_verb(lowered[k])):
+            return True
+        if (lowered[k] in _RELATIVE_WORDS and doc[k - 1].text == ",") or (
+            doc[k].text == "," and k + 1 < sent.end and lowered[k + 1] in _RELATIVE_WORDS
+        ):
+            continue  # "told Ms B, who had been diagnosed with ..., had escaped": the subject's own clause
+        if syntax.is_boundary(doc, k) or lowered[k] in _RELATIVE_WORDS:
+            break
     # the match inside the clause's subject, its verb right after ("said the bulk of
     # recorded absconders were on leave")
     if start - i < _CLAUSE_SUBJECT_WORDS:
@@ -543,7 +554,7 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
                 break
             if k > start and lowered[k] in _FINITE:
                 return True
-    return start - i == 1 and low not in _SUBJECT_DETERMINERS  # "said Mum refused"
+    return start - i == 1 and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS  # "said Mum refused"
 
 
 _GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())
@@ -1551,21 +1562,29 @@ _IMPLIED_SUBJECT_REACH = 15
 
 
 def _implied_subject(doc: Doc, start: int, sent: Span) -> int | None:
-    """The subject of an infinitive or of a participle after a comma, which have none of
-    their own: the nearest subject pronoun before them in the sentence ("I was putting it
-    on just to manipulate them" -> I; "I pushed them into a corner, manipulating them")."""
+    """The subject of an infinitive with none of its own: the nearest subject pronoun
+    before it in the sentence ("I was putting it on just to manipulate them" -> I), when
+    no one else stands between ("I asked him not to exaggerate" is his act, and so is a
+    participle after a comma in a letter: "I saw Mr A, complaining of pain")."""
     from tilint import syntax
 
     lowered = lowers(doc)
     k = start - 1
-    while k >= sent.start and syntax.is_adverb(lowered[k]):
+    while k >= sent.start and (syntax.is_adverb(lowered[k]) or lowered[k] in syntax.NEGATIONS):
         k -= 1
-    if k < sent.start or not (lowered[k] == "to" or (lowered[start].endswith("ing") and doc[k].text == ",")):
+    if k < sent.start or lowered[k] != "to":
         return None
     for j in range(k - 1, max(sent.start, start - _IMPLIED_SUBJECT_REACH) - 1, -1):
-        if lowered[j] in syntax.NOMINATIVE:
+        low = lowered[j]
+        if low in syntax.NOMINATIVE:
             return j
+        if low in _SOMEONE_ELSE or (doc[j].is_title and j > sent.start) or word_classes.builtin().has("person-nouns", low):
+            return None
     return None
+
+
+# Words that name someone other than a subject pronoun between it and an infinitive.
+_SOMEONE_ELSE = frozenset("him her them you us me his their your the a an".split())
 
 
 # ---------------------------------------------------------------- first-person narrative

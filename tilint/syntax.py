@@ -639,6 +639,8 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
 
 
 _APPOSITIVE_WORDS = 5  # ", the trust's chief executive,"
+# An apposition that gives someone's occupation rather than the role they speak in.
+_OCCUPATION_OPENERS = frozenset("a an former retired ex ex-".split())
 
 
 def _role_after_name(doc: Doc, opening: int, closing: int) -> bool:
@@ -646,6 +648,8 @@ def _role_after_name(doc: Doc, opening: int, closing: int) -> bool:
     off by commas right after a name describes the named person."""
     if opening - 1 < 0 or not doc[opening - 1].is_title or closing - opening - 1 > _APPOSITIVE_WORDS:
         return False
+    if doc[opening + 1].lower_ in _OCCUPATION_OPENERS:
+        return False  # "Sarah, a teacher, admits ...": her occupation, not the role she speaks in
     return all(
         not (doc[k].lower_ in AUX or inflected_verb(doc[k].lower_) or doc[k].lower_.endswith("ing"))
         for k in range(opening + 1, closing)
@@ -656,6 +660,8 @@ def _appositive_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -
     """'Annie Humphries, past president, admitted ...': a name's role set off by commas
     right after it gives the phrase its classes."""
     if not doc[head].is_title or head + 2 >= sent.end or doc[head + 1].text != ",":
+        return []
+    if doc[head + 2].lower_ in _OCCUPATION_OPENERS:
         return []
     for k in range(head + 2, min(sent.end, head + 2 + _APPOSITIVE_WORDS)):
         if doc[k].text == ",":
@@ -945,15 +951,20 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
 
 @lru_cache(maxsize=4096)
 def inflected_verb(word: str) -> bool:
-    """Is this a past or third-person form of a verb lemminflect knows ("left", "took",
-    "refuses", "allowed"), not its base form or "-ing"? A clause's finite verb, when no
-    auxiliary shows it."""
+    """Is this a past tense of a verb lemminflect knows ("left", "took", "refused"), or a
+    third-person present that is no noun too ("belongs", not "rules", "needs", "nurses")?
+    A clause's finite verb, when no auxiliary shows it."""
     if word.endswith("ing") or not word.isalpha():
         return False
-    from lemminflect import getAllLemmas
+    from lemminflect import getAllInflections, getAllLemmas
 
-    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
-    return bool(lemmas) and word not in lemmas
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        forms = getAllInflections(lemma, upos="VERB")
+        if word in forms.get("VBD", ()):
+            return True
+        if word in forms.get("VBZ", ()) and not getAllLemmas(word, upos="NOUN"):
+            return True
+    return False
 
 
 def _past_verb(word: str, classes: WordClasses) -> bool:

@@ -495,7 +495,7 @@ def _parenthetical(doc: Doc, opening: int, closing: int) -> bool:
         return False
     for k in range(opening + 1, closing):
         low = doc[k].lower_
-        if low in _FINITE or syntax.inflected_verb(low) or low.endswith("ing") or syntax.is_boundary(doc, k):
+        if low in _FINITE or syntax.past_verb_form(low, word_classes.builtin()) or low.endswith("ing") or syntax.is_boundary(doc, k):
             return False
     return True
 
@@ -538,8 +538,10 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
     # clause word or a relative pronoun first means no clause opened here ("reported it to
     # police because he absconded", "told all patients who absconded")
     for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS)):
-        if lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.inflected_verb(lowered[k])):
+        if lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.past_verb_form(lowered[k], wc)):
             return True
+        if k == i + 1 and low in ("he", "she", "it") and lowered[k].endswith("s") and not lowered[k].endswith("ss"):
+            return True  # "says he belongs in ...": after "he" a word in -s is a verb, not a plural
         if (lowered[k] in _RELATIVE_WORDS and doc[k - 1].text == ",") or (
             doc[k].text == "," and k + 1 < sent.end and lowered[k + 1] in _RELATIVE_WORDS
         ):

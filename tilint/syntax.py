@@ -20,7 +20,6 @@ make up the heuristic itself (auxiliaries, determiners, conjunctions) are listed
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -650,8 +649,11 @@ def _role_after_name(doc: Doc, opening: int, closing: int) -> bool:
         return False
     if doc[opening + 1].lower_ in _OCCUPATION_OPENERS:
         return False  # "Sarah, a teacher, admits ...": her occupation, not the role she speaks in
+    from tilint.classes import builtin
+
+    classes = builtin()
     return all(
-        not (doc[k].lower_ in AUX or inflected_verb(doc[k].lower_) or doc[k].lower_.endswith("ing"))
+        not (doc[k].lower_ in AUX or past_verb_form(doc[k].lower_, classes) or doc[k].lower_.endswith("ing"))
         for k in range(opening + 1, closing)
     )
 
@@ -949,22 +951,11 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
     return []
 
 
-@lru_cache(maxsize=4096)
-def inflected_verb(word: str) -> bool:
-    """Is this a past tense of a verb lemminflect knows ("left", "took", "refused"), or a
-    third-person present that is no noun too ("belongs", not "rules", "needs", "nurses")?
-    A clause's finite verb, when no auxiliary shows it."""
-    if word.endswith("ing") or not word.isalpha():
-        return False
-    from lemminflect import getAllInflections, getAllLemmas
-
-    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-        forms = getAllInflections(lemma, upos="VERB")
-        if word in forms.get("VBD", ()):
-            return True
-        if word in forms.get("VBZ", ()) and not getAllLemmas(word, upos="NOUN"):
-            return True
-    return False
+def past_verb_form(word: str, classes: WordClasses) -> bool:
+    """Is this a past tense ("refused", "absconded", or an irregular one of
+    lexicons/classes/past-tenses.yml: "left", "took")? A clause's finite verb where no
+    auxiliary shows it; not a people modifier that ends like one ("detained", "agitated")."""
+    return classes.has("past-tenses", word) or (len(word) > 4 and _past_verb(word, classes))
 
 
 def _past_verb(word: str, classes: WordClasses) -> bool:

@@ -391,7 +391,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
-            opening = _relative_clause_opening(doc, k, sent) if doc[k].text == "," else None
+            opening = _relative_clause_opening(doc, k, sent, wc) if doc[k].text == "," else None
             if opening is None:
                 return False  # "reported X but refused ...": the match is in the writer's own clause
             # ", who had schizophrenia,": read on before it (a bounded reach, however many commas)
@@ -460,23 +460,21 @@ _THIRD_SUBJECTS = frozenset("he she they".split())  # not "even when you suspect
 _RELATIVE_CLAUSE_WORDS = 20  # tokens of ", who had a long history of mental illness,"
 
 
-def _relative_clause_opening(doc: Doc, comma: int, sent: Span) -> int | None:
+def _relative_clause_opening(doc: Doc, comma: int, sent: Span, wc: WordClasses) -> int | None:
     """The opening comma of a relative clause that `comma` closes (", who had a long
-    history of illness,"), or None."""
+    history of illness,"), or of a short verbless parenthesis, chained ones included
+    (", 45, of Highcroft Villas, Brighton,"), or None."""
     from tilint import syntax
 
     for p in range(comma - 2, max(sent.start, comma - _RELATIVE_CLAUSE_WORDS) - 1, -1):
         if doc[p].text == ",":
             if doc[p + 1].lower_ in ("who", "which", "whose"):
                 return p
-            if not _parenthetical(doc, p, comma):
-                return None
-            # chained: ", of Highcroft Villas, Brighton,"
-            q = next((q for q in range(p - 2, max(sent.start, p - _PARENTHETICAL_WORDS - 1) - 1, -1) if doc[q].text == ","), None)
-            while q is not None and _parenthetical(doc, q, p):
-                p = q
-                q = next((q for q in range(p - 2, max(sent.start, p - _PARENTHETICAL_WORDS - 1) - 1, -1) if doc[q].text == ","), None)
-            return p
+            closing: int = comma
+            opening: int | None = p
+            while opening is not None and closing - opening - 1 <= _PARENTHETICAL_WORDS and syntax.verbless(doc, opening, closing, wc):
+                closing, opening = opening, _comma_before(doc, opening, sent)
+            return closing if closing != comma else None
         if syntax.is_boundary(doc, p) and doc[p].lower_ != "and":
             return None
     return None
@@ -485,19 +483,10 @@ def _relative_clause_opening(doc: Doc, comma: int, sent: Span) -> int | None:
 _PARENTHETICAL_WORDS = 8  # ", 45, of Highcroft Villas, Brighton,"
 
 
-def _parenthetical(doc: Doc, opening: int, closing: int) -> bool:
-    """', 45,', ', of Highcroft Villas,', ', a mother of two,': a short stretch between two
-    commas with no verb in it describes the noun before it (news style), so the clause
-    around it runs on past it."""
-    from tilint import syntax
-
-    if closing - opening - 1 > _PARENTHETICAL_WORDS:
-        return False
-    for k in range(opening + 1, closing):
-        low = doc[k].lower_
-        if low in _FINITE or syntax.past_verb_form(low, word_classes.builtin()) or low.endswith("ing") or syntax.is_boundary(doc, k):
-            return False
-    return True
+def _comma_before(doc: Doc, comma: int, sent: Span) -> int | None:
+    """The nearest comma before `comma` within a parenthesis's length, or None."""
+    lo = max(sent.start, comma - _PARENTHETICAL_WORDS - 1)
+    return next((q for q in range(comma - 2, lo - 1, -1) if doc[q].text == ","), None)
 
 
 # Verbs of holding a view that take a clause ("X thinks (that) Y is ...").
@@ -1576,11 +1565,12 @@ def _implied_subject(doc: Doc, start: int, sent: Span) -> int | None:
         k -= 1
     if k < sent.start or lowered[k] != "to":
         return None
+    wc = word_classes.builtin()
     for j in range(k - 1, max(sent.start, start - _IMPLIED_SUBJECT_REACH) - 1, -1):
         low = lowered[j]
         if low in syntax.NOMINATIVE:
             return j
-        if low in _SOMEONE_ELSE or (doc[j].is_title and j > sent.start) or word_classes.builtin().has("person-nouns", low):
+        if low in _SOMEONE_ELSE or (doc[j].is_title and j > sent.start) or wc.has("person-nouns", low):
             return None
     return None
 

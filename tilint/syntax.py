@@ -642,35 +642,41 @@ _APPOSITIVE_WORDS = 5  # ", the trust's chief executive,"
 _OCCUPATION_OPENERS = frozenset("a an former retired ex ex-".split())
 
 
-def _role_after_name(doc: Doc, opening: int, closing: int) -> bool:
+def verbless(doc: Doc, opening: int, closing: int, classes: WordClasses) -> bool:
+    """Does the stretch strictly between two tokens (commas) hold no verb and no clause
+    word: an auxiliary, a past tense, an -ing form, a conjunction? Then it only describes
+    the noun before it (", 45,", ", of Highcroft Villas,", ", past president,")."""
+    for k in range(opening + 1, closing):
+        low = doc[k].lower_
+        if low in AUX or past_verb_form(low, classes) or low.endswith("ing") or is_boundary(doc, k):
+            return False
+    return True
+
+
+def _role_after_name(doc: Doc, opening: int, closing: int, classes: WordClasses | None = None) -> bool:
     """'Annie Humphries, past president,', 'John Smith, 45,': a short verbless phrase set
-    off by commas right after a name describes the named person."""
+    off by commas right after a name describes the named person. Not an occupation ("Sarah,
+    a teacher, admits ...": not the role she speaks in)."""
     if opening - 1 < 0 or not doc[opening - 1].is_title or closing - opening - 1 > _APPOSITIVE_WORDS:
         return False
     if doc[opening + 1].lower_ in _OCCUPATION_OPENERS:
-        return False  # "Sarah, a teacher, admits ...": her occupation, not the role she speaks in
-    from tilint.classes import builtin
+        return False
+    if classes is None:
+        from tilint.classes import builtin
 
-    classes = builtin()
-    return all(
-        not (doc[k].lower_ in AUX or past_verb_form(doc[k].lower_, classes) or doc[k].lower_.endswith("ing"))
-        for k in range(opening + 1, closing)
-    )
+        classes = builtin()
+    return verbless(doc, opening, closing, classes)
 
 
 def _appositive_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[str]:
     """'Annie Humphries, past president, admitted ...': a name's role set off by commas
     right after it gives the phrase its classes."""
-    if not doc[head].is_title or head + 2 >= sent.end or doc[head + 1].text != ",":
+    if head + 2 >= sent.end or doc[head + 1].text != ",":
         return []
-    if doc[head + 2].lower_ in _OCCUPATION_OPENERS:
+    closing = next((k for k in range(head + 3, min(sent.end, head + 3 + _APPOSITIVE_WORDS)) if doc[k].text == ","), None)
+    if closing is None or not _role_after_name(doc, head + 1, closing, classes):
         return []
-    for k in range(head + 2, min(sent.end, head + 2 + _APPOSITIVE_WORDS)):
-        if doc[k].text == ",":
-            return classes.of_token(doc, k - 1) if k - 1 > head + 1 else []
-        if is_boundary(doc, k) or doc[k].lower_ in AUX:
-            return []
-    return []
+    return classes.of_token(doc, closing - 1)
 
 
 def passive(doc: Doc, start: int, sent: Span, tags: frozenset[str]) -> int | None:

@@ -113,6 +113,9 @@ def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words
         "Local residents protested that some of the addicts were not from the area.",
         "The charity warned that the system of dealing with mentally ill inmates was failing.",
         "The facility maintains that it cannot manage the person.",
+        # the match itself opens the retold clause as its subject
+        "The clinic's manager said junkies often get sick and clog up emergency rooms.",
+        "A spokesman says addicts will be turned away.",
     ],
 )
 def test_more_forms_of_retold_clauses(text):
@@ -135,6 +138,9 @@ def test_more_forms_of_retold_clauses(text):
         ("He told some addicts about the clinic.", "addicts"),
         ("Staff told all patients who absconded to report to the office.", "absconded"),
         ("I was told he was well because my stupid patient refused insulin.", "refused"),  # the writer's own reason
+        # a plural noun object, no verb after it; and the noun "states" is no speaker
+        ("He said junkies, not patients.", "junkies"),
+        ("The survey covered nine states, and the other 41 states reportedly sent nothing.", "reportedly"),
     ],
 )
 def test_a_supposition_or_the_writers_next_clause_stays_a_use(text, word):

@@ -73,6 +73,33 @@ def test_np_classes_uses_the_head_or_a_title(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        ("A member of staff admitted it.", "admitted", "officials"),  # the group's classes
+        ("Some members of the team denied it.", "denied", "institutions"),
+        ("The clinic's Norman Johnson admits it.", "admits", "officials"),  # named as the body's
+        ("The city of Santa Ana denied the permit.", "denied", "institutions"),
+    ],
+)
+def test_np_classes_of_a_member_or_a_bodys_named_speaker(nlp, text, verb, expected):
+    doc, i, sent = at(nlp, text, verb)
+    assert expected in syntax.np_classes(doc, syntax.subject(doc, i, sent), sent, WC)
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("Her mother's Norman Johnson admits it.", "admits"),  # a person's, not a body's
+        ("A member of the family admitted it.", "admitted"),
+    ],
+)
+def test_np_classes_of_a_person_stays_a_person(nlp, text, verb):
+    doc, i, sent = at(nlp, text, verb)
+    found = syntax.np_classes(doc, syntax.subject(doc, i, sent), sent, WC)
+    assert "officials" not in found and "institutions" not in found
+
+
+@pytest.mark.parametrize(
     "text, verb, is_passive",
     [
         ("She was refused a bed.", "refused", True),

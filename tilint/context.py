@@ -179,7 +179,7 @@ def is_mention(
         return True
     if _belief_clause(doc, start, sent, wc):
         return True
-    if _indirect_speech(doc, start, sent, wc, label):
+    if _indirect_speech(doc, start, end, sent, wc, label):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
 
@@ -355,7 +355,7 @@ def _tells_a_hearer(lowered: Sequence[str], k: int, sent: Span) -> bool:
     return lowered[k] == "tell" and k - 1 >= sent.start and lowered[k - 1] == "to"
 
 
-def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
+def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
     """'She said that Mum was refusing her tablets', 'I was told that he had refused to
     wash', 'the inquest was told Mr M was allowed out': the match is in a clause that
     reports someone else's account (a third party's saying, or the writer being told), so
@@ -420,7 +420,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
                     if syntax.is_boundary(doc, j):
                         break  # "informed the doctor after he refused": the writer's own clause
                     opens_subject = lowered[j] in syntax.NOMINATIVE or lowered[j] in _SUBJECT_DETERMINERS
-                    if opens_subject and _opens_clause(doc, j, start, sent, wc):
+                    if opens_subject and _opens_clause(doc, j, start, end, sent, wc):
                         after = j
                         break
         opener = lowered[after] == "that" or (
@@ -430,7 +430,7 @@ def _indirect_speech(doc: Doc, start: int, sent: Span, wc: WordClasses, label: b
             and after + 1 < sent.end
             and lowered[after + 1] != "to"
         )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
-        if not opener and (appositive or not _opens_clause(doc, after, start, sent, wc)):
+        if not opener and (appositive or not _opens_clause(doc, after, start, end, sent, wc)):
             continue
         before = k - 1
         while before >= sent.start and syntax.is_adverb(lowered[before]):
@@ -509,13 +509,15 @@ _SUBJECT_QUANTIFIERS = frozenset("too many most some all few several these those
 _CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
 
 
-def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> bool:
+def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """Does a reported clause without 'that' open at token i ("said Mum was refusing",
     "told he was allowed")? A subject (pronoun, determiner or name) and then a finite verb
     before the match, or the match itself as the verb right after a short subject. An
     object ("tells the same story") is not a clause."""
     from tilint import syntax
 
+    if i == start and i < sent.end:
+        return _match_as_subject(doc, end, sent, wc)
     if i >= start or i >= sent.end:
         return False
     lowered = lowers(doc)
@@ -546,6 +548,31 @@ def _opens_clause(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> 
             if k > start and lowered[k] in _FINITE:
                 return True
     return start - i == 1 and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS  # "said Mum refused"
+
+
+_SUBJECT_VERB_WORDS = 3  # "said junkies often get sick": adverbs between the match and its verb
+
+
+def _match_as_subject(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """Does the match open the reported clause as its subject ("said junkies often get
+    sick", "says addicts will ...")? A finite verb, a modal or a past form follows it, or
+    any word after an adverb ("often get"): a plural noun then an adverb then a word is a
+    verb in all but odd prose."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    if syntax.is_adverb(lowered[end - 1]):
+        return False  # "41 states reportedly did not ...": the noun "states", no speaker
+    adverb = False
+    for k in range(end, min(sent.end, end + _SUBJECT_VERB_WORDS)):
+        low = lowered[k]
+        if low in _FINITE or low in _MODALS or syntax.past_verb_form(low, wc):
+            return True
+        if syntax.is_adverb(low):
+            adverb = True
+            continue
+        return adverb and doc[k].is_alpha and doc[k].is_lower and not syntax.is_boundary(doc, k)
+    return False
 
 
 _GERUND_OPENERS = frozenset(": ; ( by of against avoid avoiding".split())

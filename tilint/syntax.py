@@ -619,6 +619,10 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     found = classes.of_token(doc, head)
     if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
+    if doc[head].lower_ in _MEMBERS and head + 2 < sent.end and doc[head + 1].lower_ == "of":
+        # "a member of staff", "some of the team": the group's classes
+        group = _np_head(doc, head + 2, sent.end)
+        return classes.of_token(doc, group) if group is not None else []
     appositive = _appositive_classes(doc, head, sent, classes)
     if appositive:
         return appositive
@@ -628,6 +632,10 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
         if _of_inside_name(doc, head, j, sent):
             j -= 1  # "the Department of Corrections" -> department
             continue
+        if low in _POSSESSIVES and j - 1 >= sent.start and all(doc[k].is_title for k in range(j + 1, head + 1)):
+            # "the clinic's Norman Johnson": someone named as the organisation's speaks for it
+            owner = classes.of_token(doc, j - 1)
+            return ["officials"] if any(c in ("institutions", "officials") for c in owner) else []
         if is_boundary(doc, j) or low in DETERMINERS or low in PREPOSITIONS or low in AUX:
             break
         found = classes.of_token(doc, j)
@@ -637,6 +645,9 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     return []
 
 
+# Heads that name part of a group ("a member of staff", "some of the nurses").
+_MEMBERS = frozenset("member members one some many most each all none several both few majority minority rest".split())
+_POSSESSIVES = frozenset(["'s", "’s"])
 _APPOSITIVE_WORDS = 5  # ", the trust's chief executive,"
 # An apposition that gives someone's occupation rather than the role they speak in.
 _OCCUPATION_OPENERS = frozenset("a an former retired ex ex-".split())

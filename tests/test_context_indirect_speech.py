@@ -116,6 +116,8 @@ def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words
         # the match itself opens the retold clause as its subject
         "The clinic's manager said junkies often get sick and clog up emergency rooms.",
         "A spokesman says addicts will be turned away.",
+        # a spoken coordinated subject, and a speaker after a fronted phrase without its comma
+        "At the inquest Ann said her and Gary were alcoholics.",
     ],
 )
 def test_more_forms_of_retold_clauses(text):

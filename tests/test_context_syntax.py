@@ -73,6 +73,18 @@ def test_np_classes_uses_the_head_or_a_title(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, verb, subject",
+    [
+        ("At the inquest Ann said it.", "said", "Ann"),  # a fronted phrase without its comma
+        ("In court Mr Hill denied it.", "denied", "Hill"),
+    ],
+)
+def test_a_name_after_a_fronted_phrase_is_the_subject(nlp, text, verb, subject):
+    doc, i, sent = at(nlp, text, verb)
+    assert head_text(doc, syntax.subject(doc, i, sent)) == subject
+
+
+@pytest.mark.parametrize(
     "text, verb, expected",
     [
         ("A member of staff admitted it.", "admitted", "officials"),  # the group's classes

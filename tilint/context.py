@@ -388,6 +388,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
                 and (k + 1 == start or lowered[k + 1].endswith("ing") or lowered[k + 1] in _THIRD_SUBJECTS)
             ):
                 continue  # "police say he left the hospital after refusing ...": inside the retold clause
+            if lowered[k] == "and" and k - 1 > lo and lowered[k - 1] in _OBJECT_PRONOUNS:
+                continue  # "said her and Gary were ...": a spoken coordinated subject
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
@@ -523,12 +525,16 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
     lowered = lowers(doc)
     low = lowered[i]
     subject_word = low in syntax.NOMINATIVE or low == "it" or wc.has("relations", low)
+    # "said her and Gary were ...": an object pronoun coordinated as a spoken subject
+    coordinated = low in _OBJECT_PRONOUNS and i + 1 < start and lowered[i + 1] == "and"
+    subject_word = subject_word or coordinated
     if not (subject_word or low in _SUBJECT_DETERMINERS or low in _SUBJECT_QUANTIFIERS or (doc[i].is_title and doc[i].is_alpha)):
         return False
     # the match itself may open with the verb ("told the patient was allowed out"); a
     # clause word or a relative pronoun first means no clause opened here ("reported it to
     # police because he absconded", "told all patients who absconded")
-    for k in range(i + 1, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS)):
+    first = i + 2 if coordinated else i + 1  # past the "and"
+    for k in range(first, min(start + 1, i + 1 + _CLAUSE_SUBJECT_WORDS)):
         if lowered[k] in _FINITE or (k > i + (low in _SUBJECT_DETERMINERS) and syntax.past_verb_form(lowered[k], wc)):
             return True
         if k == i + 1 and low in ("he", "she", "it") and lowered[k].endswith("s") and not lowered[k].endswith("ss"):
@@ -550,6 +556,7 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
     return start - i == 1 and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS  # "said Mum refused"
 
 
+_OBJECT_PRONOUNS = frozenset("her him me them us".split())
 _SUBJECT_VERB_WORDS = 3  # "said junkies often get sick": adverbs between the match and its verb
 
 

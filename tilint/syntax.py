@@ -179,6 +179,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         return None
     if doc[j].lower_ in NOMINATIVE:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
+    if not relative and _name_after_fronted_phrase(doc, j, sent):
+        return j  # "At the inquest Ann said": the name opens the clause after the phrase
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         if _after_subordinator(doc, j, sent):
             return j  # "after staff insisted": "after" opens a clause here, not a phrase
@@ -193,6 +195,24 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         if antecedent is not None:
             return antecedent  # "Officers investigating the case, however, claimed"
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+def _name_after_fronted_phrase(doc: Doc, head: int, sent: Span) -> bool:
+    """Is the name ending at `head` the subject after a fronted phrase without its comma
+    ("At the inquest Ann said", "In court Mr Hill said")? The name's first word follows a
+    lower-case noun, and a name does not follow a common noun within a noun phrase."""
+    if not (doc[head].is_title and doc[head].is_alpha):
+        return False
+    first = head
+    while first - 1 >= sent.start and head - first < 3 and doc[first - 1].is_title and doc[first - 1].is_alpha:
+        first -= 1
+    before = first - 1
+    if before <= sent.start or not (doc[before].is_alpha and doc[before].is_lower):
+        return False
+    low = doc[before].lower_
+    if low in PREPOSITIONS or low in DETERMINERS or low in AUX or is_boundary(doc, before) or is_adverb(low):
+        return False
+    return any(doc[k].lower_ in PREPOSITIONS for k in range(max(sent.start, before - 3), before))
 
 
 _SUBORDINATORS = frozenset("after before since until till once".split())

@@ -65,6 +65,16 @@ def test_requires_near_takes_its_words_from_either_side(tmp_path: Path) -> None:
     assert lint_text("The engine frobnicated all night long until morning, said the patient.", config) == []  # too far
 
 
+def test_a_window_word_of_a_hyphen_alone_is_refused(tmp_path: Path) -> None:
+    # "-" splits into no word, so it would match every window and silence the rule
+    rule = GOOD_RULE.replace(
+        "      - terms: [frobnicated]\n",
+        '      - terms: [frobnicated]\n        unless_before: {words: [treatment, "-"], window: 1}\n',
+    )
+    msg = error_for(write(tmp_path, "category: deficit\nrules:" + rule))
+    assert "rule TI190 (test-rule)" in msg and "window word '-'" in msg
+
+
 def test_unknown_key(tmp_path: Path) -> None:
     msg = error_for(write(tmp_path, "category: deficit\nrules:" + GOOD_RULE + "    severty: error\n"))
     assert "rule TI190 (test-rule)" in msg and "unknown key 'severty'" in msg

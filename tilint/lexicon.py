@@ -108,6 +108,16 @@ class Window(_Strict):
     words: list[str] = Field(min_length=1, max_length=500)
     window: int = Field(default=4, ge=1, le=12)
 
+    @field_validator("words")
+    @classmethod
+    def _words_have_letters(cls, words: list[str]) -> list[str]:
+        # a hyphen or a space makes a phrase of words; one with no letters ("-") splits into
+        # no word at all and would match anywhere (a lone "'" or "?" is one token: fine)
+        for word in words:
+            if ("-" in word or " " in word) and not any(ch.isalnum() for ch in word):
+                raise ValueError(f"window word {word!r} has no letter or digit, so it would match anywhere")
+        return words
+
 
 class MatchGroup(_Strict):
     terms: list[str] = Field(min_length=1, max_length=MAX_TERMS_PER_RULE)

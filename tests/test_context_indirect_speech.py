@@ -70,29 +70,39 @@ def test_the_writers_own_account_stays_a_use(text, word):
     assert word in flagged(text)
 
 
+def test_an_identity_first_label_is_the_writers_word_in_a_tellers_how_clause():
+    # fresh blind annotation flagged it: the writer chose the label
+    assert "schizophrenic brother" in flagged("A sister tells how the net was made to hold her schizophrenic brother.")
+
+
 @pytest.mark.parametrize(
-    "text, word",
+    "text",
     [
-        ("A schizophrenic admitted to hospital hanged himself days later, an inquest heard.", "a schizophrenic"),
-        ("A sister tells how the net was made to hold her schizophrenic brother.", "schizophrenic brother"),
+        # An attribution closing the sentence: the policy is silent, the blind annotators
+        # split, so it is decided conservatively (issue 10): everything before is retold.
+        "She refused her tablets, the nurse said.",
+        "He had previously tried to commit suicide, the court heard.",
+        "A schizophrenic admitted to hospital hanged himself days later, an inquest heard today.",
+        "The suspect absconded before the end of the investigation, the Trust reported on Monday.",
+        "She refused her insulin, said the nurse.",  # inverted
+        "He had suffered from depression for years, the inquest was told.",
     ],
 )
-def test_an_identity_first_label_is_the_writers_word_even_in_a_retold_account(text, word):
-    # fresh blind annotation flagged these: the writer chose the label
-    assert word in flagged(text)
+def test_an_attribution_closing_the_sentence_retells_it(text):
+    assert flagged(text) == []
 
 
 @pytest.mark.parametrize(
     "text, word",
     [
-        # An attribution closing the sentence, and a speaker the subject finder cannot reach:
-        # on two fresh rounds the blind annotators kept these the writer's words.
-        ("She refused her tablets, the nurse said.", "refused"),
-        ("He had previously tried to commit suicide, the court heard.", "commit suicide"),
-        ("Two members of the security staff said they were told to escort him from the hospital.", "escort"),
+        ("Two members of the security staff said they were told to escort him from the hospital.", "escort"),  # unreachable
+        ("She refused her tablets, which staff said was unusual.", "refused"),  # a relative clause
+        ("She refused her insulin, and the nurse said nothing.", "refused"),  # a clause of its own
+        ("Patients absconded 44 times last year, the Evening Star can reveal.", "absconded"),  # the outlet's own report
+        ("Schizophrenics stab a person a week, new figures reveal.", "schizophrenics"),  # figures say no words
     ],
 )
-def test_an_attribution_after_or_an_unreachable_speaker_leaves_the_writers_words(text, word):
+def test_an_unreachable_speaker_or_no_attribution_leaves_the_writers_words(text, word):
     assert any(word in f for f in flagged(text))
 
 

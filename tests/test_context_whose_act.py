@@ -36,7 +36,7 @@ def test_an_imperative_is_advice_to_the_reader(text):
         ("Refused his medication this morning.", "refused"),  # a note's past tense
         ("Refuses bloods.", "refuses"),
         ("Denies chest pain.", "denies"),
-        ("He will refuse to take it, staff say.", "refuse"),  # not at the start
+        ("He will refuse to take his tablets tonight.", "refuse to"),  # not at the start
     ],
 )
 def test_notes_without_a_subject_stay_flagged(text, word):

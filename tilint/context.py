@@ -181,7 +181,65 @@ def is_mention(
         return True
     if _indirect_speech(doc, start, end, sent, wc, label):
         return True
+    if _closing_attribution(doc, end, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+_ATTRIBUTION_SPEAKER_WORDS = 7  # ", the City of London coroner's court heard"
+_ATTRIBUTION_TAIL = frozenset("today yesterday tonight earlier later recently".split())
+_ATTRIBUTION_TAIL_OPENERS = frozenset("on in at last this".split())
+_ATTRIBUTION_AUX = frozenset("has have had was were is are been".split())
+_DATA_SPEAKERS = frozenset("figures data statistics numbers records".split())
+
+
+def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'A man suffering from schizophrenia killed his friend, a court heard', '..., police
+    said today', '..., said Mr Hill': the sentence closes with who said it, after a comma
+    that follows the match, so everything before is that speaker's account retold. The
+    policy is silent on such attributions and the blind annotators split on them (the
+    adjudicated rounds lately reading them as retold), so they are decided conservatively:
+    not flagged (issue 10). The writer's own closing ("..., I said") stays a use."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    k = sent.end - 1
+    while k >= end and (doc[k].is_punct or doc[k].is_space or doc[k].is_quote) and doc[k].text != ",":
+        k -= 1
+    last = k  # the attribution's last word
+    comma = None
+    for j in range(last, max(end - 1, last - _ATTRIBUTION_SPEAKER_WORDS - 6), -1):
+        if doc[j].text == ",":
+            comma = j
+            break
+        if doc[j].is_punct and doc[j].text not in ("'", "’", "-", "."):
+            return False
+    if comma is None or comma < end:
+        return False
+    words = [lowered[j] for j in range(comma + 1, last + 1) if not doc[j].is_space]
+    # a time or place after the verb: "today", "on Monday", "in court", "last week"
+    while words and words[-1] in _ATTRIBUTION_TAIL:
+        words.pop()
+    if len(words) >= 3 and words[-2] in _ATTRIBUTION_TAIL_OPENERS and words[-3] not in _ATTRIBUTION_AUX:
+        words = words[:-2]
+    if len(words) < 2:
+        return False
+    if wc.has("report-verbs", words[-1]) or words[-1] == "confirmed":
+        speaker = words[:-1]  # "a court heard", "police said", "the inquest was told"
+        while speaker and speaker[-1] in _ATTRIBUTION_AUX:
+            speaker.pop()
+    elif wc.has("report-verbs", words[0]) and words[0] not in ("tell", "tells", "told", "hear", "hears", "heard"):
+        speaker = words[1:]  # "said Mr Hill", "added the coroner"
+    else:
+        return False
+    if not speaker or len(speaker) > _ATTRIBUTION_SPEAKER_WORDS or speaker[0] in _FIRST_PERSON_SUBJECTS:
+        return False
+    if "can" in speaker or speaker[-1] in _DATA_SPEAKERS:
+        return False  # "..., the Evening Star can reveal": the outlet's own report; figures say no words
+    return not any(
+        w in syntax.CLAUSE_WORDS or w in _RELATIVE_WORDS or w in syntax.NEGATIONS or (w in syntax.PREPOSITIONS and w != "of")
+        for w in speaker
+    )
 
 
 _BELIEF_REACH = 14  # tokens back from a match to the "that" of its clause
@@ -363,10 +421,9 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
     refused") stays a use, and so does a clause the match does not sit inside.
 
     A relative clause between the speaker and the match ("the inquest heard how Mr H, who
-    had schizophrenia, had refused ...") is stepped over. Not an attribution closing the
-    sentence ("..., the court heard"), nor a speaker the subject finder cannot reach: the
-    blind annotators keep the words there the writer's, in news leads above all (measured
-    again in the sixth session: on dev it would take 5 false alarms and 7 of their spans)."""
+    had schizophrenia, had refused ...") is stepped over. An attribution closing the
+    sentence ("..., the court heard") is _closing_attribution's; a speaker the subject
+    finder cannot reach leaves the words the writer's."""
     from tilint import syntax
 
     lowered = lowers(doc)

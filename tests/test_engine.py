@@ -32,6 +32,8 @@ def test_inflection_and_case_carry_into_the_safe_fix(text: str, expected: str) -
 
 def test_participle_after_auxiliary_uses_participle_form() -> None:
     [finding] = lint_text("She has refused to eat.")
+    assert finding.safe_fix is not None and finding.safe_fix.text == "declined to"
+    [finding] = lint_text("She has refused her tablets.")
     assert finding.safe_fix is not None and finding.safe_fix.text == "declined"
 
 

@@ -2128,6 +2128,8 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     capitalised = [t for t in run if t.is_title or (t.is_upper and len(t) > 1)]
     if len(capitalised) < 2 or len(run) == end - start:
         return False
+    if any(t.is_title and t.lower_ in _HEADLINE_WORDS for t in run if not start <= t.i < end):
+        return False  # "Death Of Patient Who Absconded From Hospital": a headline's clause, not a name
     if any(wc.has("name-heads", t.lower_) for t in capitalised):
         return True
     if wc.has("document-heads", capitalised[-1].lower_) and capitalised[-1].i >= end:
@@ -2139,6 +2141,11 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
         return True
     return _title_in_running_text(doc, lo, hi, sent)
+
+
+# Words a headline capitalises that a name does not hold: a relative pronoun or an
+# auxiliary opens a clause ("Patient Who Absconded", "Man Was Allowed Out").
+_HEADLINE_WORDS = frozenset("who which whose is was were are has had have been".split())
 
 
 def _title_in_running_text(doc: Doc, lo: int, hi: int, sent: Span) -> bool:

@@ -118,6 +118,9 @@ def test_her_is_possessive_unless_something_is_granted():
         "I was allowed leave at last.",
         # an infinitive has the clause's subject when no one stands between
         "I was putting it all on just to manipulate them.",
+        # a gerund after a preposition has its clause's subject, past the objects between
+        "Should I risk pushing him away by insisting he stay on his medications?",
+        "I don't want to make her angry by denying her memory.",
     ],
 )
 def test_first_person_accounts_are_the_persons_own_words(text):
@@ -136,6 +139,8 @@ def test_first_person_accounts_are_the_persons_own_words(text):
         "I asked him not to exaggerate his symptoms.",  # his act, though I asked
         "I expected her to refuse her medication again.",
         "I saw Mr A in clinic today, complaining of back pain.",  # a participle after a letter's object
+        "I told the nurse that he keeps insisting on leaving.",  # a subject of its own clause
+        "I said he was avoiding it by denying his drinking.",  # the nearest subject is his
     ],
 )
 def test_first_person_writing_about_others_is_checked(text):

@@ -1654,13 +1654,20 @@ def _implied_subject(doc: Doc, start: int, sent: Span) -> int | None:
     k = start - 1
     while k >= sent.start and (syntax.is_adverb(lowered[k]) or lowered[k] in syntax.NEGATIONS):
         k -= 1
-    if k < sent.start or lowered[k] != "to":
+    # "pushing him away by insisting ...": a gerund after a preposition is done by the
+    # subject of its clause, whoever the objects between ("I asked him to" is his act)
+    gerund = k >= sent.start and lowered[k] in _GERUND_PREPOSITIONS and lowered[start].endswith("ing")
+    if k < sent.start or (lowered[k] != "to" and not gerund):
         return None
     wc = word_classes.builtin()
     for j in range(k - 1, max(sent.start, start - _IMPLIED_SUBJECT_REACH) - 1, -1):
         low = lowered[j]
         if low in syntax.NOMINATIVE:
             return j
+        if gerund and (syntax.is_boundary(doc, j) or low in _RELATIVE_WORDS):
+            return None
+        if gerund and low in _SOMEONE_ELSE:
+            continue
         if low in _SOMEONE_ELSE or (doc[j].is_title and j > sent.start) or wc.has("person-nouns", low):
             return None
     return None

@@ -128,6 +128,7 @@ def test_an_unreachable_speaker_or_no_attribution_leaves_the_writers_words(text,
         "A spokesman says addicts will be turned away.",
         # a spoken coordinated subject, and a speaker after a fronted phrase without its comma
         "At the inquest Ann said her and Gary were alcoholics.",
+        "The landlord had complained that the tenant was uncooperative.",  # a complaint retold
     ],
 )
 def test_more_forms_of_retold_clauses(text):

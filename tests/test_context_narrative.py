@@ -66,6 +66,8 @@ def test_findings_about_the_narrator_are_their_own_words(text):
         # a noun subject of the verb is someone else, whatever its class
         (STORY + "In the town where I lived, a murderer recently escaped from a state hospital.", "escaped from"),
         (STORY + "I went in. He was shouting at the nurse, refusing his tablets.", "refusing"),  # his clause, not mine
+        # a coordinated word shares the nearest subject, not the narrator's further back
+        (STORY + "I have no problem with workers leaving the moment they become rude or combative.", "combative"),
     ],
 )
 def test_findings_about_someone_else_stay(text, word):

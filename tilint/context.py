@@ -1894,6 +1894,8 @@ def narrator_scope(
         # knots and escaped", "I was tired and aggressive" share the narrator as subject
         head = syntax.coordinated_subject(doc, start, sent, wc)
         if head is not None and doc[head].lower_ in ("i", "we"):
+            if any(other(i) for i in range(head + 1, start)):
+                return False  # "I ... the moment they become non-cooperative or combative": theirs
             return not _observer(doc, head, start, wc)
     # "my substance abuse problem", "my diagnosis of BPD", "our fellow bipolar people"
     j = start - 1

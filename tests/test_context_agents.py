@@ -141,6 +141,8 @@ def test_first_person_accounts_are_the_persons_own_words(text):
         "I saw Mr A in clinic today, complaining of back pain.",  # a participle after a letter's object
         "I told the nurse that he keeps insisting on leaving.",  # a subject of its own clause
         "I said he was avoiding it by denying his drinking.",  # the nearest subject is his
+        "I can't blame her for refusing the injection.",  # a gerund after "for" is the object's
+        "I thanked him for admitting he had been drinking.",
     ],
 )
 def test_first_person_writing_about_others_is_checked(text):

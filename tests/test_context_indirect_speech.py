@@ -100,6 +100,13 @@ def test_an_attribution_closing_the_sentence_retells_it(text):
         ("She refused her insulin, and the nurse said nothing.", "refused"),  # a clause of its own
         ("Patients absconded 44 times last year, the Evening Star can reveal.", "absconded"),  # the outlet's own report
         ("Schizophrenics stab a person a week, new figures reveal.", "schizophrenics"),  # figures say no words
+        # a note's record of whom the writer told, not a speaker
+        ("Pt refused insulin, GP informed.", "refused"),
+        ("Pt absconded from the ward at 14:00, police informed.", "absconded"),
+        ("Refused all oral medication this morning, doctor was informed.", "refused"),
+        ("Pt absconded, police told.", "absconded"),
+        # an object pronoun and "and" before a clause of its own
+        ("Staff told her and she refused the injection.", "refused"),
     ],
 )
 def test_an_unreachable_speaker_or_no_attribution_leaves_the_writers_words(text, word):

@@ -22,6 +22,7 @@ def flagged(text: str) -> list[str]:
         "Lunatics, Imbeciles And Idiots: A History Of Insanity In Nineteenth-century Britain [PDF]",
         "Non Attendance (Did Not Attend) Policy. Executive Director of Nursing",
         "Read the report Absconding Patients And Their Care before the meeting.",
+        "See the report Who Cares For The Mentally Ill? for the history.",  # a cited title, however it reads
         # running text that breaks into four or more capitalised words names a work
         "In their guidance on The Discharge of Mentally Disordered People and their Continuing Care, the department set duties.",
         "At the inaugural meeting of the Challenging Behaviour Community of Practice, staff spoke.",

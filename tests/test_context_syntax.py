@@ -77,6 +77,8 @@ def test_np_classes_uses_the_head_or_a_title(nlp):
     [
         ("At the inquest Ann said it.", "said", "Ann"),  # a fronted phrase without its comma
         ("In court Mr Hill denied it.", "denied", "Hill"),
+        ("In a statement read at the inquest Ann said it.", "said", "Ann"),  # a longer opening phrase
+        ("The charity in north London claimed it.", "claimed", "charity"),  # a phrase inside the subject
     ],
 )
 def test_a_name_after_a_fronted_phrase_is_the_subject(nlp, text, verb, subject):

@@ -212,7 +212,15 @@ def _name_after_fronted_phrase(doc: Doc, head: int, sent: Span) -> bool:
     low = doc[before].lower_
     if low in PREPOSITIONS or low in DETERMINERS or low in AUX or is_boundary(doc, before) or is_adverb(low):
         return False
-    return any(doc[k].lower_ in PREPOSITIONS for k in range(max(sent.start, before - 3), before))
+    # the phrase opens the sentence or follows a comma or a conjunction ("At the inquest
+    # Ann said"), not a phrase inside a subject ("the charity in north London claimed")
+    for k in range(max(sent.start, before - 3), before):
+        if doc[k].lower_ in PREPOSITIONS:
+            if k == sent.start or doc[k - 1].text == "," or doc[k - 1].lower_ in COORDINATORS:
+                return True
+            break
+    # "In a statement read at the inquest Ann said": a longer phrase opening the sentence
+    return doc[sent.start].lower_ in PREPOSITIONS and not any(is_boundary(doc, k) for k in range(sent.start, first))
 
 
 _SUBORDINATORS = frozenset("after before since until till once".split())
@@ -639,13 +647,13 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     found = classes.of_token(doc, head)
     if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
+    appositive = _appositive_classes(doc, head, sent, classes)
+    if appositive:
+        return appositive
     if doc[head].lower_ in _MEMBERS and head + 2 < sent.end and doc[head + 1].lower_ == "of":
         # "a member of staff", "some of the team": the group's classes
         group = _np_head(doc, head + 2, sent.end)
         return classes.of_token(doc, group) if group is not None else []
-    appositive = _appositive_classes(doc, head, sent, classes)
-    if appositive:
-        return appositive
     j = head - 1
     while j >= sent.start and head - j <= 3:
         low = doc[j].lower_

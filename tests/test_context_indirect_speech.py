@@ -86,6 +86,8 @@ def test_an_identity_first_label_is_the_writers_word_in_a_tellers_how_clause():
         "The suspect absconded before the end of the investigation, the Trust reported on Monday.",
         "She refused her insulin, said the nurse.",  # inverted
         "He had suffered from depression for years, the inquest was told.",
+        "The schizophrenic killed his neighbour, the Old Bailey was told.",  # a named court
+        "She said me and my sister were never allowed out of our rooms.",  # a spoken pair with a possessive
     ],
 )
 def test_an_attribution_closing_the_sentence_retells_it(text):
@@ -105,6 +107,12 @@ def test_an_attribution_closing_the_sentence_retells_it(text):
         ("Pt absconded from the ward at 14:00, police informed.", "absconded"),
         ("Refused all oral medication this morning, doctor was informed.", "refused"),
         ("Pt absconded, police told.", "absconded"),
+        # a note's own record closing the sentence: nothing that can speak
+        ("Pt refused insulin this morning, risks explained.", "refused"),
+        ("Refused her depot injection, explained the risks.", "refused"),
+        ("Pt refused depot, CPN warned.", "refused"),
+        ("Pt absconded from the ward at 14:00, incident reported.", "absconded"),
+        ("Remains non-compliant with medication, as previously reported.", "non-compliant"),
         # an object pronoun and "and" before a clause of its own
         ("Staff told her and she refused the injection.", "refused"),
     ],

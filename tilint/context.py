@@ -191,11 +191,15 @@ _ATTRIBUTION_TAIL_WORDS = 6  # "heard in court on Monday": words after the speak
 _ATTRIBUTION_TAIL = frozenset("today yesterday tonight earlier later recently".split())
 _ATTRIBUTION_TAIL_OPENERS = frozenset("on in at last this".split())
 _ATTRIBUTION_AUX = frozenset("has have had was were is are been".split())
-_DATA_SPEAKERS = frozenset("figures data statistics numbers records".split())
 # "..., police informed", "..., GP told": in a note the writer told them; only a hearing
 # is told evidence ("..., the inquest was told")
-_TOLD_VERBS = frozenset("told informed".split())
-_HEARINGS = frozenset("court inquest jury tribunal hearing coroner panel committee trial".split())
+_TOLD_VERBS = frozenset("told informed warned".split())
+_HEARINGS = frozenset(
+    "court inquest jury jurors tribunal hearing coroner panel committee trial board mps councillors magistrates".split()
+)
+_SPEAKER_CLASSES = ("officials", "institutions", "people", "relations", "person-nouns", "service-users", "document-heads")
+# what is written can say it too ("..., his notes say": the notes' label, reported)
+_DOCUMENT_SPEAKERS = frozenset("notes records report reports letter referral statement summary handout article".split())
 _CLOSING_VERBS_AFTER_SPEAKER = frozenset(["confirmed"])  # "..., police confirmed": not a verb of saying elsewhere
 _INVERTED_NOT = frozenset("tell tells told hear hears heard inform informs informed".split())  # "..., told the nurse": an object
 
@@ -225,35 +229,45 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
             return False
     if comma is None or comma < end:
         return False
-    words = [lowered[j] for j in range(comma + 1, last + 1) if not doc[j].is_space]
+    tokens = [j for j in range(comma + 1, last + 1) if not doc[j].is_space]
     # a time or place after the verb: "today", "on Monday", "in court", "last week"
-    while words and words[-1] in _ATTRIBUTION_TAIL:
-        words.pop()
-    if len(words) >= 3 and words[-2] in _ATTRIBUTION_TAIL_OPENERS and words[-3] not in _ATTRIBUTION_AUX:
-        words = words[:-2]
-    if len(words) < 2:
+    while tokens and lowered[tokens[-1]] in _ATTRIBUTION_TAIL:
+        tokens.pop()
+    if len(tokens) >= 3 and lowered[tokens[-2]] in _ATTRIBUTION_TAIL_OPENERS and lowered[tokens[-3]] not in _ATTRIBUTION_AUX:
+        tokens = tokens[:-2]
+    if len(tokens) < 2:
         return False
-    verb = words[-1]
+    verb = lowered[tokens[-1]]
     if wc.has("report-verbs", verb) or verb in _CLOSING_VERBS_AFTER_SPEAKER:
-        speaker = words[:-1]  # "a court heard", "police said", "the inquest was told"
+        speaker = tokens[:-1]  # "a court heard", "police said", "the inquest was told"
         told = verb in _TOLD_VERBS
-        if told and not (speaker and speaker[-1] in _ATTRIBUTION_AUX):
+        if told and not (speaker and lowered[speaker[-1]] in _ATTRIBUTION_AUX):
             return False  # "..., police told", "..., GP informed": whom the writer told
-        while speaker and speaker[-1] in _ATTRIBUTION_AUX:
+        while speaker and lowered[speaker[-1]] in _ATTRIBUTION_AUX:
             speaker.pop()
-        if told and not any(w in _HEARINGS for w in speaker):
-            return False  # "..., family was informed": told of it, not telling it
-    elif wc.has("report-verbs", words[0]) and words[0] not in _INVERTED_NOT:
-        speaker = words[1:]  # "said Mr Hill", "added the coroner"
+        # told as evidence: a hearing, or a named body ("the Old Bailey was told"); not
+        # "family was informed", told of it
+        if told and not (any(lowered[j] in _HEARINGS for j in speaker) or (lowered[speaker[0]] == "the" and doc[speaker[-1]].is_title)):
+            return False
+    elif wc.has("report-verbs", lowered[tokens[0]]) and lowered[tokens[0]] not in _INVERTED_NOT:
+        speaker = tokens[1:]  # "said Mr Hill", "added the coroner"
     else:
         return False
-    if not speaker or len(speaker) > _ATTRIBUTION_SPEAKER_WORDS or speaker[0] in _FIRST_PERSON_SUBJECTS:
+    if not speaker or len(speaker) > _ATTRIBUTION_SPEAKER_WORDS or lowered[speaker[0]] in _FIRST_PERSON_SUBJECTS:
         return False
-    if "can" in speaker or speaker[-1] in _DATA_SPEAKERS:
-        return False  # "..., the Evening Star can reveal": the outlet's own report; figures say no words
-    return not any(
-        w in syntax.CLAUSE_WORDS or w in _RELATIVE_WORDS or w in syntax.NEGATIONS or (w in syntax.PREPOSITIONS and w != "of")
-        for w in speaker
+    words = [lowered[j] for j in speaker]
+    if "can" in words:
+        return False  # "..., the Evening Star can reveal": the outlet's own report
+    if any(w in syntax.CLAUSE_WORDS or w in _RELATIVE_WORDS or w in syntax.NEGATIONS or (w in syntax.PREPOSITIONS and w != "of") for w in words):
+        return False
+    # someone who can say it: a name, a person, an official, a body or a hearing ("...,
+    # risks explained", "..., incident reported": a note's own record, no speaker)
+    head = speaker[-1]
+    return (
+        (doc[head].is_title and head != sent.start)
+        or words[-1] in _HEARINGS
+        or words[-1] in _DOCUMENT_SPEAKERS
+        or any(c in _SPEAKER_CLASSES for c in wc.of_token(doc, head))
     )
 
 
@@ -419,6 +433,7 @@ _WH_OPENERS = frozenset("how what why whether when where if".split())  # "tells 
 _SUBJECT_DETERMINERS = frozenset("the a an his her their my our".split())
 _OBJECT_PRONOUNS = frozenset("her him me them us".split())
 _PAIR_VERBS = frozenset("were are have had would will both used could".split())
+_PAIR_POSSESSIVES = frozenset("my her his their our".split())
 
 
 def _spoken_pair(doc: Doc, i: int, start: int, wc: WordClasses) -> bool:
@@ -428,9 +443,16 @@ def _spoken_pair(doc: Doc, i: int, start: int, wc: WordClasses) -> bool:
     lowered = lowers(doc)
     if i + 3 >= start or lowered[i] not in _OBJECT_PRONOUNS or lowered[i + 1] != "and":
         return False
-    other = doc[i + 2]
-    named = (other.is_title and other.is_alpha and other.lower_ not in _THIRD_SUBJECTS) or wc.has("relations", other.lower_)
-    return named and lowered[i + 3] in _PAIR_VERBS
+    k = i + 2
+    if lowered[k] in _PAIR_POSSESSIVES:
+        k += 1  # "me and my sister were"
+    if k + 1 >= start:
+        return False
+    other = doc[k]
+    named = (other.is_title and other.is_alpha and other.lower_ not in _THIRD_SUBJECTS) or bool(
+        {"relations", "person-nouns"} & set(wc.of_token(doc, k))
+    )
+    return named and lowered[k + 1] in _PAIR_VERBS
 
 
 def _tells_a_hearer(lowered: Sequence[str], k: int, sent: Span) -> bool:

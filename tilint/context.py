@@ -197,9 +197,11 @@ _TOLD_VERBS = frozenset("told informed warned".split())
 _HEARINGS = frozenset(
     "court inquest jury jurors tribunal hearing coroner panel committee trial board mps councillors magistrates".split()
 )
-_SPEAKER_CLASSES = ("officials", "institutions", "people", "relations", "person-nouns", "service-users", "document-heads")
-# what is written can say it too ("..., his notes say": the notes' label, reported)
-_DOCUMENT_SPEAKERS = frozenset("notes records report reports letter referral statement summary handout article".split())
+# Who can say it: people, officials and bodies, and texts (_TEXT_CLASSES: "..., the report
+# says"; document-heads: "..., the leaflet says")
+_PEOPLE_SPEAKERS = frozenset({"officials", "institutions", "people", "relations", "person-nouns", "service-users"})
+# a record's words no class holds ("..., his notes say": the notes' label, reported)
+_RECORD_SPEAKERS = frozenset("notes records referral summary handout".split())
 _CLOSING_VERBS_AFTER_SPEAKER = frozenset(["confirmed"])  # "..., police confirmed": not a verb of saying elsewhere
 _INVERTED_NOT = frozenset("tell tells told hear hears heard inform informs informed".split())  # "..., told the nurse": an object
 
@@ -266,9 +268,13 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
     return (
         (doc[head].is_title and head != sent.start)
         or words[-1] in _HEARINGS
-        or words[-1] in _DOCUMENT_SPEAKERS
-        or any(c in _SPEAKER_CLASSES for c in wc.of_token(doc, head))
+        or words[-1] in _RECORD_SPEAKERS
+        or _speaker_classes(wc.of_token(doc, head))
     )
+
+
+def _speaker_classes(found: Sequence[str]) -> bool:
+    return any(c in _PEOPLE_SPEAKERS or c in _TEXT_CLASSES or c == "document-heads" for c in found)
 
 
 _BELIEF_REACH = 14  # tokens back from a match to the "that" of its clause
@@ -490,7 +496,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             continue
         if syntax.is_boundary(doc, k):
             if (
-                lowered[k] in _SUBORDINATORS
+                lowered[k] in _RETOLD_SUBORDINATORS
                 and k - 1 > lo
                 and not doc[k - 1].is_punct
                 and (k + 1 == start or lowered[k + 1].endswith("ing") or lowered[k + 1] in _THIRD_SUBJECTS)
@@ -565,7 +571,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
 
 
 # Subordinators that open a clause inside a retold one when no comma comes before them.
-_SUBORDINATORS = frozenset("after before when while until because since once".split())
+_RETOLD_SUBORDINATORS = frozenset("after before when while until because since once".split())
 _THIRD_SUBJECTS = frozenset("he she they".split())  # not "even when you suspect ...": the writer's aside
 _RELATIVE_CLAUSE_WORDS = 20  # tokens of ", who had a long history of mental illness,"
 

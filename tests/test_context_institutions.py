@@ -65,3 +65,36 @@ def test_a_written_out_verb_phrase_has_a_subject_too(text):
 )
 def test_a_person_who_did_not_attend_stays_a_finding(text, word):
     assert word in flagged(text)
+
+
+def test_institutions_carry_the_predicate_scope():
+    from tilint import classes
+
+    assert "deficit" in classes.builtin()["institutions"].predicate_not_person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trust was non-compliant.",
+        "Six nursing homes were found to be non-compliant on four sets of standards.",
+        "HIQA found, however, that the home remained non-compliant in areas of governance.",
+        "CMS alleges noncompliance that does not rise to the level of immediate jeopardy.",
+        "Inspection reports showed non-compliance was identified in two centres.",
+    ],
+)
+def test_a_deficit_word_said_of_a_body_is_not_a_label_on_a_person(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The patient remained non-compliant.", "non-compliant"),
+        ("Refusal of services was the main factor.", "refusal of"),
+        # a possessive "'s" is no copula: the label is on the patients, not the trust
+        ("She helps the trust's most challenging patients.", "challenging patients"),
+    ],
+)
+def test_a_label_on_a_person_beside_a_body_stays(text, word):
+    assert word in flagged(text)

@@ -4,8 +4,10 @@ Each file in lexicons/classes/ names one class (people, institutions, officials,
 treatments, procedures, devices, anatomy, conditions, and the cue words of mention
 frames), and may say for which rule categories a subject of that class is not the person
 (`agent_not_person`), a noun of that class gives a modifier another sense
-(`modified_not_person`), or a verb's object of that class makes the act something other
-than the person's care (`object_not_person`). See lexicons/classes/README.md.
+(`modified_not_person`), a word said of a subject of that class through a copula
+describes that subject (`predicate_not_person`), or a verb's object of that class makes
+the act something other than the person's care (`object_not_person`). See
+lexicons/classes/README.md.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _KEYS = {
     "modified_not_person",
     "passive_subject_not_person",
     "object_not_person",
+    "predicate_not_person",
     "include",
     "words",
 }
@@ -68,6 +71,7 @@ class WordClass:
     animate: bool = False
     include: tuple[str, ...] = ()  # classes whose words are this class's words too
     object_not_person: frozenset[str] = frozenset()
+    predicate_not_person: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,7 @@ def _cache_path(files: Sequence[Path]) -> Path | None:
     folder = _cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(b"tilint-classes/3")
+    digest = hashlib.sha256(b"tilint-classes/4")
     for path in files:
         try:
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
@@ -255,6 +259,7 @@ def parse_class(data: Any, where: str) -> WordClass:
         _flag(data.get("animate", False), where, name),
         _include(data.get("include", []), where, name),
         _scopes(data.get("object_not_person", []), where, name, "object_not_person"),
+        _scopes(data.get("predicate_not_person", []), where, name, "predicate_not_person"),
     )
 
 

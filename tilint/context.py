@@ -2442,6 +2442,11 @@ def not_the_persons(
     attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True
+    # "the home remained non-compliant": said of a body, not of a person
+    if pos != "verb":
+        head = syntax.predicate_subject(doc, start, sent)
+        if head is not None and exempt(syntax.np_classes(doc, head, sent, wc), "predicate_not_person"):
+            return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
 

@@ -922,16 +922,34 @@ def attached(
         if found and not any(classes[c].animate for c in found):
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
+    head = predicate_subject(doc, start, sent)
+    if head is not None:
+        found = np_classes(doc, head, sent, classes)
+        if "people" not in found:
+            return found
+    return []
+
+
+def predicate_subject(doc: Doc, start: int, sent: Span) -> int | None:
+    """The head of the subject a match right after a copula is said of ("the home
+    remained non-compliant" -> home), past adverbs between; None without a copula."""
     j = start - 1
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
-    if j >= sent.start and doc[j].lower_ in COPULAS:
-        head = subject(doc, j + 1, sent)  # from just after the copula: skips it and auxiliaries
-        if head is not None:
-            found = np_classes(doc, head, sent, classes)
-            if "people" not in found:
-                return found
-    return []
+    if j < sent.start or doc[j].lower_ not in COPULAS:
+        return None
+    if doc[j].lower_ in _APOSTROPHE_S and _noun_phrase_goes_on(doc, start, sent):
+        return None  # "the trust's most challenging patients": a possessive, not "is"
+    return subject(doc, j + 1, sent)  # from just after the copula: skips it and auxiliaries
+
+
+_APOSTROPHE_S = frozenset(["'s", "’s"])
+
+
+def _noun_phrase_goes_on(doc: Doc, start: int, sent: Span) -> bool:
+    """Does a word go on after the match's word, as a noun after a modifier does?"""
+    after = start + 1
+    return after < sent.end and doc[after].is_alpha and doc[after].lower_ not in PREPOSITIONS and doc[after].lower_ not in COORDINATORS
 
 
 def _activity_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:

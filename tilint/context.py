@@ -1154,6 +1154,10 @@ def _labelled_as(
     from tilint import syntax
 
     wc = wc or word_classes.builtin()
+    # "he was reported to be combative, and we waited": right after the view's "to be",
+    # before the list reading below takes "be" for an earlier item of a list
+    if _passive_view_to_be(doc, start - 1, sent, wc):
+        return True
     i = start - 1
     run = 0  # words of an earlier coordinated item ("as a drug user and a manipulator")
     while i >= sent.start:
@@ -1615,6 +1619,24 @@ def _like_other(doc: Doc, start: int, sent: Span) -> bool:
     return first_person_writing(doc, sent)
 
 
+_GROUP_SHARES = frozenset("most many all other some".split())
+_DO_AGAIN = frozenset("do does did are were have had will would can could".split())
+
+
+def _as_most_do(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'I am feeling antsy at times, as most addicts do': a comparison that counts the
+    writer, the subject "I" of the clause before it, in the labelled group."""
+    lowered = lowers(doc)
+    j = start - 1
+    while j >= sent.start and lowered[j] in _GROUP_SHARES | {"so"}:
+        j -= 1
+    if j == start - 1 or j - 1 < sent.start or lowered[j] != "as" or not doc[j - 1].is_punct:
+        return False
+    if end >= sent.end or lowered[end] not in _DO_AGAIN:
+        return False
+    return any(lowered[k] == "i" for k in range(sent.start, j))
+
+
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
     in their own words (principle 5), treated like a quotation. 'We placed her on obs'
@@ -1624,7 +1646,7 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
         return False
     if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent) or _self_included(doc, start, end, sent):
         return True
-    if _as_someone_who(doc, start, sent) or _like_other(doc, start, sent):
+    if _as_someone_who(doc, start, sent) or _like_other(doc, start, sent) or _as_most_do(doc, start, end, sent):
         return True
     i = start - 1
     saw_copula = False
@@ -1646,12 +1668,36 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
                 and lower in ("we", "us")
                 and last.endswith("s")
                 and not last.endswith("ss")
-            )
+            ) or _we_before_label(doc, start, end, sent)
         if lower not in _SELF_LINK:
-            return False
+            return _we_before_label(doc, start, end, sent)
         saw_copula |= lower in _COPULAS or lower in _SELF_VERBS
         i -= 1
     return False
+
+
+# Words between "we" and a plural label that belong to the label's noun phrase ("we
+# recovering addicts", "we fellow sufferers"); a Title Case name of a condition counts too.
+_SELF_MODIFIERS = frozenset("fellow other former recovering proud diagnosed".split())
+_SELF_MODIFIER_REACH = 3
+
+
+def _we_before_label(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'We Borderline Personality Disorder sufferers are ...', 'we recovering addicts':
+    "we" or "us", then up to three words of the noun phrase (Title Case or a modifier
+    such as "fellow") or a label of more than one word, ending in a plural: the writer
+    counts themselves in the group."""
+    last = doc[end - 1].lower_
+    if not (last.endswith("s") and not last.endswith("ss")):
+        return False
+    j = start - 1
+    while j >= sent.start and start - j <= _SELF_MODIFIER_REACH and (
+        doc[j].lower_ in _SELF_MODIFIERS or (doc[j].is_title and doc[j].lower_ not in _FIRST_PERSON)
+    ):
+        j -= 1
+    if j == start - 1 and end - start == 1:
+        return False  # one word right after "we" is the case above ("we alcoholics")
+    return j >= sent.start and doc[j].lower_ in ("we", "us")
 
 
 def first_person_account(

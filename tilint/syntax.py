@@ -1010,6 +1010,8 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             return []  # "belligerent and tried to kick staff": a verb, so a new clause
         i = head + 1 if head == i else i + 1
         while i < sent.end and doc[i].lower_ not in _LIST_MARKS and i - end < 8:
+            if doc[i].lower_ in PREPOSITIONS:
+                return []  # "aggressive or agitated in a verbal or physical manner": a phrase of its own
             i += 1
     return []
 

@@ -11,6 +11,10 @@ whole corpus and for each split (`dev`, and the locked `test`), each per categor
 (micro-averaged overall), per genre, and with false positives per 1,000 words on the
 hard-negative excerpts.
 
+`--unanimous` scores only the excerpts on which every blind annotation kept in
+tests/corpus/agreement/ agrees (at least two): what is left of the gap where the
+annotators do not differ.
+
 `--errors` lists the errors of the dev split only, and `--rules` each rule's true and
 false positives there. The test split is locked: its errors
 are listed only with `--test-errors`, and any item looked at must then be moved to dev
@@ -32,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
+AGREEMENT_DIR = ROOT / "tests" / "corpus" / "agreement"
 sys.path.insert(0, str(ROOT))
 from tilint.policy import CATEGORIES  # noqa: E402
 
@@ -341,8 +346,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also list the LOCKED test split's errors; every item looked at must then be moved to dev",
     )
+    ap.add_argument(
+        "--unanimous",
+        action="store_true",
+        help="score only the excerpts on which every blind annotation in tests/corpus/agreement agrees",
+    )
     args = ap.parse_args(argv)
     records = load_corpus(args.corpus)
+    if args.unanimous:
+        from agreement import unanimous
+
+        agreed = unanimous(AGREEMENT_DIR)
+        records = [r for r in records if " ".join(r["text"].split()) in agreed]
     predictions = predict(records)
     result = report(records, predictions)
     listed: list[str] = []

@@ -77,6 +77,22 @@ def load_batch(path: Path) -> dict[str, list[Span]]:
     return items
 
 
+def unanimous(folder: Path) -> set[str]:
+    """Texts (normalised) that at least two annotation files in `folder` mark, and on
+    which every such annotation agrees: the same spans by overlap, in the same category.
+    Files are the batch-format annotations (`*-annotation*.jsonl`, `*-annotator*.jsonl`)."""
+    by_text: dict[str, list[list[Span]]] = {}
+    for path in sorted([*folder.glob("*-annotation*.jsonl"), *folder.glob("*-annotator*.jsonl")]):
+        for key, spans in load_batch(path).items():
+            by_text.setdefault(key, []).append(spans)
+
+    def same(a: list[Span], b: list[Span]) -> bool:
+        m = match_spans(a, b)
+        return len(a) == len(b) == len(m.true_positives)
+
+    return {key for key, marks in by_text.items() if len(marks) >= 2 and all(same(marks[0], m) for m in marks[1:])}
+
+
 def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
     """Cohen's kappa of paired labels; None when undefined (no pairs, or chance = 1)."""
     if not pairs:

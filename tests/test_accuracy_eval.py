@@ -390,3 +390,21 @@ def test_agreement_bad_input_is_one_line_exit_2(tmp_path, capsys):
     assert agr.main([str(bad), str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.jsonl:1" in err[0] and "declined" in err[0]
+
+
+def test_unanimous_keeps_texts_every_annotation_agrees_on(tmp_path):
+    _batch(tmp_path, "first-annotation-x.jsonl", [
+        {"t": "He refused his  depot.", "f": [["refused", "deficit"]]},
+        {"t": "She claims pain.", "f": [["claims", "credibility"]]},
+        {"t": "Lung compliance was low.", "f": []},
+        {"t": "Seen by one reader only.", "f": []},
+    ])
+    _batch(tmp_path, "second-annotation-x.jsonl", [
+        {"t": "He refused his depot.", "f": [["refused his depot", "deficit"]]},  # overlap, same category
+        {"t": "She claims pain.", "f": [["claims", "deficit"]]},  # another category
+        {"t": "Lung compliance was low.", "f": []},
+    ])
+    _batch(tmp_path, "third-annotation-x.jsonl", [
+        {"t": "Lung compliance was low.", "f": [["compliance", "coercive"]]},  # a third reader differs
+    ])
+    assert agr.unanimous(tmp_path) == {"He refused his depot."}

@@ -30,6 +30,7 @@ def flagged(text: str) -> list[str]:
         "Lady Justice Macur refused a second appeal.",
         "The new roof was compliant with local building codes.",
         "Treatment of drug users is challenging, but it can help.",
+        "Overdoses were grouped apart from aggressive attempts such as hanging.",
     ],
 )
 def test_reported_self_described_or_other_senses(text):
@@ -55,7 +56,7 @@ def test_uses_stay_flagged(text, word):
 
 def test_the_classes_hold_the_new_words():
     wc = classes.builtin()
-    assert wc.has("view-passives", "reported") and wc.has("behaviours", "manner")
+    assert wc.has("view-passives", "reported") and wc.has("behaviours", "manner") and wc.has("behaviours", "attempts")
     assert wc.has("officials", "justice") and wc.has("laws", "codes")
     assert "deficit" in wc["treatments"].predicate_not_person
 

@@ -141,8 +141,8 @@ class Throughput:
     start_cpu: float
     corpus_wall: float
     corpus_cpu: float
-    words_per_s: float  # beyond start-up, wall
-    words_per_s_cpu: float
+    words_per_s: float | None  # beyond start-up, wall; None when start-up hides the corpus
+    words_per_s_cpu: float | None
     rss_mb: float
     output_lines: int
 
@@ -165,11 +165,24 @@ def throughput(tool: Tool, corpus: Path, small: Path, words: int, repeat: int) -
         start_cpu,
         best.wall,
         best_cpu,
-        words / max(best.wall - start_wall, 1e-6),
-        words / max(best_cpu - start_cpu, 1e-6),
+        _beyond(words, best.wall - start_wall),
+        _beyond(words, best_cpu - start_cpu),
         max(r.rss_mb for r in runs),
         best.lines,
     )
+
+
+# Less time than this beyond start-up is the noise of two process starts, not the corpus
+# ("--quick" on a small text): no rate is given rather than an absurd one.
+MIN_BEYOND_START_S = 0.05
+
+
+def _beyond(words: int, seconds: float) -> float | None:
+    return words / seconds if seconds >= MIN_BEYOND_START_S else None
+
+
+def _rate(value: float | None) -> str:
+    return f"{value:,.0f}" if value is not None else "n/a (the corpus is too small to tell from start-up)"
 
 
 @dataclass
@@ -376,9 +389,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = [
             [
                 m.tool,
-                f"{m.words_per_s:,.0f}",
-                f"{base.words_per_s / m.words_per_s:.1f}x" if m is not base else "—",
-                f"{m.words_per_s_cpu:,.0f}",
+                _rate(m.words_per_s),
+                "—" if m is base else f"{base.words_per_s / m.words_per_s:.1f}x" if base.words_per_s and m.words_per_s else "n/a",
+                _rate(m.words_per_s_cpu),
                 f"{m.start_wall:.2f} s ({m.start_cpu:.2f})",
                 f"{m.corpus_wall:.2f} s ({m.corpus_cpu:.2f})",
                 f"{m.rss_mb:.0f} MB",

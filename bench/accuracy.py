@@ -349,14 +349,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--unanimous",
         action="store_true",
-        help="score only the excerpts on which every blind annotation in tests/corpus/agreement agrees",
+        help="score only the excerpts on which every blind annotation in --agreement agrees",
     )
+    ap.add_argument("--agreement", type=Path, default=AGREEMENT_DIR, help="the annotation files for --unanimous (default: %(default)s)")
     args = ap.parse_args(argv)
     records = load_corpus(args.corpus)
     if args.unanimous:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/agreement.py, however this is run
         from agreement import unanimous
 
-        agreed = unanimous(AGREEMENT_DIR)
+        agreed = unanimous(args.agreement)
         records = [r for r in records if " ".join(r["text"].split()) in agreed]
     predictions = predict(records)
     result = report(records, predictions)

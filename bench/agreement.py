@@ -42,8 +42,10 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-def load_batch(path: Path) -> dict[str, list[Span]]:
-    """Text (normalised) -> the annotator's spans, from a batch file."""
+def load_batch(path: Path, *, normalise: bool = False) -> dict[str, list[Span]]:
+    """Text (normalised) -> the annotator's spans, from a batch file; with `normalise`
+    the offsets are into the normalised text, so files that space a text differently
+    compare."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -59,12 +61,12 @@ def load_batch(path: Path) -> dict[str, list[Span]]:
             raise AgreementError(f"{where}: not JSON: {exc.msg}") from None
         if not isinstance(raw, dict) or not isinstance(raw.get("t"), str):
             raise AgreementError(f"{where}: expected an object with the excerpt text 't'")
-        text = raw["t"]
+        text = _key(raw["t"]) if normalise else raw["t"]
         spans = []
         for item in raw.get("f", []):
             if not isinstance(item, list) or len(item) < 2:
                 raise AgreementError(f"{where}: a finding must be [phrase, category] or [phrase, category, nth]")
-            phrase, category = str(item[0]), str(item[1])
+            phrase, category = (_key(str(item[0])) if normalise else str(item[0])), str(item[1])
             nth = int(item[2]) if len(item) > 2 else 0
             start = _find_nth(text, phrase, nth)
             if start < 0:
@@ -82,8 +84,8 @@ def unanimous(folder: Path) -> set[str]:
     which every such annotation agrees: the same spans by overlap, in the same category.
     Files are the batch-format annotations (`*-annotation*.jsonl`, `*-annotator*.jsonl`)."""
     by_text: dict[str, list[list[Span]]] = {}
-    for path in sorted([*folder.glob("*-annotation*.jsonl"), *folder.glob("*-annotator*.jsonl")]):
-        for key, spans in load_batch(path).items():
+    for path in sorted({*folder.glob("*-annotation*.jsonl"), *folder.glob("*-annotator*.jsonl")}):
+        for key, spans in load_batch(path, normalise=True).items():
             by_text.setdefault(key, []).append(spans)
 
     def same(a: list[Span], b: list[Span]) -> bool:

@@ -408,3 +408,32 @@ def test_unanimous_keeps_texts_every_annotation_agrees_on(tmp_path):
         {"t": "Lung compliance was low.", "f": [["compliance", "coercive"]]},  # a third reader differs
     ])
     assert agr.unanimous(tmp_path) == {"He refused his depot."}
+
+
+def test_unanimous_compares_texts_spaced_differently(tmp_path):
+    _batch(tmp_path, "first-annotation-y.jsonl", [{"t": "He  refused his depot.", "f": [["refused", "deficit"]]}])
+    _batch(tmp_path, "second-annotation-y.jsonl", [{"t": "He refused his depot.", "f": [["refused", "deficit"]]}])
+    assert agr.unanimous(tmp_path) == {"He refused his depot."}
+
+
+def test_accuracy_unanimous_scores_only_the_agreed_excerpts(tmp_path, capsys):
+    agreement = tmp_path / "agreement"
+    agreement.mkdir()
+    _batch(agreement, "first-annotation-z.jsonl", [
+        {"t": "He refused his depot.", "f": [["refused", "deficit"]]},
+        {"t": "She claims pain.", "f": [["claims", "credibility"]]},
+    ])
+    _batch(agreement, "second-annotation-z.jsonl", [
+        {"t": "He refused his depot.", "f": [["refused", "deficit"]]},
+        {"t": "She claims pain.", "f": []},
+    ])
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "c1", "text": "He refused his depot.", "split": "dev", "negative": False, "genre": "note",
+         "findings": [{"start": 3, "end": 10, "text": "refused", "category": "deficit"}]},
+        {"id": "c2", "text": "She claims pain.", "split": "dev", "negative": True, "genre": "note", "findings": []},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert acc.main(["--corpus", str(corpus), "--unanimous", "--agreement", str(agreement), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["splits"]["dev"]["excerpts"] == 1

@@ -67,20 +67,13 @@ def test_a_person_who_did_not_attend_stays_a_finding(text, word):
     assert word in flagged(text)
 
 
-def test_institutions_carry_the_predicate_scope():
-    from tilint import classes
-
-    assert "deficit" in classes.builtin()["institutions"].predicate_not_person
-
-
 @pytest.mark.parametrize(
     "text",
     [
         "The trust was non-compliant.",
         "Six nursing homes were found to be non-compliant on four sets of standards.",
-        "HIQA found, however, that the home remained non-compliant in areas of governance.",
-        "CMS alleges noncompliance that does not rise to the level of immediate jeopardy.",
-        "Inspection reports showed non-compliance was identified in two centres.",
+        "The inspection found the provider remained non-compliant in areas of governance.",
+        "The care home's not compliant again this year.",  # "'s" before "not" is "is"
     ],
 )
 def test_a_deficit_word_said_of_a_body_is_not_a_label_on_a_person(text):
@@ -91,7 +84,10 @@ def test_a_deficit_word_said_of_a_body_is_not_a_label_on_a_person(text):
     "text, word",
     [
         ("The patient remained non-compliant.", "non-compliant"),
-        ("Refusal of services was the main factor.", "refusal of"),
+        # a relative clause without "who": the ward admitted her, she was non-compliant
+        ("The woman the ward admitted on Friday was non-compliant with her clozapine.", "non-compliant"),
+        ("Patients this unit admits are often aggressive.", "aggressive"),
+        ("Following the CQC inspection, Mr B remains non-compliant with his insulin.", "non-compliant"),
         # a possessive "'s" is no copula: the label is on the patients, not the trust
         ("She helps the trust's most challenging patients.", "challenging patients"),
     ],

@@ -47,18 +47,34 @@ def test_reported_self_described_or_other_senses(text):
         ("We saw drug addicts on the ward.", "drug addicts"),
         ("He was feeling antsy, as most addicts do.", "addicts"),
         ("The patient is challenging.", "challenging"),
-        ("He refused his depot despite the criminal justice team.", "refused"),
+        ("Justice refused his depot again today.", "refused"),  # a resident named Justice
+        # a Title Case heading, and "us" as an object, are not the writer's group
+        ("How We Manage Frequent Flyers", "frequent flyers"),
+        ("The crisis team sends us frequent flyers every weekend.", "frequent flyers"),
+        # the comparison's clause is about him, not the writer
+        ("I think he was lying to staff, as most addicts do.", "addicts"),
+        # "in" after a word said of a person says where it shows
+        ("He is aggressive in his manner towards staff.", "aggressive"),
+        ("He is aggressive in his attempts to leave.", "aggressive"),
+        ("A trial of clozapine in drug resistant chronic schizophrenia.", "drug resistant"),
+        ("He earned his privs back.", "privs"),
     ],
 )
 def test_uses_stay_flagged(text, word):
     assert word in flagged(text)
 
 
-def test_the_classes_hold_the_new_words():
-    wc = classes.builtin()
-    assert wc.has("view-passives", "reported") and wc.has("behaviours", "manner") and wc.has("behaviours", "attempts")
-    assert wc.has("officials", "justice") and wc.has("laws", "codes")
-    assert "deficit" in wc["treatments"].predicate_not_person
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the condition that resists the drugs is an infection or epilepsy
+        "Drug-resistant HIV and depression often occur together.",
+        "People living with drug-resistant epilepsy and anxiety need joined-up care.",
+        "He needs sudo privs to install it.",
+    ],
+)
+def test_other_senses_of_the_new_forms(text):
+    assert flagged(text) == []
 
 
 def test_a_modifier_list_stops_at_a_preposition():

@@ -1155,8 +1155,9 @@ def _labelled_as(
 
     wc = wc or word_classes.builtin()
     # "he was reported to be combative, and we waited": right after the view's "to be",
-    # before the list reading below takes "be" for an earlier item of a list
-    if _passive_view_to_be(doc, start - 1, sent, wc):
+    # before the list reading below takes "be" for an earlier item of a list (a verb
+    # after "to" is left to the reading below: "was reported to refuse his medication")
+    if start - 1 >= sent.start and lowered[start - 1] == "be" and _passive_view_to_be(doc, start - 1, sent, wc):
         return True
     i = start - 1
     run = 0  # words of an earlier coordinated item ("as a drug user and a manipulator")
@@ -1619,22 +1620,28 @@ def _like_other(doc: Doc, start: int, sent: Span) -> bool:
     return first_person_writing(doc, sent)
 
 
-_GROUP_SHARES = frozenset("most many all other some".split())
+# Quantifiers of a group ("as most addicts do", "as so many alcoholics are") and the verbs
+# that stand for the clause before ("do", "are").
+_GROUP_SHARES = frozenset("most many all other some so".split())
 _DO_AGAIN = frozenset("do does did are were have had will would can could".split())
 
 
 def _as_most_do(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'I am feeling antsy at times, as most addicts do': a comparison that counts the
-    writer, the subject "I" of the clause before it, in the labelled group."""
+    writer in the labelled group, when "I" is the subject of the clause before it (the
+    nearest subject pronoun there: not "I think he was lying, as most addicts do")."""
+    from tilint import syntax
+
     lowered = lowers(doc)
     j = start - 1
-    while j >= sent.start and lowered[j] in _GROUP_SHARES | {"so"}:
+    while j >= sent.start and lowered[j] in _GROUP_SHARES:
         j -= 1
     if j == start - 1 or j - 1 < sent.start or lowered[j] != "as" or not doc[j - 1].is_punct:
         return False
     if end >= sent.end or lowered[end] not in _DO_AGAIN:
         return False
-    return any(lowered[k] == "i" for k in range(sent.start, j))
+    nearest = next((lowered[k] for k in range(j - 2, sent.start - 1, -1) if lowered[k] in syntax.NOMINATIVE), None)
+    return nearest == "i"
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -1676,28 +1683,33 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return False
 
 
-# Words between "we" and a plural label that belong to the label's noun phrase ("we
-# recovering addicts", "we fellow sufferers"); a Title Case name of a condition counts too.
-_SELF_MODIFIERS = frozenset("fellow other former recovering proud diagnosed".split())
 _SELF_MODIFIER_REACH = 3
 
 
 def _we_before_label(doc: Doc, start: int, end: int, sent: Span) -> bool:
-    """'We Borderline Personality Disorder sufferers are ...', 'we recovering addicts':
-    "we" or "us", then up to three words of the noun phrase (Title Case or a modifier
-    such as "fellow") or a label of more than one word, ending in a plural: the writer
-    counts themselves in the group."""
+    """'We Borderline Personality Disorder sufferers get ...', 'we recovering addicts
+    know': "we", then up to three words of the noun phrase (Title Case, or a word of
+    lexicons/classes/group-modifiers.yml) or a label of more than one word, ending in a
+    plural, then the clause's verb in lower case: the writer counts themselves in the
+    group. Not a Title Case heading ("How We Manage Frequent Flyers"), nor "us" as an
+    object ("sends us frequent flyers")."""
+    from tilint import syntax
+
     last = doc[end - 1].lower_
     if not (last.endswith("s") and not last.endswith("ss")):
         return False
+    after = doc[end] if end < sent.end else None
+    if after is None or not after.is_alpha or not after.is_lower or after.lower_ in syntax.PREPOSITIONS or after.lower_ in syntax.DETERMINERS:
+        return False
+    wc = word_classes.builtin()
     j = start - 1
     while j >= sent.start and start - j <= _SELF_MODIFIER_REACH and (
-        doc[j].lower_ in _SELF_MODIFIERS or (doc[j].is_title and doc[j].lower_ not in _FIRST_PERSON)
+        wc.has("group-modifiers", doc[j].lower_) or (doc[j].is_title and doc[j].lower_ not in _FIRST_PERSON)
     ):
         j -= 1
     if j == start - 1 and end - start == 1:
         return False  # one word right after "we" is the case above ("we alcoholics")
-    return j >= sent.start and doc[j].lower_ in ("we", "us")
+    return j >= sent.start and doc[j].lower_ == "we"
 
 
 def first_person_account(
@@ -2488,13 +2500,35 @@ def not_the_persons(
     attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True
-    # "the home remained non-compliant": said of a body, not of a person
+    # "the home remained non-compliant": said of a body, not of a person (the subject's
+    # own word: "the woman the ward admitted was ..." ends a relative clause on "admitted")
     if pos != "verb":
-        head = syntax.predicate_subject(doc, start, sent)
-        if head is not None and exempt(syntax.np_classes(doc, head, sent, wc), "predicate_not_person"):
+        head = syntax.predicate_subject(doc, start, end, sent)
+        if (
+            head is not None
+            and exempt(wc.of_token(doc, head), "predicate_not_person")
+            and not _relative_clause_between(doc, head, start, wc)
+        ):
             return True
     # an attributive participle's noun is what did it: "the third failed treatment" (it failed)
     return pos == "verb" and doc[end - 1].lower_.endswith("ed") and _after_determiner(doc, start, sent) and exempt(attached, "agent_not_person")
+
+
+def _relative_clause_between(doc: Doc, head: int, start: int, wc: WordClasses) -> bool:
+    """Is there a past tense between a subject and what is said of it, other than the
+    copula and its auxiliaries ("the woman the ward admitted on Friday was ...": the
+    ward is the relative clause's subject, not the copula's; "were found to be" is the
+    copula's own chain)?"""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    return any(
+        syntax.past_verb_form(lowered[k], wc)
+        and lowered[k] not in syntax.COPULAS
+        and lowered[k] not in syntax.AUX
+        and lowered[k + 1] != "to"
+        for k in range(head + 1, start)
+    )
 
 
 def _difficulty_frame(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:

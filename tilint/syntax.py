@@ -917,12 +917,12 @@ def attached(
             return ["behaviours"]  # "aggressive panhandling", "violent offending": an activity
     # "compliance of the lungs", "non-compliance with the regulations"; a person after the
     # preposition is whom the behaviour was towards ("uncooperative with staff")
-    if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in"):
+    if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in") and not _said_of_a_person_in(doc, start, end, sent, classes):
         found = _following_noun(doc, end + 1, sent, classes, skip_determiners=True)
         if found and not any(classes[c].animate for c in found):
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
-    head = predicate_subject(doc, start, sent)
+    head = predicate_subject(doc, start, end, sent)
     if head is not None:
         found = np_classes(doc, head, sent, classes)
         if "people" not in found:
@@ -930,7 +930,17 @@ def attached(
     return []
 
 
-def predicate_subject(doc: Doc, start: int, sent: Span) -> int | None:
+def _said_of_a_person_in(doc: Doc, start: int, end: int, sent: Span, classes: WordClasses) -> bool:
+    """'He is aggressive in his manner': "in" after a word said of a person (a pronoun or
+    a people noun as the copula's subject) tells where the trait shows, not what the word
+    describes."""
+    if doc[end].lower_ != "in":
+        return False
+    head = predicate_subject(doc, start, end, sent)
+    return head is not None and (doc[head].lower_ in NOMINATIVE or classes.has("people", doc[head].lower_))
+
+
+def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     """The head of the subject a match right after a copula is said of ("the home
     remained non-compliant" -> home), past adverbs between; None without a copula."""
     j = start - 1
@@ -938,18 +948,21 @@ def predicate_subject(doc: Doc, start: int, sent: Span) -> int | None:
         j -= 1
     if j < sent.start or doc[j].lower_ not in COPULAS:
         return None
-    if doc[j].lower_ in _APOSTROPHE_S and _noun_phrase_goes_on(doc, start, sent):
+    if doc[j].lower_ in _POSSESSIVES and _noun_phrase_goes_on(doc, start, end, sent):
         return None  # "the trust's most challenging patients": a possessive, not "is"
-    return subject(doc, j + 1, sent)  # from just after the copula: skips it and auxiliaries
+    if doc[j].lower_ == "be" and j - 3 >= sent.start and doc[j - 1].lower_ == "to" and doc[j - 3].lower_ in BE:
+        j -= 3  # "were found to be": the subject of "were"
+    return subject(doc, j, sent)  # the copula as the verb ("remained" too), past auxiliaries
 
 
-_APOSTROPHE_S = frozenset(["'s", "’s"])
-
-
-def _noun_phrase_goes_on(doc: Doc, start: int, sent: Span) -> bool:
-    """Does a word go on after the match's word, as a noun after a modifier does?"""
-    after = start + 1
-    return after < sent.end and doc[after].is_alpha and doc[after].lower_ not in PREPOSITIONS and doc[after].lower_ not in COORDINATORS
+def _noun_phrase_goes_on(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Does the noun phrase go on past a one-word match, or is a multi-word match a
+    modifier and its noun ("most challenging patients"): a possessive before it, then?"""
+    if doc[start].lower_ in NEGATIONS:
+        return False  # "the care home's not compliant": no possessive is followed by "not"
+    if end - start > 1 and not is_adverb(doc[start].lower_):
+        return True  # the match holds its own noun
+    return end < sent.end and doc[end].is_alpha and doc[end].lower_ not in PREPOSITIONS and doc[end].lower_ not in COORDINATORS
 
 
 def _activity_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:

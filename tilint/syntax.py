@@ -915,29 +915,22 @@ def attached(
             return found
         if _activity_follows(doc, end, sent, classes) and "behaviours" in classes.classes:
             return ["behaviours"]  # "aggressive panhandling", "violent offending": an activity
+    head = predicate_subject(doc, start, end, sent)
     # "compliance of the lungs", "non-compliance with the regulations"; a person after the
-    # preposition is whom the behaviour was towards ("uncooperative with staff")
-    if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in") and not _said_of_a_person_in(doc, start, end, sent, classes):
+    # preposition is whom the behaviour was towards ("uncooperative with staff"); "in"
+    # after a word said of a person tells where it shows ("he is aggressive in his manner")
+    if end < sent.end and doc[end].lower_ in ("of", "with", "to", "in") and not (
+        doc[end].lower_ == "in" and head is not None and (doc[head].lower_ in NOMINATIVE or classes.has("people", doc[head].lower_))
+    ):
         found = _following_noun(doc, end + 1, sent, classes, skip_determiners=True)
         if found and not any(classes[c].animate for c in found):
             return found
     # "the tumour was aggressive", "the lungs are less compliant"
-    head = predicate_subject(doc, start, end, sent)
     if head is not None:
         found = np_classes(doc, head, sent, classes)
         if "people" not in found:
             return found
     return []
-
-
-def _said_of_a_person_in(doc: Doc, start: int, end: int, sent: Span, classes: WordClasses) -> bool:
-    """'He is aggressive in his manner': "in" after a word said of a person (a pronoun or
-    a people noun as the copula's subject) tells where the trait shows, not what the word
-    describes."""
-    if doc[end].lower_ != "in":
-        return False
-    head = predicate_subject(doc, start, end, sent)
-    return head is not None and (doc[head].lower_ in NOMINATIVE or classes.has("people", doc[head].lower_))
 
 
 def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:

@@ -245,10 +245,14 @@ class TilintComponent:
             context.window_words(doc, s, e, sent, spec.size, before=True, skip=self._filler_words), spec
         ):
             return True
-        # "the addict or alcoholic": a coordinated word shares the first one's article
-        first = context.shared_word_before(doc, s, sent) if spec.size == 1 else None
+        # "the addict or alcoholic", "at risk of becoming aggressive or violent": a word
+        # coordinated with the one before it shares what comes before that one
+        first = context.shared_word_before(doc, s, sent)
         if first is not None:
-            return context.window_has(context.window_words(doc, first, e, sent, spec.size, before=True), spec)
+            if context.window_has(context.window_words(doc, first, e, sent, spec.size, before=True), spec):
+                return True
+            if spec.size == 1:
+                return False
         # "left unattended and allowed to leave": a verb coordinated with an earlier one
         # shares its subject, read where the first conjunct begins
         return context.window_has(context.conjunct_window(doc, s, sent, spec.size), spec)
@@ -277,6 +281,9 @@ class TilintComponent:
             # "the film was long and very violent": a coordinated word shares the subject
             if group.requires_before is not None and context.window_has(context.conjunct_window(doc, s, sent, size), group.unless_before):
                 return False
+            first = context.shared_word_before(doc, s, sent) if group.requires_before is not None else None
+            if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
+                return False  # "a violent film or abusive video game": what the first word follows
         if group.unless_after is not None:
             after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)
             if context.window_has(after, group.unless_after):

@@ -847,6 +847,14 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     if j < sent.start:
         return False
     low = doc[j].lower_
+    if low in ("or", "and"):
+        # "the right to consent to or refuse": the first conjunct's "to" says it for both
+        for k in range(j - 1, max(sent.start, j - _FIRST_CONJUNCT) - 1, -1):
+            if doc[k].lower_ == "to" and k + 1 < j and not doc[k + 1].is_punct:
+                j, low = k, "to"
+                break
+            if is_boundary(doc, k) and doc[k].text != ",":  # "to accept, question or refuse"
+                break
     if modals and low in ("not", "n't") and j - 1 >= sent.start and doc[j - 1].lower_ in MODALS_OF_CAPACITY:
         return True  # "you can't refuse the evaluation": a rule about the option, not an act
     if modals and low in MODALS_OF_CAPACITY:
@@ -864,6 +872,9 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
                 return True  # "do you allow this patient to refuse?": an option given
             k -= 1
     return False
+
+
+_FIRST_CONJUNCT = 6  # "to consent to or refuse", "to accept, question or refuse"
 
 
 # Verbs that give someone an option; read only before a refusal ("allow patients to deny

@@ -10,6 +10,24 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def npm_ci(folder: Path, *, timeout: float = 600) -> None:
+    """`npm ci` in `folder` unless its node_modules already matches package-lock.json.
+    .ci/run runs test files on several workers at once and two of them build the VS Code
+    extension: `npm ci` deletes node_modules first, so one worker installs while the other
+    waits on the lock, then finds it installed."""
+    import fcntl
+    import hashlib
+    import tempfile
+
+    lock_path = Path(tempfile.gettempdir()) / f"tilint-npm-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:12]}.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        lock_file, installed = folder / "package-lock.json", folder / "node_modules" / ".package-lock.json"
+        if installed.is_file() and installed.stat().st_mtime >= lock_file.stat().st_mtime:
+            return
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=folder, check=True, capture_output=True, timeout=timeout)
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m tilint` as a user would, in a separate process."""
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", **(env or {})}

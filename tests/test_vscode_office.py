@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, npm_ci
 from tests.test_formats_office import make_docx, make_pptx
 
 EXTENSION = ROOT / "vscode-extension"
@@ -48,9 +48,8 @@ def report_helpers(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for tool in ("node", "npm"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} is needed to build the VS Code extension: apt-get install -y nodejs npm", pytrace=False)
+    npm_ci(EXTENSION)
     esbuild = EXTENSION / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=EXTENSION, check=True, capture_output=True, timeout=600)
     out = tmp_path_factory.mktemp("ext") / "report.js"
     subprocess.run(
         [str(esbuild), "src/report.ts", "--bundle", "--platform=node", "--format=cjs", f"--outfile={out}", "--log-level=warning"],

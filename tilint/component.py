@@ -247,15 +247,23 @@ class TilintComponent:
             return True
         # "the addict or alcoholic", "at risk of becoming aggressive or violent": a word
         # coordinated with the one before it shares what comes before that one
-        first = context.shared_word_before(doc, s, sent)
+        first = context.shared_word_before(doc, s, sent, spec.size)
         if first is not None:
             if context.window_has(context.window_words(doc, first, e, sent, spec.size, before=True), spec):
                 return True
             if spec.size == 1:
-                return False
+                return False  # one word before a label is its article, never a verb's subject
         # "left unattended and allowed to leave": a verb coordinated with an earlier one
         # shares its subject, read where the first conjunct begins
         return context.window_has(context.conjunct_window(doc, s, sent, spec.size), spec)
+
+    def _required_through_first_word(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec | None) -> bool:
+        """Did the required-before words come only from before the first of two coordinated
+        words? Then what rules them out is read there too; a match whose own window holds
+        them keeps its own unless-window ("reviewed and permitted to go on leave")."""
+        if spec is None or context.shared_word_before(doc, s, sent, spec.size) is None:
+            return False
+        return not context.window_has(context.window_words(doc, s, e, sent, spec.size, before=True), spec)
 
     def _allowed(
         self,
@@ -281,9 +289,10 @@ class TilintComponent:
             # "the film was long and very violent": a coordinated word shares the subject
             if group.requires_before is not None and context.window_has(context.conjunct_window(doc, s, sent, size), group.unless_before):
                 return False
-            first = context.shared_word_before(doc, s, sent) if group.requires_before is not None else None
-            if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
-                return False  # "a violent film or abusive video game": what the first word follows
+            if self._required_through_first_word(doc, s, e, sent, group.requires_before):
+                first = context.shared_word_before(doc, s, sent, group.requires_before.size)  # type: ignore[union-attr]
+                if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
+                    return False  # "the weekends at home became tense and violent": "home" before "tense"
         if group.unless_after is not None:
             after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)
             if context.window_has(after, group.unless_after):

@@ -2522,13 +2522,12 @@ def _relative_clause_between(doc: Doc, head: int, start: int, wc: WordClasses) -
     from tilint import syntax
 
     lowered = lowers(doc)
-    return any(
-        syntax.past_verb_form(lowered[k], wc)
-        and lowered[k] not in syntax.COPULAS
-        and lowered[k] not in syntax.AUX
-        and lowered[k + 1] != "to"
-        for k in range(head + 1, start)
-    )
+    for k in range(head + 1, start):
+        if lowered[k] in syntax.COPULAS:
+            return False  # the predicate begins: "were heavy-handed and violent"
+        if syntax.past_verb_form(lowered[k], wc) and lowered[k] not in syntax.AUX and lowered[k + 1] != "to":
+            return True
+    return False
 
 
 def _difficulty_frame(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
@@ -2905,13 +2904,16 @@ def _not_because(doc: Doc, start: int, sent: Span) -> bool:
 _CLAUSE_PUNCT = frozenset(", ; : ( ) [ ] — –".split())
 
 
-def shared_word_before(doc: Doc, start: int, sent: Span) -> int | None:
-    """'the addict or alcoholic', 'a schizophrenic or psychotic': the match is the second
-    of two coordinated words and shares the word before the first (its article); return
-    the first word's index, or None. A group that requires one word right before it
-    (window 1) reads it there too; the prefilter widens such windows to 3 words."""
+def shared_word_before(doc: Doc, start: int, sent: Span, size: int = 1) -> int | None:
+    """'the addict or alcoholic', 'a schizophrenic or psychotic', 'becoming aggressive or
+    violent': the match is the second of two coordinated words and shares what comes
+    before the first; return the first word's index, or None. A group that requires words
+    before it reads them there too: for one word (an article) the prefilter widens its
+    window to 3 words; for longer windows it lets any match after "and" or "or" through
+    (prefilter._after_coordinator), so only those join them ("/" joins only labels)."""
     j = start - 1
-    if j - 1 < sent.start or doc[j].lower_ not in ("or", "and", "/"):
+    joiners = ("or", "and", "/") if size == 1 else ("or", "and")
+    if j - 1 < sent.start or doc[j].lower_ not in joiners:
         return None
     first = doc[j - 1]
     if not first.is_alpha or first.lower_ in _CLAUSE_WORDS:

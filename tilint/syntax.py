@@ -840,21 +840,18 @@ _NOT_GERUNDS = frozenset(
 
 def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: bool = True) -> bool:
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
-    and with `modals` 'can decline', 'you may refuse': a right or capacity, not an act."""
+    'the right to consent to or refuse', and with `modals` 'can decline', 'you may
+    refuse': a right or capacity, not an act."""
     j = start - 1
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
     if j < sent.start:
         return False
     low = doc[j].lower_
-    if low in ("or", "and"):
-        # "the right to consent to or refuse": the first conjunct's "to" says it for both
-        for k in range(j - 1, max(sent.start, j - _FIRST_CONJUNCT) - 1, -1):
-            if doc[k].lower_ == "to" and k + 1 < j and not doc[k + 1].is_punct:
-                j, low = k, "to"
-                break
-            if is_boundary(doc, k) and doc[k].text != ",":  # "to accept, question or refuse"
-                break
+    if low in ("or", "and") and _bare_infinitive(doc[start].lower_):
+        k = _infinitive_before(doc, j, sent)
+        if k is not None:
+            j, low = k, "to"  # "the right to consent to or refuse": one "to" for both verbs
     if modals and low in ("not", "n't") and j - 1 >= sent.start and doc[j - 1].lower_ in MODALS_OF_CAPACITY:
         return True  # "you can't refuse the evaluation": a rule about the option, not an act
     if modals and low in MODALS_OF_CAPACITY:
@@ -874,7 +871,30 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     return False
 
 
-_FIRST_CONJUNCT = 6  # "to consent to or refuse", "to accept, question or refuse"
+_FIRST_CONJUNCT_REACH = 6  # tokens back to the "to": "to consent to or", "to accept, question or"
+_PERSONAL_OBJECTS = frozenset("him them me us you it".split())  # "to him and refused": a preposition
+
+
+def _bare_infinitive(low: str) -> bool:
+    """Could the word be a verb's base form? "refused", "refuses", "refusing" are finite
+    or participles: "he had capacity to decide and refused" is an act, not a right."""
+    return not low.endswith(("ed", "ing")) and not (low.endswith("s") and not low.endswith("ss"))
+
+
+def _infinitive_before(doc: Doc, coordinator: int, sent: Span) -> int | None:
+    """The "to" of an infinitive that opens the first of two coordinated verbs ("to
+    consent to or refuse", "to accept, question or refuse"), or None. Not a preposition
+    before a noun phrase ("her right to an advocate and refused one")."""
+    for k in range(coordinator - 1, max(sent.start, coordinator - _FIRST_CONJUNCT_REACH) - 1, -1):
+        if doc[k].lower_ == "to" and k + 1 == coordinator:
+            continue  # the first verb's own "to": "consent to or refuse"
+        if doc[k].lower_ == "to":
+            after = doc[k + 1]
+            opens_verb = not after.is_punct and after.lower_ not in DETERMINERS and after.lower_ not in _PERSONAL_OBJECTS and not after.like_num
+            return k if opens_verb else None
+        if is_boundary(doc, k) and doc[k].text != ",":  # a serial comma stays inside the list
+            return None
+    return None
 
 
 # Verbs that give someone an option; read only before a refusal ("allow patients to deny
@@ -947,9 +967,13 @@ def attached(
 def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     """The head of the subject a match right after a copula is said of ("the home
     remained non-compliant" -> home), past adverbs between; None without a copula."""
-    j = start - 1
-    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
-        j -= 1
+    j = _past_adverbs_back(doc, start - 1, start, sent)
+    if j - 1 > sent.start and doc[j].lower_ in ("and", "or") and doc[j - 1].is_alpha:
+        # "her nightmares are vivid and violent", "the police were heavy-handed and violent"
+        j -= 2
+        while j - 1 > sent.start and doc[j].text == "-" and doc[j - 1].is_alpha:
+            j -= 2
+        j = _past_adverbs_back(doc, j, start, sent)
     if j < sent.start or doc[j].lower_ not in COPULAS:
         return None
     if doc[j].lower_ in _POSSESSIVES and _noun_phrase_goes_on(doc, start, end, sent):
@@ -957,6 +981,12 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     if doc[j].lower_ == "be" and j - 3 >= sent.start and doc[j - 1].lower_ == "to" and doc[j - 3].lower_ in BE:
         j -= 3  # "were found to be": the subject of "were"
     return subject(doc, j, sent)  # the copula as the verb ("remained" too), past auxiliaries
+
+
+def _past_adverbs_back(doc: Doc, j: int, start: int, sent: Span) -> int:
+    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
+        j -= 1
+    return j
 
 
 def _noun_phrase_goes_on(doc: Doc, start: int, end: int, sent: Span) -> bool:

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from tests import helpers
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.vscode_e2e
@@ -77,11 +78,13 @@ def require_tools() -> None:
 
 
 def npm_ci(folder: Path) -> None:
-    """`npm ci` unless node_modules already matches package-lock.json."""
-    lock, installed = folder / "package-lock.json", folder / "node_modules" / ".package-lock.json"
-    if installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime:
-        return
-    run(["npm", "ci", "--no-audit", "--no-fund"], cwd=folder, timeout=600)
+    """helpers.npm_ci, with npm's output in the failure message."""
+    try:
+        helpers.npm_ci(folder)
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(f"`npm ci` (in {folder}) failed:\n{exc.stdout.decode(errors='replace')}{exc.stderr.decode(errors='replace')}")
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"`npm ci` (in {folder}) took over 600 s")
 
 
 def build_vsix() -> Path:

@@ -257,13 +257,16 @@ class TilintComponent:
         # shares its subject, read where the first conjunct begins
         return context.window_has(context.conjunct_window(doc, s, sent, spec.size), spec)
 
-    def _required_through_first_word(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec | None) -> bool:
-        """Did the required-before words come only from before the first of two coordinated
-        words? Then what rules them out is read there too; a match whose own window holds
-        them keeps its own unless-window ("reviewed and permitted to go on leave")."""
-        if spec is None or context.shared_word_before(doc, s, sent, spec.size) is None:
-            return False
-        return not context.window_has(context.window_words(doc, s, e, sent, spec.size, before=True), spec)
+    def _first_word_supplying(self, doc: Doc, s: int, e: int, sent: Span, spec: WindowSpec | None) -> int | None:
+        """The first of two coordinated words when the required-before words came only from
+        before it, else None. Then what rules them out is read there too; a match whose own
+        window holds them keeps its own unless-window ("reviewed and permitted to go on leave")."""
+        if spec is None:
+            return None
+        first = context.shared_word_before(doc, s, sent, spec.size)
+        if first is None or context.window_has(context.window_words(doc, s, e, sent, spec.size, before=True), spec):
+            return None
+        return first
 
     def _allowed(
         self,
@@ -289,10 +292,9 @@ class TilintComponent:
             # "the film was long and very violent": a coordinated word shares the subject
             if group.requires_before is not None and context.window_has(context.conjunct_window(doc, s, sent, size), group.unless_before):
                 return False
-            if self._required_through_first_word(doc, s, e, sent, group.requires_before):
-                first = context.shared_word_before(doc, s, sent, group.requires_before.size)  # type: ignore[union-attr]
-                if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
-                    return False  # "the weekends at home became tense and violent": "home" before "tense"
+            first = self._first_word_supplying(doc, s, e, sent, group.requires_before)
+            if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
+                return False  # "the weekends at home became tense and violent": "home" before "tense"
         if group.unless_after is not None:
             after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)
             if context.window_has(after, group.unless_after):

@@ -45,10 +45,10 @@ def refuse_at(doc) -> int:
     [
         ("the right to consent to or refuse treatment", True),
         ("the right to accept , question or refuse treatment", True),
-        ("the right to consent . Then he did not refuse treatment", False),  # a sentence between
+        ("the right to consent ; or refuse treatment", False),  # a clause boundary before the coordinator
         ("the right to an advocate and refuse it", False),  # "to" a noun phrase
         ("the right to consent and refused treatment", False),  # not a base form
-        ("the right to go home to his family and later to his sister , and refuse", False),  # beyond the reach
+        ("the right to go home early on Monday afternoon and refuse", False),  # the "to" beyond the reach
     ],
 )
 def test_capacity_reads_through_a_short_first_conjunct_only(text, carried):

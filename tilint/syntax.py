@@ -842,9 +842,7 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     """'the right to refuse', 'entitled to decline', 'the right of patients to refuse',
     'the right to consent to or refuse', and with `modals` 'can decline', 'you may
     refuse': a right or capacity, not an act."""
-    j = start - 1
-    while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
-        j -= 1
+    j = _past_adverbs_back(doc, start - 1, start, sent)
     if j < sent.start:
         return False
     low = doc[j].lower_
@@ -984,6 +982,7 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
 
 
 def _past_adverbs_back(doc: Doc, j: int, start: int, sent: Span) -> int:
+    """From token j back past adverbs and spaces, within a clause's reach of `start`."""
     while j >= max(sent.start, start - MAX_CLAUSE) and (is_adverb(doc[j].lower_) or doc[j].is_space):
         j -= 1
     return j

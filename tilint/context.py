@@ -488,6 +488,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
     # "heard how the man, suffering from ...": a participle set off by a comma describes a
     # noun of the retold clause, if that clause opens with an explicit "that" or "how"
     appositive = False
+    shared_subject = False  # "police said the man refused X and appeared ...": read on past "and"
     k = start
     while k > lo:
         k -= 1
@@ -507,6 +508,12 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
+            if lowered[k] in ("and", "but") and k + 1 < start and _second_predicate(doc, k + 1, wc) and not doc[k - 1].is_punct:
+                # a second predicate without its own subject: retold only when an official or
+                # a body said it ("he said he was fine and refused his tablets" is his act)
+                shared_subject = True
+                lo = max(sent.start, k - _INDIRECT_REACH)
+                continue
             opening = _relative_clause_opening(doc, k, sent, wc) if doc[k].text == "," else None
             if opening is None:
                 return False  # "reported X but refused ...": the match is in the writer's own clause
@@ -566,8 +573,25 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
                 return False
             found = syntax.np_classes(doc, head, sent, wc)
             return not ({"officials", "institutions"} & set(found)) or first_person_writing(doc, sent)
+        if shared_subject:
+            return head is not None and (
+                lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
+            )
         return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
+
+
+_SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())
+
+
+def _second_predicate(doc: Doc, i: int, wc: WordClasses) -> bool:
+    """Does a verb phrase open at token i, past adverbs ("and appeared to be", "and then
+    refused"): a second predicate of the clause's subject?"""
+    from tilint import syntax
+
+    while i < len(doc) and syntax.is_adverb(doc[i].lower_):
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in _SECOND_PREDICATE or syntax.past_verb_form(doc[i].lower_, wc))
 
 
 # Subordinators that open a clause inside a retold one when no comma comes before them.
@@ -622,6 +646,8 @@ _CLAUSE_SUBJECT_WORDS = 6  # "said the lady in bed four was ..."
 _RELATIVE_WORDS = frozenset("who whom whose which that".split())
 # "said too many mental patients were ...", "said most addicts are ...": a quantified subject
 _SUBJECT_QUANTIFIERS = frozenset("too many most some all few several these those every each".split())
+# "says up to 85 percent of ...", "said nearly half of ...": an amount opening the subject
+_AMOUNT_OPENERS = frozenset("up about around nearly almost over approximately roughly half".split())
 _CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
 
 
@@ -642,7 +668,16 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
     # "said her and Gary were ...": an object pronoun coordinated as a spoken subject
     coordinated = _spoken_pair(doc, i, start, wc)
     subject_word = subject_word or coordinated
-    if not (subject_word or low in _SUBJECT_DETERMINERS or low in _SUBJECT_QUANTIFIERS or (doc[i].is_title and doc[i].is_alpha)):
+    amount = doc[i].like_num or (
+        low in _AMOUNT_OPENERS and any(doc[j].like_num or lowered[j] in _FRACTIONS for j in range(i, min(sent.end, i + 3)))
+    )  # "about 40", "up to half", not "thought about how"
+    if not (
+        subject_word
+        or amount
+        or low in _SUBJECT_DETERMINERS
+        or low in _SUBJECT_QUANTIFIERS
+        or (doc[i].is_title and doc[i].is_alpha)
+    ):
         return False
     # the match itself may open with the verb ("told the patient was allowed out"); a
     # clause word or a relative pronoun first means no clause opened here ("reported it to
@@ -667,7 +702,25 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
                 break
             if k > start and lowered[k] in _FINITE:
                 return True
+        # "says most addicts never get treatment", "said up to 85 percent of mentally ill
+        # people ...": a quantified subject holding the match, its verb after it
+        if (amount or low in _SUBJECT_QUANTIFIERS) and _subject_words_only(doc, i, start) and _match_as_subject(doc, end, sent, wc):
+            return True
     return start - i == 1 and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS  # "said Mum refused"
+
+
+def _subject_words_only(doc: Doc, i: int, start: int) -> bool:
+    """Are the words from i to the match a quantity's words only ("up to 85 percent of",
+    "most of the"), with no verb or clause boundary between?"""
+    lowered = lowers(doc)
+    return all(
+        doc[k].like_num or lowered[k] in _AMOUNT_WORDS or lowered[k] in _SUBJECT_QUANTIFIERS or lowered[k] in _SUBJECT_DETERMINERS
+        for k in range(i, start)
+    )
+
+
+_FRACTIONS = frozenset("half third quarter".split())
+_AMOUNT_WORDS = _AMOUNT_OPENERS | frozenset("to of percent per cent % than more less fewer one two three quarter third".split())
 
 
 _SUBJECT_VERB_WORDS = 3  # "said junkies often get sick": adverbs between the match and its verb
@@ -688,7 +741,7 @@ def _match_as_subject(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
         low = lowered[k]
         if low in _FINITE or low in _MODALS or syntax.past_verb_form(low, wc):
             return True
-        if syntax.is_adverb(low):
+        if syntax.is_adverb(low) or low == "never":
             adverb = True
             continue
         return adverb and doc[k].is_alpha and doc[k].is_lower and not syntax.is_boundary(doc, k)

@@ -589,7 +589,24 @@ def person_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
     j = end
     while j < sent.end and doc[j].lower_ in ("the", "a", "an", "all", "many"):  # not "that": "claims that he"
         j += 1
+    if j == end and _given_after_people(doc, end, sent, classes):
+        return True  # "refusing inmates medication": a bare plural, then what they were refused
     return j > end and j < sent.end and classes.has("people", doc[j].lower_)
+
+
+_GIVEN_CLASSES = ("treatments", "sustenance", "substances", "procedures")
+
+
+def _given_after_people(doc: Doc, i: int, sent: Span, classes: WordClasses) -> bool:
+    """Is token i a plural noun for people followed by a second object ("refused inmates
+    their medication", "denying patients access")?"""
+    low = doc[i].lower_
+    if not (low.endswith("s") and classes.has("people", low)) or i + 1 >= sent.end:
+        return False
+    nxt = doc[i + 1].lower_
+    if nxt in _GRANTS or nxt in ("their", "any", "a", "an"):
+        return True
+    return any(classes.has(c, nxt) for c in _GIVEN_CLASSES)
 
 
 def _that_clause_after_object(doc: Doc, i: int, sent: Span) -> bool:

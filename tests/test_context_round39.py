@@ -73,3 +73,30 @@ def test_a_bare_plural_of_people_before_a_second_object(text, given):
 def test_refusing_people_their_care_is_not_their_refusal():
     assert flagged("Jails were sued for allegedly refusing inmates medication.") == []
     assert flagged("The man was refusing his medication.") == ["refusing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Long term substance abuse is common in this group.", ["substance abuse"]),
+        ("He has short-term memory loss and long-term substance abuse.", ["substance abuse"]),
+        # the noun "term" of a mention frame stays a mention
+        ("The term substance abuse is outdated.", []),
+    ],
+)
+def test_long_term_is_not_the_noun_of_a_mention_frame(text, expected):
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a noun, "I" opens the narrator's clause about it: the label is on others
+        ("The frequent fliers I have seen were drunk.", ["frequent fliers"]),
+        # after a verb, the narrator is on the receiving end
+        ("My friends insisted I go to the hospital.", []),
+        ("They sectioned me and I absconded twice.", []),
+    ],
+)
+def test_the_narrators_clause_after_a_label(text, expected):
+    assert flagged(text) == expected

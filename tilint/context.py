@@ -1032,9 +1032,15 @@ _OF_NOT_MENTION = frozenset("diagnosis diagnoses word words category categories 
 
 
 def _hyphen_tail(doc: Doc, i: int) -> bool:
-    """Is token i the end of a hyphenated compound ('long-term', 'short-term')? Then it is
-    not the noun 'term' of a mention frame ('a long-term sufferer of depression')."""
+    """Is token i the end of a compound ('long-term', 'short-term', 'long term')? Then it
+    is not the noun 'term' of a mention frame ('a long-term sufferer of depression', 'long
+    term substance abuse')."""
+    if i - 1 >= 0 and doc[i].lower_ == "term" and doc[i - 1].lower_ in _TERM_LENGTHS:
+        return True
     return i - 2 >= 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+_TERM_LENGTHS = frozenset("long short longer shorter medium mid near".split())
 
 
 def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
@@ -2027,7 +2033,10 @@ def narrator_scope(
     j = end
     while j < hi and doc[j].lower_ in ("up", "down", "back", "off", "out"):
         j += 1
-    if j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in ("my", "our"):
+    # (after a noun, "I" or "we" opens the narrator's clause about it: "the frequent fliers
+    # I have seen"; after a verb it is on the receiving end: "insisted I go to hospital")
+    receiving = ("my", "our", "i", "we") if syntax.part_of_speech(forms, doc, start, end) == "noun" else ("my", "our")
+    if j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in receiving:
         return True
     if syntax.person_object(doc, end, sent, wc):
         return False

@@ -100,3 +100,17 @@ def test_long_term_is_not_the_noun_of_a_mention_frame(text, expected):
 )
 def test_the_narrators_clause_after_a_label(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Join the National Alliance for the Mentally Ill today.", []),
+        ("Associations of Relatives and Friends of the Mentally Ill (ARAFMI) offer courses.", []),
+        # Title Case emphasis with no name head stays a use
+        ("We Must Help the Mentally Ill Now", ["the mentally ill"]),
+        ("The service turns away the mentally ill.", ["the mentally ill"]),
+    ],
+)
+def test_a_phrase_with_its_article_inside_a_name(text, expected):
+    assert flagged(text) == expected

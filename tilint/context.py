@@ -2307,7 +2307,10 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return True
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
-    match = doc[start:end]
+    # a phrase opening with its article ("the mentally ill") inside a name: "National
+    # Alliance for the Mentally Ill"
+    first = start + 1 if end - start > 1 and doc[start].lower_ in ("the", "a", "an") and doc[start].is_lower else start
+    match = doc[first:end]
     # a rule's phrase with a joiner in it ("Management of Violent ...") inside a name
     if not (match[0].is_title or match[0].is_upper) or not all(_name_part(t) or t.is_punct for t in match):
         return False

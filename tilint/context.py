@@ -2558,8 +2558,6 @@ def not_the_persons(
             head = _next_classed(doc, end, sent, wc)
         if head is not None and doc[head].lower_ in _IMPERSONAL:
             return True  # "it is apparently more common in women": about a fact
-        if _hedged_passive(doc, start, end, sent, wc):
-            return True  # "Reportedly, he was kept in the restraint chair": what others did to him
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         return any("evidential" in wc[c].agent_not_person for c in found)
     if category == "deficit" and pos != "verb" and syntax.activity_subject(doc, start, sent, wc):
@@ -2839,45 +2837,6 @@ def _antecedent_classes(doc: Doc, sent: Span, wc: WordClasses) -> list[str]:
         if found:
             return found if "people" not in found and any(c in _REPORTERS for c in found) else []
     return []
-
-
-# After a passive participle, where the person was put or taken ("kept in", "allowed to",
-# "sent to"); not "about" or "with", which follow states ("apparently upset about").
-_PASSIVE_PLACES = frozenset("in into to out on off back by at under onto".split())
-_PASSIVE_REACH = 4  # "Reportedly, the man was kept in ...": the subject between
-
-
-def _hedged_passive(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
-    """Does a doubting adverb hedge a passive whose subject was on the receiving end
-    ("Reportedly, he was kept in the restraint chair", "sectioned but reportedly allowed to
-    leave")? Then it doubts an account of what others did, not the person's own. A
-    participle without a place or goal after it is a state ("was reportedly exhausted")."""
-    from tilint import syntax
-
-    lowered = lowers(doc)
-    if lowered[end - 1] not in _HEDGES:
-        return False  # "adamantly opposed to": insistence, not a hedge
-    j = end
-    be = start - 1 >= sent.start and lowered[start - 1] in syntax.BE
-    if not be and start - 1 >= sent.start and lowered[start - 1] in ("and", "but"):
-        be = any(lowered[k] in syntax.BE for k in range(max(sent.start, start - 8), start - 1))  # "had been sectioned but"
-    if not be:
-        while j < min(sent.end, end + _PASSIVE_REACH) and lowered[j] not in syntax.BE:
-            if syntax.is_boundary(doc, j) and doc[j].text != ",":
-                return False
-            j += 1
-        if j >= sent.end or lowered[j] not in syntax.BE:
-            return False
-        j += 1
-    while j < sent.end and syntax.is_adverb(lowered[j]):
-        j += 1
-    if j + 1 >= sent.end or not (syntax.past_verb_form(lowered[j], wc) or lowered[j] in _IRREGULAR_PARTICIPLES):
-        return False
-    return lowered[j + 1] in _PASSIVE_PLACES
-
-
-_HEDGES = frozenset("reportedly apparently allegedly supposedly purportedly seemingly ostensibly".split())
-_IRREGULAR_PARTICIPLES = frozenset("kept taken held put sent brought given driven thrown let shut".split())
 
 
 def _needs_a_person(verb: str, wc: WordClasses) -> bool:

@@ -113,7 +113,7 @@ def is_mention(
     previous = _word_before(doc, start, sent, earlier_mentions)
     if previous is not None:
         lower = previous.lower_
-        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent) and not _hyphen_tail(doc, previous.i):
+        if wc.has("mention-nouns", lower) and not _note_heading(doc, previous.i, sent) and not _compound_term(doc, previous.i):
             return True
         if lower == "of" and _mention_noun_of(doc, previous.i, sent, wc):
             return True
@@ -508,7 +508,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
-            if lowered[k] in ("and", "but") and k + 1 < start and _second_predicate(doc, k + 1, wc) and not doc[k - 1].is_punct:
+            if lowered[k] in syntax.COORDINATORS and k + 1 < start and _second_predicate(doc, k + 1, sent, wc) and not doc[k - 1].is_punct:
                 # a second predicate without its own subject: retold only when an official or
                 # a body said it ("he said he was fine and refused his tablets" is his act)
                 shared_subject = True
@@ -574,9 +574,11 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             found = syntax.np_classes(doc, head, sent, wc)
             return not ({"officials", "institutions"} & set(found)) or first_person_writing(doc, sent)
         if shared_subject:
-            return head is not None and (
-                lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
-            )
+            # "After the doctor said he could not go home he became angry and was ...": a
+            # subordinate speaker's clause ends before the writer's own, comma or not
+            if head is None or _opened_by_subordinator(doc, head, sent):
+                return False
+            return lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
         return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS
     return False
 
@@ -584,14 +586,30 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())
 
 
-def _second_predicate(doc: Doc, i: int, wc: WordClasses) -> bool:
+def _second_predicate(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     """Does a verb phrase open at token i, past adverbs ("and appeared to be", "and then
     refused"): a second predicate of the clause's subject?"""
     from tilint import syntax
 
-    while i < len(doc) and syntax.is_adverb(doc[i].lower_):
+    while i < sent.end and syntax.is_adverb(doc[i].lower_):
         i += 1
-    return i < len(doc) and (doc[i].lower_ in _SECOND_PREDICATE or syntax.past_verb_form(doc[i].lower_, wc))
+    return i < sent.end and (doc[i].lower_ in _SECOND_PREDICATE or syntax.past_verb_form(doc[i].lower_, wc))
+
+
+_SPEAKER_SUBORDINATORS = frozenset("after before when while until because since once if as".split())
+
+
+def _opened_by_subordinator(doc: Doc, head: int, sent: Span) -> bool:
+    """Does a subordinator open the speaker's clause ("After the doctor said ...", "When
+    staff told him ...")? The words before the speaker, back to a clause boundary."""
+    from tilint import syntax
+
+    for k in range(head - 1, sent.start - 1, -1):
+        if doc[k].lower_ in _SPEAKER_SUBORDINATORS:
+            return True
+        if syntax.is_boundary(doc, k):
+            return False
+    return False
 
 
 # Subordinators that open a clause inside a retold one when no comma comes before them.
@@ -706,7 +724,8 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
         # people ...": a quantified subject holding the match, its verb after it
         if (amount or low in _SUBJECT_QUANTIFIERS) and _subject_words_only(doc, i, start) and _match_as_subject(doc, end, sent, wc):
             return True
-    return start - i == 1 and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS  # "said Mum refused"
+    # "said Mum refused"; not "reported 2 absconders", an object
+    return start - i == 1 and not amount and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS
 
 
 def _subject_words_only(doc: Doc, i: int, start: int) -> bool:
@@ -720,7 +739,7 @@ def _subject_words_only(doc: Doc, i: int, start: int) -> bool:
 
 
 _FRACTIONS = frozenset("half third quarter".split())
-_AMOUNT_WORDS = _AMOUNT_OPENERS | frozenset("to of percent per cent % than more less fewer one two three quarter third".split())
+_AMOUNT_WORDS = _AMOUNT_OPENERS | _FRACTIONS | frozenset("to of percent per cent % than more less fewer".split())
 
 
 _SUBJECT_VERB_WORDS = 3  # "said junkies often get sick": adverbs between the match and its verb
@@ -741,7 +760,7 @@ def _match_as_subject(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
         low = lowered[k]
         if low in _FINITE or low in _MODALS or syntax.past_verb_form(low, wc):
             return True
-        if syntax.is_adverb(low) or low == "never":
+        if syntax.is_adverb(low) or low in syntax.NEGATIONS:  # "addicts never get"
             adverb = True
             continue
         return adverb and doc[k].is_alpha and doc[k].is_lower and not syntax.is_boundary(doc, k)
@@ -1031,7 +1050,7 @@ def _speech_verb_before(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
 _OF_NOT_MENTION = frozenset("diagnosis diagnoses word words category categories stereotype stereotypes".split())
 
 
-def _hyphen_tail(doc: Doc, i: int) -> bool:
+def _compound_term(doc: Doc, i: int) -> bool:
     """Is token i the end of a compound ('long-term', 'short-term', 'long term')? Then it
     is not the noun 'term' of a mention frame ('a long-term sufferer of depression', 'long
     term substance abuse')."""
@@ -2034,16 +2053,17 @@ def narrator_scope(
     while j < hi and doc[j].lower_ in ("up", "down", "back", "off", "out"):
         j += 1
     # (after a noun, "I" or "we" opens the narrator's clause about it: "the frequent fliers
-    # I have seen"; after a verb it is on the receiving end: "insisted I go to hospital")
-    receiving = ("my", "our", "i", "we") if syntax.part_of_speech(forms, doc, start, end) == "noun" else ("my", "our")
-    if j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in receiving:
+    # I have seen", unless it says the narrator was that: "the self-harmer I was at
+    # fifteen"; after a verb it is on the receiving end: "insisted I go to hospital")
+    pos = syntax.part_of_speech(forms, doc, start, end)
+    narrator_after = j < hi and doc[j].lower_ in _FIRST_ANY and doc[j].lower_ not in ("my", "our")
+    if narrator_after and (pos != "noun" or doc[j].lower_ not in ("i", "we") or _narrator_was(doc, j, sent)):
         return True
     if syntax.person_object(doc, end, sent, wc):
         return False
     # "how do I deal with a non-compliant patient": the label is on the noun it modifies
     if any(other(j) for j in range(end, min(hi, end + 2))):
         return False
-    pos = syntax.part_of_speech(forms, doc, start, end)
     if pos == "verb":
         be = syntax.passive(doc, start, sent, forms)
         verb = start
@@ -2112,6 +2132,15 @@ def narrator_scope(
         return False
     earlier = [i for i in subjects if i < start]
     return _narrator_linked(doc, earlier[-1], start, wc) if earlier else True
+
+
+_WAS_ONCE = frozenset("was am were 'm ’m became become used".split())
+
+
+def _narrator_was(doc: Doc, first: int, sent: Span) -> bool:
+    """Does the narrator's clause say they were the noun before it ("the self-harmer I was",
+    "the addict I used to be", "the junkies we were")?"""
+    return first + 1 < sent.end and doc[first + 1].lower_ in _WAS_ONCE
 
 
 def _narrator_among(doc: Doc, sent: Span) -> bool:
@@ -2307,9 +2336,7 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return True
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
-    # a phrase opening with its article ("the mentally ill") inside a name: "National
-    # Alliance for the Mentally Ill"
-    first = start + 1 if end - start > 1 and doc[start].lower_ in ("the", "a", "an") and doc[start].is_lower else start
+    first = start + 1 if _article_inside_name(doc, start, end, sent, wc) else start
     match = doc[first:end]
     # a rule's phrase with a joiner in it ("Management of Violent ...") inside a name
     if not (match[0].is_title or match[0].is_upper) or not all(_name_part(t) or t.is_punct for t in match):
@@ -2338,6 +2365,24 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
         return True
     return _title_in_running_text(doc, lo, hi, sent)
+
+
+def _article_inside_name(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
+    """Does a phrase that opens with its article ("the mentally ill") sit inside a name in
+    running text: "join the National Alliance for the Mentally Ill"? The article follows
+    "for" or "of" after a name head, and lowercase text comes before the Title Case run,
+    so it is not a headline ("Council Cuts Services for the Mentally Ill")."""
+    if end - start < 2 or doc[start].lower_ not in ("the", "a", "an") or not doc[start].is_lower:
+        return False
+    joiner, head = start - 1, start - 2
+    if head < sent.start or doc[joiner].lower_ not in ("for", "of") or not doc[joiner].is_lower:
+        return False
+    if not (doc[head].is_title and wc.has("name-heads", doc[head].lower_)):
+        return False
+    lo = head
+    while lo - 1 >= sent.start and _name_part(doc[lo - 1]) and not doc[lo - 1].is_lower:
+        lo -= 1
+    return lo - 1 >= sent.start and doc[lo - 1].is_lower and doc[lo - 1].is_alpha
 
 
 def _title_in_running_text(doc: Doc, lo: int, hi: int, sent: Span) -> bool:

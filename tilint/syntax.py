@@ -598,13 +598,14 @@ _GIVEN_CLASSES = ("treatments", "sustenance", "substances", "procedures")
 
 
 def _given_after_people(doc: Doc, i: int, sent: Span, classes: WordClasses) -> bool:
-    """Is token i a plural noun for people followed by a second object ("refused inmates
-    their medication", "denying patients access")?"""
+    """Is token i a plural noun for people who use services followed by a second object
+    ("refused inmates their medication", "denying patients access")? Not carers or family:
+    "she refused carers access" is her refusal of care."""
     low = doc[i].lower_
-    if not (low.endswith("s") and classes.has("people", low)) or i + 1 >= sent.end:
+    if not (low.endswith("s") and classes.has("service-users", low)) or i + 1 >= sent.end:
         return False
     nxt = doc[i + 1].lower_
-    if nxt in _GRANTS or nxt in ("their", "any", "a", "an"):
+    if nxt == "their" or grant_follows(doc, i + 1, sent):
         return True
     return any(classes.has(c, nxt) for c in _GIVEN_CLASSES)
 

@@ -596,9 +596,6 @@ def _second_predicate(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     return i < sent.end and (doc[i].lower_ in _SECOND_PREDICATE or syntax.past_verb_form(doc[i].lower_, wc))
 
 
-_SPEAKER_SUBORDINATORS = frozenset("after before when while until because since once if as".split())
-
-
 def _opened_by_subordinator(doc: Doc, head: int, sent: Span) -> bool:
     """Does a subordinator open the speaker's clause ("After the doctor said ...", "When
     staff told him ...")? The words before the speaker, back to a clause boundary."""
@@ -614,6 +611,8 @@ def _opened_by_subordinator(doc: Doc, head: int, sent: Span) -> bool:
 
 # Subordinators that open a clause inside a retold one when no comma comes before them.
 _RETOLD_SUBORDINATORS = frozenset("after before when while until because since once".split())
+# ... and those that open the speaker's own clause ("If staff said ...", "As police said ...")
+_SPEAKER_SUBORDINATORS = _RETOLD_SUBORDINATORS | {"if", "as"}
 _THIRD_SUBJECTS = frozenset("he she they".split())  # not "even when you suspect ...": the writer's aside
 _RELATIVE_CLAUSE_WORDS = 20  # tokens of ", who had a long history of mental illness,"
 

@@ -579,7 +579,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if head is None or _opened_by_subordinator(doc, head, sent):
                 return False
             return lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
-        return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS
+        # "analyses indicate that ...": the writer's claim from evidence, not an account
+        return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS and not wc.has("evidence-sources", lowered[head])
     return False
 
 
@@ -665,6 +666,8 @@ _RELATIVE_WORDS = frozenset("who whom whose which that".split())
 _SUBJECT_QUANTIFIERS = frozenset("too many most some all few several these those every each".split())
 # "says up to 85 percent of ...", "said nearly half of ...": an amount opening the subject
 _AMOUNT_OPENERS = frozenset("up about around nearly almost over approximately roughly half".split())
+# How inspection reports name people: "R1", "R33", "P12" ("staff said R1 refused ...")
+_RECORD_IDENTIFIER = re.compile(r"[A-Z]{1,2}\d{1,4}")
 _CLAUSE_REACH = 12  # "said the bulk of recorded absconders from the inpatient unit were ..."
 
 
@@ -694,6 +697,7 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
         or low in _SUBJECT_DETERMINERS
         or low in _SUBJECT_QUANTIFIERS
         or (doc[i].is_title and doc[i].is_alpha)
+        or _RECORD_IDENTIFIER.fullmatch(doc[i].text) is not None
     ):
         return False
     # the match itself may open with the verb ("told the patient was allowed out"); a

@@ -81,6 +81,8 @@ def is_boundary(doc: Doc, i: int) -> bool:
     """Does token i end a clause (seen from either side)?"""
     tok = doc[i]
     if tok.is_punct:
+        if tok.text == "#" and i + 1 < len(doc) and doc[i + 1].like_num:
+            return False  # "Patient #8": a record's number for a person
         return tok.text not in ("'", "’", "-", "/", "&")  # inside words and names
     if tok.lower_ == "than" and i > 0 and doc[i - 1].lower_ in _COMPARATIVE_COUNTS:
         return False  # "more than half suffer ...": a quantity, not a clause
@@ -240,8 +242,15 @@ def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:
     """'An inquest in Blackburn [heard]', 'the patient in bed four [refused]', 'staff at
     the unit [denied]': the noun before the preposition of a phrase ending at token `end`,
     when that noun (after its determiners) opens the clause; else None ('came to the clinic
-    complaining': a verb, not a noun, opens it)."""
-    for p in range(end - 1, max(sent.start, end - 4) - 1, -1):
+    complaining': a verb, not a noun, opens it). A coordinated object is one ('interviews
+    with the ADON and DON [revealed]')."""
+    reach = 4
+    for p in range(end - 1, sent.start - 1, -1):
+        if end - p > reach:
+            return None
+        if doc[p].lower_ in ("and", "or") and p - 1 >= sent.start and doc[p - 1].is_alpha:
+            reach += 2
+            continue
         if doc[p].lower_ in PREPOSITIONS:
             noun = p - 1
             if noun < sent.start or not doc[noun].is_alpha or doc[noun].lower_ in AUX or doc[noun].lower_ in NOMINATIVE:

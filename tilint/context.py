@@ -522,7 +522,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             k = opening
             continue
         view = lowered[k] in _VIEW_VERBS
-        if not view and not wc.has("report-verbs", lowered[k]):
+        needs_speaker = wc.has("speaker-verbs", lowered[k])
+        if not view and not needs_speaker and not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
         if lowered[k] == "telling" and lowered[after] == "that":
@@ -579,9 +580,25 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if head is None or _opened_by_subordinator(doc, head, sent):
                 return False
             return lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
-        # "analyses indicate that ...": the writer's claim from evidence, not an account
-        return head is not None and lowered[head] not in _FIRST_PERSON_SUBJECTS and not wc.has("evidence-sources", lowered[head])
+        if head is None or lowered[head] in _FIRST_PERSON_SUBJECTS or wc.has("evidence-sources", lowered[head]):
+            return False  # "the study revealed that ...": the writer's claim from evidence
+        # "the tests indicate she ...": evidence the writer reads, unless a speaker indicates it
+        return not needs_speaker or _a_speaker(doc, head, sent, wc)
     return False
+
+
+def _a_speaker(doc: Doc, head: int, sent: Span, wc: WordClasses) -> bool:
+    """Can the noun phrase headed at `head` give an account: a name, a hearing, a record,
+    a person, an official or a body?"""
+    from tilint import syntax
+
+    low = doc[head].lower_
+    return (
+        (doc[head].is_title and head != sent.start)
+        or low in _HEARINGS
+        or low in _RECORD_SPEAKERS
+        or _speaker_classes(syntax.np_classes(doc, head, sent, wc))
+    )
 
 
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())

@@ -81,8 +81,8 @@ def is_boundary(doc: Doc, i: int) -> bool:
     """Does token i end a clause (seen from either side)?"""
     tok = doc[i]
     if tok.is_punct:
-        if tok.text == "#" and i + 1 < len(doc) and doc[i + 1].like_num:
-            return False  # "Patient #8": a record's number for a person
+        if tok.text == "#" and 0 < i < len(doc) - 1 and doc[i + 1].like_num and doc[i - 1].is_title:
+            return False  # "Patient #8": a record's number for a person (not a list's "fine #2 he ...")
         return tok.text not in ("'", "’", "-", "/", "&")  # inside words and names
     if tok.lower_ == "than" and i > 0 and doc[i - 1].lower_ in _COMPARATIVE_COUNTS:
         return False  # "more than half suffer ...": a quantity, not a clause

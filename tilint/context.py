@@ -262,19 +262,22 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
         return False  # "..., the Evening Star can reveal": the outlet's own report
     if any(w in syntax.CLAUSE_WORDS or w in _RELATIVE_WORDS or w in syntax.NEGATIONS or (w in syntax.PREPOSITIONS and w != "of") for w in words):
         return False
-    # someone who can say it: a name, a person, an official, a body or a hearing ("...,
-    # risks explained", "..., incident reported": a note's own record, no speaker)
+    # someone who can say it ("..., risks explained", "..., incident reported": a note's
+    # own record, no speaker)
     head = speaker[-1]
+    return _a_speaker(doc, head, sent, wc.of_token(doc, head))
+
+
+def _a_speaker(doc: Doc, head: int, sent: Span, found: Sequence[str]) -> bool:
+    """Can the noun phrase headed at `head`, of the classes `found`, give an account: a
+    name, a hearing, a record, a person, an official, a body or a text?"""
+    low = doc[head].lower_
     return (
         (doc[head].is_title and head != sent.start)
-        or words[-1] in _HEARINGS
-        or words[-1] in _RECORD_SPEAKERS
-        or _speaker_classes(wc.of_token(doc, head))
+        or low in _HEARINGS
+        or low in _RECORD_SPEAKERS
+        or any(c in _PEOPLE_SPEAKERS or c in _TEXT_CLASSES or c == "document-heads" for c in found)
     )
-
-
-def _speaker_classes(found: Sequence[str]) -> bool:
-    return any(c in _PEOPLE_SPEAKERS or c in _TEXT_CLASSES or c == "document-heads" for c in found)
 
 
 _BELIEF_REACH = 14  # tokens back from a match to the "that" of its clause
@@ -573,32 +576,18 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if head is None or lowered[head] in _FIRST_PERSON_SUBJECTS or lowered[head] in ("you", "one"):
                 return False
             found = syntax.np_classes(doc, head, sent, wc)
-            return not ({"officials", "institutions"} & set(found)) or first_person_writing(doc, sent)
+            return not any(c in _REPORTERS for c in found) or first_person_writing(doc, sent)
         if shared_subject:
             # "After the doctor said he could not go home he became angry and was ...": a
             # subordinate speaker's clause ends before the writer's own, comma or not
             if head is None or _opened_by_subordinator(doc, head, sent):
                 return False
-            return lowered[head] in _HEARINGS or bool({"officials", "institutions"} & set(syntax.np_classes(doc, head, sent, wc)))
+            return lowered[head] in _HEARINGS or any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
         if head is None or lowered[head] in _FIRST_PERSON_SUBJECTS or wc.has("evidence-sources", lowered[head]):
             return False  # "the study revealed that ...": the writer's claim from evidence
         # "the tests indicate she ...": evidence the writer reads, unless a speaker indicates it
-        return not needs_speaker or _a_speaker(doc, head, sent, wc)
+        return not needs_speaker or _a_speaker(doc, head, sent, syntax.np_classes(doc, head, sent, wc))
     return False
-
-
-def _a_speaker(doc: Doc, head: int, sent: Span, wc: WordClasses) -> bool:
-    """Can the noun phrase headed at `head` give an account: a name, a hearing, a record,
-    a person, an official or a body?"""
-    from tilint import syntax
-
-    low = doc[head].lower_
-    return (
-        (doc[head].is_title and head != sent.start)
-        or low in _HEARINGS
-        or low in _RECORD_SPEAKERS
-        or _speaker_classes(syntax.np_classes(doc, head, sent, wc))
-    )
 
 
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())

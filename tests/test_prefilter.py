@@ -331,6 +331,44 @@ def test_the_scan_cache_is_keyed_by_the_lexicon_files_and_a_bad_one_is_rebuilt(
     assert not Linter().loaded
 
 
+# 90,000 words: over pyahocorasick's 16 MB buffer, pickled as words (STORE_LENGTH: the
+# prefilter's gapped automaton, whose values are the words' lengths)
+@pytest.mark.parametrize(("store", "words"), [("STORE_INTS", 3), ("STORE_INTS", 20_000), ("STORE_INTS", 90_000), ("STORE_LENGTH", 90_000)])
+def test_pickling_an_automaton_keeps_nothing_and_round_trips(store: str, words: int) -> None:
+    """pyahocorasick's own reduction leaks the whole dump on every pickle.dumps
+    (tilint.scan._reduce_automaton): a process that writes a cache after every compile
+    (the language server under an edited lexicon) would grow by 20 MB each time."""
+    import gc
+    import pickle
+    import tracemalloc
+
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton(getattr(ahocorasick, store))
+    for i in range(words):
+        word = f"{i:x}phrase{i * 7919 % 10007}"
+        if store == "STORE_LENGTH":
+            automaton.add_word(word)
+        else:
+            automaton.add_word(word, i)
+    automaton.make_automaton()
+    size = len(pickle.dumps(automaton))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for _ in range(4):
+            pickle.dumps(automaton)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held < 64 * 1024, f"{held:,} bytes held after dumping {size:,} bytes four times"
+    copy = pickle.loads(pickle.dumps(automaton))
+    assert sorted(copy.items()) == sorted(automaton.items())
+    text = "".join(f"{i:x}phrase{i * 7919 % 10007}" for i in range(0, words, max(1, words // 50)))
+    assert list(copy.iter(text)) == list(automaton.iter(text))
+
+
 def test_editing_a_document_as_the_language_server_does_gives_the_same_findings(
     linters: tuple[Linter, Linter],
 ) -> None:

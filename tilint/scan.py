@@ -12,9 +12,12 @@ and read by tilint.api; its types must import nothing heavier than pyahocorasick
 from __future__ import annotations
 
 import bisect
+import copyreg
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -110,6 +113,69 @@ class TextScan:
             if i < len(cuts) and cuts[i] <= last + 1:
                 return True
         return False
+
+
+# pyahocorasick splits a larger dump into buffers of this size, and loses the last one
+_ONE_DUMP = 16 * 1024 * 1024
+
+
+def _reduce_automaton(automaton: ahocorasick.Automaton) -> Any:
+    """pickle's reduction of an Automaton, without the references that pyahocorasick
+    (2.3.1 and earlier) keeps for ever to the list of node dumps and to each dump: it
+    leaks the whole pickled size on every pickle.dumps (WojciechMula/pyahocorasick#219).
+    A long-lived process writes a cache after every compile (a lexicon edited under the
+    language server, a cache pruned under a running audit): 20 MB lost each time.
+
+    Each object's count is compared with that of a control held in the same way, so a
+    reference is let go only where exactly one too many is held: nothing is released
+    on a pyahocorasick that has been fixed. A dump too large for one buffer loses a
+    buffer nothing can reach: such an automaton is pickled as its words instead, and
+    built again when loaded (slower to load, which only a very large lexicon meets).
+    The node count bounds the dump: a node's size in memory is no less than its dump."""
+    if automaton.get_stats()["total_size"] > _ONE_DUMP:
+        return _automaton_from_items, (automaton.store, automaton.kind, list(automaton.items()))
+    reduced = automaton.__reduce__()
+    if len(reduced) < 2 or not reduced[1] or not isinstance(reduced[1][0], list):
+        return reduced  # an empty automaton: nothing dumped
+    dumps = reduced[1][0]
+    control = ([bytes(bytearray(64))],)  # a list held by a tuple, as the reduction's own
+    control_dumps = control[0]
+    if _excess(dumps, control_dumps) == 1:
+        _release(dumps)
+    control_dump = control_dumps[0]
+    for dump in dumps:
+        if _excess(dump, control_dump) == 1:
+            _release(dump)
+    return reduced
+
+
+def _automaton_from_items(store: int, kind: int, items: list[tuple[str, Any]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton(store)
+    if store == ahocorasick.STORE_LENGTH:
+        for word, _ in items:
+            automaton.add_word(word)
+    else:
+        for word, value in items:
+            automaton.add_word(word, value)
+    if kind == ahocorasick.AHOCORASICK:
+        automaton.make_automaton()
+    return automaton
+
+
+def _excess(held: object, control: object) -> int:
+    return sys.getrefcount(held) - sys.getrefcount(control)
+
+
+def _release(held: object) -> None:
+    import ctypes  # only when pickling: start-up reads caches, it never writes them
+
+    decref = ctypes.pythonapi.Py_DecRef
+    decref.argtypes = [ctypes.py_object]
+    decref.restype = None
+    decref(held)
+
+
+copyreg.pickle(ahocorasick.Automaton, _reduce_automaton)
 
 
 # Not a letter or digit: [\W_] is exactly "not str.isalnum" (tests/test_prefilter.py).

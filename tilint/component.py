@@ -296,7 +296,10 @@ class TilintComponent:
             if first is not None and context.window_has(context.window_words(doc, first, e, sent, size, before=True), group.unless_before):
                 return False  # "the weekends at home became tense and violent": "home" before "tense"
         if group.unless_after is not None:
-            after = context.window_words(doc, s, e, sent, group.unless_after.size, before=False)
+            # one word after is the noun the match modifies, so not past a comma ("an
+            # alcoholic, treatment has failed"); wider windows read on
+            size = group.unless_after.size
+            after = context.window_words(doc, s, e, sent, size, before=False, clause=size == 1)
             if context.window_has(after, group.unless_after):
                 return False
         rule = self.rules[group.rule_index]

@@ -3005,7 +3005,10 @@ def negated(doc: Doc, start: int, sent: Span) -> bool:
             past_copula = past_copula or low in syntax.COPULAS
             seen += 1
         i -= 1
-    return False
+    # "never been dangerous or violent": the second of two coordinated words is negated
+    # with the first
+    first = shared_word_before(doc, start, sent)
+    return first is not None and negated(doc, first, sent)
 
 
 def _not_because(doc: Doc, start: int, sent: Span) -> bool:

@@ -645,7 +645,8 @@ def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list
     out: list[list[str]] = []
     i = end
     while i < sent.end and len(out) < 4:
-        while i < sent.end and i - end < 12 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_)):
+        # scare quotes open the phrase too: "suffering from 'mental health crisis'"
+        while i < sent.end and i - end < 12 and (doc[i].lower_ in DETERMINERS or is_adverb(doc[i].lower_) or doc[i].is_quote):
             i += 1
         head = _np_head(doc, i, sent.end)
         if head is None:
@@ -788,6 +789,12 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
     """The head of the noun phrase starting at i, before `hi`: its last word before a
     boundary, a preposition, an auxiliary or a past-tense verb ("by the local council
     today" -> council when "council" is a known word, else the last word)."""
+    # a phrase in quotation marks ends at the closing one, which a straight quote after a
+    # plural noun would otherwise pass as a possessive ("from 'mental health crisis' today")
+    opening = i - 1
+    while opening >= 0 and doc[opening].lower_ in DETERMINERS:
+        opening -= 1
+    quoted = opening >= 0 and doc[opening].is_quote
     while i < hi and doc[i].lower_ in DETERMINERS:
         i += 1
     head = None
@@ -798,7 +805,7 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
         if tok.text in ("-", "/"):
             k += 1
             continue
-        if is_boundary(doc, k) or low in PREPOSITIONS or low in AUX or low in DETERMINERS or low in RELATIVES:
+        if (quoted and tok.is_quote) or is_boundary(doc, k) or low in PREPOSITIONS or low in AUX or low in DETERMINERS or low in RELATIVES:
             break
         if k > i and low.endswith("ed"):
             break

@@ -1,0 +1,77 @@
+"""Forms met in blind round 41's dev half, each checked with a use that must stay
+flagged: a negation reaches the second of two coordinated words ("never been dangerous
+or violent"); scare quotes open and close the object a verb's classes are read from
+("suffering from 'mental health crisis'"), a closing straight quote being no possessive
+there; a service for drinking after "an alcoholic" ("an alcoholic recovery program"); a
+rule's one word after (the noun a label modifies) is never past a comma."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation before the first of two coordinated words negates the second
+        ("You have never been dangerous or violent.", []),
+        ("He has never been violent or aggressive.", []),
+        ("He was not violent or aggressive.", []),
+        # a negation of something else, then a coordinated label: a use
+        ("He was never calm and became violent or aggressive.", ["violent", "aggressive"]),
+        ("He has no insight and is aggressive or violent.", ["no insight", "aggressive", "violent"]),
+        ("She did not settle and was aggressive.", ["aggressive"]),
+    ],
+)
+def test_a_negation_reaches_the_second_of_two_coordinated_words(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event in quotation marks, curly or straight, with or without an article
+        ("Police shot a man suffering from “mental health crisis” today.", []),
+        ("Police shot a man suffering from 'mental health crisis' today.", []),
+        ("He was suffering from 'a mental health crisis'.", []),
+        # a condition in quotation marks stays a use
+        ("She has suffered from “depression” for years.", ["suffered from"]),
+        ("He was suffering from 'depression' for years.", ["suffering from"]),
+        # a straight quote after a plural noun with no opening one is a possessive
+        ("She suffers from her parents' schizophrenia diagnosis", ["suffers from"]),
+    ],
+)
+def test_scare_quotes_open_and_close_the_object_of_a_verb(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He hoped to begin treatment in an alcoholic recovery program.", []),
+        ("She was referred to an alcoholic rehabilitation programme.", []),
+        ("He is an alcoholic in recovery.", ["an alcoholic"]),
+        ("He is an alcoholic, treatment has failed.", ["an alcoholic"]),
+    ],
+)
+def test_a_service_for_drinking_after_an_alcoholic_is_no_label(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the word a label modifies is the next one, not the next clause's first
+        ("Because I grew up with a schizophrenic, experience tells me a lot.", ["a schizophrenic"]),
+        ("I grew up with a schizophrenic experience of the world.", []),
+        ("He was mumbling or acting out; a neighbour called the police.", ["acting out"]),
+    ],
+)
+def test_a_rules_next_word_is_not_past_clause_punctuation(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

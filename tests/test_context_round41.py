@@ -3,7 +3,8 @@ flagged: a negation reaches the second of two coordinated words ("never been dan
 or violent"); scare quotes open and close the object a verb's classes are read from
 ("suffering from 'mental health crisis'"), a closing straight quote being no possessive
 there; a service for drinking after "an alcoholic" ("an alcoholic recovery program"); a
-rule's one word after (the noun a label modifies) is never past a comma."""
+rule's one word after (the noun a label modifies) is never past a comma; "the refusal"
+after a right to refuse named in the sentence takes up that right, unless it is someone's."""
 
 from __future__ import annotations
 
@@ -74,4 +75,20 @@ def test_a_service_for_drinking_after_an_alcoholic_is_no_label(text: str, expect
     ],
 )
 def test_a_rules_next_word_is_not_past_clause_punctuation(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A competent adult has the legal right to refuse treatment, even if a refusal will harm his health.", []),
+        ("Respect a client's right to refuse medication and explore the reason behind the refusal.", []),
+        # someone's refusal is an act, right or not
+        ("He has the right to refuse, but his refusal of insulin is dangerous.", ["refusal of"]),
+        ("Patients have the right to refuse; the patient's refusal was recorded.", ["refusal"]),
+        # no right named: the noun is the act
+        ("He refused his medication; document the refusal.", ["refused", "the refusal"]),
+    ],
+)
+def test_a_refusal_after_a_right_to_refuse_takes_up_the_right(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

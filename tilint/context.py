@@ -2619,6 +2619,10 @@ def not_the_persons(
     attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True
+    # "the right to refuse treatment should be upheld unless the refusal puts ...": the
+    # noun takes up the right just named, which is no act
+    if pos != "verb" and "refusal" in scopes and syntax.right_named_before(doc, start, sent, wc):
+        return True
     # "the home remained non-compliant": said of a body, not of a person (the subject's
     # own word: "the woman the ward admitted was ..." ends a relative clause on "admitted")
     if pos != "verb":

@@ -903,6 +903,21 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     return False
 
 
+_REFUSING_VERBS = frozenset("refuse decline".split())
+_POSSESSORS = frozenset("his her their my your our its".split())
+
+
+def right_named_before(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
+    """Is a right or capacity to refuse named earlier in the sentence ("a competent adult
+    has the right to refuse treatment, even if a refusal will ...")? Not when the refusal
+    is someone's ("... but his refusal of insulin"): that is an act."""
+    if any(doc[i].lower_ in _POSSESSORS or doc[i].lower_ in _POSSESSIVES for i in range(max(sent.start, start - 1), start + 1)):
+        return False
+    return any(
+        doc[i].lower_ in _REFUSING_VERBS and capacity(doc, i, sent, classes, modals=False) for i in range(sent.start, start)
+    )
+
+
 _FIRST_CONJUNCT_REACH = 6  # tokens back to the "to": "to consent to or", "to accept, question or"
 _PERSONAL_OBJECTS = frozenset("him them me us you it".split())  # "to him and refused": a preposition
 

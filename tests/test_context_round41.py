@@ -4,7 +4,9 @@ or violent"); scare quotes open and close the object a verb's classes are read f
 ("suffering from 'mental health crisis'"), a closing straight quote being no possessive
 there; a service for drinking after "an alcoholic" ("an alcoholic recovery program"); a
 rule's one word after (the noun a label modifies) is never past a comma; "the refusal"
-after a right to refuse named in the sentence takes up that right, unless it is someone's."""
+after a right to refuse named in the sentence takes up that right, unless it is someone's;
+a sentence "according to" a person or a body, set off by a comma, is their account
+retold, while the source's own words and what a report or a rule holds stay the writer's."""
 
 from __future__ import annotations
 
@@ -91,4 +93,25 @@ def test_a_rules_next_word_is_not_past_clause_punctuation(text: str, expected: l
     ],
 )
 def test_a_refusal_after_a_right_to_refuse_takes_up_the_right(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # closing or fronted, the source a body, people or a name: retold
+        ("More seriously mentally ill individuals are jailed than treated, according to the Treatment Advocacy Center.", []),
+        ("In India, according to the National Crime Records Bureau, 13 out of every 100 people committing suicide are teenagers.", []),
+        ("According to health care professionals, the majority of local addicts became so after a prescription.", []),
+        ("Psychiatrists should ask whether an inmate is malingering, according to James Knoll.", []),
+        # evidence and rules are the writer's claim, and the source's own words the writer's
+        ("Residents trying to get clean need support, according to a new report.", ["get clean"]),
+        ("He took it according to prescription and remained non-compliant.", ["non-compliant"]),
+        ("According to a substance abuse researcher, few drinkers become aggressive.", ["substance abuse"]),
+        # no comma: not set off from the writer's clause
+        ("The addicts were treated according to the nurses on the ward.", ["addicts"]),
+        ("According to me, addicts never change.", ["addicts"]),
+    ],
+)
+def test_a_sentence_according_to_a_speaker_is_retold(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

@@ -181,9 +181,48 @@ def is_mention(
         return True
     if _indirect_speech(doc, start, end, sent, wc, label):
         return True
-    if _closing_attribution(doc, end, sent, wc):
+    if _closing_attribution(doc, end, sent, wc) or _according_to(doc, start, end, sent, wc):
         return True
     return _followed_by_metalanguage(doc, end, sent, wc)
+
+
+# What a sentence is "according to" that is no one's account: evidence the writer reads
+# (also the evidence-sources class) and rules followed ("according to prescription")
+_ACCORDING_NOT_SPEAKERS = frozenset(
+    """report reports estimate survey surveys inquiry review audit investigation census poll
+    policy policies prescription system guidelines guidance plan protocol law rules schedule
+    instructions""".split()
+)
+_ACCORDING_REACH = 10  # words of the source: "the National Crime Records Bureau of the Home Ministry"
+
+
+def _according_to(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'More seriously mentally ill people are jailed than treated, according to the
+    Treatment Advocacy Center'; 'According to health care professionals, most local
+    addicts ...': the sentence is that source's account, retold, as after "..., police
+    said" (_closing_attribution). Set off by a comma from the rest, on either side; the
+    source's own words stay the writer's ("according to a substance abuse researcher"),
+    and so does what a study, a report or a rule is said to hold."""
+    lowered = lowers(doc)
+    for k in range(sent.start, sent.end - 2):
+        if lowered[k] != "according" or lowered[k + 1] != "to":
+            continue
+        source_end = k + 2
+        while source_end < sent.end and source_end - k - 2 < _ACCORDING_REACH and doc[source_end].text not in (",", ";", ":", "(", ")", ".") and not doc[source_end].is_space:
+            source_end += 1
+        if k <= start < source_end:
+            return False  # the match names the source
+        closing = start < k and k - 1 >= sent.start and doc[k - 1].text == "," and (source_end >= sent.end or doc[source_end].is_punct)
+        fronted = start >= source_end and source_end < sent.end and doc[source_end].text == ","
+        if not (closing or fronted):
+            continue
+        source = [j for j in range(k + 2, source_end) if doc[j].is_alpha]
+        if not source or lowered[source[0]] in _FIRST_PERSON_SUBJECTS or lowered[source[0]] == "me":
+            return False
+        if any(lowered[j] in _ACCORDING_NOT_SPEAKERS or wc.has("evidence-sources", lowered[j]) for j in source):
+            return False  # "according to a new report": the writer's claim from evidence
+        return any(_a_speaker(doc, j, sent, wc.of_token(doc, j)) for j in source)
+    return False
 
 
 _ATTRIBUTION_SPEAKER_WORDS = 7  # ", the City of London coroner's court heard"

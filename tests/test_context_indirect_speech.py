@@ -97,7 +97,7 @@ def test_an_attribution_closing_the_sentence_retells_it(text):
 @pytest.mark.parametrize(
     "text, word",
     [
-        ("Two members of the security staff said they were told to manage him on the ward.", "manage"),  # unreachable
+        ("Two members of the security staff said they were told to escort him from the hospital.", "escort"),  # unreachable
         ("She refused her tablets, which staff said was unusual.", "refused"),  # a relative clause
         ("She refused her insulin, and the nurse said nothing.", "refused"),  # a clause of its own
         ("Patients absconded 44 times last year, the Evening Star can reveal.", "absconded"),  # the outlet's own report

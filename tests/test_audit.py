@@ -230,11 +230,12 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytes
     notes = tmp_path / "notes.jsonl"
     notes.write_text("".join(lines), encoding="utf-8")
     held: list[int] = []
+    halfway = 12  # of the 24 chunks (1,920 notes, 80 a chunk)
 
     def sample(fraction: float, notes_done: int) -> None:
         gc.collect()
         held.append(tracemalloc.get_traced_memory()[0])
-        if len(held) == 13:
+        if len(held) == halfway + 1:  # after the first chunk of the second half
             scans = list(cache.glob("scan-*.pickle"))
             assert scans
             for path in scans:
@@ -250,9 +251,8 @@ def test_memory_stays_flat_as_the_input_grows(tmp_path: Path, monkeypatch: pytes
     finally:
         tracemalloc.stop()
     assert result.notes == 1920 and result.findings == 960  # every other note
-    assert len(held) == 24
-    print("HELD", " ".join(f"{h / 1e6:.2f}" for h in held))
-    first, second = max(held[:12]), max(held[12:])
+    assert len(held) == 2 * halfway
+    first, second = max(held[:halfway]), max(held[halfway:])
     assert second <= first + 256 * 1024, " ".join(f"{h / 1e6:.2f}" for h in held)
 
 

@@ -43,6 +43,9 @@ def test_a_negation_reaches_the_second_of_two_coordinated_words(text: str, expec
         ("Police shot a man suffering from “mental health crisis” today.", []),
         ("Police shot a man suffering from 'mental health crisis' today.", []),
         ("He was suffering from 'a mental health crisis'.", []),
+        # past the closing quote, the next item of the object is read too
+        ("He was suffering from “mental health crisis” and schizophrenia.", ["suffering from"]),
+        ("He suffers from ‘psychotic episodes’ and voices.", ["suffers from"]),
         # a condition in quotation marks stays a use
         ("She has suffered from “depression” for years.", ["suffered from"]),
         ("He was suffering from 'depression' for years.", ["suffering from"]),
@@ -87,6 +90,8 @@ def test_a_rules_next_word_is_not_past_clause_punctuation(text: str, expected: l
         ("Respect a client's right to refuse medication and explore the reason behind the refusal.", []),
         # someone's refusal is an act, right or not
         ("He has the right to refuse, but his refusal of insulin is dangerous.", ["refusal of"]),
+        ("He has the right to refuse, but his continued refusal of insulin is dangerous.", ["refusal of"]),
+        ("He has the right to refuse treatment, and the refusal of insulin by Mr Jones was documented.", ["refusal of"]),
         ("Patients have the right to refuse; the patient's refusal was recorded.", ["refusal"]),
         # no right named: the noun is the act
         ("He refused his medication; document the refusal.", ["refused", "the refusal"]),
@@ -108,6 +113,20 @@ def test_a_refusal_after_a_right_to_refuse_takes_up_the_right(text: str, expecte
         ("Residents trying to get clean need support, according to a new report.", ["get clean"]),
         ("He took it according to prescription and remained non-compliant.", ["non-compliant"]),
         ("According to a substance abuse researcher, few drinkers become aggressive.", ["substance abuse"]),
+        # a source set off mid-sentence leaves the writer's clause before it, and a
+        # fronted one does not reach past a semicolon
+        ("He refused his medication and, according to his mother, has not eaten.", ["refused"]),
+        ("According to his mother, he went home; he remains non-compliant with medication.", ["non-compliant"]),
+        # past a title after the source, or between a subject holding the match and its verb
+        ("Psychiatrists should ask whether an inmate is malingering, according to James Knoll, M.D.", []),
+        ("Addicts accepted into rehab programs, according to a patient, are isolated for days.", []),
+        # data are evidence, whoever compiled them
+        ("He was one of 64 mentally-ill people who died, according to data compiled by Bloomberg.", ["mentally-ill"]),
+        # records, guidelines and other texts are no one's account; a body's name is
+        ("According to the care notes, he absconded twice.", ["absconded"]),
+        ("According to the discharge summary, he is non-compliant.", ["non-compliant"]),
+        ("According to the NICE guideline, non-compliant patients need review.", ["non-compliant"]),
+        ("In India, according to the National Crime Records Bureau, most people committing suicide are adults.", []),
         # no comma: not set off from the writer's clause
         ("The addicts were treated according to the nurses on the ward.", ["addicts"]),
         ("According to me, addicts never change.", ["addicts"]),

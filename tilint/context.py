@@ -189,10 +189,12 @@ def is_mention(
 # What a sentence is "according to" that is no one's account: evidence the writer reads
 # (also the evidence-sources class) and rules followed ("according to prescription")
 _ACCORDING_NOT_SPEAKERS = frozenset(
-    """report reports estimate survey surveys inquiry review audit investigation census poll
-    policy policies prescription system guidelines guidance plan protocol law rules schedule
-    instructions""".split()
+    """report estimate survey inquiry review audit investigation census poll policy policies
+    prescription system guideline guidance plan protocol law rule schedule instruction note
+    record summary chart file documentation""".split()
 )
+_ACCORDING_EVIDENCE = frozenset("report estimate survey inquiry review audit investigation census poll".split())
+_ACCORDING_APPOSITIVE = 4  # title words after the source: ", M.D.", ", Chief Executive"
 _ACCORDING_REACH = 10  # words of the source: "the National Crime Records Bureau of the Home Ministry"
 
 
@@ -212,17 +214,64 @@ def _according_to(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -
             source_end += 1
         if k <= start < source_end:
             return False  # the match names the source
-        closing = start < k and k - 1 >= sent.start and doc[k - 1].text == "," and (source_end >= sent.end or doc[source_end].is_punct)
-        fronted = start >= source_end and source_end < sent.end and doc[source_end].text == ","
+        # closing the sentence, or opening it and the match in the clause after (not past
+        # a semicolon); a source set off mid-sentence ("he refused and, according to his
+        # mother, has not eaten") leaves the writer's own clause before it
+        rest = [j for j in range(source_end, sent.end) if not (doc[j].is_punct or doc[j].is_space)]
+        closing = (
+            start < k
+            and k - 2 >= sent.start
+            and doc[k - 1].text == ","
+            and lowered[k - 2] not in ("and", "but", "or")
+            # to the end, past an appositive of the source ("..., according to James
+            # Knoll, M.D."), or up to the verb whose subject holds the match
+            and (
+                (len(rest) <= _ACCORDING_APPOSITIVE and all(doc[j].is_title or doc[j].is_upper for j in rest))
+                or (source_end < sent.end and doc[source_end].text == ",")
+            )
+        )
+        fronted = (
+            start >= source_end
+            and source_end < sent.end
+            and doc[source_end].text == ","
+            and not any(doc[j].text in (";", ":") for j in range(source_end, start))
+        )
         if not (closing or fronted):
             continue
         source = [j for j in range(k + 2, source_end) if doc[j].is_alpha]
         if not source or lowered[source[0]] in _FIRST_PERSON_SUBJECTS or lowered[source[0]] == "me":
             return False
-        if any(lowered[j] in _ACCORDING_NOT_SPEAKERS or wc.has("evidence-sources", lowered[j]) for j in source):
-            return False  # "according to a new report": the writer's claim from evidence
-        return any(_a_speaker(doc, j, sent, wc.of_token(doc, j)) for j in source)
+        if any(not doc[j].is_title and _evidence(doc[j].lower_, wc) for j in source):
+            return False  # "according to data compiled by Bloomberg": the writer's claim from evidence
+        head = source[-1]  # "the National Crime Records Bureau": a body, whatever it records
+        if _not_a_source(doc, head, wc):
+            return False  # "according to a new report", "... to his notes": no one's account
+        if doc[head].is_title or any(c in _PEOPLE_SPEAKERS for c in wc.of_token(doc, head)):
+            return True  # people, officials and bodies, or a name
+        if any(_not_a_source(doc, j, wc) for j in source):
+            return False  # "according to the report's authors"
+        return any(
+            (doc[j].is_title and j != sent.start) or any(c in _PEOPLE_SPEAKERS for c in wc.of_token(doc, j)) for j in source
+        )
     return False
+
+
+def _evidence(low: str, wc: WordClasses) -> bool:
+    return low in _ACCORDING_EVIDENCE or low.rstrip("s") in _ACCORDING_EVIDENCE or wc.has("evidence-sources", low)
+
+
+def _not_a_source(doc: Doc, j: int, wc: WordClasses) -> bool:
+    """A word of an "according to" phrase that makes it no one's account: evidence, a
+    rule, a record or another text ("the NICE guideline", "the discharge summary")."""
+    low = doc[j].lower_
+    found = wc.of_token(doc, j)
+    return (
+        low in _ACCORDING_NOT_SPEAKERS
+        or low.rstrip("s") in _ACCORDING_NOT_SPEAKERS
+        or low in _RECORD_SPEAKERS
+        or wc.has("evidence-sources", low)
+        or any(c in _TEXT_CLASSES or c == "document-heads" for c in found)
+    )
 
 
 _ATTRIBUTION_SPEAKER_WORDS = 7  # ", the City of London coroner's court heard"

@@ -15,7 +15,7 @@ import bisect
 import copyreg
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,31 +117,38 @@ class TextScan:
 
 # pyahocorasick splits a larger dump into buffers of this size, and loses the last one
 _ONE_DUMP = 16 * 1024 * 1024
+# The last release known to keep the references (WojciechMula/pyahocorasick#219): later
+# ones are left alone, fixed or not, since releasing a reference a fixed release owns
+# would free what it still uses. The pickling test shows whether a later one leaks.
+_LAST_LEAKING_RELEASE = (2, 3, 1)
 
 
 def _reduce_automaton(automaton: ahocorasick.Automaton) -> Any:
     """pickle's reduction of an Automaton, without the references that pyahocorasick
-    (2.3.1 and earlier) keeps for ever to the list of node dumps and to each dump: it
-    leaks the whole pickled size on every pickle.dumps (WojciechMula/pyahocorasick#219).
-    A long-lived process writes a cache after every compile (a lexicon edited under the
-    language server, a cache pruned under a running audit): 20 MB lost each time.
+    (2.3.1 and earlier) keeps for ever to the list of node dumps, to each dump and to the
+    list of values: it leaks the whole pickled size on every pickle.dumps. A long-lived
+    process writes a cache after every compile (a lexicon edited under the language
+    server, a cache pruned under a running audit): 20 MB lost each time.
 
-    Each object's count is compared with that of a control held in the same way, so a
-    reference is let go only where exactly one too many is held: nothing is released
-    on a pyahocorasick that has been fixed. A dump too large for one buffer loses a
-    buffer nothing can reach: such an automaton is pickled as its words instead, and
-    built again when loaded (slower to load, which only a very large lexicon meets).
-    The node count bounds the dump: a node's size in memory is no less than its dump."""
+    Each object's count is compared with that of a control held in the same way, and a
+    reference is let go only where exactly one too many is held, and only on the releases
+    known to leak. A dump too large for one buffer loses a buffer nothing can reach: such
+    an automaton is pickled as its words instead, and built again when loaded (slower to
+    load, which only a very large lexicon meets). `total_size` bounds the dump: a trie has
+    one link fewer than nodes, and a node with its link takes no less room in memory
+    than in the dump."""
     if automaton.get_stats()["total_size"] > _ONE_DUMP:
         return _automaton_from_items, (automaton.store, automaton.kind, list(automaton.items()))
     reduced = automaton.__reduce__()
-    if len(reduced) < 2 or not reduced[1] or not isinstance(reduced[1][0], list):
-        return reduced  # an empty automaton: nothing dumped
-    dumps = reduced[1][0]
-    control = ([bytes(bytearray(64))],)  # a list held by a tuple, as the reduction's own
-    control_dumps = control[0]
+    if not _leaking_release() or len(reduced) < 2 or not reduced[1] or not isinstance(reduced[1][0], list):
+        return reduced  # a fixed release, or an empty automaton (nothing dumped)
+    dumps, values = reduced[1][0], reduced[1][-1]
+    control = ([bytes(bytearray(64))], [None])  # lists held by a tuple, as the reduction's own
+    control_dumps, control_values = control
     if _excess(dumps, control_dumps) == 1:
         _release(dumps)
+    if isinstance(values, list) and _excess(values, control_values) == 1:
+        _release(values)  # STORE_ANY: the values' list
     control_dump = control_dumps[0]
     for dump in dumps:
         if _excess(dump, control_dump) == 1:
@@ -166,13 +173,30 @@ def _excess(held: object, control: object) -> int:
     return sys.getrefcount(held) - sys.getrefcount(control)
 
 
-def _release(held: object) -> None:
-    import ctypes  # only when pickling: start-up reads caches, it never writes them
+_LEAKING: list[bool] = []  # worked out once
 
-    decref = ctypes.pythonapi.Py_DecRef
-    decref.argtypes = [ctypes.py_object]
-    decref.restype = None
-    decref(held)
+
+def _leaking_release() -> bool:
+    if not _LEAKING:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            release = tuple(int(part) for part in version("pyahocorasick").split(".")[:3])
+        except (PackageNotFoundError, ValueError):  # unknown: left alone, on the safe side
+            release = (9999,)
+        _LEAKING.append(release <= _LAST_LEAKING_RELEASE)
+    return _LEAKING[0]
+
+
+_DECREF: list[Callable[[object], None]] = []  # a prototype of our own: pythonapi's is shared
+
+
+def _release(held: object) -> None:
+    if not _DECREF:
+        import ctypes  # only when pickling: start-up reads caches, it never writes them
+
+        _DECREF.append(ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_DecRef", ctypes.pythonapi)))
+    _DECREF[0](held)
 
 
 copyreg.pickle(ahocorasick.Automaton, _reduce_automaton)

@@ -660,6 +660,8 @@ def object_classes(doc: Doc, end: int, sent: Span, classes: WordClasses) -> list
                 break
         out.append(_following_noun(doc, i, sent, classes, skip_determiners=True))
         i = head + 1
+        if i < sent.end and doc[i].is_quote:
+            i += 1  # the closing quote: "suffering from 'mental health crisis' and schizophrenia"
         if i >= sent.end or doc[i].lower_ not in _CONJUNCTS:
             break
         while i < sent.end and doc[i].lower_ in _CONJUNCTS:
@@ -911,11 +913,32 @@ def right_named_before(doc: Doc, start: int, sent: Span, classes: WordClasses) -
     """Is a right or capacity to refuse named earlier in the sentence ("a competent adult
     has the right to refuse treatment, even if a refusal will ...")? Not when the refusal
     is someone's ("... but his refusal of insulin"): that is an act."""
-    if any(doc[i].lower_ in _POSSESSORS or doc[i].lower_ in _POSSESSIVES for i in range(max(sent.start, start - 1), start + 1)):
+    if _owned(doc, start, sent):
         return False
     return any(
         doc[i].lower_ in _REFUSING_VERBS and capacity(doc, i, sent, classes, modals=False) for i in range(sent.start, start)
     )
+
+
+_OWNER_REACH = 3  # words of the noun phrase before the noun: "his continued refusal"
+
+
+def _owned(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the noun at `start` someone's: a possessor in its phrase ("his continued
+    refusal", "the patient's refusal") or an agent after it ("the refusal of insulin by
+    Mr Jones")?"""
+    for i in range(start, max(sent.start, start - _OWNER_REACH) - 1, -1):
+        low = doc[i].lower_
+        if low in _POSSESSORS or low in _POSSESSIVES:
+            return True
+        if i < start and (doc[i].is_punct or low in DETERMINERS):
+            break
+    for i in range(start + 1, min(sent.end, start + 8)):
+        if doc[i].lower_ == "by":
+            return True
+        if is_boundary(doc, i):
+            break
+    return False
 
 
 _FIRST_CONJUNCT_REACH = 6  # tokens back to the "to": "to consent to or", "to accept, question or"

@@ -187,13 +187,13 @@ def is_mention(
 
 
 # What a sentence is "according to" that is no one's account: evidence the writer reads
-# (also the evidence-sources class) and rules followed ("according to prescription")
-_ACCORDING_NOT_SPEAKERS = frozenset(
-    """report estimate survey inquiry review audit investigation census poll policy policies
-    prescription system guideline guidance plan protocol law rule schedule instruction note
-    record summary chart file documentation""".split()
-)
+# (with the evidence-sources class), and rules followed and records kept ("according to
+# prescription", "according to the care notes")
 _ACCORDING_EVIDENCE = frozenset("report estimate survey inquiry review audit investigation census poll".split())
+_ACCORDING_NOT_SPEAKERS = _ACCORDING_EVIDENCE | frozenset(
+    """policy policies prescription system guideline guidance plan protocol law rule schedule
+    instruction note record summary chart file documentation""".split()
+)
 _ACCORDING_APPOSITIVE = 4  # title words after the source: ", M.D.", ", Chief Executive"
 _ACCORDING_REACH = 10  # words of the source: "the National Crime Records Bureau of the Home Ministry"
 
@@ -249,7 +249,7 @@ def _according_to(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -
         if doc[head].is_title or any(c in _PEOPLE_SPEAKERS for c in wc.of_token(doc, head)):
             return True  # people, officials and bodies, or a name
         if any(_not_a_source(doc, j, wc) for j in source):
-            return False  # "according to the report's authors"
+            return False  # a text in the phrase, its head no one who speaks
         return any(
             (doc[j].is_title and j != sent.start) or any(c in _PEOPLE_SPEAKERS for c in wc.of_token(doc, j)) for j in source
         )

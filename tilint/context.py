@@ -190,7 +190,7 @@ def is_mention(
 # (with the evidence-sources class), and rules followed and records kept ("according to
 # prescription", "according to the care notes")
 _ACCORDING_EVIDENCE = frozenset("report estimate survey inquiry review audit investigation census poll".split())
-_ACCORDING_NOT_SPEAKERS = _ACCORDING_EVIDENCE | frozenset(
+_ACCORDING_RULES_AND_RECORDS = frozenset(
     """policy policies prescription system guideline guidance plan protocol law rule schedule
     instruction note record summary chart file documentation""".split()
 )
@@ -257,7 +257,11 @@ def _according_to(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -
 
 
 def _evidence(low: str, wc: WordClasses) -> bool:
-    return low in _ACCORDING_EVIDENCE or low.rstrip("s") in _ACCORDING_EVIDENCE or wc.has("evidence-sources", low)
+    return _listed(low, _ACCORDING_EVIDENCE) or wc.has("evidence-sources", low)
+
+
+def _listed(low: str, words: frozenset[str]) -> bool:
+    return low in words or low.rstrip("s") in words  # "reports", "guidelines"
 
 
 def _not_a_source(doc: Doc, j: int, wc: WordClasses) -> bool:
@@ -266,10 +270,9 @@ def _not_a_source(doc: Doc, j: int, wc: WordClasses) -> bool:
     low = doc[j].lower_
     found = wc.of_token(doc, j)
     return (
-        low in _ACCORDING_NOT_SPEAKERS
-        or low.rstrip("s") in _ACCORDING_NOT_SPEAKERS
+        _evidence(low, wc)
+        or _listed(low, _ACCORDING_RULES_AND_RECORDS)
         or low in _RECORD_SPEAKERS
-        or wc.has("evidence-sources", low)
         or any(c in _TEXT_CLASSES or c == "document-heads" for c in found)
     )
 

@@ -17,6 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import ahocorasick
@@ -173,30 +174,36 @@ def _excess(held: object, control: object) -> int:
     return sys.getrefcount(held) - sys.getrefcount(control)
 
 
-_LEAKING: list[bool] = []  # worked out once
-
-
+@cache
 def _leaking_release() -> bool:
-    if not _LEAKING:
-        from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            release = tuple(int(part) for part in version("pyahocorasick").split(".")[:3])
-        except (PackageNotFoundError, ValueError):  # unknown: left alone, on the safe side
-            release = (9999,)
-        _LEAKING.append(release <= _LAST_LEAKING_RELEASE)
-    return _LEAKING[0]
+    try:
+        return _leaks(version("pyahocorasick"))
+    except PackageNotFoundError:
+        return _leaks(None)
 
 
-_DECREF: list[Callable[[object], None]] = []  # a prototype of our own: pythonapi's is shared
+def _leaks(release: str | None) -> bool:
+    """Is this pyahocorasick release one known to leak? An unknown one is left alone."""
+    try:
+        numbers = tuple(int(part) for part in (release or "").split(".")[:3])
+    except ValueError:
+        return False
+    return numbers <= _LAST_LEAKING_RELEASE
+
+
+@cache
+def _decref() -> Callable[[object], None]:
+    """A Py_DecRef prototype of our own: pythonapi's is shared, and its argtypes are anyone's
+    to change. Made only when pickling: start-up reads caches, it never writes them."""
+    import ctypes
+
+    return ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_DecRef", ctypes.pythonapi))
 
 
 def _release(held: object) -> None:
-    if not _DECREF:
-        import ctypes  # only when pickling: start-up reads caches, it never writes them
-
-        _DECREF.append(ctypes.PYFUNCTYPE(None, ctypes.py_object)(("Py_DecRef", ctypes.pythonapi)))
-    _DECREF[0](held)
+    _decref()(held)
 
 
 copyreg.pickle(ahocorasick.Automaton, _reduce_automaton)

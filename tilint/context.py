@@ -583,6 +583,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
     # noun of the retold clause, if that clause opens with an explicit "that" or "how"
     appositive = False
     shared_subject = False  # "police said the man refused X and appeared ...": read on past "and"
+    subordinate_opener = -1  # the subordinator opening the retold clause, if one does
     k = start
     while k > lo:
         k -= 1
@@ -590,11 +591,18 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             appositive = True
             continue
         if syntax.is_boundary(doc, k):
+            opening_at = _retold_subordinate_opening(doc, k, start, sent, wc)
+            if opening_at is not None:
+                # "said when he was discharged he refused", "said that if patients fail to
+                # attend, ...": a subordinate clause opening the retold one
+                subordinate_opener = opening_at
+                k = opening_at
+                continue
             if (
                 lowered[k] in _RETOLD_SUBORDINATORS
                 and k - 1 > lo
                 and not doc[k - 1].is_punct
-                and (k + 1 == start or lowered[k + 1].endswith("ing") or lowered[k + 1] in _THIRD_SUBJECTS)
+                and (k + 1 == start or lowered[k + 1].endswith("ing") or _opens_retold_subject(doc, k + 1, wc))
             ):
                 continue  # "police say he left the hospital after refusing ...": inside the retold clause
             if lowered[k] == "and" and k - 1 > lo and _spoken_pair(doc, k - 1, start, wc):
@@ -602,7 +610,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             if lowered[k] in syntax.COORDINATORS and k + 1 < start and lowered[k + 1] == "that":
                 lo = max(sent.start, k - _INDIRECT_REACH)  # read on before the first one
                 continue  # "the nurse said X and that he had refused": a second retold clause
-            if lowered[k] in syntax.COORDINATORS and k + 1 < start and _second_predicate(doc, k + 1, sent, wc) and not doc[k - 1].is_punct:
+            if lowered[k] in syntax.COORDINATORS and k + 1 <= start and _second_predicate(doc, k + 1, sent, wc) and not doc[k - 1].is_punct:
                 # a second predicate without its own subject: retold only when an official or
                 # a body said it ("he said he was fine and refused his tablets" is his act)
                 shared_subject = True
@@ -641,13 +649,15 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
                     if opens_subject and _opens_clause(doc, j, start, end, sent, wc):
                         after = j
                         break
-        opener = lowered[after] == "that" or (
+        opener = after == subordinate_opener or (lowered[after] == "that" and after + 1 == subordinate_opener) or lowered[after] == "that" or (
             not label
             and lowered[after] == "how"
             and lowered[k] in _ATTRIBUTION_VERBS
             and after + 1 < sent.end
             and lowered[after + 1] != "to"
         )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
+        if not opener and _speaker_inside_relative(doc, k, after, start, sent):
+            return True  # "LeGrier, who relatives said had suffered from ...": their account
         if not opener and (appositive or not _opens_clause(doc, after, start, end, sent, wc)):
             continue
         before = k - 1
@@ -682,6 +692,70 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
 
 
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())
+
+
+def _opens_retold_subject(doc: Doc, i: int, wc: WordClasses) -> bool:
+    """Does a subordinate clause's subject open at token i ("after he ...", "after the
+    children ...", "when patients ...", "before Mr H ...")?"""
+    low = doc[i].lower_
+    return (
+        low in _THIRD_SUBJECTS
+        or (low in _SUBJECT_DETERMINERS and low not in ("my", "our"))  # not the writer's own clause
+        or (doc[i].is_title and doc[i].is_alpha and low not in ("i", "you", "we"))
+        or bool({"person-nouns", "relations"} & set(wc.of_token(doc, i)))
+    )
+
+
+_INNER_SPEAKER_WORDS = 4  # "who his family said", "which the trust's lawyers say"
+
+
+def _speaker_inside_relative(doc: Doc, verb: int, after: int, start: int, sent: Span) -> bool:
+    """'who relatives said had suffered from ...', 'which police say was ...': a relative
+    pronoun, a third party, its reporting verb, then the relative clause's own verb (or the
+    match): the clause is that party's account."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    if not (after == start or lowered[after] in _FINITE):
+        return False
+    for p in range(verb - 1, max(sent.start, verb - 1 - _INNER_SPEAKER_WORDS) - 1, -1):
+        if lowered[p] in ("who", "whom", "which"):
+            speaker = range(p + 1, verb)
+            return len(speaker) > 0 and not any(
+                lowered[q] in _FIRST_PERSON_SUBJECTS or lowered[q] == "you" or doc[q].is_punct for q in speaker
+            )
+        if syntax.is_boundary(doc, p):
+            return False
+    return False
+
+
+_SUBORDINATE_REACH = 16  # "said that when he was discharged from the ward last March, he ..."
+
+
+def _retold_subordinate_opening(doc: Doc, k: int, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """The subordinator that opens a retold clause right after its reporting verb ("said
+    when ...", "said that if ..."), where the boundary at k is that subordinator or sits
+    inside its clause (its closing comma), and the match at `start` is in the main clause
+    after it (not "the policy says when a patient would be managed", a question retold);
+    or None."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    for p in range(k, max(sent.start + 1, k - _SUBORDINATE_REACH) - 1, -1):
+        if lowered[p] in _SPEAKER_SUBORDINATORS:
+            if p == k and not any(lowered[q] in syntax.NOMINATIVE for q in range(p + 3, start)):
+                return None  # no comma and no second subject: the match is inside it
+            before = p - 1
+            if lowered[before] == "that":
+                before -= 1
+            if before < sent.start:
+                return None
+            low = lowered[before]
+            reporting = low in _ATTRIBUTION_VERBS or wc.has("report-verbs", low) or wc.has("speaker-verbs", low)
+            return p if reporting else None
+        if p != k and syntax.is_boundary(doc, p):
+            return None
+    return None
 
 
 def _second_predicate(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
@@ -806,9 +880,14 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
             return True
         if k == i + 1 and low in ("he", "she", "it") and lowered[k].endswith("s") and not lowered[k].endswith("ss"):
             return True  # "says he belongs in ...": after "he" a word in -s is a verb, not a plural
-        if (lowered[k] in _RELATIVE_WORDS and doc[k - 1].text == ",") or (
-            doc[k].text == "," and k + 1 < sent.end and lowered[k + 1] in _RELATIVE_WORDS
-        ):
+        if doc[k].text == "," and k + 1 < sent.end and lowered[k + 1] in ("who", "whose", "which"):
+            # "said the clerk, who was an inpatient, was allowed out": the subject's own
+            # relative clause, then the clause's verb after its closing comma
+            closing = _relative_clause_closing(doc, k, start, sent)
+            if closing is not None and _finite_after(doc, closing + 1, start, sent, wc):
+                return True
+            continue
+        if lowered[k] in _RELATIVE_WORDS and doc[k - 1].text == ",":
             continue  # "told Ms B, who had been diagnosed with ..., had escaped": the subject's own clause
         if syntax.is_boundary(doc, k) or lowered[k] in _RELATIVE_WORDS:
             break
@@ -826,6 +905,26 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
             return True
     # "said Mum refused"; not "reported 2 absconders", an object
     return start - i == 1 and not amount and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS
+
+
+def _relative_clause_closing(doc: Doc, comma: int, start: int, sent: Span) -> int | None:
+    """The comma that closes the relative clause opened at `comma`, before the match."""
+    for p in range(comma + 2, min(start, comma + _RELATIVE_CLAUSE_WORDS)):
+        if doc[p].text == ",":
+            return p
+        if doc[p].is_punct and doc[p].text not in ("-", "'", "’"):
+            return None
+    return None
+
+
+def _finite_after(doc: Doc, i: int, start: int, sent: Span, wc: WordClasses) -> bool:
+    """Does a finite verb (past adverbs) stand at token i, at or before the match?"""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    while i < start and syntax.is_adverb(lowered[i]):
+        i += 1
+    return i <= start and i < sent.end and (lowered[i] in _FINITE or syntax.past_verb_form(lowered[i], wc))
 
 
 def _subject_words_only(doc: Doc, i: int, start: int) -> bool:

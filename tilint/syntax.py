@@ -367,12 +367,23 @@ def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
                 doc[p + 1].lower_ in PREPOSITIONS
                 or all(is_adverb(doc[k].lower_) or doc[k].lower_ in _SENTENCE_ADVERBS for k in range(p + 1, comma))
                 or _role_after_name(doc, p, comma)
+                or _court_role(doc, p, comma)
             )
             inside = all(not is_boundary(doc, k) for k in range(p + 1, comma))
             return p - 1 if opens and inside and p - 1 >= sent.start else comma
         if is_boundary(doc, p):
             break
     return comma
+
+
+_COURT_ROLE_WORDS = 3  # ", prosecuting,", ", defending him,", ", for the Crown,"
+
+
+def _court_role(doc: Doc, opening: int, closing: int) -> bool:
+    """A counsel's role between commas after a name ("Jane Hill, prosecuting, said"): a
+    short phrase opening with a lower-case participle."""
+    first = doc[opening + 1]
+    return 0 < closing - opening - 1 <= _COURT_ROLE_WORDS and first.is_lower and first.lower_.endswith("ing")
 
 
 _INVERSION_REACH = 6

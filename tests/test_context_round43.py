@@ -112,3 +112,18 @@ def test_the_subordinate_opening_needs_a_reporting_verb_right_before_it() -> Non
     doc = nlp("She left when he was discharged, and he refused.")
     comma = next(t.i for t in doc if t.text == ",")
     assert context._retold_subordinate_opening(doc, comma, len(doc) - 2, doc[comma].sent, wc) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My visits to hospitals for the mentally handicapped were upsetting.", ["mentally handicapped"]),
+        ("I spent my twenties caring for a demented, combative client.", ["demented", "combative"]),
+        # the narrator named by the label: a linking verb or "as" before it
+        ("I am a schizophrenic and proud of it.", []),
+        ("As an addict, I know how this feels.", []),
+        ("I was never an addict.", []),
+    ],
+)
+def test_a_label_after_a_determiner_in_first_person_writing_names_others(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

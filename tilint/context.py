@@ -2225,6 +2225,8 @@ def narrator_scope(
         return True  # "put me on obs"
     if "identity-first" in tags and _someone_named_by_a_label(doc, start, sent):
         return False
+    if _PEOPLE_LABEL_TAGS & set(tags) and _others_named_by_a_label(doc, start, sent):
+        return False
     lo, hi = syntax.clause(doc, start, end, sent)
     # "violent or aggressive": a coordinated word (a clause no longer than the match and a
     # word or two) shares the clause of the word it is coordinated with
@@ -2429,6 +2431,23 @@ _PHASE_VERBS = frozenset(
     """start starts started starting begin begins began begun beginning keep keeps kept
     keeping continue continues continued continuing stop stops stopped""".split()
 )
+
+
+_PEOPLE_LABEL_TAGS = frozenset({"identity-first", "slur"})  # rules whose match names people
+_LABEL_DETERMINERS = frozenset("the a an those these".split())
+
+
+def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
+    """'my visits to hospitals for the mentally handicapped', 'my ex is a narcissist and
+    the BPD ...': a label after a determiner names people, and only a linking verb or "as"
+    before it ('I am a schizophrenic', 'as an addict') makes them the narrator."""
+    det = start - 1
+    if det < sent.start or doc[det].lower_ not in _LABEL_DETERMINERS:
+        return False
+    before = det - 1
+    while before >= sent.start and (doc[before].lower_ in ("not", "never", "no", "longer") or doc[before].lower_.endswith("ly")):
+        before -= 1
+    return before < sent.start or not (doc[before].lower_ in _LINKING or doc[before].lower_ in ("as", "like"))
 
 
 def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:

@@ -127,3 +127,32 @@ def test_the_subordinate_opening_needs_a_reporting_verb_right_before_it() -> Non
 )
 def test_a_label_after_a_determiner_in_first_person_writing_names_others(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deficit word said of staff is not said of a person using services
+        ("The nurse was lazy and rude to us.", []),
+        ("Nurses are either lazy or rude.", []),
+        ("The patient was lazy.", ["lazy"]),
+        ("Patients are either lazy or rude.", ["lazy"]),
+        ("The officer was aggressive.", []),
+        ("The patient was aggressive.", ["aggressive"]),
+    ],
+)
+def test_a_deficit_word_said_of_staff(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drug addicts should escape jail if they are trying to kick the habit, say sentencing advisers.", []),
+        ("The words we choose, according to advocates, affect how people who suffer from addiction see themselves.", []),
+        # no speaker after the comma: the writer's own words
+        ("Drug addicts should escape jail if they are trying, say, twice.", ["drug addicts"]),
+    ],
+)
+def test_advisers_and_advocates_can_be_the_speaker(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

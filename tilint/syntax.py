@@ -1049,6 +1049,8 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     """The head of the subject a match right after a copula is said of ("the home
     remained non-compliant" -> home), past adverbs between; None without a copula."""
     j = _past_adverbs_back(doc, start - 1, start, sent)
+    if j > sent.start and doc[j].lower_ in _PAIR_OPENERS:
+        j = _past_adverbs_back(doc, j - 1, start, sent)  # "nurses are either lazy or ..."
     if j - 1 > sent.start and doc[j].lower_ in ("and", "or") and doc[j - 1].is_alpha:
         # "her nightmares are vivid and violent", "the police were heavy-handed and violent"
         j -= 2
@@ -1062,6 +1064,9 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     if doc[j].lower_ == "be" and j - 3 >= sent.start and doc[j - 1].lower_ == "to" and doc[j - 3].lower_ in BE:
         j -= 3  # "were found to be": the subject of "were"
     return subject(doc, j, sent)  # the copula as the verb ("remained" too), past auxiliaries
+
+
+_PAIR_OPENERS = frozenset("either neither both".split())
 
 
 def _past_adverbs_back(doc: Doc, j: int, start: int, sent: Span) -> int:

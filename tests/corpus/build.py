@@ -91,6 +91,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

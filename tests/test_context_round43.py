@@ -156,3 +156,18 @@ def test_a_deficit_word_said_of_staff(text: str, expected: list[str]) -> None:
 )
 def test_advisers_and_advocates_can_be_the_speaker(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a court's ruling retold
+        ("It has been held that confiscating a diabetic prisoner's medication was lawful.", []),
+        ("The judge held that the patient had refused treatment.", []),
+        # the writer's own view ("long" after the auxiliary is no subject), and holding a person
+        ("I have long held that my ex suffers from depression.", ["suffers from"]),
+        ("Staff held him while he refused his injection.", ["refused"]),
+    ],
+)
+def test_a_ruling_held_is_retold(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

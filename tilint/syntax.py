@@ -149,6 +149,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         low = doc[j].lower_
         if doc[j].is_space or doc[j].is_quote or low in AUX or low in NEGATIONS or is_adverb(low):
             j -= 1  # a scare-quoted subject: 'a "coroner" claims'
+        elif low == "long" and j - 1 >= sent.start and doc[j - 1].lower_ in AUX:
+            j -= 1  # "I have long held that": the adverb after an auxiliary
         elif low in ("and", "or") and j - 1 >= sent.start and is_adverb(doc[j - 1].lower_):
             j -= 1  # "has chronically and systemically denied"
         elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:

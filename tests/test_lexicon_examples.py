@@ -82,15 +82,10 @@ def _applied_spec(rule: Rule, finding: Finding) -> tuple[int | str, int] | None:
         where: int | str = index if group.suggestions is not None else "rule"
         first_safe = next(i for i, s in enumerate(specs) if s.safe)
         hit = any(_normal(form.text) == matched for term in group.terms for form in expand(term, group.inflect))
-        candidates.append((hit, (where, first_safe), specs[first_safe].text))
-    hits = [(key, text) for hit, key, text in candidates if hit]
-    # two groups can match the same words ("Admits" in a note's line and "~admit"): a
-    # literal suggestion equal to the fix names its group
-    literal = [key for key, text in hits if finding.safe_fix is not None and text == finding.safe_fix.text]
-    if literal:
-        return literal[0]
+        candidates.append((hit, (where, first_safe)))
+    hits = [key for hit, key in candidates if hit]
     if hits:
-        return hits[0][0]
+        return hits[0]
     return candidates[0][1] if len(candidates) == 1 else None
 
 

@@ -583,6 +583,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
     # noun of the retold clause, if that clause opens with an explicit "that" or "how"
     appositive = False
     shared_subject = False  # "police said the man refused X and appeared ...": read on past "and"
+    match_predicate = False
     subordinate_opener = -1  # the subordinator opening the retold clause, if one does
     k = start
     while k > lo:
@@ -614,6 +615,9 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
                 # a second predicate without its own subject: retold only when an official or
                 # a body said it ("he said he was fine and refused his tablets" is his act)
                 shared_subject = True
+                # the match itself as that predicate could be the speaker's own act ("the
+                # doctor said he was well and allowed him home"), unless a hearing spoke
+                match_predicate = match_predicate or k + 1 == start
                 lo = max(sent.start, k - _INDIRECT_REACH)
                 continue
             opening = _relative_clause_opening(doc, k, sent, wc) if doc[k].text == "," else None
@@ -625,7 +629,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             continue
         view = lowered[k] in _VIEW_VERBS
         needs_speaker = wc.has("speaker-verbs", lowered[k])
-        if not view and not needs_speaker and not wc.has("report-verbs", lowered[k]):
+        ruling = lowered[k] in _RULING_VERBS
+        if not view and not needs_speaker and not ruling and not wc.has("report-verbs", lowered[k]):
             continue
         after = k + 1
         if lowered[k] == "telling" and lowered[after] == "that":
@@ -649,14 +654,14 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
                     if opens_subject and _opens_clause(doc, j, start, end, sent, wc):
                         after = j
                         break
-        opener = after == subordinate_opener or (lowered[after] == "that" and after + 1 == subordinate_opener) or lowered[after] == "that" or (
+        opener = after == subordinate_opener or lowered[after] == "that" or (
             not label
             and lowered[after] == "how"
             and lowered[k] in _ATTRIBUTION_VERBS
             and after + 1 < sent.end
             and lowered[after + 1] != "to"
         )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
-        if not opener and _speaker_inside_relative(doc, k, after, start, sent):
+        if not opener and _speaker_inside_relative(doc, k, after, start, sent, wc):
             return True  # "LeGrier, who relatives said had suffered from ...": their account
         if not opener and (appositive or not _opens_clause(doc, after, start, end, sent, wc)):
             continue
@@ -668,6 +673,10 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
         head = syntax.subject(doc, k, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, k, sent, wc)  # "the nurse comes up and says that ..."
+        if ruling:
+            # "it has been held that", "the judge held that": a court's ruling retold;
+            # anyone else holding that is holding a view ("staff held that he is ...")
+            return head is not None and (lowered[head] == "it" or lowered[head] in _HEARINGS or lowered[head] in _JUDGES)
         if view:
             # "nursing students assume that psychiatric patients are dangerous", "docs who
             # think patients are drug addicts": a third party's view, reported (not the
@@ -683,6 +692,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             # subordinate speaker's clause ends before the writer's own, comma or not
             if head is None or _opened_by_subordinator(doc, head, sent):
                 return False
+            if match_predicate:
+                return lowered[head] in _HEARINGS
             return lowered[head] in _HEARINGS or any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
         if head is None or lowered[head] in _FIRST_PERSON_SUBJECTS or wc.has("evidence-sources", lowered[head]):
             return False  # "the study revealed that ...": the writer's claim from evidence
@@ -709,22 +720,44 @@ def _opens_retold_subject(doc: Doc, i: int, wc: WordClasses) -> bool:
 _INNER_SPEAKER_WORDS = 4  # "who his family said", "which the trust's lawyers say"
 
 
-def _speaker_inside_relative(doc: Doc, verb: int, after: int, start: int, sent: Span) -> bool:
+def _speaker_inside_relative(doc: Doc, verb: int, after: int, start: int, sent: Span, wc: WordClasses) -> bool:
     """'who relatives said had suffered from ...', 'which police say was ...': a relative
-    pronoun, a third party, its reporting verb, then the relative clause's own verb (or the
-    match): the clause is that party's account."""
+    pronoun, a third party, its reporting verb, then the relative clause's own verb group
+    holding the match: the clause is that party's account. Not a view ('who staff believe
+    is manipulative': the record's own), evidence ('who the study says'), or a match past
+    the relative clause ('the man who police said was calm refused ...')."""
     from tilint import syntax
 
     lowered = lowers(doc)
-    if not (after == start or lowered[after] in _FINITE):
+    if lowered[verb] in _VIEW_VERBS or not (after == start or lowered[after] in _FINITE):
+        return False
+    # only auxiliaries, negations and adverbs between the clause's verb and the match
+    if any(not (lowered[q] in syntax.AUX or lowered[q] in syntax.NEGATIONS or syntax.is_adverb(lowered[q])) for q in range(after + 1, start)):
         return False
     for p in range(verb - 1, max(sent.start, verb - 1 - _INNER_SPEAKER_WORDS) - 1, -1):
         if lowered[p] in ("who", "whom", "which"):
             speaker = range(p + 1, verb)
             return len(speaker) > 0 and not any(
-                lowered[q] in _FIRST_PERSON_SUBJECTS or lowered[q] == "you" or doc[q].is_punct for q in speaker
+                lowered[q] in _FIRST_PERSON_SUBJECTS
+                or lowered[q] == "you"
+                or doc[q].is_punct
+                or wc.has("evidence-sources", lowered[q])
+                for q in speaker
             )
         if syntax.is_boundary(doc, p):
+            return False
+    return False
+
+
+def _in_writers_subordinate(doc: Doc, verb: int, sent: Span) -> bool:
+    """Does a subordinator open the reporting verb's own clause ("After he said when he
+    would leave, he refused ...")? Then the clause after is the writer's."""
+    from tilint import syntax
+
+    for q in range(verb - 1, sent.start - 1, -1):
+        if doc[q].lower_ in _SPEAKER_SUBORDINATORS:
+            return True
+        if syntax.is_boundary(doc, q):
             return False
     return False
 
@@ -743,8 +776,10 @@ def _retold_subordinate_opening(doc: Doc, k: int, start: int, sent: Span, wc: Wo
     lowered = lowers(doc)
     for p in range(k, max(sent.start + 1, k - _SUBORDINATE_REACH) - 1, -1):
         if lowered[p] in _SPEAKER_SUBORDINATORS:
+            # without a comma, a second subject must open the main clause past the
+            # subordinate clause's own subject and verb (at least two words on)
             if p == k and not any(lowered[q] in syntax.NOMINATIVE for q in range(p + 3, start)):
-                return None  # no comma and no second subject: the match is inside it
+                return None  # the match is inside it
             before = p - 1
             if lowered[before] == "that":
                 before -= 1
@@ -752,7 +787,9 @@ def _retold_subordinate_opening(doc: Doc, k: int, start: int, sent: Span, wc: Wo
                 return None
             low = lowered[before]
             reporting = low in _ATTRIBUTION_VERBS or wc.has("report-verbs", low) or wc.has("speaker-verbs", low)
-            return p if reporting else None
+            if not reporting or _in_writers_subordinate(doc, before, sent):
+                return None
+            return p
         if p != k and syntax.is_boundary(doc, p):
             return None
     return None
@@ -817,6 +854,9 @@ def _comma_before(doc: Doc, comma: int, sent: Span) -> int | None:
     lo = max(sent.start, comma - _PARENTHETICAL_WORDS - 1)
     return next((q for q in range(comma - 2, lo - 1, -1) if doc[q].text == ","), None)
 
+
+_RULING_VERBS = frozenset("held holds".split())  # a court's: "it has been held that"
+_JUDGES = frozenset("judge judges justice justices lords bench".split())
 
 # Verbs of holding a view that take a clause ("X thinks (that) Y is ...").
 _VIEW_VERBS = frozenset(
@@ -883,7 +923,7 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
         if doc[k].text == "," and k + 1 < sent.end and lowered[k + 1] in ("who", "whose", "which"):
             # "said the clerk, who was an inpatient, was allowed out": the subject's own
             # relative clause, then the clause's verb after its closing comma
-            closing = _relative_clause_closing(doc, k, start, sent)
+            closing = _relative_clause_closing(doc, k, start)
             if closing is not None and _finite_after(doc, closing + 1, start, sent, wc):
                 return True
             continue
@@ -907,7 +947,7 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
     return start - i == 1 and not amount and low not in _SUBJECT_DETERMINERS and low not in _SUBJECT_QUANTIFIERS
 
 
-def _relative_clause_closing(doc: Doc, comma: int, start: int, sent: Span) -> int | None:
+def _relative_clause_closing(doc: Doc, comma: int, start: int) -> int | None:
     """The comma that closes the relative clause opened at `comma`, before the match."""
     for p in range(comma + 2, min(start, comma + _RELATIVE_CLAUSE_WORDS)):
         if doc[p].text == ",":
@@ -2435,6 +2475,7 @@ _PHASE_VERBS = frozenset(
 
 _PEOPLE_LABEL_TAGS = frozenset({"identity-first", "slur"})  # rules whose match names people
 _LABEL_DETERMINERS = frozenset("the a an those these".split())
+_SELF_LABEL_WORDS = frozenset("as like from into".split())
 
 
 def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
@@ -2447,7 +2488,9 @@ def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
     before = det - 1
     while before >= sent.start and (doc[before].lower_ in ("not", "never", "no", "longer") or doc[before].lower_.endswith("ly")):
         before -= 1
-    return before < sent.start or not (doc[before].lower_ in _LINKING or doc[before].lower_ in ("as", "like"))
+    # at the sentence's start the label may be the narrator's subject ("The addict I was
+    # stole from my mother"); "went from a junkie to a mother" is the narrator changing
+    return before >= sent.start and not (doc[before].lower_ in _LINKING or doc[before].lower_ in _SELF_LABEL_WORDS)
 
 
 def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:

@@ -1042,9 +1042,15 @@ def attached(
     # "the tumour was aggressive", "the lungs are less compliant"
     if head is not None:
         found = np_classes(doc, head, sent, classes)
+        other = subject_conjunct(doc, head, sent)
+        if other is not None and _PERSON_CLASSES & set(classes.of_token(doc, other)):
+            return []  # "the patient and the officer were aggressive": said of the patient too
         if "people" not in found:
             return found
     return []
+
+
+_PERSON_CLASSES = frozenset({"people", "person-nouns", "service-users", "relations", "labelled-people"})
 
 
 def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
@@ -1059,6 +1065,8 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
         while j - 1 > sent.start and doc[j].text == "-" and doc[j - 1].is_alpha:
             j -= 2
         j = _past_adverbs_back(doc, j, start, sent)
+        if j > sent.start and doc[j].lower_ in _PAIR_OPENERS:
+            j = _past_adverbs_back(doc, j - 1, start, sent)  # "was both aggressive and violent"
     if j < sent.start or doc[j].lower_ not in COPULAS:
         return None
     if doc[j].lower_ in _POSSESSIVES and _noun_phrase_goes_on(doc, start, end, sent):
@@ -1069,6 +1077,18 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
 
 
 _PAIR_OPENERS = frozenset("either neither both".split())
+_SUBJECT_CONJUNCT_WORDS = 3  # "the patient and the new officer"
+
+
+def subject_conjunct(doc: Doc, head: int, sent: Span) -> int | None:
+    """The head of another noun phrase coordinated before a subject's head ("the patient
+    and the officer" -> patient), or None."""
+    j = head - 1
+    while j >= sent.start and head - j <= _SUBJECT_CONJUNCT_WORDS and doc[j].is_alpha and doc[j].lower_ not in ("and", "or"):
+        j -= 1
+    if j - 1 < sent.start or doc[j].lower_ not in ("and", "or") or not doc[j - 1].is_alpha:
+        return None
+    return j - 1
 
 
 def _past_adverbs_back(doc: Doc, j: int, start: int, sent: Span) -> int:

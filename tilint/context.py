@@ -749,19 +749,6 @@ def _speaker_inside_relative(doc: Doc, verb: int, after: int, start: int, sent: 
     return False
 
 
-def _in_writers_subordinate(doc: Doc, verb: int, sent: Span) -> bool:
-    """Does a subordinator open the reporting verb's own clause ("After he said when he
-    would leave, he refused ...")? Then the clause after is the writer's."""
-    from tilint import syntax
-
-    for q in range(verb - 1, sent.start - 1, -1):
-        if doc[q].lower_ in _SPEAKER_SUBORDINATORS:
-            return True
-        if syntax.is_boundary(doc, q):
-            return False
-    return False
-
-
 _SUBORDINATE_REACH = 16  # "said that when he was discharged from the ward last March, he ..."
 
 
@@ -787,8 +774,8 @@ def _retold_subordinate_opening(doc: Doc, k: int, start: int, sent: Span, wc: Wo
                 return None
             low = lowered[before]
             reporting = low in _ATTRIBUTION_VERBS or wc.has("report-verbs", low) or wc.has("speaker-verbs", low)
-            if not reporting or _in_writers_subordinate(doc, before, sent):
-                return None
+            if not reporting or _opened_by_subordinator(doc, before, sent):
+                return None  # "After he said when he would leave, he refused": the writer's clause
             return p
         if p != k and syntax.is_boundary(doc, p):
             return None

@@ -2467,13 +2467,16 @@ _SELF_LABEL_WORDS = frozenset("as like from into".split())
 
 def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
     """'my visits to hospitals for the mentally handicapped', 'my ex is a narcissist and
-    the BPD ...': a label after a determiner names people, and only a linking verb or "as"
-    before it ('I am a schizophrenic', 'as an addict') makes them the narrator."""
+    the BPD ...': a label after a determiner names people other than the narrator, unless
+    a linking verb or a word of likeness or change before it makes them the narrator ('I
+    am a schizophrenic', 'as an addict', 'went from a junkie to ...')."""
+    from tilint import syntax
+
     det = start - 1
     if det < sent.start or doc[det].lower_ not in _LABEL_DETERMINERS:
         return False
     before = det - 1
-    while before >= sent.start and (doc[before].lower_ in ("not", "never", "no", "longer") or doc[before].lower_.endswith("ly")):
+    while before >= sent.start and (syntax.is_adverb(doc[before].lower_) or doc[before].lower_ in syntax.NEGATIONS):
         before -= 1
     # at the sentence's start the label may be the narrator's subject ("The addict I was
     # stole from my mother"); "went from a junkie to a mother" is the narrator changing

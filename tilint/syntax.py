@@ -1042,7 +1042,7 @@ def attached(
     # "the tumour was aggressive", "the lungs are less compliant"
     if head is not None:
         found = np_classes(doc, head, sent, classes)
-        other = subject_conjunct(doc, head, sent)
+        other = _subject_conjunct(doc, head, sent)
         if other is not None and _PERSON_CLASSES & set(classes.of_token(doc, other)):
             return []  # "the patient and the officer were aggressive": said of the patient too
         if "people" not in found:
@@ -1056,17 +1056,13 @@ _PERSON_CLASSES = frozenset({"people", "person-nouns", "service-users", "relatio
 def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
     """The head of the subject a match right after a copula is said of ("the home
     remained non-compliant" -> home), past adverbs between; None without a copula."""
-    j = _past_adverbs_back(doc, start - 1, start, sent)
-    if j > sent.start and doc[j].lower_ in _PAIR_OPENERS:
-        j = _past_adverbs_back(doc, j - 1, start, sent)  # "nurses are either lazy or ..."
+    j = _past_pair_opener(doc, _past_adverbs_back(doc, start - 1, start, sent), start, sent)
     if j - 1 > sent.start and doc[j].lower_ in ("and", "or") and doc[j - 1].is_alpha:
         # "her nightmares are vivid and violent", "the police were heavy-handed and violent"
         j -= 2
         while j - 1 > sent.start and doc[j].text == "-" and doc[j - 1].is_alpha:
             j -= 2
-        j = _past_adverbs_back(doc, j, start, sent)
-        if j > sent.start and doc[j].lower_ in _PAIR_OPENERS:
-            j = _past_adverbs_back(doc, j - 1, start, sent)  # "was both aggressive and violent"
+        j = _past_pair_opener(doc, _past_adverbs_back(doc, j, start, sent), start, sent)
     if j < sent.start or doc[j].lower_ not in COPULAS:
         return None
     if doc[j].lower_ in _POSSESSIVES and _noun_phrase_goes_on(doc, start, end, sent):
@@ -1077,10 +1073,20 @@ def predicate_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:
 
 
 _PAIR_OPENERS = frozenset("either neither both".split())
+
+
+def _past_pair_opener(doc: Doc, j: int, start: int, sent: Span) -> int:
+    """Back past "either/neither/both" at token j ("nurses are either lazy or ...", "was
+    both aggressive and violent") and the adverbs before it."""
+    if j > sent.start and doc[j].lower_ in _PAIR_OPENERS:
+        return _past_adverbs_back(doc, j - 1, start, sent)
+    return j
+
+
 _SUBJECT_CONJUNCT_WORDS = 3  # "the patient and the new officer"
 
 
-def subject_conjunct(doc: Doc, head: int, sent: Span) -> int | None:
+def _subject_conjunct(doc: Doc, head: int, sent: Span) -> int | None:
     """The head of another noun phrase coordinated before a subject's head ("the patient
     and the officer" -> patient), or None."""
     j = head - 1

@@ -2463,13 +2463,16 @@ _PHASE_VERBS = frozenset(
 _PEOPLE_LABEL_TAGS = frozenset({"identity-first", "slur"})  # rules whose match names people
 _LABEL_DETERMINERS = frozenset("the a an those these".split())
 _SELF_LABEL_WORDS = frozenset("as like from into".split())
+# "have" before "a" + label is having someone, not being them: "we had a schizophrenic working here"
+_HAVING = frozenset("have 've has had having".split())
 
 
 def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
     """'my visits to hospitals for the mentally handicapped', 'my ex is a narcissist and
-    the BPD ...': a label after a determiner names people other than the narrator, unless
-    a linking verb or a word of likeness or change before it makes them the narrator ('I
-    am a schizophrenic', 'as an addict', 'went from a junkie to ...')."""
+    the BPD ...', 'we had a schizophrenic working here': a label after a determiner names
+    people other than the narrator, unless a linking verb other than 'have' or a word of
+    likeness or change before it makes them the narrator ('I am a schizophrenic', 'as an
+    addict', 'went from a junkie to ...')."""
     from tilint import syntax
 
     det = start - 1
@@ -2480,7 +2483,10 @@ def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
         before -= 1
     # at the sentence's start the label may be the narrator's subject ("The addict I was
     # stole from my mother"); "went from a junkie to a mother" is the narrator changing
-    return before >= sent.start and not (doc[before].lower_ in _LINKING or doc[before].lower_ in _SELF_LABEL_WORDS)
+    if before < sent.start:
+        return False
+    word = doc[before].lower_
+    return word in _HAVING or not (word in _LINKING or word in _SELF_LABEL_WORDS)
 
 
 def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
@@ -2829,7 +2835,7 @@ def not_the_persons(
         if head is None and category in _CAPACITY_CATEGORIES:
             head = _gerund_subject(doc, start, sent, wc)
         if head is None and category == "credibility":
-            head = syntax.inverted_subject(doc, start, end, sent)
+            head = syntax.inverted_subject(doc, start, end, sent) or _text_before_participle(doc, start, sent, wc)
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
         if head is not None and doc[head].lower_ == "they":
             found = _antecedent_in_sentence(doc, head, sent, wc) or _antecedent_classes(doc, sent, wc) or found
@@ -2855,6 +2861,8 @@ def not_the_persons(
         if head is not None and doc[head].lower_ in _IMPERSONAL:
             return True  # "it is apparently more common in women": about a fact
         found = syntax.np_classes(doc, head, sent, wc) if head is not None else []
+        if head is not None and not found and _named_body(doc, head, sent):
+            found = ["institutions"]  # "the FBI is reportedly investigating"
         return any("evidential" in wc[c].agent_not_person for c in found)
     if category == "deficit" and pos != "verb" and syntax.activity_subject(doc, start, sent, wc):
         return True  # "living in a hostel can be challenging": said of an activity
@@ -2947,6 +2955,16 @@ def _after_determiner(doc: Doc, start: int, sent: Span) -> bool:
 
 _IMPERSONAL = frozenset("it this there".split())
 _TEXT_CLASSES = frozenset({"laws", "communications", "thing-pronouns"})  # texts and messages (and "it"), which can claim or allege
+
+
+def _text_before_participle(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """'a lawsuit alleging ...', 'a letter claiming ...': a text right before the participle
+    is what alleges. Only a text: after a place or a person the participle is the
+    subject's act ('came to the clinic complaining of pain')."""
+    from tilint import syntax
+
+    head = syntax.participle_head(doc, start, sent)
+    return head if head is not None and _TEXT_CLASSES & set(syntax.np_classes(doc, head, sent, wc)) else None
 
 
 _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())

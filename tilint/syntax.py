@@ -273,15 +273,35 @@ def _noun_opening_clause(doc: Doc, end: int, sent: Span) -> int | None:
 
 def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
     """'A lawsuit filed in an Ontario court on Friday [alleges]', 'the patient admitted to
-    the ward [refused]': the noun before a past participle whose phrase ends at token
-    `end`, when nothing in between closes a clause; else None."""
+    the ward [refused]', 'a nurse making the rounds at the prison [denied]': the noun before
+    a participle whose phrase ends at token `end`, when nothing in between closes a clause
+    (and, for a present participle, the noun's phrase opens the clause); else None."""
     for k in range(end, max(sent.start, end - _RELATIVE_REACH) - 1, -1):
         low = doc[k].lower_
         if is_boundary(doc, k) or low in AUX or low in RELATIVES:
             return None
         if low.endswith("ed") and k - 1 >= sent.start:
             return k - 1 if content_word(doc[k - 1]) else None
+        if low.endswith("ing") and low not in _ING_NOUNS and k - 1 >= sent.start:
+            return _noun_opening_before_participle(doc, k, sent)
     return None
+
+
+def _noun_opening_before_participle(doc: Doc, k: int, sent: Span) -> int | None:
+    """The noun before the present participle at token k when its phrase opens the clause
+    ("A nurse making ...", "Staff running ..."); None after a verb or a preposition ("came
+    to the clinic complaining of ..."), or for a participle that takes a clause."""
+    if doc[k].lower_ in _CLAUSE_TAKING_ING or not content_word(doc[k - 1]):
+        return None
+    before = doc[k - 1].lower_
+    if before.endswith("ed") or before in GERUND_CATENATIVES or before in AUX:
+        return None
+    opening = k - 2
+    while opening >= max(sent.start, k - 2 - _PARTICIPLE_OBJECT_WORDS) and (
+        doc[opening].lower_ in DETERMINERS or doc[opening].like_num or content_word(doc[opening])
+    ):
+        opening -= 1
+    return k - 1 if opening < sent.start or is_boundary(doc, opening) else None
 
 
 _PARTICIPLE_OBJECT_WORDS = 3  # "investigating [the whole] case"
@@ -302,20 +322,12 @@ def _present_participle_antecedent(doc: Doc, head: int, sent: Span) -> int | Non
         if is_boundary(doc, k) or low in AUX or low in RELATIVES or low in PREPOSITIONS:
             return None
         if low.endswith("ing") and k - 1 >= sent.start and content_word(doc[k - 1]):
-            if doc[k + 1].lower_ not in DETERMINERS or low in _ING_NOUNS or low in _CLAUSE_TAKING_ING:
-                # "the planning officer had": a noun compound; "Yesterday morning the judge";
-                # "Patients saying the nurse refused": the clause after a verb of saying has its own subject
+            if doc[k + 1].lower_ not in DETERMINERS or low in _ING_NOUNS:
+                # "the planning officer had": a noun compound; "Yesterday morning the judge"
                 return None
-            before = doc[k - 1].lower_
-            if before.endswith("ed") or before in GERUND_CATENATIVES or before in AUX:
-                return None  # "Staff kept telling the patient the doctor refused": a verb before it
-            # the rest of its noun phrase: "The two police [officers]"
-            opening = k - 2
-            while opening >= max(sent.start, k - 2 - _PARTICIPLE_OBJECT_WORDS) and (
-                doc[opening].lower_ in DETERMINERS or doc[opening].like_num or content_word(doc[opening])
-            ):
-                opening -= 1
-            return k - 1 if opening < sent.start or is_boundary(doc, opening) else None
+            # "Patients saying the nurse refused": a verb of saying takes its own clause;
+            # "Staff kept telling the patient the doctor refused": a verb before it
+            return _noun_opening_before_participle(doc, k, sent)
     return None
 
 
@@ -390,6 +402,17 @@ def _court_role(doc: Doc, opening: int, closing: int) -> bool:
 
 _INVERSION_REACH = 6
 _NOT_INVERTED = frozenset("that to it this them him her me us any anything everything nothing".split())
+
+
+def participle_head(doc: Doc, start: int, sent: Span) -> int | None:
+    """'a lawsuit alleging ...', 'a report claiming ...': the noun a present participle
+    right after it describes, which is who or what does the alleging; else None."""
+    if not doc[start].lower_.endswith("ing") or start - 1 < sent.start:
+        return None
+    before = doc[start - 1]
+    if not content_word(before) or before.lower_.endswith(("ed", "ing")):
+        return None
+    return start - 1
 
 
 def inverted_subject(doc: Doc, start: int, end: int, sent: Span) -> int | None:

@@ -1,0 +1,84 @@
+"""Forms met in the dev half of blind round 45, each checked with the uses that must stay
+flagged. A present participle phrase after the subject ("a technician making the rounds
+at the jail denied") leaves the subject where it was; a text right before a participle
+("a lawsuit alleging") is what alleges, a place or a person there is not ("came to the
+clinic complaining of"); "the" and an initialism ("the FBI") is a body for evidential
+adverbs too; "have" before a people label is having someone, not being them; a violence
+word on an interaction ("hostile engagement") names a behaviour; complying with court
+orders is complying with the law."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A medical technician making the rounds at the jail denied that any request was made.", []),
+        ("Staff working nights on the unit at the time insisted that the door was locked.", []),
+        # a person using services before the participle phrase is still the one denying
+        ("A man living in a tent in the park denied drinking.", ["denied"]),
+        # after a verb and its place, the participle is the subject's act
+        ("He came to the clinic complaining of pain and denied any drug use.", ["complaining of", "denied"]),
+    ],
+)
+def test_a_participle_phrase_after_the_subject(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was named in a lawsuit alleging the death of a jail inmate.", []),
+        ("He came to the clinic complaining of chest pain.", ["complaining of"]),
+        ("She presented to her physician complaining of abdominal pain.", ["complaining of"]),
+        ("Patients alleging abuse were not believed.", ["alleging"]),
+    ],
+)
+def test_a_text_before_a_participle_is_what_alleges(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The FBI is reportedly investigating the circumstances of his death.", []),
+        ("The CQC reportedly visited the ward twice.", []),
+        ("JB reportedly hit her.", ["reportedly"]),
+    ],
+)
+def test_an_initialism_after_the_is_a_body(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We had a paranoid schizophrenic working in our department when I had a proper job.", ["paranoid schizophrenic"]),
+        ("I have been an addict since I was fifteen.", []),
+        ("I was a junkie for ten years.", []),
+        ("I had become an addict by then.", []),
+    ],
+)
+def test_having_a_labelled_person_is_not_being_one(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There was evidence of both good and hostile engagement with professionals.", []),
+        ("He was hostile in his engagement with staff.", ["hostile"]),
+        ("Clients face consequences if they fail to comply with court orders.", []),
+        ("He failed to comply with the rules of the programme.", ["failed to comply with"]),
+    ],
+)
+def test_behaviours_and_the_law(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

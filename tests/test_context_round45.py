@@ -82,3 +82,16 @@ def test_having_a_labelled_person_is_not_being_one(text: str, expected: list[str
 )
 def test_behaviours_and_the_law(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The trust discharged the patient for failing to attend.", ["failing to attend"]),
+        ("The service may discharge a client for failing to progress in treatment.", ["failing to progress"]),
+        ("The care home was at fault for failing to follow its policy.", []),
+        ("The council was criticised for refusing to help.", []),
+    ],
+)
+def test_a_gerund_after_for_belongs_to_the_person_acted_on(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -2974,7 +2974,8 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
     """'The care home was at fault for failing to follow its policy', 'the council was
     criticised for refusing ...': a gerund after a preposition, with no subject of its
     own, is done by the subject of its sentence, the first known noun before the
-    sentence's first auxiliary or verb (within a few words of its start)."""
+    sentence's first auxiliary or verb (within a few words of its start), unless a person
+    using services stands between them ("discharged the client for failing to attend")."""
     from tilint import syntax
 
     lowered = lowers(doc)
@@ -2989,7 +2990,12 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
                 j += 1
             # only a service or an official: a person's gerund is theirs whoever the subject
-            return j if any(c in _REPORTERS for c in wc.of_token(doc, j)) else None
+            if not any(c in _REPORTERS for c in wc.of_token(doc, j)):
+                return None
+            # "the service may discharge a client for failing ...": the person the verb acts
+            # on is the one who failed
+            people_between = any(wc.has("service-users", lowered[k]) for k in range(j + 1, start - 1))
+            return None if people_between else j
     return None
 
 

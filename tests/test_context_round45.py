@@ -5,7 +5,9 @@ at the jail denied") leaves the subject where it was; a text right before a part
 clinic complaining of"); "the" and an initialism ("the FBI") is a body for evidential
 adverbs too; "have" before a people label is having someone, not being them; a violence
 word on an interaction ("hostile engagement") names a behaviour; complying with court
-orders is complying with the law."""
+orders is complying with the law; a gerund after "for" belongs to the person the verb acts
+on ("discharged the client for failing"); a participle clause after a comma shares the
+sentence's subject ("Medication keeps symptoms under control, allowing ...")."""
 
 from __future__ import annotations
 
@@ -94,4 +96,19 @@ def test_behaviours_and_the_law(text: str, expected: list[str]) -> None:
     ],
 )
 def test_a_gerund_after_for_belongs_to_the_person_acted_on(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medication keeps symptoms under control, allowing people to leave hospital.", []),
+        ("The patient arrived on the ward, refusing all medication.", ["refusing"]),
+        ("He arrived at the hospital, refusing treatment.", ["refusing"]),
+        ("The patient became agitated, claiming staff had stolen his phone.", ["claiming"]),
+        # a gerund that opens the main clause after a subordinate one is not a participle clause
+        ("As demand continues to grow, managing patients who use drugs has become harder.", ["managing"]),
+    ],
+)
+def test_a_participle_clause_shares_the_sentence_subject(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

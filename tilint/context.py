@@ -2797,6 +2797,11 @@ def not_the_persons(
     def exempt(found: Sequence[str], key: str) -> bool:
         return any(scopes & getattr(wc[c], key) for c in found)
 
+    # "Medication keeps symptoms under control, allowing people to leave": a participle
+    # clause shares the sentence's subject (whatever part of speech the word was read as)
+    shared = _participle_clause_subject(doc, start, sent, wc) if end - start == 1 else None
+    if shared is not None and exempt(syntax.np_classes(doc, shared, sent, wc), "agent_not_person"):
+        return True
     if pos == "verb":
         if category in _CAPACITY_CATEGORIES and _imperative(doc, start, sent, forms):
             return True  # "Refuse to be interviewed until ...", "Insist that the patient ...": advice to the reader
@@ -2996,6 +3001,35 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             # on is the one who failed
             people_between = any(wc.has("service-users", lowered[k]) for k in range(j + 1, start - 1))
             return None if people_between else j
+    return None
+
+
+# Words that open a subordinate clause before the main one.
+_SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
+
+
+def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """'Medication keeps symptoms under control, allowing people to leave hospital': a
+    present participle after a comma or a closing bracket shares the subject of the
+    sentence, when that subject opens the sentence with a known noun ('The patient
+    arrived, refusing ...' -> patient). None after a pronoun, a preposition or an
+    auxiliary before any known noun ('He arrived at the hospital, refusing ...')."""
+    from tilint import syntax
+
+    lowered = lowers(doc)
+    if not lowered[start].endswith("ing") or start - 1 < sent.start or doc[start - 1].text not in (",", ")"):
+        return None
+    if lowered[sent.start] in _SUBORDINATE_OPENERS:
+        return None  # "As demand grows, managing patients ...": the gerund opens the main clause
+    for i in range(sent.start, min(start - 1, sent.start + 6)):
+        low = lowered[i]
+        if low in syntax.NOMINATIVE or low in syntax.AUX or (low in syntax.PREPOSITIONS and low != "of") or syntax.is_boundary(doc, i):
+            return None
+        if wc.of_token(doc, i):
+            j = i  # the whole known phrase: "the care home" ends at "home"
+            while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
+                j += 1
+            return j
     return None
 
 

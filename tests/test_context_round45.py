@@ -1,4 +1,4 @@
-"""Forms met in the dev half of blind round 45, each checked with the uses that must stay
+"""Forms met in the dev halves of blind rounds 45 and 46, each checked with the uses that must stay
 flagged. A present participle phrase after the subject ("a technician making the rounds
 at the jail denied") leaves the subject where it was; a text right before a participle
 ("a lawsuit alleging") is what alleges, a place or a person there is not ("came to the
@@ -7,7 +7,10 @@ adverbs too; "have" before a people label is having someone, not being them; a v
 word on an interaction ("hostile engagement") names a behaviour; complying with court
 orders is complying with the law; a gerund after "for" belongs to the person the verb acts
 on ("discharged the client for failing"); a participle clause after a comma shares the
-sentence's subject ("Medication keeps symptoms under control, allowing ...")."""
+sentence's subject ("Medication keeps symptoms under control, allowing ..."); in a noun
+phrase a possessor is not its head ("managing my son's meltdowns") but lends its kind when
+it is a text ("the review's findings"), a relative pronoun ends it ("an addict whose
+life"), and a person followed by a participle heads it ("a service user displaying ...")."""
 
 from __future__ import annotations
 
@@ -111,4 +114,21 @@ def test_a_gerund_after_for_belongs_to_the_person_acted_on(text: str, expected: 
     ],
 )
 def test_a_participle_clause_shares_the_sentence_subject(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person's possession is what is managed; the person is not
+        ("I shared my strategies for managing my son's meltdowns with his teachers.", []),
+        ("Staff managed the patient on the ward.", ["managed"]),
+        ("3 Ways to Manage a Service User Displaying Challenging Behaviour", ["manage"]),
+        # a possessor that is a text lends its kind: complying with a review's findings
+        ("The trust expects full compliance with the review's findings.", []),
+        ("He became a full-blown alcoholic after the divorce.", ["alcoholic"]),
+        ("He is an addict whose life has become chaos.", ["an addict"]),
+    ],
+)
+def test_possessors_and_relatives_in_a_noun_phrase(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

@@ -843,6 +843,9 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
         if tok.text in ("-", "/"):
             k += 1
             continue
+        if k > i and low in _POSSESSIVES and _possessed_noun_after(doc, k, hi):
+            k += 1  # "my son's outbursts": the head is what is possessed
+            continue
         if (quoted and tok.is_quote) or is_boundary(doc, k) or low in PREPOSITIONS or low in AUX or low in DETERMINERS or low in RELATIVES:
             break
         if k > i and low.endswith("ed"):
@@ -850,6 +853,17 @@ def _np_head(doc: Doc, i: int, hi: int) -> int | None:
         head = k
         k += 1
     return head
+
+
+def _possessed_noun_after(doc: Doc, k: int, hi: int) -> bool:
+    """Does a noun follow the "'s" at token k, so that it is a possessive and not "is"
+    ("my son's outbursts", not "my son's coming home")?"""
+    if k + 1 >= hi:
+        return False
+    nxt = doc[k + 1]
+    low = nxt.lower_
+    function_word = low in AUX or low in DETERMINERS or low in PREPOSITIONS or low in NEGATIONS or is_adverb(low)
+    return nxt.is_alpha and not function_word and not low.endswith(("ing", "ed"))
 
 
 def predicative(doc: Doc, start: int, sent: Span) -> bool:
@@ -1221,12 +1235,33 @@ def _following_noun(
     with a determiner (unless `skip_determiners`), or there is none."""
     if i < sent.end and doc[i].lower_ in DETERMINERS and not skip_determiners:
         return []
+    if i < sent.end and (doc[i].lower_ in RELATIVES or doc[i].lower_ == "whose"):
+        return []  # "an addict whose life ...": the match heads its own noun phrase
     head = _np_head(doc, i, sent.end)
     if head is None:
+        return []
+    # "a service user displaying challenging behaviour": a person and a participle after it
+    # head the phrase
+    if any(_PERSON_CLASSES & set(classes.of_token(doc, k)) and doc[k + 1].lower_.endswith("ing") for k in range(i, head)):
         return []
     # "aggressive patient behaviour": a people noun that only modifies the head
     if classes.has("person-compounds", doc[head].lower_) and not classes.has("people", doc[head].lower_):
         return classes.of_token(doc, head)
-    if any(classes.has("people", t.lower_) or classes.has("relations", t.lower_) for t in doc[i : head + 1]):
+    # a person in the phrase is its head ("a service user displaying challenging behaviour"),
+    # unless a possessor ("my son's meltdowns")
+    if any(
+        _PERSON_CLASSES & set(classes.of_token(doc, t.i)) and not _possessor(doc, t.i, head) for t in doc[i : head + 1]
+    ):
         return []
-    return classes.of_token(doc, head)
+    found = classes.of_token(doc, head)
+    if head - 2 >= i and doc[head - 1].lower_ in _POSSESSIVES:
+        # "the review's findings": the possessor's kind too, unless a person's
+        owner = classes.of_token(doc, head - 2)
+        if not _PERSON_CLASSES & set(owner):
+            return [*found, *(c for c in owner if c not in found)]
+    return found
+
+
+def _possessor(doc: Doc, k: int, head: int) -> bool:
+    """Is token k a possessor before the head ("my son's meltdowns")?"""
+    return k + 1 < head and doc[k + 1].lower_ in _POSSESSIVES

@@ -10,7 +10,8 @@ on ("discharged the client for failing"); a participle clause after a comma shar
 sentence's subject ("Medication keeps symptoms under control, allowing ..."); in a noun
 phrase a possessor is not its head ("managing my son's meltdowns") but lends its kind when
 it is a text ("the review's findings"), a relative pronoun ends it ("an addict whose
-life"), and a person followed by a participle heads it ("a service user displaying ...")."""
+life"), and a person followed by a participle heads it ("a service user displaying ...");
+an attribution set off by commas inside a sentence ("..., he says, ...") retells it."""
 
 from __future__ import annotations
 
@@ -131,4 +132,20 @@ def test_a_participle_clause_shares_the_sentence_subject(text: str, expected: li
     ],
 )
 def test_possessors_and_relatives_in_a_noun_phrase(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It's a prime example, he says, of how the system fails inmates, especially the mentally ill.", []),
+        ("The patient, police said, had refused treatment for months.", []),
+        ("When she reported it, she says, the man who answered the phone admitted that no one knew.", []),
+        # the writer's own "I said", a list that ends in "state", and words describing the speaker
+        ("He refused, I said, to take his tablets.", ["refused"]),
+        ("Document abscond of patient in the folder, daily ward state, incident book.", ["abscond"]),
+        ("Too many are ill, said Harry Wexler, a psychologist specialising in crime and substance abuse.", ["substance abuse"]),
+    ],
+)
+def test_an_attribution_set_off_by_commas_retells_the_sentence(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

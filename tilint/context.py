@@ -183,6 +183,8 @@ def is_mention(
         return True
     if _closing_attribution(doc, end, sent, wc) or _according_to(doc, start, end, sent, wc):
         return True
+    if _medial_attribution(doc, start, end, sent, wc):
+        return True
     return _followed_by_metalanguage(doc, end, sent, wc)
 
 
@@ -306,9 +308,6 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
     not flagged (issue 10). The writer's own closing ("..., I said") and a note's record of
     whom the writer told ("..., GP informed") stay uses. (A label inside a clause after
     "tells how" is still the writer's word: there the writer narrates, not a hearing.)"""
-    from tilint import syntax
-
-    lowered = lowers(doc)
     k = sent.end - 1
     while k >= end and (doc[k].is_punct or doc[k].is_space or doc[k].is_quote) and doc[k].text != ",":
         k -= 1
@@ -322,7 +321,52 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
             return False
     if comma is None or comma < end:
         return False
-    tokens = [j for j in range(comma + 1, last + 1) if not doc[j].is_space]
+    return _attribution(doc, [j for j in range(comma + 1, last + 1) if not doc[j].is_space], sent, wc)
+
+
+def _medial_attribution(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
+    """'It is a prime example, he says, of how Canada fails the mentally ill', 'The
+    patient, police said, had refused ...': an attribution set off by commas inside the
+    sentence makes the whole sentence the speaker's account, retold, like a closing one."""
+    lowered = lowers(doc)
+    k = sent.start
+    while k < sent.end:
+        if doc[k].text != "," or start <= k < end:
+            k += 1
+            continue
+        limit = min(sent.end, k + 2 + _ATTRIBUTION_SPEAKER_WORDS + _ATTRIBUTION_TAIL_WORDS)
+        close = next((j for j in range(k + 1, limit) if doc[j].is_punct), None)
+        if close is not None and doc[close].text == "," and not (k < start < close):
+            tokens = [j for j in range(k + 1, close) if not doc[j].is_space]
+            spoken = any(lowered[j] in _MEDIAL_VERBS for j in tokens)
+            # "..., said Harry Wexler, a psychologist specialising in substance abuse": the
+            # words after a speaker named last describe them, in the writer's voice
+            describes_speaker = (
+                start > close
+                and lowered[tokens[0]] in _MEDIAL_VERBS
+                and close + 1 < sent.end
+                and lowered[close + 1] in ("a", "an", "the", "who")
+            )
+            if spoken and not describes_speaker and len(tokens) >= 2 and _attribution(doc, tokens, sent, wc):
+                return True
+        k += 1
+    return False
+
+
+# Verbs of a set-off attribution: "..., he says, ...", "..., police said, ..." (not the bare
+# forms, which also head lists: "daily ward state").
+_MEDIAL_VERBS = frozenset(
+    "said says told tells added adds explained explains claimed claims insisted insists argued argues noted notes "
+    "reported reports stated states wrote writes heard believes believed".split()
+)
+
+
+def _attribution(doc: Doc, tokens: list[int], sent: Span, wc: WordClasses) -> bool:
+    """Are `tokens` (between a comma and the sentence's end or another comma) who said it:
+    a speaker and a verb of saying ("police said today", "a court heard", "said Mr Hill")?"""
+    from tilint import syntax
+
+    lowered = lowers(doc)
     # a time or place after the verb: "today", "on Monday", "in court", "last week"
     while tokens and lowered[tokens[-1]] in _ATTRIBUTION_TAIL:
         tokens.pop()

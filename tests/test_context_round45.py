@@ -149,3 +149,54 @@ def test_possessors_and_relatives_in_a_noun_phrase(text: str, expected: list[str
 )
 def test_an_attribution_set_off_by_commas_retells_the_sentence(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by review of this change: each must stay flagged
+        ("Mr A refused his depot on Monday, and on Tuesday, his sister says, he seemed calmer.", ["refused"]),
+        ("On Monday, his sister says, he seemed calmer, but he refused his depot again on Tuesday.", ["refused"]),
+        ("He repeatedly failed to comply with the directions of ward staff.", ["failed to comply with"]),
+        ("Dr Smith saw the patient on the ward round, refusing bloods.", ["refusing"]),
+        ("The YP reportedly self-harmed twice over the weekend.", ["reportedly"]),
+        ("He is a 34-year-old lab technician who denies any alcohol use.", ["denies"]),
+        ("The RC granted him leave on compassionate grounds to attend his father's funeral.", ["granted"]),
+        ("The kids became so ADHD after all that sugar.", ["so adhd"]),
+        ("He was returned to the ward under escort after absconding.", ["escort", "absconding"]),
+        ("His relationship with staff is abusive.", ["abusive"]),
+        ("The council found failings in the care of a man who died after refusing treatment.", ["refusing"]),
+        ("S3 denied locking R2 in the patio and S1 denied seeing it.", []),
+        ("Interviews with the ADON and DON revealed that he refused his tablets.", []),
+        # ... and these must stay unflagged
+        ("The hospital has apologised to the patient for failing to respond to her complaint.", []),
+        ("I've had a junkie mentality my whole life.", []),
+        ("The pilot scheme was plagued by fits and starts.", []),
+    ],
+)
+def test_what_the_review_found(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 47: staff by role initials or inspection codes, a text that claims, a saying
+        # retold, and "almost" before the narrator's own verb
+        ("CNA 1 denied hitting the resident.", []),
+        ("R2 denied any pain.", ["denied"]),
+        ("The statement claimed you had overdosed on cocaine.", []),
+        ("She claimed she had overdosed.", ["claimed"]),
+        ("Alcoholics Anonymous has a saying that while the addict is in recovery, the addiction waits.", []),
+        ("The addict is in recovery, but his addiction is waiting.", ["addict"]),
+        ("I almost admitted it was my first dictation.", []),
+        ("She almost refused her tablets.", ["refused"]),
+    ],
+)
+def test_staff_codes_texts_and_sayings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+def test_two_commas_together_are_no_attribution() -> None:
+    # found by the prefilter's property test: ", ," holds no speaker between the commas
+    assert flagged("Aint , , a benzo addict") == ["a benzo addict"]

@@ -338,6 +338,9 @@ def _medial_attribution(doc: Doc, start: int, end: int, sent: Span, wc: WordClas
         close = next((j for j in range(k + 1, limit) if doc[j].is_punct), None)
         if close is not None and doc[close].text == "," and not (k < start < close):
             tokens = [j for j in range(k + 1, close) if not doc[j].is_space]
+            if len(tokens) < 2:
+                k += 1
+                continue  # ", ,": no attribution between
             spoken = any(lowered[j] in _MEDIAL_VERBS for j in tokens)
             # "..., said Harry Wexler, a psychologist specialising in substance abuse": the
             # words after a speaker named last describe them, in the writer's voice
@@ -347,10 +350,18 @@ def _medial_attribution(doc: Doc, start: int, end: int, sent: Span, wc: WordClas
                 and close + 1 < sent.end
                 and lowered[close + 1] in ("a", "an", "the", "who")
             )
-            if spoken and not describes_speaker and len(tokens) >= 2 and _attribution(doc, tokens, sent, wc):
+            # the attribution covers its own clause: "..., and on Tuesday, his sister says, he
+            # seemed calmer" leaves the writer's "refused" before the "and" a use
+            between = range(end, k) if end <= k else range(close + 1, start)
+            joined = any(lowered[j] in _CLAUSE_JOINERS for j in between)
+            if spoken and not describes_speaker and not joined and _attribution(doc, tokens, sent, wc):
                 return True
         k += 1
     return False
+
+
+# Words that join a new clause to the one an attribution covers.
+_CLAUSE_JOINERS = frozenset("and but so yet then ; : because although though while whereas".split())
 
 
 # Verbs of a set-off attribution: "..., he says, ...", "..., police said, ..." (not the bare
@@ -2296,7 +2307,7 @@ def narrator_scope(
         return True  # "put me on obs"
     if "identity-first" in tags and _someone_named_by_a_label(doc, start, sent):
         return False
-    if _PEOPLE_LABEL_TAGS & set(tags) and _others_named_by_a_label(doc, start, sent):
+    if _PEOPLE_LABEL_TAGS & set(tags) and _others_named_by_a_label(doc, start, end, sent):
         return False
     lo, hi = syntax.clause(doc, start, end, sent)
     # "violent or aggressive": a coordinated word (a clause no longer than the match and a
@@ -2511,7 +2522,7 @@ _SELF_LABEL_WORDS = frozenset("as like from into".split())
 _HAVING = frozenset("have 've has had having".split())
 
 
-def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
+def _others_named_by_a_label(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'my visits to hospitals for the mentally handicapped', 'my ex is a narcissist and
     the BPD ...', 'we had a schizophrenic working here': a label after a determiner names
     people other than the narrator, unless a linking verb other than 'have' or a word of
@@ -2530,7 +2541,23 @@ def _others_named_by_a_label(doc: Doc, start: int, sent: Span) -> bool:
     if before < sent.start:
         return False
     word = doc[before].lower_
-    return word in _HAVING or not (word in _LINKING or word in _SELF_LABEL_WORDS)
+    if word in _HAVING:
+        # "we had a schizophrenic working here"; not "I've had a junkie mentality"
+        return _label_heads_phrase(doc, end, sent)
+    return not (word in _LINKING or word in _SELF_LABEL_WORDS)
+
+
+def _label_heads_phrase(doc: Doc, end: int, sent: Span) -> bool:
+    """Does the phrase end with the label (a preposition, a participle, a relative, a
+    punctuation mark or the sentence's end follows), rather than go on to a noun it
+    modifies ("a junkie mentality")?"""
+    from tilint import syntax
+
+    if end >= sent.end:
+        return True
+    nxt = doc[end]
+    low = nxt.lower_
+    return nxt.is_punct or low in syntax.PREPOSITIONS or low in syntax.RELATIVES or low.endswith("ing") or low in syntax.AUX
 
 
 def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
@@ -3043,8 +3070,10 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
                 return None
             # "the service may discharge a client for failing ...": the person the verb acts
             # on is the one who failed
-            people_between = any(wc.has("service-users", lowered[k]) for k in range(j + 1, start - 1))
-            return None if people_between else j
+            acted_on = any(wc.has("service-users", lowered[k]) and _direct_object(doc, k, j) for k in range(j + 1, start - 1))
+            # "in the care of a man who died after refusing ...": the relative clause's own subject
+            relative = any(lowered[k] == "who" for k in range(j + 1, start - 1))
+            return None if acted_on or relative else j
     return None
 
 
@@ -3052,12 +3081,24 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
 _SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
 
 
+def _direct_object(doc: Doc, k: int, lo: int) -> bool:
+    """Is the noun at token k a direct object, not after a preposition ("discharged the
+    client", not "apologised to the patient", "the treatment of the resident")?"""
+    from tilint import syntax
+
+    j = k - 1
+    while j > lo and (doc[j].lower_ in syntax.DETERMINERS or syntax.content_word(doc[j])) and k - j <= 3:
+        j -= 1
+    return doc[j].lower_ not in syntax.PREPOSITIONS
+
+
 def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
     """'Medication keeps symptoms under control, allowing people to leave hospital': a
     present participle after a comma or a closing bracket shares the subject of the
-    sentence, when that subject opens the sentence with a known noun ('The patient
-    arrived, refusing ...' -> patient). None after a pronoun, a preposition or an
-    auxiliary before any known noun ('He arrived at the hospital, refusing ...')."""
+    sentence, when that subject is a thing that opens the sentence. None for a person,
+    staff or a body ('Dr Smith saw the patient, refusing bloods': in a note the
+    participle is the patient's), and after a pronoun, a preposition or an auxiliary
+    before any known noun ('He arrived at the hospital, refusing ...')."""
     from tilint import syntax
 
     lowered = lowers(doc)
@@ -3073,7 +3114,9 @@ def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses
             j = i  # the whole known phrase: "the care home" ends at "home"
             while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
                 j += 1
-            return j
+            # only a thing: after staff or a team ("Dr Smith saw the patient, refusing
+            # bloods") a note's loose participle is the patient's
+            return None if any(wc[c].animate for c in wc.of_token(doc, j)) else j
     return None
 
 

@@ -53,7 +53,7 @@ PREPOSITIONS = frozenset(
 _ADVERBS = frozenset(
     """also then still again just now already later initially subsequently previously often
     always sometimes once even only further repeatedly consistently persistently longer ever
-    yet too very so quite rather more less most least highly extremely again""".split()
+    yet too very so quite rather more less most least highly extremely again almost soon""".split()
 )
 # "decided to refuse": the word before "to" carries the subject of the verb after it.
 CATENATIVES = frozenset(
@@ -185,6 +185,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         return j  # "went to the hospital and they insisted": a subject pronoun is never an object
     if not relative and _name_after_fronted_phrase(doc, j, sent):
         return j  # "At the inquest Ann said": the name opens the clause after the phrase
+    if not relative and _name_after_coordinator(doc, j, sent):
+        return j  # "... in the patio and S1 denied": a name opens the coordinated clause
     if not relative and _object_of_preposition(doc, j, sent) and not _part_of(doc, j, sent):
         if _after_subordinator(doc, j, sent):
             return j  # "after staff insisted": "after" opens a clause here, not a phrase
@@ -199,6 +201,19 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         if antecedent is not None:
             return antecedent  # "Officers investigating the case, however, claimed"
     return j  # a relative's antecedent is its subject wherever it stands ("a decline in orders which allow")
+
+
+def _name_after_coordinator(doc: Doc, head: int, sent: Span) -> bool:
+    """Is the token before the verb a name or a code right after "and"/"but" ("and S1
+    denied", "but Ann said")? It opens a clause of its own, not a noun phrase after the
+    previous preposition."""
+    tok = doc[head]
+    named = tok.text.isalnum() and tok.text[0].isupper() and tok.lower_ not in NOMINATIVE
+    if not (named and head - 2 >= sent.start and doc[head - 1].lower_ in ("and", "but")):
+        return False
+    # "with the ADON and DON": two names coordinated in one phrase
+    before = doc[head - 2]
+    return not (before.is_title or before.is_upper)
 
 
 def _name_after_fronted_phrase(doc: Doc, head: int, sent: Span) -> bool:
@@ -713,6 +728,8 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     found = classes.of_token(doc, head)
     if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
+    if _STAFF_CODE.fullmatch(doc[head].text):
+        return ["officials"]  # "S3 denied locking R2 in the patio": inspection reports code staff as S1, S2 ...
     appositive = _appositive_classes(doc, head, sent, classes)
     if appositive:
         return appositive
@@ -1170,6 +1187,7 @@ def _activity_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> b
 _COUNT_WORDS = frozenset(
     "first second third fourth fifth last latest previous recent another several many multiple numerous repeated two three four five".split()
 )
+_STAFF_CODE = re.compile(r"S\d{1,3}")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\w*(?:teenth|ieth|hundredth|thousandth|millionth)|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth")
 
 

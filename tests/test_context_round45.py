@@ -185,8 +185,15 @@ def test_what_the_review_found(text: str, expected: list[str]) -> None:
         # retold, and "almost" before the narrator's own verb
         ("CNA 1 denied hitting the resident.", []),
         ("R2 denied any pain.", ["denied"]),
-        ("The statement claimed you had overdosed on cocaine.", []),
         ("She claimed she had overdosed.", ["claimed"]),
+        # the person's own letter is their account (second review)
+        ("Her letter alleged that staff had hit her.", ["alleged"]),
+        ("She was seen by the RN and LPN and refused her insulin.", ["refused"]),
+        ("The nurse was cross with the resident for refusing her insulin.", ["refusing"]),
+        ("The ward's motto is that patients must comply with treatment.", ["comply with"]),
+        ("Management of SU in pregnancy is covered in section 4.", []),
+        ("The tenant failed to comply with move-on notices.", []),
+        ("She became so anorexic that she was admitted.", []),
         ("Alcoholics Anonymous has a saying that while the addict is in recovery, the addiction waits.", []),
         ("The addict is in recovery, but his addiction is waiting.", ["addict"]),
         ("I almost admitted it was my first dictation.", []),

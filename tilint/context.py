@@ -3070,26 +3070,19 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
                 return None
             # "the service may discharge a client for failing ...": the person the verb acts
             # on is the one who failed
-            acted_on = any(wc.has("service-users", lowered[k]) and _direct_object(doc, k, j) for k in range(j + 1, start - 1))
+            between = range(j + 1, start - 1)
+            # "discharged the client for failing", "was cross with the resident for refusing":
+            # the person acted on did it; "apologised to the patient for failing": the body did
+            apology = any(lowered[k].startswith(("apologis", "apologiz", "apology", "sorry")) for k in between)
+            acted_on = not apology and any(wc.has("service-users", lowered[k]) for k in between)
             # "in the care of a man who died after refusing ...": the relative clause's own subject
-            relative = any(lowered[k] == "who" for k in range(j + 1, start - 1))
+            relative = any(lowered[k] == "who" for k in between)
             return None if acted_on or relative else j
     return None
 
 
 # Words that open a subordinate clause before the main one.
 _SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
-
-
-def _direct_object(doc: Doc, k: int, lo: int) -> bool:
-    """Is the noun at token k a direct object, not after a preposition ("discharged the
-    client", not "apologised to the patient", "the treatment of the resident")?"""
-    from tilint import syntax
-
-    j = k - 1
-    while j > lo and (doc[j].lower_ in syntax.DETERMINERS or syntax.content_word(doc[j])) and k - j <= 3:
-        j -= 1
-    return doc[j].lower_ not in syntax.PREPOSITIONS
 
 
 def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:

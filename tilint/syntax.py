@@ -728,8 +728,8 @@ def np_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -> list[st
     found = classes.of_token(doc, head)
     if found and not (doc[head].is_title and all(c.endswith("-verbs") for c in found)):
         return found
-    if _STAFF_CODE.fullmatch(doc[head].text):
-        return ["officials"]  # "S3 denied locking R2 in the patio": inspection reports code staff as S1, S2 ...
+    if _staff_code(doc, head, sent):
+        return ["officials"]  # "S3 denied locking R2", "CNA 1 stated": inspection reports code staff
     appositive = _appositive_classes(doc, head, sent, classes)
     if appositive:
         return appositive
@@ -1188,6 +1188,15 @@ _COUNT_WORDS = frozenset(
     "first second third fourth fifth last latest previous recent another several many multiple numerous repeated two three four five".split()
 )
 _STAFF_CODE = re.compile(r"S\d{1,3}")
+# Staff roles by initials, numbered in inspection reports: "CNA 1", "LPN 2", "RN 3".
+_STAFF_INITIALS = frozenset("CNA LPN LVN RN HCA ADON DON NA MA CMA QMA".split())
+
+
+def _staff_code(doc: Doc, head: int, sent: Span) -> bool:
+    """Is the head an inspection report's code for a member of staff ("S3", "CNA 1")?"""
+    if _STAFF_CODE.fullmatch(doc[head].text):
+        return True
+    return doc[head].like_num and head - 1 >= sent.start and doc[head - 1].text in _STAFF_INITIALS
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\w*(?:teenth|ieth|hundredth|thousandth|millionth)|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth")
 
 

@@ -327,42 +327,42 @@ def _closing_attribution(doc: Doc, end: int, sent: Span, wc: WordClasses) -> boo
 def _medial_attribution(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """'It is a prime example, he says, of how Canada fails the mentally ill', 'The
     patient, police said, had refused ...': an attribution set off by commas inside the
-    sentence makes the whole sentence the speaker's account, retold, like a closing one."""
+    sentence makes the sentence the speaker's account, retold, like a closing one, as far
+    as its own clause reaches (not past "and", "but" or a semicolon)."""
     lowered = lowers(doc)
-    k = sent.start
-    while k < sent.end:
-        if doc[k].text != "," or start <= k < end:
-            k += 1
+    reach = _ATTRIBUTION_SPEAKER_WORDS + _ATTRIBUTION_TAIL_WORDS
+    for v in range(sent.start, sent.end):
+        if lowered[v] not in _MEDIAL_VERBS or start <= v < end:
             continue
-        limit = min(sent.end, k + 2 + _ATTRIBUTION_SPEAKER_WORDS + _ATTRIBUTION_TAIL_WORDS)
-        close = next((j for j in range(k + 1, limit) if doc[j].is_punct), None)
-        if close is not None and doc[close].text == "," and not (k < start < close):
-            tokens = [j for j in range(k + 1, close) if not doc[j].is_space]
-            if len(tokens) < 2:
-                k += 1
-                continue  # ", ,": no attribution between
-            spoken = any(lowered[j] in _MEDIAL_VERBS for j in tokens)
-            # "..., said Harry Wexler, a psychologist specialising in substance abuse": the
-            # words after a speaker named last describe them, in the writer's voice
-            describes_speaker = (
-                start > close
-                and lowered[tokens[0]] in _MEDIAL_VERBS
-                and close + 1 < sent.end
-                and lowered[close + 1] in ("a", "an", "the", "who")
-            )
-            # the attribution covers its own clause: "..., and on Tuesday, his sister says, he
-            # seemed calmer" leaves the writer's "refused" before the "and" a use
-            between = range(end, k) if end <= k else range(close + 1, start)
-            joined = any(lowered[j] in _CLAUSE_JOINERS for j in between)
-            if spoken and not describes_speaker and not joined and _attribution(doc, tokens, sent, wc):
-                return True
-        k += 1
+        k = v - 1  # the opening comma: no other punctuation between it and the verb
+        while k > sent.start and v - k <= reach and not doc[k].is_punct:
+            k -= 1
+        close = v + 1
+        while close < sent.end and close - v <= reach and not doc[close].is_punct:
+            close += 1
+        if not (k > sent.start and close < sent.end and doc[k].text == "," and doc[close].text == ","):
+            continue
+        if k < start < close:
+            continue
+        tokens = [j for j in range(k + 1, close) if not doc[j].is_space]
+        if len(tokens) < 2:
+            continue
+        # "..., said Harry Wexler, a psychologist specialising in substance abuse": the
+        # words after a speaker named last describe them, in the writer's voice
+        if start > close and lowered[tokens[0]] in _MEDIAL_VERBS and close + 1 < sent.end and lowered[close + 1] in ("a", "an", "the", "who"):
+            continue
+        # the attribution covers its own clause: "..., and on Tuesday, his sister says, he
+        # seemed calmer" leaves the writer's "refused" before the "and" a use
+        between = range(end, k) if end <= k else range(close + 1, start)
+        if any(lowered[j] in _CLAUSE_JOINERS for j in between):
+            continue
+        if _attribution(doc, tokens, sent, wc):
+            return True
     return False
 
 
 # Words that join a new clause to the one an attribution covers.
 _CLAUSE_JOINERS = frozenset("and but so yet then ; : because although though while whereas".split())
-
 
 # Verbs of a set-off attribution: "..., he says, ...", "..., police said, ..." (not the bare
 # forms, which also head lists: "daily ward state").

@@ -1269,16 +1269,14 @@ def _following_noun(
         return []
     # "a service user displaying challenging behaviour": a person and a participle after it
     # head the phrase
-    if any(_PERSON_CLASSES & set(classes.of_token(doc, k)) and doc[k + 1].lower_.endswith("ing") for k in range(i, head)):
+    if any(doc[k + 1].lower_.endswith("ing") and _person_word(doc[k].lower_, classes) for k in range(i, head)):
         return []
     # "aggressive patient behaviour": a people noun that only modifies the head
     if classes.has("person-compounds", doc[head].lower_) and not classes.has("people", doc[head].lower_):
         return classes.of_token(doc, head)
     # a person in the phrase is its head ("a service user displaying challenging behaviour"),
     # unless a possessor ("my son's meltdowns")
-    if any(
-        _PERSON_CLASSES & set(classes.of_token(doc, t.i)) and not _possessor(doc, t.i, head) for t in doc[i : head + 1]
-    ):
+    if any(_person_word(doc[k].lower_, classes) and not _possessor(doc, k, head) for k in range(i, head + 1)):
         return []
     found = classes.of_token(doc, head)
     if head - 2 >= i and doc[head - 1].lower_ in _POSSESSIVES:
@@ -1287,6 +1285,10 @@ def _following_noun(
         if not _PERSON_CLASSES & set(owner):
             return [*found, *(c for c in owner if c not in found)]
     return found
+
+
+def _person_word(low: str, classes: WordClasses) -> bool:
+    return classes.has("people", low) or classes.has("relations", low)
 
 
 def _possessor(doc: Doc, k: int, head: int) -> bool:

@@ -3034,9 +3034,9 @@ _TEXT_CLASSES = frozenset({"laws", "communications", "thing-pronouns"})  # texts
 
 
 def _text_before_participle(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
-    """'a lawsuit alleging ...', 'a letter claiming ...': a text right before the participle
-    is what alleges. Only a text: after a place or a person the participle is the
-    subject's act ('came to the clinic complaining of pain')."""
+    """'a lawsuit alleging ...', 'a report claiming ...': a text right before the participle
+    is what alleges, when its kind may claim (lexicons/classes/). Not a place or a person:
+    there the participle is the subject's act ('came to the clinic complaining of pain')."""
     from tilint import syntax
 
     head = syntax.participle_head(doc, start, sent)
@@ -3068,11 +3068,9 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             # only a service or an official: a person's gerund is theirs whoever the subject
             if not any(c in _REPORTERS for c in wc.of_token(doc, j)):
                 return None
-            # "the service may discharge a client for failing ...": the person the verb acts
-            # on is the one who failed
-            between = range(j + 1, start - 1)
             # "discharged the client for failing", "was cross with the resident for refusing":
             # the person acted on did it; "apologised to the patient for failing": the body did
+            between = range(j + 1, start - 1)
             apology = any(lowered[k].startswith(("apologis", "apologiz", "apology", "sorry")) for k in between)
             acted_on = not apology and any(wc.has("service-users", lowered[k]) for k in between)
             # "in the care of a man who died after refusing ...": the relative clause's own subject

@@ -1197,6 +1197,8 @@ def _staff_code(doc: Doc, head: int, sent: Span) -> bool:
     if _STAFF_CODE.fullmatch(doc[head].text):
         return True
     return doc[head].like_num and head - 1 >= sent.start and doc[head - 1].text in _STAFF_INITIALS
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|\w*(?:teenth|ieth|hundredth|thousandth|millionth)|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth")
 
 
@@ -1274,8 +1276,8 @@ def _following_noun(
     # "aggressive patient behaviour": a people noun that only modifies the head
     if classes.has("person-compounds", doc[head].lower_) and not classes.has("people", doc[head].lower_):
         return classes.of_token(doc, head)
-    # a person in the phrase is its head ("a service user displaying challenging behaviour"),
-    # unless a possessor ("my son's meltdowns")
+    # a person in the phrase is its head ("aggressive young people"), unless a possessor
+    # ("my son's meltdowns")
     if any(_person_word(doc[k].lower_, classes) and not _possessor(doc, k, head) for k in range(i, head + 1)):
         return []
     found = classes.of_token(doc, head)

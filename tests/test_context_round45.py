@@ -207,3 +207,19 @@ def test_staff_codes_texts_and_sayings(text: str, expected: list[str]) -> None:
 def test_two_commas_together_are_no_attribution() -> None:
     # found by the prefilter's property test: ", ," holds no speaker between the commas
     assert flagged("Aint , , a benzo addict") == ["a benzo addict"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a second noun of a prepositional phrase is not the subject of the next verb
+        ("The patient was reviewed with the ward manager and nurse and denied pain.", ["denied"]),
+        ("He was seen by the GP and the nurse and refused his tablets.", ["refused"]),
+        ("R1 was in the dining room with her son and the aide and refused to eat.", ["refused to"]),
+        # a clause after "and" keeps its own subject
+        ("The nurse and the doctor reviewed him and refused to discharge him.", []),
+        ("Staff and police arrived and insisted he leave.", []),
+    ],
+)
+def test_a_noun_after_and_in_a_phrase_is_not_the_next_verbs_subject(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

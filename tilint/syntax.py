@@ -539,6 +539,10 @@ def coordinated_subject(doc: Doc, i: int, sent: Span, classes: WordClasses) -> i
     if end > floor and doc[end].text == ",":
         end -= 1
     lo = conjunct_start(doc, j, sent)
+    # "reviewed with the ward manager and nurse and denied pain": a bare noun phrase after
+    # an earlier "and" is a second noun of that phrase, not the clause with the subject
+    while lo - 2 > floor and doc[lo - 1].lower_ in ("and", "or") and _bare_noun_phrase(doc, lo, end):
+        lo = _clause_start(doc, lo - 2, floor)
     # "the Council failed to care for his daughter, Miss D, and failed to ...": a short
     # appositive between commas belongs to the clause before it
     while end - lo < _APPOSITIVE and lo - 2 >= floor and doc[lo - 1].text == "," and not any(doc[m].lower_ in AUX for m in range(lo, end + 1)):
@@ -588,6 +592,20 @@ def coordinator_before(doc: Doc, i: int, sent: Span) -> int | None:
     if j <= sent.start or doc[j].lower_ not in COORDINATORS:
         return None
     return j
+
+
+def _bare_noun_phrase(doc: Doc, lo: int, hi: int) -> bool:
+    """Are tokens lo..hi a short noun phrase alone ("nurse", "the ward manager"), with no
+    verb, pronoun or preposition that would make them a clause?"""
+    if hi - lo > 3:
+        return False
+    for k in range(lo, hi + 1):
+        low = doc[k].lower_
+        if low in DETERMINERS:
+            continue
+        if not content_word(doc[k]) or low.endswith("ed") or low in ("him", "her", "them", "me", "us", "it"):
+            return False
+    return True
 
 
 def conjunct_start(doc: Doc, coordinator: int, sent: Span) -> int:

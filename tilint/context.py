@@ -3061,10 +3061,7 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
         if lowered[i] in syntax.AUX or syntax.is_boundary(doc, i):
             return None
         if wc.of_token(doc, i):
-            # the whole known phrase: "the care home" ends at "home"
-            j = i
-            while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
-                j += 1
+            j = _known_phrase_end(doc, i, start - 1, wc)
             # only a service or an official: a person's gerund is theirs whoever the subject
             if not any(c in _REPORTERS for c in wc.of_token(doc, j)):
                 return None
@@ -3077,6 +3074,17 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             relative = any(lowered[k] == "who" for k in between)
             return None if acted_on or relative else j
     return None
+
+
+def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
+    """The last token, before `limit`, of the known phrase starting at token i ("the care
+    home" ends at "home")."""
+    from tilint import syntax
+
+    j = i
+    while j + 1 < limit and wc.of_token(doc, j + 1) and doc[j + 1].lower_ not in syntax.AUX:
+        j += 1
+    return j
 
 
 # Words that open a subordinate clause before the main one.
@@ -3102,9 +3110,7 @@ def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses
         if low in syntax.NOMINATIVE or low in syntax.AUX or (low in syntax.PREPOSITIONS and low != "of") or syntax.is_boundary(doc, i):
             return None
         if wc.of_token(doc, i):
-            j = i  # the whole known phrase: "the care home" ends at "home"
-            while j + 1 < start - 1 and wc.of_token(doc, j + 1) and lowered[j + 1] not in syntax.AUX:
-                j += 1
+            j = _known_phrase_end(doc, i, start - 1, wc)
             # only a thing: after staff or a team ("Dr Smith saw the patient, refusing
             # bloods") a note's loose participle is the patient's
             return None if any(wc[c].animate for c in wc.of_token(doc, j)) else j

@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING
 
 from tilint.findings import SuggestionKind
 
+# The tag of a form listed without `inflect` that can only be a verb ("allow"): the
+# context checks read its match as a verb, as they do an inflected verb form's.
+VERB_ONLY = "verb-only"
+
 if TYPE_CHECKING:
     from tilint.phrases import PhraseTables
     from tilint.prefilter import Prefilter

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tilint.compiled import VERB_ONLY
 from tilint.compiled import CompiledGroup as CompiledGroup  # re-exported: they lived here
 from tilint.compiled import CompiledLexicon as CompiledLexicon
 from tilint.compiled import SuggestionTemplate as SuggestionTemplate
@@ -144,6 +145,10 @@ def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGro
             text = form.text if group.case_sensitive else form.text.lower()
             forms.setdefault(text, set()).update(form.tags)
     all_tags: list[str | None] = [*sorted({t for tags in forms.values() for t in tags})] or [None]
+    if group.inflect is None:
+        for text, tags in forms.items():
+            if not tags and _only_a_verb(text):
+                tags.add(VERB_ONLY)  # "allow" listed by hand is read as a verb, like inflected forms
     specs = group.suggestions if group.suggestions is not None else rule.suggestions
     templates = tuple(_template(spec, all_tags) for spec in specs)
     return CompiledGroup(
@@ -163,6 +168,17 @@ def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGro
 
 
 _TAG_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _only_a_verb(text: str) -> bool:
+    """Is a term listed without `inflect` a single word that English uses only as a verb
+    ("allow", "refuses", not "claims" or "permit")? Its match is then read as a verb. Not
+    an "-ing" form, which is as often an adjective ("can be challenging")."""
+    if not text.isalpha() or text.endswith("ing"):
+        return False
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(text)) == {"VERB"}
 
 
 def _interned(tags: frozenset[str]) -> frozenset[str]:

@@ -24,6 +24,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tilint.classes import WordClasses
+from tilint.compiled import VERB_ONLY
 
 BE = frozenset("is are was were be been being am 's 're 'm get gets got getting gotten".split())
 COPULAS = BE | frozenset(
@@ -109,7 +110,7 @@ def clause(doc: Doc, start: int, end: int, sent: Span) -> tuple[int, int]:
 
 def part_of_speech(tags: frozenset[str], doc: Doc, start: int, end: int) -> str:
     """'verb', 'noun' or 'adj' for a match, from its inflection tags or its last word."""
-    if tags & VERB_TAGS:
+    if tags & VERB_TAGS or VERB_ONLY in tags:
         return "verb"
     if tags & {"NN", "NNS"}:
         return "noun"

@@ -180,8 +180,10 @@ def test_the_writers_own_label_with_a_place_phrase_is_a_use():
     assert flagged("Patients we know in our unit as frequent flyers.") == ["frequent flyers"]
 
 
-def test_labelling_a_particular_person_now_is_a_use():
-    assert flagged("He is calling her a psycho again.")
+def test_labelling_a_particular_person_is_reported_by_the_writer():
+    # the policy's "Reported labelling": the writer tells of another's act
+    assert flagged("He is calling her a psycho again.") == []
+    assert flagged("I am calling him a psycho, because he is one.") == ["psycho"]
 
 
 @pytest.mark.parametrize(

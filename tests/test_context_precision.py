@@ -181,7 +181,8 @@ def test_complaints_of_symptoms_stay_findings(text):
     [
         ("Is it ever fair to call a patient a frequent flyer?", "frequent flyer", False),
         ("It is unkind to label someone as attention-seeking.", "attention-seeking", False),
-        ("The nurses started to call him a frequent flyer.", "frequent flyer", True),  # a particular person
+        # the writer tells of others calling a particular person it: reported labelling (policy)
+        ("The nurses started to call him a frequent flyer.", "frequent flyer", False),
         ("We had to call the patient a frequent flyer.", "frequent flyer", True),
     ],
 )
@@ -317,9 +318,13 @@ def test_news_frames(text):
     assert flagged(text) == []
 
 
-@pytest.mark.parametrize("text", ["I keep calling him a psycho.", "Calling him a psycho, she left the room."])
-def test_labelling_someone_in_the_writers_own_clause_stays_a_finding(text):
-    assert "psycho" in flagged(text)
+def test_labelling_someone_in_the_writers_own_clause_stays_a_finding():
+    assert "psycho" in flagged("I keep calling him a psycho.")
+
+
+def test_another_persons_calling_someone_a_label_is_reported_labelling():
+    # the policy's "Reported labelling": the writer tells of her act, not applying the label
+    assert flagged("Calling him a psycho, she left the room.") == []
 
 
 @pytest.mark.parametrize(

@@ -1529,7 +1529,13 @@ def _labelled_as(
             i -= 1
         elif lowered[i] == "being" and i - 1 >= sent.start and lowered[i - 1] == "as":
             i -= 1  # "seen as being an attention seeker"
-        elif doc[i].is_alpha and lowered[i] != "as" and run < 3 and _coordinated_before(doc, i, sent):
+        elif (
+            doc[i].is_alpha
+            and lowered[i] != "as"
+            and lowered[i] not in _PERSONAL_OBJECTS  # "calls her an alcoholic and ...": the object
+            and run < 3
+            and _coordinated_before(doc, i, sent)
+        ):
             run += 1
             i -= 1
         else:
@@ -1660,6 +1666,7 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
 
 # Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
 # patients who ask for pain relief as drug seekers"); describing and seeing are not.
+_CALL_VERBS = frozenset("call calls called calling".split())
 _LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
 
 
@@ -1712,7 +1719,12 @@ def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
             verb -= 1
     else:
         return False
-    if verb < sent.start or not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
+    if verb < sent.start:
+        return False
+    # "he calls her an alcoholic": naming someone with a label, like labelling them
+    if lowered[verb] not in _CALL_VERBS and (
+        not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb)
+    ):
         return False
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
 
@@ -3091,6 +3103,13 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
 _SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
 
 
+_IRREGULAR_PARTICIPLES = frozenset("taken given done seen known shown written held kept left made found put set".split())
+
+
+def _is_past_participle(low: str) -> bool:
+    return (low.endswith("ed") and len(low) > 4) or low in _IRREGULAR_PARTICIPLES
+
+
 def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
     """'Medication keeps symptoms under control, allowing people to leave hospital': a
     present participle after a comma or a closing bracket shares the subject of the
@@ -3103,9 +3122,17 @@ def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses
     lowered = lowers(doc)
     if not lowered[start].endswith("ing") or start - 1 < sent.start or doc[start - 1].text not in (",", ")"):
         return None
-    if lowered[sent.start] in _SUBORDINATE_OPENERS:
-        return None  # "As demand grows, managing patients ...": the gerund opens the main clause
-    for i in range(sent.start, min(start - 1, sent.start + 6)):
+    first = sent.start
+    if lowered[first] in _SUBORDINATE_OPENERS:
+        # "If taken continuously(,) medication keeps ...": a clause of a participle alone
+        # has no subject of its own, so the main clause's opens after it
+        if first + 1 < start and _is_past_participle(lowered[first + 1]):
+            first += 2
+            while first < start and (lowered[first].endswith("ly") or doc[first].text == ","):
+                first += 1
+        else:
+            return None  # "As demand grows, managing patients ...": the gerund opens the main clause
+    for i in range(first, min(start - 1, first + 6)):
         low = lowered[i]
         if low in syntax.NOMINATIVE or low in syntax.AUX or (low in syntax.PREPOSITIONS and low != "of") or syntax.is_boundary(doc, i):
             return None

@@ -1,0 +1,96 @@
+"""Forms met in the dev halves of blind rounds 48 and 49, each checked with the uses that must stay
+flagged. Calling someone a label ("he calls her an alcoholic") reports the label, as
+labelling them does; letting staff, an official or a body do something is no permission
+over the person ("allows the police to leave"); a deficit word on a part of an audit or a
+form grades the item ("non-compliant areas"); a clause of a participle alone before the
+main clause ("If taken continuously, medication ...") leaves the main clause's subject to
+a participle clause after a comma; a term listed by hand that English uses only as a verb
+("allow") is read as a verb, so its subject is found ("orders which allow ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He calls her an alcoholic and says they are getting divorced.", []),
+        ("They called him a junkie at school.", []),
+        ("People may call me crazy but that is not how it is.", []),
+        # the writer's own naming is a use
+        ("We call him a junkie.", ["junkie"]),
+        ("I called my son an addict.", ["an addict"]),
+        # "call" in another sense leaves the label after it alone
+        ("Call him a taxi if the alcoholic patient wants to leave.", ["alcoholic patient"]),
+    ],
+)
+def test_calling_someone_a_label_reports_it(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If an Emergency Department allows the police to leave, they take on this responsibility.", []),
+        ("The nurse allowed the doctor to examine her.", []),
+        ("We will allow him to go home.", ["allow"]),
+        ("Staff allowed the patient to leave.", ["allowed the patient to"]),
+    ],
+)
+def test_letting_staff_or_a_body_act_is_no_permission_over_the_person(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Risk ratings across all non-compliant areas are summarised in the chart below.", []),
+        ("Three non-compliant items were found at the second visit.", []),
+        ("Non-compliant patients were discharged.", ["non-compliant"]),
+        ("He was non-compliant in all areas.", ["non-compliant"]),
+    ],
+)
+def test_a_deficit_word_on_an_audit_item_grades_the_item(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "If taken continuously anti-psychotic medication is effective at keeping symptoms under control"
+            " (preventing relapse) allowing people to leave hospital.",
+            [],
+        ),
+        ("When taken daily, the medication keeps symptoms under control, allowing patients to go home.", []),
+        # a person after the short clause is still the one refusing
+        ("If discharged, the patient may go home, refusing all follow-up.", ["refusing"]),
+        ("When admitted, he was seen by the doctor, refusing bloods.", ["refusing"]),
+        # a clause with its own subject still hides the main clause's
+        ("As the medication keeps symptoms under control, allowing patients to go home is safer.", ["allowing"]),
+    ],
+)
+def test_a_participle_clause_before_the_main_clause(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There has been a decline in the use of hospital orders which allow defendants to be sent for treatment.", []),
+        ("Sometimes medication needs to be administered to a person in a restraint.", []),
+        # a person or staff as the subject keeps the finding
+        ("Staff on the ward allow residents to go out only with an escort.", ["allow"]),
+        # an "-ing" form stays an adjective where it can be one
+        ("Living in a hostel can be challenging.", []),
+    ],
+)
+def test_a_verb_listed_by_hand_is_read_as_a_verb(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

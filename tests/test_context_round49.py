@@ -5,7 +5,10 @@ over the person ("allows the police to leave"); a deficit word on a part of an a
 form grades the item ("non-compliant areas"); a clause of a participle alone before the
 main clause ("If taken continuously, medication ...") leaves the main clause's subject to
 a participle clause after a comma; a term listed by hand that English uses only as a verb
-("allow") is read as a verb, so its subject is found ("orders which allow ...")."""
+("allow") is read as a verb, so its subject is found ("orders which allow ..."); a
+coercive act done to the narrator ("escort me") is self-disclosure; a list of modifiers
+before an activity ("aggressive, targeted pruning") names the activity; dirty injecting
+equipment is opt-in."""
 
 from __future__ import annotations
 
@@ -94,3 +97,37 @@ def test_a_participle_clause_before_the_main_clause(text: str, expected: list[st
 )
 def test_a_verb_listed_by_hand_is_read_as_a_verb(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He would ultimately escort me into the large visiting room itself.", []),
+        ("They restrained me on the floor.", []),
+        # staff writing about what they did to someone else stays a finding
+        ("I escorted him back to the ward.", ["escorted"]),
+        ("Staff escorted her back to the ward.", ["escorted"]),
+    ],
+)
+def test_a_coercive_act_done_to_the_narrator_is_self_disclosure(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The key was combining aggressive, targeted pruning with a soil-level intervention.", []),
+        # a predicate list is no noun phrase: the label stays on the person
+        ("Initially he was verbally aggressive and non-engaging.", ["aggressive", "non-engaging"]),
+        ("She became aggressive, kicking and spitting.", ["aggressive"]),
+    ],
+)
+def test_a_list_of_modifiers_before_an_activity(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+def test_dirty_equipment_is_opt_in() -> None:
+    text = "Staff found dirty needles in the bathroom bin."
+    assert flagged(text) == []
+    assert [f.rule for f in tilint.lint_text(text, tilint.Config(extend_select=("TI385",)))] == ["TI385"]
+    assert [f.text for f in tilint.lint_text("Her urine was dirty.")] == ["urine was dirty"]

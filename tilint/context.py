@@ -2111,6 +2111,10 @@ def first_person_account(
     # a coercive participle after "be" is a passive however its word was listed ("allowed")
     if syntax.part_of_speech(forms, doc, start, end) != "verb" and not (be is not None and category == "coercive"):
         return False
+    if be is None and category == "coercive" and end < sent.end and doc[end].lower_ in _FIRST_OBJECTS:
+        # "he would escort me into the room": done to the narrator, or to staff ("she let
+        # us take bloods"); either way no power over someone else in care
+        return True
     # only a subject of its own clause: a shared one may be another person ("I believe
     # some people have services but still refuse care")
     head = syntax.subject(doc, be + 1 if be is not None else start, sent)

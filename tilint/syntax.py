@@ -1253,6 +1253,14 @@ def _coordinated_noun(doc: Doc, end: int, sent: Span, classes: WordClasses) -> l
             found = _following_noun(doc, i, sent, classes)
             if found:
                 return found
+            # "aggressive, targeted pruning": an activity, as without the list (a modifier
+            # as a word of its own: "non-engaging" is one adjective)
+            if (
+                all(doc[k].is_alpha and doc[k].whitespace_ for k in range(i, head))
+                and _activity_follows(doc, i, sent, classes)
+                and "behaviours" in classes.classes
+            ):
+                return ["behaviours"]
         if head == i and _past_verb(doc[i].lower_, classes):
             return []  # "belligerent and tried to kick staff": a verb, so a new clause
         i = head + 1 if head == i else i + 1

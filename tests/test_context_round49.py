@@ -131,3 +131,29 @@ def test_dirty_equipment_is_opt_in() -> None:
     assert flagged(text) == []
     assert [f.rule for f in tilint.lint_text(text, tilint.Config(extend_select=("TI385",)))] == ["TI385"]
     assert [f.text for f in tilint.lint_text("Her urine was dirty.")] == ["urine was dirty"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A life of stress brought on by this cruel world of supposedly sane people.", []),
+        ("She was found with apparently self-inflicted wounds.", []),
+        # a gerund after the adverb is the person's account
+        ("He spoke of apparently hearing voices.", ["apparently"]),
+        ("She apparently heard voices at night.", ["apparently"]),
+    ],
+)
+def test_a_doubting_adverb_inside_a_bare_noun_phrase(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Older dogs often suffer from arthritis.", []),
+        ("The dog suffers from anxiety when left alone.", []),
+        ("Her son suffers from anxiety.", ["suffers from"]),
+    ],
+)
+def test_an_animal_that_suffers_is_no_person(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

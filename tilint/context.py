@@ -3170,6 +3170,9 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
 # Ordinals that may stand between such a determiner and the adverb (numbers too).
 _NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+# Prepositions that take only a noun phrase (not "after", "before" or "to", which also
+# take a clause or a verb).
+_NP_PREPOSITIONS = frozenset("of with among amongst between for from about by among".split())
 
 
 def _inside_noun_phrase(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -3182,9 +3185,16 @@ def _inside_noun_phrase(doc: Doc, start: int, end: int, sent: Span) -> bool:
     det = start - 1
     while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
         det -= 1
-    if det < sent.start or doc[det].lower_ not in _ATTRIBUTIVE_DETERMINERS:
+    if det < sent.start:
         return False
-    if det == start - 1:
+    # "a world of supposedly sane people": a bare plural after a preposition, when a
+    # modifier and its noun follow as below
+    after_preposition = (
+        det == start - 1 and doc[det].lower_ in _NP_PREPOSITIONS and end < sent.end and not doc[end].lower_.endswith("ing")
+    )
+    if doc[det].lower_ not in _ATTRIBUTIVE_DETERMINERS and not after_preposition:
+        return False
+    if det == start - 1 and not after_preposition:
         return True
     k = end + 1  # past the modifier, and a hyphenated one's parts ("self - inflicted")
     while k + 1 < sent.end and doc[k].text == "-":

@@ -157,3 +157,15 @@ def test_a_doubting_adverb_inside_a_bare_noun_phrase(text: str, expected: list[s
 )
 def test_an_animal_that_suffers_is_no_person(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("When in psych wards, I tried many times to escape.", []),
+        # leaving is the person's own act; a staff "I" granting or holding is not
+        ("I allowed him to go home.", ["allowed him to"]),
+    ],
+)
+def test_the_narrators_own_leaving_is_self_disclosure(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -156,7 +156,7 @@ class TilintComponent:
                 not rule.flag_self_description
                 and (
                     context.self_described(doc, cand.start, cand.end, sent)
-                    or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags)
+                    or context.first_person_account(doc, cand.start, cand.end, sent, rule.category, cand.tags, rule.tags)
                     or context.narrator_scope(
                         doc, cand.start, cand.end, sent, rule.category, cand.tags, self.classes, narrative, rule.tags
                     )

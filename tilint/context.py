@@ -2090,11 +2090,13 @@ def first_person_account(
     sent: Span,
     category: str,
     forms: frozenset[str],
+    rule_tags: Sequence[str] = (),
 ) -> bool:
     """The writer's account of their own life (policy: self-disclosure without quotation
     marks): 'I refused my meds', 'I suffer from anxiety', 'I was sectioned', 'my
     addiction'. A staff member's 'I' doing something to someone ('I restrained him') is
-    not: an active coercive verb with 'I' as subject stays a finding, and 'we' is taken as
+    not: an active coercive verb with 'I' as subject stays a finding (but not leaving,
+    which is the narrator's own act: 'I tried to escape'), and 'we' is taken as
     self-disclosure only on the receiving end of a coercive passive (it is usually the
     team)."""
     from tilint import syntax
@@ -2126,7 +2128,7 @@ def first_person_account(
         return True
     if head is None or doc[head].lower_ != "i":
         return False
-    return be is not None or category != "coercive"
+    return be is not None or category != "coercive" or "leaving" in rule_tags
 
 
 _IMPLIED_SUBJECT_REACH = 15

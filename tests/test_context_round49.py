@@ -169,3 +169,21 @@ def test_an_animal_that_suffers_is_no_person(text: str, expected: list[str]) -> 
 )
 def test_the_narrators_own_leaving_is_self_disclosure(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note's heading, then the note: no glossary entry
+        ("SUBSTANCE ABUSE: The patient was actively tox screen positive for benzodiazepines.", ["substance abuse"]),
+        ("Noncompliance: a patient's decision not to take medication as prescribed.", []),
+        # the predicate's own words, not a noun after its clause ends
+        ("Where the challenges of substance abuse are prevalent, the concept of recovery matters.", ["substance abuse"]),
+        ("Substance abuse is, for many, an outdated term.", []),
+        # an instruction to the writer has no speaker to retell
+        ("Next describe the patient's history of substance abuse in order.", ["substance abuse"]),
+        ("The nurse said that the patient refused his medication.", []),
+    ],
+)
+def test_headings_predicates_and_instructions_are_uses(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

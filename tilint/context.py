@@ -725,6 +725,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
             before -= 1
         if lowered[k] in _PASSIVE_REPORT and before >= sent.start and lowered[before] in syntax.BE:
             return True  # "I was told that ...": someone else's account told to the writer
+        if all(lowered[j] in _INSTRUCTION_LEADS or doc[j].is_punct or doc[j].is_space for j in range(sent.start, before + 1)):
+            return False  # "Next describe the patient's history of ...": the writer's instruction, no speaker
         head = syntax.subject(doc, k, sent)
         if head is None:
             head = syntax.coordinated_subject(doc, k, sent, wc)  # "the nurse comes up and says that ..."
@@ -758,6 +760,8 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
 
 
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())
+# Words that may open an instruction before its verb ("Next, describe ...", "Please explain ...").
+_INSTRUCTION_LEADS = frozenset("next then first firstly second secondly finally now also please briefly".split())
 
 
 def _opens_retold_subject(doc: Doc, i: int, wc: WordClasses) -> bool:
@@ -1217,6 +1221,8 @@ def _glossary_headword(doc: Doc, start: int, k: int, sent: Span) -> bool:
     k += 1
     while k < sent.end and (doc[k].is_space or doc[k].text in ("*", "_")):
         k += 1
+    if k + 1 < sent.end and lowered[k] in ("the", "this") and word_classes.builtin().has("people", lowered[k + 1]):
+        return False  # "SUBSTANCE ABUSE: The patient was ...": a note's heading, then the note
     return k < sent.end and lowered[k] in _DEFINITION_OPENERS
 
 
@@ -1813,6 +1819,9 @@ def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
     )
 
 
+_CLAUSE_PUNCT = frozenset(", ; : ! ? ( )".split()) | {"."}
+
+
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
     """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
     sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
@@ -1828,7 +1837,16 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             i += 1
             continue
         if low in _COPULA or low in ("should", "must", "may", "can"):
-            after = [t for t in doc[i + 1 : min(sent.end, i + 9)] if not (t.is_punct or t.is_space)]
+            limit = min(sent.end, i + 9)
+            first = i + 1
+            if first < limit and doc[first].text == ",":  # an aside: "is, for many, an outdated term"
+                close = next((j for j in range(first + 1, min(sent.end, first + 7)) if doc[j].text == ","), None)
+                first = close + 1 if close is not None else first + 1
+                limit = min(sent.end, first + 8)
+            stop = next((j for j in range(first, limit) if doc[j].text in _CLAUSE_PUNCT), limit)
+            # only the predicate's own words: not "X are prevalent, the concept of ..." (an
+            # aside before it is skipped: "X is, for many, an outdated term")
+            after = [t for t in doc[i + 1 : stop] if not (t.is_punct or t.is_space)]
             # "X is now called Y": renamed ("'s" may be a possessive: "a mental patient's family called")
             if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
                 return True

@@ -97,6 +97,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

@@ -187,3 +187,22 @@ def test_the_narrators_own_leaving_is_self_disclosure(text: str, expected: list[
 )
 def test_headings_predicates_and_instructions_are_uses(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a view or report in the passive before a perfect infinitive, and past its agent
+        ("He is reported to have refused his medication.", []),
+        ("She was then said by the council to have claimed that the money was hers.", []),
+        ("He refused his medication.", ["refused"]),
+        # "'ll" is an auxiliary, so the narrator is the subject
+        ("I'll admit that I bought the book mainly for the cover.", []),
+        ("I’ll admit that I bought the book mainly for the cover.", []),
+        ("She’ll refuse her tablets if she is tired.", ["refuse"]),
+        # out of a public place, not a ward
+        ("He heckles the host and is escorted from the premises.", []),
+    ],
+)
+def test_reported_perfects_contractions_and_public_places(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

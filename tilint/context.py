@@ -1703,10 +1703,16 @@ def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     'be' of 'to be' after a passive participle of a view (class view-passives)."""
     if i - 1 >= sent.start and doc[i].lower_ == "to":
         v = i - 1  # "people with psychosis are said to lack insight": the match is the verb
-    elif i - 2 >= sent.start and doc[i].lower_ == "be" and doc[i - 1].lower_ == "to":
-        v = i - 2
+    elif i - 2 >= sent.start and doc[i].lower_ in ("be", "have") and doc[i - 1].lower_ == "to":
+        v = i - 2  # "are reported to have escaped": the perfect, reported as well
     else:
         return False
+    if not wc.has("view-passives", doc[v].lower_):
+        # "was said by the council to have claimed": past the passive's agent
+        by = next((k for k in range(v, max(sent.start, v - 5) - 1, -1) if doc[k].lower_ == "by"), None)
+        if by is None or by - 1 < sent.start:
+            return False
+        v = by - 1
     return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
 
 

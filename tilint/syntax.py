@@ -32,7 +32,7 @@ COPULAS = BE | frozenset(
     look looks looked prove proves proved proven""".split()
 )
 AUX = BE | frozenset(
-    "has have had having 've 'd do does did will would shall should can could may might must wo ca".split()
+    "has have had having 've 'd 'll ’ve ’d ’ll do does did will would shall should can could may might must wo ca".split()
 )
 NEGATIONS = frozenset("not n't never no".split())
 NOMINATIVE = frozenset("i we he she they".split())

@@ -1,4 +1,4 @@
-"""Forms met in the dev halves of blind rounds 48 and 49, each checked with the uses that must stay
+"""Forms met in the dev halves of blind rounds 48 to 50, each checked with the uses that must stay
 flagged. Calling someone a label ("he calls her an alcoholic") reports the label, as
 labelling them does; letting staff, an official or a body do something is no permission
 over the person ("allows the police to leave"); a deficit word on a part of an audit or a
@@ -136,32 +136,6 @@ def test_dirty_equipment_is_opt_in() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A life of stress brought on by this cruel world of supposedly sane people.", []),
-        ("She was found with apparently self-inflicted wounds.", []),
-        # a gerund after the adverb is the person's account
-        ("He spoke of apparently hearing voices.", ["apparently"]),
-        ("She apparently heard voices at night.", ["apparently"]),
-    ],
-)
-def test_a_doubting_adverb_inside_a_bare_noun_phrase(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Older dogs often suffer from arthritis.", []),
-        ("The dog suffers from anxiety when left alone.", []),
-        ("Her son suffers from anxiety.", ["suffers from"]),
-    ],
-)
-def test_an_animal_that_suffers_is_no_person(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("When in psych wards, I tried many times to escape.", []),
         # leaving is the person's own act; a staff "I" granting or holding is not
         ("I allowed him to go home.", ["allowed him to"]),
@@ -192,17 +166,42 @@ def test_headings_predicates_and_instructions_are_uses(text: str, expected: list
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a view or report in the passive before a perfect infinitive, and past its agent
-        ("He is reported to have refused his medication.", []),
-        ("She was then said by the council to have claimed that the money was hers.", []),
-        ("He refused his medication.", ["refused"]),
         # "'ll" is an auxiliary, so the narrator is the subject
         ("I'll admit that I bought the book mainly for the cover.", []),
         ("I’ll admit that I bought the book mainly for the cover.", []),
         ("She’ll refuse her tablets if she is tired.", ["refuse"]),
-        # out of a public place, not a ward
-        ("He heckles the host and is escorted from the premises.", []),
+        # a doubting adverb in a symptom's noun phrase stays a finding
+        ("She came in with reportedly severe chest pain.", ["reportedly"]),
+        # a patient reported to have refused is the record's own account
+        ("The patient is reported to have refused her medication at 22:00.", ["refused"]),
+        # a ward escort stays a finding wherever it goes
+        ("He was escorted to the shop by two staff.", ["escorted"]),
     ],
 )
-def test_reported_perfects_contractions_and_public_places(text: str, expected: list[str]) -> None:
+def test_contractions_and_what_stays_flagged(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by the blind review of this change: each stays a finding
+        ("She called her mother, a chronic alcoholic, to ask for money.", ["alcoholic"]),
+        ("You could call her a frequent flyer at this point.", ["frequent flyer"]),
+        ("The treatment-resistant sample had more admissions than controls.", ["treatment-resistant"]),
+        ("The patient escaped us at the airlock door.", ["escaped"]),
+        ("We allow his teacher to visit him on the ward.", ["allow"]),
+        ("Doctors allow him hospital food only.", ["allow"]),
+        ("Dog owners who suffer from anxiety walk more.", ["suffer from"]),
+        # and each stays ordinary
+        ("The storm was angry and violent.", []),
+        ("He grew up with an angry and violent father.", []),
+        ("Parole refusals left him in prison for another year.", []),
+        ("The patient was finally clean after staff helped her shower.", []),
+        ("Music helps her escape while she is detained.", []),
+        ("Frequent flyer is still, sadly, common jargon on wards.", []),
+    ],
+)
+def test_what_the_review_of_the_change_found(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+

@@ -1565,7 +1565,7 @@ def _labelled_as(
             i = k - 1
         elif k - 2 >= sent.start and lowered[k] in ("a", "an") and lowered[k - 2 : k] == ["as", "being"]:
             i = k - 2  # "dismiss as being a homeless addict"
-    if i >= sent.start and lowered[i] != "as" and _labels_object(doc, i, sent, wc):
+    if i >= sent.start and lowered[i] != "as" and _labels_object(doc, i, sent, wc, start):
         return True
     if i < sent.start or lowered[i] not in ("as", "like"):
         return False
@@ -1673,6 +1673,7 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
 # Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
 # patients who ask for pain relief as drug seekers"); describing and seeing are not.
 _CALL_VERBS = frozenset("call calls called calling".split())
+_CALL_SUBJECTS = frozenset("i we you".split())  # "you could call her a frequent flyer": a use
 _LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
 
 
@@ -1703,20 +1704,14 @@ def _passive_view_to_be(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
     'be' of 'to be' after a passive participle of a view (class view-passives)."""
     if i - 1 >= sent.start and doc[i].lower_ == "to":
         v = i - 1  # "people with psychosis are said to lack insight": the match is the verb
-    elif i - 2 >= sent.start and doc[i].lower_ in ("be", "have") and doc[i - 1].lower_ == "to":
-        v = i - 2  # "are reported to have escaped": the perfect, reported as well
+    elif i - 2 >= sent.start and doc[i].lower_ == "be" and doc[i - 1].lower_ == "to":
+        v = i - 2
     else:
         return False
-    if not wc.has("view-passives", doc[v].lower_):
-        # "was said by the council to have claimed": past the passive's agent
-        by = next((k for k in range(v, max(sent.start, v - 5) - 1, -1) if doc[k].lower_ == "by"), None)
-        if by is None or by - 1 < sent.start:
-            return False
-        v = by - 1
     return wc.has("view-passives", doc[v].lower_) and _after_be(doc, v, sent)
 
 
-def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
+def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses, label_start: int | None = None) -> bool:
     """'a doctor labels a patient noncompliant', 'staff labelled her attention-seeking':
     a verb of labelling, its object ending at token i, and the label right after, the
     policy's reported labelling without 'as'. Not the writer's own act ('we labelled him')."""
@@ -1733,10 +1728,15 @@ def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> bool:
         return False
     if verb < sent.start:
         return False
-    # "he calls her an alcoholic": naming someone with a label, like labelling them
-    if lowered[verb] not in _CALL_VERBS and (
-        not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb)
-    ):
+    # "he calls her an alcoholic": naming someone with a label, like labelling them; the
+    # label right after the object ("called her mother, a chronic alcoholic" is a phone
+    # call and the writer's own label), and not the writer's or the reader's naming
+    if lowered[verb] in _CALL_VERBS:
+        between = range(i + 1, label_start if label_start is not None else i + 1)
+        if any(doc[k].is_punct or wc.has("people", lowered[k]) for k in between):
+            return False
+        return not any(t.lower_ in _CALL_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
+    if not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
         return False
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
 
@@ -1843,16 +1843,23 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             i += 1
             continue
         if low in _COPULA or low in ("should", "must", "may", "can"):
-            limit = min(sent.end, i + 9)
-            first = i + 1
-            if first < limit and doc[first].text == ",":  # an aside: "is, for many, an outdated term"
-                close = next((j for j in range(first + 1, min(sent.end, first + 7)) if doc[j].text == ","), None)
-                first = close + 1 if close is not None else first + 1
-                limit = min(sent.end, first + 8)
-            stop = next((j for j in range(first, limit) if doc[j].text in _CLAUSE_PUNCT), limit)
-            # only the predicate's own words: not "X are prevalent, the concept of ..." (an
-            # aside before it is skipped: "X is, for many, an outdated term")
-            after = [t for t in doc[i + 1 : stop] if not (t.is_punct or t.is_space)]
+            # only the predicate's own words: not "X are prevalent, the concept of ..."; an
+            # aside set off by two commas is read past ("X is, for many, an outdated term",
+            # "X is still, sadly, common jargon")
+            after: list[Token] = []
+            j = i + 1
+            while j < sent.end and len(after) < 8:
+                if doc[j].text == ",":
+                    close = next((k for k in range(j + 1, min(sent.end, j + 5)) if doc[k].text == ","), None)
+                    if close is None:
+                        break
+                    j = close + 1
+                    continue
+                if doc[j].text in _CLAUSE_PUNCT:
+                    break
+                if not (doc[j].is_punct or doc[j].is_space):
+                    after.append(doc[j])
+                j += 1
             # "X is now called Y": renamed ("'s" may be a possessive: "a mental patient's family called")
             if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
                 return True
@@ -2137,9 +2144,10 @@ def first_person_account(
     # a coercive participle after "be" is a passive however its word was listed ("allowed")
     if syntax.part_of_speech(forms, doc, start, end) != "verb" and not (be is not None and category == "coercive"):
         return False
-    if be is None and category == "coercive" and end < sent.end and doc[end].lower_ in _FIRST_OBJECTS:
+    if be is None and category == "coercive" and "leaving" not in rule_tags and end < sent.end and doc[end].lower_ in _FIRST_OBJECTS:
         # "he would escort me into the room": done to the narrator, or to staff ("she let
-        # us take bloods"); either way no power over someone else in care
+        # us take bloods"); either way no power over someone else in care (not leaving:
+        # "he escaped us at the airlock" is the patient's act)
         return True
     # only a subject of its own clause: a shared one may be another person ("I believe
     # some people have services but still refuse care")
@@ -3196,9 +3204,6 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
 _ATTRIBUTIVE_DETERMINERS = frozenset("a an the his her their its our your my this these those".split())
 # Ordinals that may stand between such a determiner and the adverb (numbers too).
 _NP_COUNTS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
-# Prepositions that take only a noun phrase (not "after", "before" or "to", which also
-# take a clause or a verb).
-_NP_PREPOSITIONS = frozenset("of with among amongst between for from about by among".split())
 
 
 def _inside_noun_phrase(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -3211,16 +3216,9 @@ def _inside_noun_phrase(doc: Doc, start: int, end: int, sent: Span) -> bool:
     det = start - 1
     while det >= sent.start and (doc[det].like_num or doc[det].lower_ in _NP_COUNTS):
         det -= 1
-    if det < sent.start:
+    if det < sent.start or doc[det].lower_ not in _ATTRIBUTIVE_DETERMINERS:
         return False
-    # "a world of supposedly sane people": a bare plural after a preposition, when a
-    # modifier and its noun follow as below
-    after_preposition = (
-        det == start - 1 and doc[det].lower_ in _NP_PREPOSITIONS and end < sent.end and not doc[end].lower_.endswith("ing")
-    )
-    if doc[det].lower_ not in _ATTRIBUTIVE_DETERMINERS and not after_preposition:
-        return False
-    if det == start - 1 and not after_preposition:
+    if det == start - 1:
         return True
     k = end + 1  # past the modifier, and a hyphenated one's parts ("self - inflicted")
     while k + 1 < sent.end and doc[k].text == "-":

@@ -205,3 +205,17 @@ def test_contractions_and_what_stays_flagged(text: str, expected: list[str]) -> 
 def test_what_the_review_of_the_change_found(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Claiming that it was a case of suicide, police neither registered an FIR nor investigated.", []),
+        ("The Sheriff's Office denies that misconduct occurred.", []),
+        # a person as the main clause's subject keeps the finding
+        ("Refusing his medication, the patient became agitated.", ["refusing"]),
+        ("Denying any drug use, the patient left.", ["denying"]),
+    ],
+)
+def test_a_participle_opening_the_sentence_has_the_main_subject(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

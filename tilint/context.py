@@ -2919,8 +2919,11 @@ def not_the_persons(
         return any(scopes & getattr(wc[c], key) for c in found)
 
     # "Medication keeps symptoms under control, allowing people to leave": a participle
-    # clause shares the sentence's subject (whatever part of speech the word was read as)
+    # clause shares the sentence's subject (whatever part of speech the word was read as),
+    # and so does one that opens the sentence ("Claiming that it was suicide, police ...")
     shared = _participle_clause_subject(doc, start, sent, wc) if end - start == 1 else None
+    if shared is None:
+        shared = _fronted_participle_subject(doc, start, sent, wc)
     if shared is not None and exempt(syntax.np_classes(doc, shared, sent, wc), "agent_not_person"):
         return True
     if pos == "verb":
@@ -3139,6 +3142,24 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
 
 # Words that open a subordinate clause before the main one.
 _SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
+
+
+def _fronted_participle_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
+    """'Claiming that it was a case of suicide, police neither registered ...': a present
+    participle opening the sentence has the main clause's subject, the noun right after the
+    participle clause's comma (its determiners aside), when that noun is a known word."""
+    lowered = lowers(doc)
+    if start != sent.start or not lowered[start].endswith("ing"):
+        return None
+    comma = next((k for k in range(start + 1, min(sent.end, start + 25)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    j = comma + 1
+    while j < sent.end and j - comma <= 3 and lowered[j] in _ATTRIBUTIVE_DETERMINERS:
+        j += 1
+    if j >= sent.end or not wc.of_token(doc, j):
+        return None
+    return _known_phrase_end(doc, j, min(sent.end, j + 4), wc)
 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken given done seen known shown written held kept left made found put set".split())

@@ -219,3 +219,14 @@ def test_what_the_review_of_the_change_found(text: str, expected: list[str]) -> 
 )
 def test_a_participle_opening_the_sentence_has_the_main_subject(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officers shall strive to refer mentally ill persons for treatment.", ["mentally ill persons"]),
+        ("We try not to refer to addicts in our leaflets.", []),
+    ],
+)
+def test_a_referral_is_no_naming_of_a_term(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -139,7 +139,14 @@ def is_mention(
             return True  # "prefer 'lives with' to suffers from"
         if contrast and lower != "not" and _speech_verb_after(doc, end, sent, wc):
             return True  # "Instead of junkie, say person who uses drugs"
-        if wc.has("speech-verbs", lower) and not any(doc[k].text in (",", ";") for k in range(previous.i + 1, start)):
+        # "refer" names a term only as "refer to X" ("to refer mentally ill persons for
+        # treatment" is a referral)
+        referral = lower.startswith("refer") and doc[previous.i + 1].lower_ != "to"
+        if (
+            wc.has("speech-verbs", lower)
+            and not referral
+            and not any(doc[k].text in (",", ";") for k in range(previous.i + 1, start))
+        ):
             # "not to use X", "instead of saying X", "rather than calling X": the cue right
             # before the verb, past other cues and adverbs only ("admits to heroin use,
             # alcohol abuse" is a noun "use", not a verb of saying); X is the verb's object,

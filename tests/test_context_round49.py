@@ -230,3 +230,17 @@ def test_a_participle_opening_the_sentence_has_the_main_subject(text: str, expec
 )
 def test_a_referral_is_no_naming_of_a_term(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I know from my own experience as an insulin-dependent diabetic that I must take insulin.", []),
+        ("My experience as an addict taught me patience.", []),
+        # a person of the writer's, or another's experience, keeps the label
+        ("I started thinking of my father as an alcoholic.", ["an alcoholic"]),
+        ("Her experience as an addict taught her patience.", ["an addict"]),
+    ],
+)
+def test_the_writers_own_time_in_a_role_is_self_description(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

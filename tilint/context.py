@@ -2053,6 +2053,25 @@ def _as_most_do(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return nearest == "i"
 
 
+def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
+    """'from my own experience as an insulin-dependent diabetic', 'in my years as an
+    addict': the writer's own time in the role named after 'as'."""
+    lowered = lowers(doc)
+    k = start - 1
+    if k >= sent.start and lowered[k] in ("a", "an"):
+        k -= 1
+    if k < sent.start or lowered[k] != "as":
+        return False
+    j = k - 1
+    # the writer's time, work or status, not a person of theirs ("my father as an alcoholic")
+    if j < sent.start or not doc[j].is_alpha or word_classes.builtin().has("people", lowered[j]):
+        return False
+    j -= 1
+    if j >= sent.start and lowered[j] == "own":
+        j -= 1
+    return j >= sent.start and lowered[j] in ("my", "our")
+
+
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'we alcoholics', "I'm an addict", 'I was a junkie': a person describing themselves
     in their own words (principle 5), treated like a quotation. 'We placed her on obs'
@@ -2061,6 +2080,8 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if any(t.lower_ in _THIRD_PERSON for t in doc[start:end]):
         return False
     if _as_a_label_i(doc, start, end, sent) or _narrators_group(doc, start, sent) or _self_included(doc, start, end, sent):
+        return True
+    if _my_own_time_as(doc, start, sent):
         return True
     if _as_someone_who(doc, start, sent) or _like_other(doc, start, sent) or _as_most_do(doc, start, end, sent):
         return True

@@ -88,7 +88,6 @@ def test_a_participle_clause_before_the_main_clause(text: str, expected: list[st
     ("text", "expected"),
     [
         ("There has been a decline in the use of hospital orders which allow defendants to be sent for treatment.", []),
-        ("Sometimes medication needs to be administered to a person in a restraint.", []),
         # a person or staff as the subject keeps the finding
         ("Staff on the ward allow residents to go out only with an escort.", ["allow"]),
         # an "-ing" form stays an adjective where it can be one
@@ -210,20 +209,6 @@ def test_what_the_review_of_the_change_found(text: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Claiming that it was a case of suicide, police neither registered an FIR nor investigated.", []),
-        ("The Sheriff's Office denies that misconduct occurred.", []),
-        # a person as the main clause's subject keeps the finding
-        ("Refusing his medication, the patient became agitated.", ["refusing"]),
-        ("Denying any drug use, the patient left.", ["denying"]),
-    ],
-)
-def test_a_participle_opening_the_sentence_has_the_main_subject(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("Officers shall strive to refer mentally ill persons for treatment.", ["mentally ill persons"]),
         ("We try not to refer to addicts in our leaflets.", []),
     ],
@@ -244,3 +229,26 @@ def test_a_referral_is_no_naming_of_a_term(text: str, expected: list[str]) -> No
 )
 def test_the_writers_own_time_in_a_role_is_self_description(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by the second blind review of this change: each stays a finding
+        ("Denying any thoughts of self-harm, the psychiatrist discharged him.", ["denying"]),
+        ("She alleges the office manager assaulted her.", ["alleges"]),
+        ("The council are retards.", ["retards"]),
+        ("He seemed completely unhinged on the phone.", ["unhinged"]),
+        ("I remember my stepdad as an alcoholic who hit us.", ["an alcoholic"]),
+        ("Let's call her a frequent flyer.", ["frequent flyer"]),
+        ("Call him a junkie if you like.", ["junkie"]),
+        # and each stays ordinary
+        ("He complained about the hearing date.", []),
+        ("PIP refusals are often overturned at tribunal.", []),
+        ("He reads novels to escape while on the ward.", []),
+        ("Her father was angry and violent when he drank.", []),
+    ],
+)
+def test_what_the_second_review_found(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+

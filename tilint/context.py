@@ -1681,6 +1681,7 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
 # patients who ask for pain relief as drug seekers"); describing and seeing are not.
 _CALL_VERBS = frozenset("call calls called calling".split())
 _CALL_SUBJECTS = frozenset("i we you".split())  # "you could call her a frequent flyer": a use
+_CALL_IMPERATIVE_LEADS = frozenset("let's lets let’s 's ’s just please simply".split())
 _LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
 
 
@@ -1742,6 +1743,8 @@ def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses, label_start: i
         between = range(i + 1, label_start if label_start is not None else i + 1)
         if any(doc[k].is_punct or wc.has("people", lowered[k]) for k in between):
             return False
+        if lowered[verb] == "call" and (verb == sent.start or lowered[verb - 1] in _CALL_IMPERATIVE_LEADS):
+            return False  # "Call him a junkie if you like", "let's call her a frequent flyer": a use
         return not any(t.lower_ in _CALL_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
     if not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
         return False
@@ -2053,6 +2056,11 @@ def _as_most_do(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return nearest == "i"
 
 
+_TIME_IN_A_ROLE = frozenset(
+    "experience experiences time times years days months weeks decades work career life role job status history youth".split()
+)
+
+
 def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
     """'from my own experience as an insulin-dependent diabetic', 'in my years as an
     addict': the writer's own time in the role named after 'as'."""
@@ -2064,7 +2072,7 @@ def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
         return False
     j = k - 1
     # the writer's time, work or status, not a person of theirs ("my father as an alcoholic")
-    if j < sent.start or not doc[j].is_alpha or word_classes.builtin().has("people", lowered[j]):
+    if j < sent.start or lowered[j] not in _TIME_IN_A_ROLE:
         return False
     j -= 1
     if j >= sent.start and lowered[j] == "own":
@@ -2947,11 +2955,8 @@ def not_the_persons(
         return any(scopes & getattr(wc[c], key) for c in found)
 
     # "Medication keeps symptoms under control, allowing people to leave": a participle
-    # clause shares the sentence's subject (whatever part of speech the word was read as),
-    # and so does one that opens the sentence ("Claiming that it was suicide, police ...")
+    # clause shares the sentence's subject (whatever part of speech the word was read as)
     shared = _participle_clause_subject(doc, start, sent, wc) if end - start == 1 else None
-    if shared is None:
-        shared = _fronted_participle_subject(doc, start, sent, wc)
     if shared is not None and exempt(syntax.np_classes(doc, shared, sent, wc), "agent_not_person"):
         return True
     if pos == "verb":
@@ -3170,24 +3175,6 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
 
 # Words that open a subordinate clause before the main one.
 _SUBORDINATE_OPENERS = frozenset("as if when whenever while whilst because since although though unless once after before until where".split())
-
-
-def _fronted_participle_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
-    """'Claiming that it was a case of suicide, police neither registered ...': a present
-    participle opening the sentence has the main clause's subject, the noun right after the
-    participle clause's comma (its determiners aside), when that noun is a known word."""
-    lowered = lowers(doc)
-    if start != sent.start or not lowered[start].endswith("ing"):
-        return None
-    comma = next((k for k in range(start + 1, min(sent.end, start + 25)) if doc[k].text == ","), None)
-    if comma is None:
-        return None
-    j = comma + 1
-    while j < sent.end and j - comma <= 3 and lowered[j] in _ATTRIBUTIVE_DETERMINERS:
-        j += 1
-    if j >= sent.end or not wc.of_token(doc, j):
-        return None
-    return _known_phrase_end(doc, j, min(sent.end, j + 4), wc)
 
 
 _IRREGULAR_PARTICIPLES = frozenset("taken given done seen known shown written held kept left made found put set".split())

@@ -145,7 +145,8 @@ def _compile_group(r: int, g: int, rule: Rule, group: MatchGroup) -> CompiledGro
             text = form.text if group.case_sensitive else form.text.lower()
             forms.setdefault(text, set()).update(form.tags)
     all_tags: list[str | None] = [*sorted({t for tags in forms.values() for t in tags})] or [None]
-    if group.inflect is None:
+    # (not labels: a slur such as "retard" reads as a verb to lemminflect)
+    if group.inflect is None and rule.category != "stigmatising":
         for text, tags in forms.items():
             if not tags and _only_a_verb(text):
                 tags.add(VERB_ONLY)  # "allow" listed by hand is read as a verb, like inflected forms
@@ -173,8 +174,9 @@ _TAG_SETS: dict[frozenset[str], frozenset[str]] = {}
 def _only_a_verb(text: str) -> bool:
     """Is a term listed without `inflect` a single word that English uses only as a verb
     ("allow", "refuses", not "claims" or "permit")? Its match is then read as a verb. Not
-    an "-ing" form, which is as often an adjective ("can be challenging")."""
-    if not text.isalpha() or text.endswith("ing"):
+    an "-ing" or "-ed" form, which is as often an adjective ("can be challenging",
+    "entitled", "unhinged")."""
+    if not text.isalpha() or text.endswith(("ing", "ed")):
         return False
     from lemminflect import getAllLemmas
 

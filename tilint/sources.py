@@ -23,7 +23,7 @@ from tilint.policy import data_dir
 # used while it was built); 11 "<adjective> to <verb>" phrases are also matched hyphenated
 # ("hard-to-reach"); 12 groups may require words on either side (requires_near); 13 the
 # phrase trie shares its leaves (PhraseIndex.share_leaves).
-COMPILER_VERSION = 14
+COMPILER_VERSION = 15
 
 
 def builtin_files() -> list[Path]:

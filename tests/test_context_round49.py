@@ -1,4 +1,4 @@
-"""Forms met in the dev halves of blind rounds 48 to 50, each checked with the uses that must stay
+"""Forms met in the dev halves of blind rounds 48 to 51, each checked with the uses that must stay
 flagged. Calling someone a label ("he calls her an alcoholic") reports the label, as
 labelling them does; letting staff, an official or a body do something is no permission
 over the person ("allows the police to leave"); a deficit word on a part of an audit or a

@@ -1679,10 +1679,12 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
 
 # Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
 # patients who ask for pain relief as drug seekers"); describing and seeing are not.
+_LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
+# Naming someone with a label ("he calls her an alcoholic"), reported unless the writer,
+# the reader or an imperative does the calling.
 _CALL_VERBS = frozenset("call calls called calling".split())
 _CALL_SUBJECTS = frozenset("i we you".split())  # "you could call her a frequent flyer": a use
 _CALL_IMPERATIVE_LEADS = frozenset("let's lets let’s 's ’s just please simply".split())
-_LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
 
 
 def _coordinated_before(doc: Doc, i: int, sent: Span) -> bool:
@@ -1835,7 +1837,8 @@ def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
     )
 
 
-_CLAUSE_PUNCT = frozenset(", ; : ! ? ( )".split()) | {"."}
+# Marks that end a predicate (a comma may open an aside instead, and is read apart).
+_CLAUSE_PUNCT = frozenset("; : ! ? ( ) .".split())
 
 
 def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:

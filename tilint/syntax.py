@@ -1080,6 +1080,12 @@ def attached(
     # "violent patients with pain": a match that names its own person modifies nothing after it
     if any(classes.has("people", t.lower_) for t in doc[start:end]):
         return []
+    # "amongst the junkies in a hospital gown": a label for people names them too, unless
+    # it is itself a modifier ("addict stuff")
+    if any(classes.has("labelled-people", t.lower_) for t in doc[start:end]) and not (
+        end < sent.end and any(classes[c].modified_not_person for c in classes.of_token(doc, end))
+    ):
+        return []
     # "lung compliance", "bacteria resistant to ...": a classed noun right before a
     # one-word match (a longer match holds its own modifier: "treatment compliance")
     if start - 1 >= sent.start and end - start == 1:

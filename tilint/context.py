@@ -2973,6 +2973,10 @@ def not_the_persons(
             return True
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
+            # "was refused clearance by airport security": whoever the passive's subject
+            # is, something was withheld from them
+            if category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent):
+                return True
             agent = syntax.by_agent(doc, end, sent, wc)
             if agent is not None:
                 return exempt(syntax.np_classes(doc, agent, sent, wc), "agent_not_person")

@@ -631,7 +631,9 @@ _APPOSITIVE = 3  # tokens: "Miss D", "his GP"
 
 # What is granted to someone, after "her" ("denied her access"); "her appointment",
 # "her treatment" are possessive.
-_GRANTS = frozenset("access entry admission permission bail benefits parole visa leave".split())
+_GRANTS = frozenset(
+    "access entry admission permission bail benefits parole visa leave clearance funding housing asylum treatment care".split()
+)
 
 
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:

@@ -57,7 +57,7 @@ def test_own_descriptions_stay_uses(text, word):
     "text",
     [
         "Impulse control (control over hostile, aggressive, or sexual impulses).",
-        "We train staff to manage challenging, aggressive, and potentially violent behavior.",
+        "We train staff to manage hostile, aggressive, and potentially violent behavior.",
         "Social behaviour (aggressive, bizarre behaviours or withdrawal).",
         "Personal care provokes an aggressive reaction from her when she is confused.",
         "The primary cause of combative behavior in dementia is confusion.",

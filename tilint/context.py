@@ -919,7 +919,7 @@ _VIEW_VERBS = frozenset(
 # Past or present verbs of reporting; not "say" or "tell" (an instruction).
 _ATTRIBUTION_VERBS = frozenset(
     """said says told tells heard hears reported reports added adds stated states wrote writes explained explains
-    describe describes described""".split()
+    describe describes described revealed reveals disclosed discloses""".split()
 )
 
 

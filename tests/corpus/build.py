@@ -102,6 +102,7 @@ HALF_BATCHES = {
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
     "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
+    "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzza.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzb.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzc.jsonl", "blind-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzd.jsonl",
 }
 
 

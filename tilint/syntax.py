@@ -984,6 +984,12 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
         return (j - 1 >= sent.start and doc[j - 1].lower_ == "you") or _permission_follows(doc, start, sent, classes)
     if modals and j - 1 >= sent.start and doc[j - 1].lower_ in ("let", "lets", "letting") and not is_boundary(doc, j):
         return True  # "let them refuse the care": an option the person is given
+    if low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in ("and", "or"):
+        # "the right to receive information and to refuse treatment": a second
+        # infinitive shares the first one's right
+        first = _first_infinitive(doc, j - 1, sent)
+        if first is not None:
+            j = first
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
         k = j - 1
         while k >= sent.start and j - k <= 4 and not is_boundary(doc, k):
@@ -993,6 +999,18 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     return False
 
 
+def _first_infinitive(doc: Doc, coordinator: int, sent: Span) -> int | None:
+    """The "to" of the first of two coordinated infinitives ("to receive ... and to
+    refuse"), within a short reach and the same clause, or None."""
+    for k in range(coordinator - 1, max(sent.start, coordinator - _COORDINATED_INFINITIVE_REACH) - 1, -1):
+        if is_boundary(doc, k) and doc[k].text != ",":
+            return None
+        if doc[k].lower_ == "to":
+            return k
+    return None
+
+
+_COORDINATED_INFINITIVE_REACH = 8
 _REFUSING_VERBS = frozenset("refuse decline".split())
 _POSSESSORS = frozenset("his her their my your our its".split())
 

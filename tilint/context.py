@@ -919,7 +919,7 @@ _VIEW_VERBS = frozenset(
 # Past or present verbs of reporting; not "say" or "tell" (an instruction).
 _ATTRIBUTION_VERBS = frozenset(
     """said says told tells heard hears reported reports added adds stated states wrote writes explained explains
-    describe describes described revealed reveals disclosed discloses""".split()
+    describe describes described""".split()
 )
 
 
@@ -2975,7 +2975,7 @@ def not_the_persons(
         if be is not None:
             # "was refused clearance by airport security": whoever the passive's subject
             # is, something was withheld from them
-            if category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent):
+            if category in _PASSIVE_RECEIVER and syntax.grant_word_follows(doc, end, sent):
                 return True
             agent = syntax.by_agent(doc, end, sent, wc)
             if agent is not None:

@@ -631,9 +631,13 @@ _APPOSITIVE = 3  # tokens: "Miss D", "his GP"
 
 # What is granted to someone, after "her" ("denied her access"); "her appointment",
 # "her treatment" are possessive.
-_GRANTS = frozenset(
-    "access entry admission permission bail benefits parole visa leave clearance funding housing asylum treatment care".split()
-)
+_GRANTS = frozenset("access entry admission permission bail benefits parole visa leave clearance".split())
+
+
+def grant_word_follows(doc: Doc, end: int, sent: Span) -> bool:
+    """Is the word right after the verb one of the things granted or withheld ("was
+    refused clearance", "was denied access")? Not "a ..." ("was refused a second time")."""
+    return end < sent.end and doc[end].lower_ in _GRANTS
 
 
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:

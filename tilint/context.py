@@ -955,20 +955,8 @@ def _opens_clause(doc: Doc, i: int, start: int, end: int, sent: Span, wc: WordCl
     amount = doc[i].like_num or (
         low in _AMOUNT_OPENERS and any(doc[j].like_num or lowered[j] in _FRACTIONS for j in range(i, min(sent.end, i + 3)))
     )  # "about 40", "up to half", not "thought about how"
-    # "says relapse is ...", "said patients refused ...": a bare noun right before a finite
-    # verb (or before the match as that verb) is the clause's subject too
-    bare_noun = (
-        doc[i].is_alpha
-        and doc[i].is_lower
-        and not syntax.is_adverb(low)
-        and low not in syntax.PREPOSITIONS
-        and low not in _RELATIVE_WORDS
-        and i + 1 < sent.end
-        and (lowered[i + 1] in _FINITE or (i + 1 == start and syntax.past_verb_form(lowered[start], wc)))
-    )
     if not (
         subject_word
-        or bare_noun
         or amount
         or low in _SUBJECT_DETERMINERS
         or low in _SUBJECT_QUANTIFIERS

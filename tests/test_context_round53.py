@@ -121,3 +121,25 @@ def test_reported_labels_and_records(text: str, expected: list[str]) -> None:
 )
 def test_forms_of_victim_heartsink_and_commit(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by a second blind review
+        ("Refugees are often refused care.", []),
+        ("Many depression victims never seek help.", ["depression victims"]),
+        ("Two psych patients were boarded in ED overnight.", ["psych patients"]),
+        ("The psych patient experience team will contact you.", []),
+        ("The claimant complained that the DWP was persecuting him.", []),
+        ("He complained that his throat was sore all night.", ["complained that"]),
+        ("A mother has revealed how her son is suffering from anxiety.", []),
+        ("Our audit revealed how patients are managed on the ward.", ["patients are managed"]),
+        # a care team's handover line and a policy's own rule are the writer's words
+        ("Staff reported patient refused meds this morning.", ["refused"]),
+        ("Nurses report patient is non-compliant with fluids.", ["non-compliant"]),
+        ("The patient who reported pain refused physio.", ["refused"]),
+    ],
+)
+def test_second_review_cases(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

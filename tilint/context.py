@@ -719,7 +719,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
         opener = after == subordinate_opener or lowered[after] == "that" or (
             not label
             and lowered[after] == "how"
-            and lowered[k] in _ATTRIBUTION_VERBS
+            and (lowered[k] in _ATTRIBUTION_VERBS or (lowered[k] in _REVEAL_VERBS and _a_person_reveals(doc, k, sent, wc)))
             and after + 1 < sent.end
             and lowered[after + 1] != "to"
         )  # "the court heard how he ...", not "explain how they ..." or "explained how to ..."
@@ -764,6 +764,25 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
         # "the tests indicate she ...": evidence the writer reads, unless a speaker indicates it
         return not needs_speaker or _a_speaker(doc, head, sent, syntax.np_classes(doc, head, sent, wc))
     return False
+
+
+# "a mother has revealed how her son is suffering": a person's account retold; a chart, a
+# test or an audit that reveals how is evidence the writer reads
+_REVEAL_VERBS = frozenset("revealed reveals disclosed discloses".split())
+_PERSON_SPEAKERS = frozenset({"people", "relations", "person-nouns", "service-users", "officials"})
+
+
+def _a_person_reveals(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:
+    from tilint import syntax
+
+    head = syntax.subject(doc, verb, sent)
+    if head is None:
+        return False
+    low = doc[head].lower_
+    if low in ("he", "she", "they"):
+        return True
+    found = syntax.np_classes(doc, head, sent, wc)
+    return bool(_PERSON_SPEAKERS & set(found)) or (not found and doc[head].is_title and doc[head].is_alpha)
 
 
 _SECOND_PREDICATE = frozenset("was were had appeared seemed became".split())

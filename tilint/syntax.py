@@ -636,8 +636,13 @@ _GRANTS = frozenset("access entry admission permission bail benefits parole visa
 
 def grant_word_follows(doc: Doc, end: int, sent: Span) -> bool:
     """Is the word right after the verb one of the things granted or withheld ("was
-    refused clearance", "was denied access")? Not "a ..." ("was refused a second time")."""
-    return end < sent.end and doc[end].lower_ in _GRANTS
+    refused clearance", "refugees are refused care")? Not "a ..." ("was refused a second
+    time"). Care and treatment count here, after a passive, though not after "her" (in
+    "refused her treatment" the treatment is hers)."""
+    return end < sent.end and (doc[end].lower_ in _GRANTS or doc[end].lower_ in _WITHHELD_AFTER_A_PASSIVE)
+
+
+_WITHHELD_AFTER_A_PASSIVE = frozenset("care treatment housing funding asylum".split())
 
 
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:

@@ -143,17 +143,3 @@ def test_forms_of_victim_heartsink_and_commit(text: str, expected: list[str]) ->
 )
 def test_second_review_cases(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("On the ward she was regarded as medically noncompliant.", []),
-        ("He is seen as very manipulative by staff.", []),
-        # no view reported: the writer's own description, adverb or not
-        ("She remains medically noncompliant.", ["noncompliant"]),
-        ("I would describe him as extremely aggressive.", ["aggressive"]),
-    ],
-)
-def test_a_reported_label_past_an_adverb(text: str, expected: list[str]) -> None:
-    assert flagged(text) == expected

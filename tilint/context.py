@@ -1561,9 +1561,6 @@ def _labelled_as(
             i -= 1
         elif lowered[i] == "being" and i - 1 >= sent.start and lowered[i - 1] == "as":
             i -= 1  # "seen as being an attention seeker"
-        elif syntax.is_adverb(lowered[i]) and lowered[i] not in _NEGATIONS:
-            run = 0
-            i -= 1  # "regarded as medically noncompliant", "seen as very difficult"
         elif (
             doc[i].is_alpha
             and lowered[i] != "as"

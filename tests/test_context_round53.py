@@ -143,3 +143,17 @@ def test_forms_of_victim_heartsink_and_commit(text: str, expected: list[str]) ->
 )
 def test_second_review_cases(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # withdrawn after a third blind review: these must stay as they are
+        ("Young people who have attempted suicide can recover and succeed.", []),
+        ("Life support was withdrawn after a failed attempt at resuscitation.", []),
+        ("He is best described as very manipulative.", ["manipulative"]),
+        ("He was seen in clinic as again non-compliant with his depot.", ["non-compliant"]),
+    ],
+)
+def test_withdrawn_readings_stay_withdrawn(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

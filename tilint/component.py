@@ -219,7 +219,7 @@ class TilintComponent:
                 compound = past in self._compound_heads and not past.endswith("ing")
                 # a comma list of modifiers is one list, whatever its noun: "challenging,
                 # aggressive and violent behaviour"
-                head_ok = after and (after[-1] in self._people or (listed and after[-1] in spec.words))
+                head_ok = bool(after) and (after[-1] in self._people or (listed and after[-1] in spec.words))
                 if not (head_ok and not compound and context.window_has(after, spec)):
                     return False
             if not context.window_has_head(after, spec, self._person_nouns, self._compound_heads):

@@ -634,15 +634,16 @@ _APPOSITIVE = 3  # tokens: "Miss D", "his GP"
 _GRANTS = frozenset("access entry admission permission bail benefits parole visa leave clearance".split())
 
 
+# Withheld after a passive ("refugees are refused care"), though not after "her" (in
+# "refused her treatment" the treatment is hers).
+_WITHHELD_AFTER_A_PASSIVE = frozenset("care treatment housing funding asylum".split())
+
+
 def grant_word_follows(doc: Doc, end: int, sent: Span) -> bool:
     """Is the word right after the verb one of the things granted or withheld ("was
     refused clearance", "refugees are refused care")? Not "a ..." ("was refused a second
-    time"). Care and treatment count here, after a passive, though not after "her" (in
-    "refused her treatment" the treatment is hers)."""
+    time")."""
     return end < sent.end and (doc[end].lower_ in _GRANTS or doc[end].lower_ in _WITHHELD_AFTER_A_PASSIVE)
-
-
-_WITHHELD_AFTER_A_PASSIVE = frozenset("care treatment housing funding asylum".split())
 
 
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:
@@ -1008,6 +1009,9 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     return False
 
 
+_COORDINATED_INFINITIVE_REACH = 8  # tokens back from "and to refuse" to the first "to"
+
+
 def _first_infinitive(doc: Doc, coordinator: int, sent: Span) -> int | None:
     """The "to" of the first of two coordinated infinitives ("to receive ... and to
     refuse"), within a short reach and the same clause, or None."""
@@ -1019,7 +1023,6 @@ def _first_infinitive(doc: Doc, coordinator: int, sent: Span) -> int | None:
     return None
 
 
-_COORDINATED_INFINITIVE_REACH = 8
 _REFUSING_VERBS = frozenset("refuse decline".split())
 _POSSESSORS = frozenset("his her their my your our its".split())
 

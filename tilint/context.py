@@ -769,7 +769,7 @@ def _indirect_speech(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses
 # "a mother has revealed how her son is suffering": a person's account retold; a chart, a
 # test or an audit that reveals how is evidence the writer reads
 _REVEAL_VERBS = frozenset("revealed reveals disclosed discloses".split())
-_PERSON_SPEAKERS = frozenset({"people", "relations", "person-nouns", "service-users", "officials"})
+_PERSON_SPEAKERS = _PEOPLE_SPEAKERS - {"institutions"}  # a person, not a body or a record
 
 
 def _a_person_reveals(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:

@@ -997,7 +997,7 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     if low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in ("and", "or"):
         # "the right to receive information and to refuse treatment": a second
         # infinitive shares the first one's right
-        first = _first_infinitive(doc, j - 1, sent)
+        first = _infinitive_before(doc, j - 1, sent, reach=_COORDINATED_INFINITIVE_REACH)
         if first is not None:
             j = first
     if low in ("to", "of"):  # "right to refuse", "right of refusal"
@@ -1009,18 +1009,9 @@ def capacity(doc: Doc, start: int, sent: Span, classes: WordClasses, *, modals: 
     return False
 
 
-_COORDINATED_INFINITIVE_REACH = 8  # tokens back from "and to refuse" to the first "to"
-
-
-def _first_infinitive(doc: Doc, coordinator: int, sent: Span) -> int | None:
-    """The "to" of the first of two coordinated infinitives ("to receive ... and to
-    refuse"), within a short reach and the same clause, or None."""
-    for k in range(coordinator - 1, max(sent.start, coordinator - _COORDINATED_INFINITIVE_REACH) - 1, -1):
-        if is_boundary(doc, k) and doc[k].text != ",":
-            return None
-        if doc[k].lower_ == "to":
-            return k
-    return None
+# Tokens back from "and to refuse" to the first "to": a whole infinitive phrase may stand
+# between ("to participate in decisions about her care or to refuse")
+_COORDINATED_INFINITIVE_REACH = 8
 
 
 _REFUSING_VERBS = frozenset("refuse decline".split())
@@ -1069,11 +1060,11 @@ def _bare_infinitive(low: str) -> bool:
     return not low.endswith(("ed", "ing")) and not (low.endswith("s") and not low.endswith("ss"))
 
 
-def _infinitive_before(doc: Doc, coordinator: int, sent: Span) -> int | None:
+def _infinitive_before(doc: Doc, coordinator: int, sent: Span, reach: int = _FIRST_CONJUNCT_REACH) -> int | None:
     """The "to" of an infinitive that opens the first of two coordinated verbs ("to
     consent to or refuse", "to accept, question or refuse"), or None. Not a preposition
     before a noun phrase ("her right to an advocate and refused one")."""
-    for k in range(coordinator - 1, max(sent.start, coordinator - _FIRST_CONJUNCT_REACH) - 1, -1):
+    for k in range(coordinator - 1, max(sent.start, coordinator - reach) - 1, -1):
         if doc[k].lower_ == "to" and k + 1 == coordinator:
             continue  # the first verb's own "to": "consent to or refuse"
         if doc[k].lower_ == "to":

@@ -1895,7 +1895,10 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             # "X is now called Y": renamed ("'s" may be a possessive: "a mental patient's family called")
             if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
                 return True
-            return any(wc.has("mention-nouns", t.lower_) or wc.has("mention-stance", t.lower_) for t in after[:5])
+            # "the mentally ill are stigmatised": a plural verb right after the words has
+            # people for its subject; a term they are is named by a mention noun
+            people_subject = low in ("are", "were") and words_skipped == 0
+            return any(wc.has("mention-nouns", t.lower_) or (not people_subject and wc.has("mention-stance", t.lower_)) for t in after[:5])
         if low in _CARRY_VERBS:
             after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
             if any(wc.has("mention-meaning", t.lower_) for t in after[:4]):

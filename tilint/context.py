@@ -3060,6 +3060,10 @@ def not_the_persons(
     attached = _food_only_in_protest(syntax.attached(doc, start, end, sent, pos, wc), doc, sent, wc)
     if exempt(attached, "modified_not_person"):
         return True
+    # "more aggressive moves", "her defiant way": a label for behaviour before a noun
+    # that never names a person describes that thing
+    if "behaviour" in scopes and pos == "adj" and syntax.thing_follows(doc, end, sent, wc):
+        return True
     # "the right to refuse treatment should be upheld unless the refusal puts ...": the
     # noun takes up the right just named, which is no act
     if pos != "verb" and "refusal" in scopes and syntax.right_named_before(doc, start, sent, wc):

@@ -20,6 +20,7 @@ make up the heuristic itself (auxiliaries, determiners, conjunctions) are listed
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1352,3 +1353,60 @@ def _person_word(low: str, classes: WordClasses) -> bool:
 def _possessor(doc: Doc, k: int, head: int) -> bool:
     """Is token k a possessor before the head ("my son's meltdowns")?"""
     return k + 1 < head and doc[k + 1].lower_ in _POSSESSIVES
+
+
+@lru_cache(maxsize=1)
+def _nouns_for_people() -> frozenset[str]:
+    from tilint.policy import data_dir
+
+    text = (data_dir() / "nouns" / "people.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def names_a_thing(low: str) -> bool:
+    """Is the word a noun that never names a person, a group or an animal ("moves",
+    "push", "exploration")? WordNet's nouns for those (lexicons/nouns/people.txt) rule a
+    word out with any one sense ("figure", "type"); a word lemminflect does not know as a
+    noun, or knows as an adverb, cannot be told."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(low)
+    nouns = lemmas.get("NOUN")
+    if not nouns or "ADV" in lemmas:
+        return False
+    people = _nouns_for_people()
+    return low not in people and not any(noun in people for noun in nouns)
+
+
+_MODIFIER_RUN = 3  # adjectives before the noun: "a more aggressive clinical picture"
+_CONJUNCTIONS = frozenset("and or nor but than when if as because since while".split())
+
+
+def thing_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Does a noun for a thing head what follows a modifier ("aggressive moves", "her
+    characteristically defiant way", "an aggressive puppy"), so that the modifier
+    describes that and not a person? Words of a class are left to the classes (a person
+    or "behaviour" is no thing here), except animals; a compound ("violent ex-heroin
+    addict") cannot be told."""
+    from lemminflect import getAllLemmas
+
+    if predicate_subject(doc, end - 1, end, sent) is not None:
+        return False  # "he was aggressive last night": said of the subject
+    k = end
+    while k < sent.end and k - end < _MODIFIER_RUN:
+        low = doc[k].lower_
+        if not doc[k].is_alpha or (k + 1 < sent.end and doc[k + 1].text in ("-", "/")):
+            return False
+        if low in DETERMINERS or low in PREPOSITIONS or low in AUX or low in RELATIVES or low in _CONJUNCTIONS or is_adverb(low):
+            return False
+        if low in ("one", "ones"):
+            return False  # "a combative one": a pronoun for the noun before
+        found = classes.of_token(doc, k)
+        if found:
+            return not _PERSON_CLASSES & set(found) and any(classes[c].animate and classes[c].modified_not_person for c in found)
+        # an adjective before another word is a modifier of what follows ("clinical picture")
+        if "ADJ" in getAllLemmas(low) and k + 1 < sent.end and doc[k + 1].is_alpha:
+            k += 1
+            continue
+        return names_a_thing(low)
+    return False

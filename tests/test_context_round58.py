@@ -44,8 +44,8 @@ def _thing_after(text: str, word: str) -> bool:
     nlp = spacy.blank("en")
     doc = nlp(text)
     sent = doc[:]
-    end = next(i for i, t in enumerate(doc) if t.lower_ == word) + 1
-    return syntax.thing_follows(doc, end, sent, classes.builtin())
+    start = next(i for i, t in enumerate(doc) if t.lower_ == word)
+    return syntax.thing_follows(doc, start, start + 1, sent, classes.builtin())
 
 
 @pytest.mark.parametrize(
@@ -73,8 +73,18 @@ def test_thing_follows(text: str, word: str, expected: bool) -> None:
         ("The aggressive change in tactics comes as more people turn to heroin.", []),
         ("Amy, in her characteristically defiant way, resisted.", []),
         ("We were expecting some abusive phone calls over the weekend.", []),
-        # labels on people stay findings
+        # labels on people stay findings (a blind review's cases): the phrase's head is a
+        # person, a word that stands for people, or a person's manner
         ("Staff described an aggressive young man in bay 3.", ["aggressive"]),
+        ("The policy sets out how to respond to violent mental health patients.", ["violent"]),
+        ("Combative trauma patients arrive intoxicated at weekends.", ["combative"]),
+        ("Aggressive locals threatened the outreach team outside the hostel.", ["aggressive"]),
+        ("We have a very aggressive caseload at the moment.", ["aggressive"]),
+        ("His aggressive demeanour frightened the receptionist.", ["aggressive"]),
+        ("Hostile affect, guarded, poor eye contact.", ["hostile"]),
+        # a note's shorthand, with no determiner, is said of the person
+        ("Aggressive mealtime, threw plate at HCA.", ["aggressive"]),
+        ("Resident combative bath time, refused hair wash.", ["combative", "refused"]),
         ("He is a violent thug, his neighbour said at the door.", ["violent"]),
         ("The ward struggled with aggressive patients last winter.", ["aggressive"]),
     ],
@@ -88,9 +98,16 @@ def test_behaviour_labels_before_a_thing(text: str, expected: list[str]) -> None
     [
         ("The mentally ill are still neglected and stigmatised.", ["the mentally ill"]),
         ("Addicts were stigmatised and shunned by the village.", ["addicts"]),
-        # a remark on a term: singular, or a mention noun
+        ("Junkies were banned from the café after the break-in.", ["junkies"]),
+        # a remark on a term: singular, a mention noun, a list of terms, or a stance word
+        # that only a term can take (a blind review's cases)
         ("'The mentally ill' is stigmatising.", []),
         ("'Addicts' and 'junkies' are stigmatising terms.", []),
+        ("Junkie and addict are derogatory and should be avoided.", []),
+        ("Crazy, nuts and psycho are ableist.", []),
+        ("In our guide, addict and junkie are banned.", []),
+        ("*Addict* and *junkie* are stigmatising.", []),
+        ("Schizophrenics are outdated; say people with schizophrenia.", []),
     ],
 )
 def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) -> None:

@@ -192,7 +192,7 @@ def is_mention(
         return True
     if _medial_attribution(doc, start, end, sent, wc):
         return True
-    return _followed_by_metalanguage(doc, end, sent, wc)
+    return _followed_by_metalanguage(doc, start, end, sent, wc)
 
 
 # What a sentence is "according to" that is no one's account: evidence the writer reads
@@ -1860,7 +1860,16 @@ def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
 _CLAUSE_PUNCT = frozenset("; : ! ? ( ) .".split())
 
 
-def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
+def _joined_to_a_term_before(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the match the last of a list ("junkie and addict", "crazy, nuts and psycho",
+    "*addict* and *junkie*")? Quotes and emphasis marks are read past."""
+    i = start - 1
+    while i >= sent.start and (doc[i].is_quote or doc[i].text in ("*", "_", "'", "’") or doc[i].is_space):
+        i -= 1
+    return i >= sent.start and doc[i].lower_ in ("and", "or", ",", "&", "/")
+
+
+def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
     sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
     if _apposition_of_term(doc, end, sent, wc):
@@ -1896,9 +1905,14 @@ def _followed_by_metalanguage(doc: Doc, end: int, sent: Span, wc: WordClasses) -
             if low != "'s" and any(t.lower_ in _RENAMED for t in after[:2]):
                 return True
             # "the mentally ill are stigmatised": a plural verb right after the words has
-            # people for its subject; a term they are is named by a mention noun
-            people_subject = low in ("are", "were") and words_skipped == 0
-            return any(wc.has("mention-nouns", t.lower_) or (not people_subject and wc.has("mention-stance", t.lower_)) for t in after[:5])
+            # people for its subject, and what is done to people is no remark on a term;
+            # "junkie and addict are derogatory" joins two terms
+            people_subject = low in ("are", "were") and words_skipped == 0 and not _joined_to_a_term_before(doc, start, sent)
+            return any(
+                wc.has("mention-nouns", t.lower_)
+                or (wc.has("mention-stance", t.lower_) and not (people_subject and wc.has("people-stance", t.lower_)))
+                for t in after[:5]
+            )
         if low in _CARRY_VERBS:
             after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
             if any(wc.has("mention-meaning", t.lower_) for t in after[:4]):
@@ -3062,7 +3076,7 @@ def not_the_persons(
         return True
     # "more aggressive moves", "her defiant way": a label for behaviour before a noun
     # that never names a person describes that thing
-    if "behaviour" in scopes and pos == "adj" and syntax.thing_follows(doc, end, sent, wc):
+    if "behaviour" in scopes and pos == "adj" and syntax.thing_follows(doc, start, end, sent, wc):
         return True
     # "the right to refuse treatment should be upheld unless the refusal puts ...": the
     # noun takes up the right just named, which is no act

@@ -1378,35 +1378,58 @@ def names_a_thing(low: str) -> bool:
     return low not in people and not any(noun in people for noun in nouns)
 
 
-_MODIFIER_RUN = 3  # adjectives before the noun: "a more aggressive clinical picture"
+_THING_RUN = 4  # words of the noun phrase after a modifier: "mental health service users"
 _CONJUNCTIONS = frozenset("and or nor but than when if as because since while".split())
 
 
-def thing_follows(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
-    """Does a noun for a thing head what follows a modifier ("aggressive moves", "her
-    characteristically defiant way", "an aggressive puppy"), so that the modifier
-    describes that and not a person? Words of a class are left to the classes (a person
-    or "behaviour" is no thing here), except animals; a compound ("violent ex-heroin
-    addict") cannot be told."""
+def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Does a noun for a thing head the noun phrase a modifier opens ("more aggressive
+    moves", "her characteristically defiant way", "some abusive phone calls", "an
+    aggressive puppy"), so that the modifier describes that and not a person? Every word
+    of the phrase must be a noun for a thing or an adjective before one: a person, a word
+    of another class ("behaviour", "demeanour"), a word that cannot be told or a compound
+    ("violent ex-heroin addict") leaves it a label. A note's shorthand with no determiner
+    ("Aggressive mealtime", "Resident combative bath time") is said of the person."""
     from lemminflect import getAllLemmas
 
-    if predicate_subject(doc, end - 1, end, sent) is not None:
+    if predicate_subject(doc, start, end, sent) is not None:
         return False  # "he was aggressive last night": said of the subject
+    before = start - 1
+    while before >= sent.start and is_adverb(doc[before].lower_):
+        before -= 1
+    if before < sent.start:
+        return False
+    opener = doc[before]
+    if opener.is_punct or opener.is_space:
+        return False
+    if opener.lower_ not in DETERMINERS and ((opener.is_title and before > sent.start) or _PERSON_CLASSES & set(classes.of_token(doc, before))):
+        return False  # after a name or a person: a note's shorthand
+    run: list[int] = []
     k = end
-    while k < sent.end and k - end < _MODIFIER_RUN:
-        low = doc[k].lower_
-        if not doc[k].is_alpha or (k + 1 < sent.end and doc[k + 1].text in ("-", "/")):
+    while k < sent.end and len(run) < _THING_RUN:
+        tok = doc[k]
+        low = tok.lower_
+        if tok.text in ("-", "/") or (not tok.is_alpha and tok.text not in ",.;:!?)"):
             return False
-        if low in DETERMINERS or low in PREPOSITIONS or low in AUX or low in RELATIVES or low in _CONJUNCTIONS or is_adverb(low):
-            return False
+        if not tok.is_alpha or low in DETERMINERS or low in PREPOSITIONS or low in AUX or low in RELATIVES or low in _CONJUNCTIONS or is_adverb(low):
+            break
+        run.append(k)
+        k += 1
+    if not run:
+        return False
+    for position, i in enumerate(run):
+        low = doc[i].lower_
         if low in ("one", "ones"):
             return False  # "a combative one": a pronoun for the noun before
-        found = classes.of_token(doc, k)
-        if found:
-            return not _PERSON_CLASSES & set(found) and any(classes[c].animate and classes[c].modified_not_person for c in found)
-        # an adjective before another word is a modifier of what follows ("clinical picture")
-        if "ADJ" in getAllLemmas(low) and k + 1 < sent.end and doc[k + 1].is_alpha:
-            k += 1
+        found = classes.of_token(doc, i)
+        if _PERSON_CLASSES & set(found):
+            return False
+        if any(classes[c].animate and classes[c].modified_not_person for c in found):
+            return True  # an animal
+        if any(classes[c].modified_not_person or classes[c].agent_not_person for c in found):
+            return False  # a noun of a class with a sense of its own ("behaviour") is left to it
+        last = position == len(run) - 1
+        if names_a_thing(low) or (not last and "ADJ" in getAllLemmas(low)):
             continue
-        return names_a_thing(low)
-    return False
+        return False
+    return True

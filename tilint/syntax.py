@@ -1355,27 +1355,21 @@ def _possessor(doc: Doc, k: int, head: int) -> bool:
     return k + 1 < head and doc[k + 1].lower_ in _POSSESSIVES
 
 
-@lru_cache(maxsize=1)
-def _nouns_for_people() -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _word_list(name: str) -> frozenset[str]:
     from tilint.policy import data_dir
 
-    text = (data_dir() / "nouns" / "people.txt").read_text(encoding="utf-8")
+    text = (data_dir() / "nouns" / name).read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def names_a_thing(low: str) -> bool:
     """Is the word a noun that never names a person, a group or an animal ("moves",
-    "push", "exploration")? WordNet's nouns for those (lexicons/nouns/people.txt) rule a
-    word out with any one sense ("figure", "type"); a word lemminflect does not know as a
-    noun, or knows as an adverb, cannot be told."""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(low)
-    nouns = lemmas.get("NOUN")
-    if not nouns or "ADV" in lemmas:
-        return False
-    people = _nouns_for_people()
-    return low not in people and not any(noun in people for noun in nouns)
+    "push", "exploration")? lexicons/nouns/things.txt lists the noun forms lemminflect
+    knows none of whose lemmas is among WordNet's nouns for those (people.txt), so a word
+    with any such sense ("figure", "type"), an adverb or an unknown word cannot be told.
+    Generated lists: lemminflect takes a second to load."""
+    return low in _word_list("things.txt")
 
 
 _THING_RUN = 4  # words of the noun phrase after a modifier: "mental health service users"
@@ -1390,8 +1384,6 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
     of another class ("behaviour", "demeanour"), a word that cannot be told or a compound
     ("violent ex-heroin addict") leaves it a label. A note's shorthand with no determiner
     ("Aggressive mealtime", "Resident combative bath time") is said of the person."""
-    from lemminflect import getAllLemmas
-
     if predicate_subject(doc, start, end, sent) is not None:
         return False  # "he was aggressive last night": said of the subject
     before = start - 1
@@ -1429,7 +1421,7 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
         if any(classes[c].modified_not_person or classes[c].agent_not_person for c in found):
             return False  # a noun of a class with a sense of its own ("behaviour") is left to it
         last = position == len(run) - 1
-        if names_a_thing(low) or (not last and "ADJ" in getAllLemmas(low)):
+        if names_a_thing(low) or (not last and low in _word_list("adjectives.txt")):
             continue
         return False
     return True

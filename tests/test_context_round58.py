@@ -82,6 +82,14 @@ def test_thing_follows(text: str, word: str, expected: bool) -> None:
         ("We have a very aggressive caseload at the moment.", ["aggressive"]),
         ("His aggressive demeanour frightened the receptionist.", ["aggressive"]),
         ("Hostile affect, guarded, poor eye contact.", ["hostile"]),
+        # a second blind review's cases: general and ward words for people, trait words,
+        # and a stretch of the person's time
+        ("We had another combative admission from the custody suite at 02:00.", ["combative"]),
+        ("Passengers were harassed by aggressive protestor groups.", ["aggressive"]),
+        ("He has a very aggressive mentality and sees staff as the enemy.", ["aggressive"]),
+        ("He displayed an aggressive persona on the ward.", ["aggressive"]),
+        ("Pt had an aggressive afternoon, settled with 1:1 support.", ["aggressive"]),
+        ("Had aggressive weekend at home per mum.", ["aggressive"]),
         # a note's shorthand, with no determiner, is said of the person
         ("Aggressive mealtime, threw plate at HCA.", ["aggressive"]),
         ("Resident combative bath time, refused hair wash.", ["combative", "refused"]),
@@ -108,6 +116,8 @@ def test_behaviour_labels_before_a_thing(text: str, expected: list[str]) -> None
         ("In our guide, addict and junkie are banned.", []),
         ("*Addict* and *junkie* are stigmatising.", []),
         ("Schizophrenics are outdated; say people with schizophrenia.", []),
+        ("*Addicts* were banned from the style guide in 2017.", []),
+        ("Neither junkie nor addict were banned in the old guide.", []),
     ],
 )
 def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) -> None:

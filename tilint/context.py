@@ -1860,13 +1860,16 @@ def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
 _CLAUSE_PUNCT = frozenset("; : ! ? ( ) .".split())
 
 
-def _joined_to_a_term_before(doc: Doc, start: int, sent: Span) -> bool:
-    """Is the match the last of a list ("junkie and addict", "crazy, nuts and psycho",
-    "*addict* and *junkie*")? Quotes and emphasis marks are read past."""
+def _set_off_as_a_term(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the match set off as a term: the last of a list ("junkie and addict", "crazy,
+    nuts and psycho", "neither junkie nor addict"), or in emphasis ("*Addicts* were
+    banned from the style guide")?"""
     i = start - 1
-    while i >= sent.start and (doc[i].is_quote or doc[i].text in ("*", "_", "'", "’") or doc[i].is_space):
+    if i >= sent.start and doc[i].text in ("*", "**", "_", "__"):
+        return True
+    while i >= sent.start and (doc[i].is_quote or doc[i].text in ("'", "’") or doc[i].is_space):
         i -= 1
-    return i >= sent.start and doc[i].lower_ in ("and", "or", ",", "&", "/")
+    return i >= sent.start and doc[i].lower_ in ("and", "or", "nor", ",", "&", "/")
 
 
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -1907,7 +1910,7 @@ def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: Wo
             # "the mentally ill are stigmatised": a plural verb right after the words has
             # people for its subject, and what is done to people is no remark on a term;
             # "junkie and addict are derogatory" joins two terms
-            people_subject = low in ("are", "were") and words_skipped == 0 and not _joined_to_a_term_before(doc, start, sent)
+            people_subject = low in ("are", "were") and words_skipped == 0 and not _set_off_as_a_term(doc, start, sent)
             return any(
                 wc.has("mention-nouns", t.lower_)
                 or (wc.has("mention-stance", t.lower_) and not (people_subject and wc.has("people-stance", t.lower_)))

@@ -122,3 +122,22 @@ def test_behaviour_labels_before_a_thing(text: str, expected: list[str]) -> None
 )
 def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crime as the object of "claims" or "alleges" is the person's account, no plea
+        ("The woman claims the assault left her bleeding.", ["claims"]),
+        ("He denied the assault and was released.", []),
+        ("She admitted the theft at interview.", []),
+        # "X of mine": someone the writer knows, not the writer
+        ("A former co-worker of mine committed suicide earlier this year.", ["committed suicide"]),
+        ("A friend of mine is an addict.", ["an addict"]),
+        ("I am an addict, and I am not ashamed.", []),
+        # "medically" may stand in a phrase's gap
+        ("My adult child is not medically compliant with his psychiatric treatment.", ["not medically compliant"]),
+    ],
+)
+def test_accounts_acquaintances_and_fillers(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -2523,6 +2523,8 @@ def narrator_scope(
     # The nearest person before the match in its clause is the one it describes: "they
     # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).
     for i in range(start - 1, lo - 1, -1):
+        if doc[i].lower_ in ("mine", "ours") and i - 2 >= lo and doc[i - 1].lower_ == "of" and syntax.names_people(doc, i - 2, wc):
+            return False  # "a former co-worker of mine committed suicide": someone the narrator knows
         if doc[i].lower_ in _FIRST_ANY:
             if doc[i].lower_ in _FIRST_OBJECTS and pos == "verb":
                 return True  # "to stop me from hurting myself or absconding"
@@ -3032,7 +3034,7 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if category == "credibility" and _pleads(doc, end, sent, wc):
+        if category == "credibility" and not doc[start].lower_.startswith(_ACCOUNT_VERBS) and _pleads(doc, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
         if conjuncts and all(exempt(_food_only_in_protest(found, doc, sent, wc), "object_not_person") for found in conjuncts):
@@ -3272,6 +3274,11 @@ def _participle_clause_subject(doc: Doc, start: int, sent: Span, wc: WordClasses
 _PLEA_DETERMINERS = frozenset(
     ("the", "all", "any", "a", "an", "to", "his", "her", "their", "one", "two", "three", "four", "five", "several", "both")
 )
+
+
+# Verbs that give the person's own account of what was done to them ("she claims the
+# assault left her bleeding", "alleged rape"): a crime as their object is no plea.
+_ACCOUNT_VERBS = ("claim", "alleg")
 
 
 def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:

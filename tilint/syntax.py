@@ -1372,6 +1372,16 @@ def names_a_thing(low: str) -> bool:
     return low in _word_list("things.txt")
 
 
+def names_people(doc: Doc, i: int, classes: WordClasses) -> bool:
+    """Does token i name a person or people: a word of a class of people, or a noun that
+    can name one (lexicons/nouns/people.txt holds lemmas: "friend", "co-workers")?"""
+    low = doc[i].lower_
+    if _PERSON_CLASSES & set(classes.of_token(doc, i)):
+        return True
+    people = _word_list("people.txt")
+    return low in people or (low.endswith("s") and low[:-1] in people)
+
+
 _THING_RUN = 4  # words of the noun phrase after a modifier: "mental health service users"
 _CONJUNCTIONS = frozenset("and or nor but than when if as because since while".split())
 

@@ -141,3 +141,21 @@ def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) ->
 )
 def test_accounts_acquaintances_and_fillers(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun for a thing after its determiner is no person giving an account
+        ("The complaint also alleged that staff did not prevent it.", []),
+        ("Calling it a habit denies the medical nature of the condition.", []),
+        # people, shares of a group, and relative clauses keep the account a person's
+        ("The patient claims she was assaulted.", ["claims"]),
+        ("The majority deny any symptoms.", ["deny"]),
+        ("The rest complain of pain.", ["complain of"]),
+        ("His mother denies that he drinks.", ["denies"]),
+        ("She needed help with the wheelchair, which my mother vehemently denies.", ["denies"]),
+    ],
+)
+def test_a_thing_gives_no_account(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

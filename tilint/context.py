@@ -3061,6 +3061,18 @@ def not_the_persons(
         # (a text can claim or allege: "the lawsuit alleges ...")
         if exempt(found, "agent_not_person"):
             return True
+        # "the statement claimed you had overdosed": a noun for a thing, after its
+        # determiner, makes no account of a person's own
+        if (
+            category == "credibility"
+            and head is not None
+            and not found
+            and head - 1 >= sent.start
+            and doc[head - 1].lower_ in syntax.DETERMINERS
+            and syntax.names_a_thing(doc[head].lower_)
+            and not any(syntax.names_people(doc, i, wc) or doc[i].lower_ in syntax.RELATIVES for i in range(head + 1, start))
+        ):
+            return True
     elif "evidential" in scopes:
         if doc[end - 1].lower_.endswith("ly") and _inside_noun_phrase(doc, start, end, sent):
             return True  # "an apparently self-inflicted death": qualifies a description, not an account

@@ -118,6 +118,9 @@ def test_behaviour_labels_before_a_thing(text: str, expected: list[str]) -> None
         ("Schizophrenics are outdated; say people with schizophrenia.", []),
         ("*Addicts* were banned from the style guide in 2017.", []),
         ("Neither junkie nor addict were banned in the old guide.", []),
+        # plural people in a list are people ("dealers and addicts"), not terms
+        ("Neither dealers nor addicts were banned from the park.", ["addicts"]),
+        ("Neither the public nor the mentally ill are stigmatised by this plan.", ["the mentally ill"]),
     ],
 )
 def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) -> None:
@@ -129,14 +132,19 @@ def test_a_plural_verb_has_people_for_subject(text: str, expected: list[str]) ->
     [
         # a crime as the object of "claims" or "alleges" is the person's account, no plea
         ("The woman claims the assault left her bleeding.", ["claims"]),
+        ("He claims the murder of his brother was never investigated.", ["claims"]),
+        ("She alleges rape by a member of staff.", ["alleges"]),
+        # claiming a crime that ends its clause is claiming it (a third blind review)
+        ("The gang claimed the robbery on social media.", []),
         ("He denied the assault and was released.", []),
         ("She admitted the theft at interview.", []),
         # "X of mine": someone the writer knows, not the writer
         ("A former co-worker of mine committed suicide earlier this year.", ["committed suicide"]),
         ("A friend of mine is an addict.", ["an addict"]),
         ("I am an addict, and I am not ashamed.", []),
-        # "medically" may stand in a phrase's gap
-        ("My adult child is not medically compliant with his psychiatric treatment.", ["not medically compliant"]),
+        ("This body of mine was an addict for twenty years.", []),  # the writer, in body
+        # "medically" is no filler: "medically managed" is a clinical term for treatment
+        ("He was medically managed on the ward for alcohol withdrawal.", []),
     ],
 )
 def test_accounts_acquaintances_and_fillers(text: str, expected: list[str]) -> None:
@@ -155,6 +163,12 @@ def test_accounts_acquaintances_and_fillers(text: str, expected: list[str]) -> N
         ("The rest complain of pain.", ["complain of"]),
         ("His mother denies that he drinks.", ["denies"]),
         ("She needed help with the wheelchair, which my mother vehemently denies.", ["denies"]),
+        # a third blind review's cases: numbers and pronoun-like nouns stand for people,
+        # and a person's own complaint or statement is their account
+        ("The two claim they were not offered food for a day.", ["claim"]),
+        ("The others insist they were never told about the change.", ["insist"]),
+        ("The latter admits to drinking every day.", ["admits to"]),
+        ("His complaint alleges that he was restrained for forty minutes.", ["alleges"]),
     ],
 )
 def test_a_thing_gives_no_account(text: str, expected: list[str]) -> None:

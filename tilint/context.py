@@ -1860,16 +1860,18 @@ def _writer_declines(lowered: Sequence[str], verb: int, floor: int) -> bool:
 _CLAUSE_PUNCT = frozenset("; : ! ? ( ) .".split())
 
 
-def _set_off_as_a_term(doc: Doc, start: int, sent: Span) -> bool:
-    """Is the match set off as a term: the last of a list ("junkie and addict", "crazy,
-    nuts and psycho", "neither junkie nor addict"), or in emphasis ("*Addicts* were
-    banned from the style guide")?"""
+def _set_off_as_a_term(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Is the match set off as a term: in emphasis ("*Addicts* were banned from the style
+    guide"), or the last of a list of terms, which are cited bare and singular ("junkie
+    and addict", "crazy, nuts and psycho"; not "dealers and addicts", "the public and the
+    mentally ill")?"""
     i = start - 1
     if i >= sent.start and doc[i].text in ("*", "**", "_", "__"):
         return True
     while i >= sent.start and (doc[i].is_quote or doc[i].text in ("'", "’") or doc[i].is_space):
         i -= 1
-    return i >= sent.start and doc[i].lower_ in ("and", "or", "nor", ",", "&", "/")
+    listed = i >= sent.start and doc[i].lower_ in ("and", "or", "nor", ",", "&", "/")
+    return listed and doc[start].lower_ not in ("the", "a", "an") and not doc[end - 1].lower_.endswith("s")
 
 
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -1910,7 +1912,7 @@ def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: Wo
             # "the mentally ill are stigmatised": a plural verb right after the words has
             # people for its subject, and what is done to people is no remark on a term;
             # "junkie and addict are derogatory" joins two terms
-            people_subject = low in ("are", "were") and words_skipped == 0 and not _set_off_as_a_term(doc, start, sent)
+            people_subject = low in ("are", "were") and words_skipped == 0 and not _set_off_as_a_term(doc, start, end, sent)
             return any(
                 wc.has("mention-nouns", t.lower_)
                 or (wc.has("mention-stance", t.lower_) and not (people_subject and wc.has("people-stance", t.lower_)))
@@ -2523,7 +2525,7 @@ def narrator_scope(
     # The nearest person before the match in its clause is the one it describes: "they
     # think I'm 3 years clean" (the narrator), "I think he is an addict" (someone else).
     for i in range(start - 1, lo - 1, -1):
-        if doc[i].lower_ in ("mine", "ours") and i - 2 >= lo and doc[i - 1].lower_ == "of" and syntax.names_people(doc, i - 2, wc):
+        if doc[i].lower_ in ("mine", "ours") and i - 2 >= lo and doc[i - 1].lower_ == "of" and syntax.names_people(doc, i - 2, wc, listed=False):
             return False  # "a former co-worker of mine committed suicide": someone the narrator knows
         if doc[i].lower_ in _FIRST_ANY:
             if doc[i].lower_ in _FIRST_OBJECTS and pos == "verb":
@@ -2966,6 +2968,9 @@ _PASSIVE_RECEIVER = frozenset({"deficit", "credibility"})  # "was refused a bed"
 _CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
 
 
+_ARTICLES_AND_DEMONSTRATIVES = frozenset("the a an this that these those".split())
+
+
 def not_the_persons(
     doc: Doc,
     start: int,
@@ -3034,7 +3039,7 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if category == "credibility" and not doc[start].lower_.startswith(_ACCOUNT_VERBS) and _pleads(doc, end, sent, wc):
+        if category == "credibility" and not doc[start].lower_.startswith("alleg") and _pleads(doc, end, sent, wc, account=doc[start].lower_.startswith("claim")):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
         if conjuncts and all(exempt(_food_only_in_protest(found, doc, sent, wc), "object_not_person") for found in conjuncts):
@@ -3068,7 +3073,8 @@ def not_the_persons(
             and head is not None
             and not found
             and head - 1 >= sent.start
-            and doc[head - 1].lower_ in syntax.DETERMINERS
+            and doc[head - 1].lower_ in _ARTICLES_AND_DEMONSTRATIVES  # "her complaint claims" is her account
+            and not doc[head].like_num
             and syntax.names_a_thing(doc[head].lower_)
             and not any(syntax.names_people(doc, i, wc) or doc[i].lower_ in syntax.RELATIVES for i in range(head + 1, start))
         ):
@@ -3288,19 +3294,33 @@ _PLEA_DETERMINERS = frozenset(
 )
 
 
-# Verbs that give the person's own account of what was done to them ("she claims the
-# assault left her bleeding", "alleged rape"): a crime as their object is no plea.
-_ACCOUNT_VERBS = ("claim", "alleg")
+_CLAIMED_CRIME_REACH = 6  # words after the crime in which a verb makes it a clause
 
 
-def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses) -> bool:
-    """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?"""
+def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses, *, account: bool = False) -> bool:
+    """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?
+    With `account` ("claims"): only when the crime ends its clause ("the gang claimed the
+    robbery"); a clause about it is the person's account of what happened ("the woman
+    claims the assault left her bleeding"). "Alleges" a crime is never a plea ("she
+    alleges rape by a member of staff")."""
+    from tilint import syntax
+
     j = end
     while j < sent.end and j - end < 3 and doc[j].lower_ in _PLEA_DETERMINERS:
         j += 1
     if j < sent.end and doc[j].lower_ == "being":
         return False  # "denied being depressed"
-    return j < sent.end and wc.has("offences", doc[j].lower_)
+    if not (j < sent.end and wc.has("offences", doc[j].lower_)):
+        return False
+    if account:
+        # a verb before the clause ends: "the murder of his brother was never investigated"
+        for k in range(j + 1, min(sent.end, j + 1 + _CLAIMED_CRIME_REACH)):
+            low = doc[k].lower_
+            if doc[k].is_punct:
+                break
+            if low in syntax.AUX or low.endswith("ed") or wc.has("past-tenses", low):
+                return False
+    return True
 
 
 # Articles and possessives: a doubting adverb right after one sits inside a noun phrase

@@ -3294,7 +3294,7 @@ _PLEA_DETERMINERS = frozenset(
 )
 
 
-_CLAIMED_CRIME_REACH = 6  # words after the crime in which a verb makes it a clause
+_CLAIMED_CRIME_REACH = 5  # words of the crime's "of" phrase ("of his younger brother")
 
 
 def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses, *, account: bool = False) -> bool:
@@ -3313,13 +3313,20 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses, *, account: bool = 
     if not (j < sent.end and wc.has("offences", doc[j].lower_)):
         return False
     if account:
-        # a verb before the clause ends: "the murder of his brother was never investigated"
-        for k in range(j + 1, min(sent.end, j + 1 + _CLAIMED_CRIME_REACH)):
+        # a verb right after the crime (or its "of" phrase) makes it a clause: "the assault
+        # left her bleeding", "the murder of his brother was never investigated"; not a
+        # verb further on ("claimed the killing in a video he posted", "claimed the robbery
+        # and then fled")
+        k = j + 1
+        if k < sent.end and doc[k].lower_ == "of":
+            k += 1
+            while k < sent.end and k - j <= _CLAIMED_CRIME_REACH and not doc[k].is_punct and not (
+                doc[k].lower_ in syntax.AUX or doc[k].lower_.endswith("ed") or wc.has("past-tenses", doc[k].lower_)
+            ):
+                k += 1
+        if k < sent.end:
             low = doc[k].lower_
-            if doc[k].is_punct:
-                break
-            if low in syntax.AUX or low.endswith("ed") or wc.has("past-tenses", low):
-                return False
+            return not (low in syntax.AUX or low.endswith("ed") or wc.has("past-tenses", low))
     return True
 
 

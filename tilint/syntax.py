@@ -1409,9 +1409,13 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
         before -= 1
     if before < sent.start:
         return False
+    if before - 1 >= sent.start and doc[before].lower_ in ("a", "an") and doc[before - 1].lower_ in BE:
+        return False  # "he is an aggressive nightmare": the phrase is said of the subject
     opener = doc[before]
-    if opener.is_punct or opener.is_space:
-        return False
+    if opener.is_punct or opener.is_space or opener.lower_ in _CONJUNCTIONS:
+        return False  # "Pleasant on approach but aggressive wash": a note's shorthand
+    if before == sent.start and opener.lower_ not in DETERMINERS:
+        return False  # "Known aggressive risk, do not lone work"
     if opener.lower_ not in DETERMINERS and ((opener.is_title and before > sent.start) or _PERSON_CLASSES & set(classes.of_token(doc, before))):
         return False  # after a name or a person: a note's shorthand
     run: list[int] = []

@@ -3066,8 +3066,9 @@ def not_the_persons(
         # (a text can claim or allege: "the lawsuit alleges ...")
         if exempt(found, "agent_not_person"):
             return True
-        # "the statement claimed you had overdosed": a noun for a thing, after its
-        # determiner, makes no account of a person's own
+        # "the complaint also alleged that ...": a noun for a thing after an article or
+        # demonstrative is no person giving an account (a person's own disclosure,
+        # testimony or statement stands for them: lexicons/nouns/people.txt)
         if (
             category == "credibility"
             and head is not None

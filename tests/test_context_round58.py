@@ -99,6 +99,11 @@ def test_thing_follows(text: str, word: str, expected: bool) -> None:
         ("The lad is an aggressive biker who threatened staff.", ["aggressive"]),
         ("Ivy was aggressive towards staff this morning.", ["aggressive"]),
         ("Smokes weed and fails to attend.", ["fails to attend"]),
+        # a fifth blind review's cases: names that are also words, and a person's ways
+        ("Mr Plant was aggressive towards the HCA during personal care.", ["aggressive"]),
+        ("Mrs Crop was combative during the transfer.", ["combative"]),
+        ("On arrival we were met by an aggressive Rose who shouted at the receptionist.", ["aggressive"]),
+        ("He is set in his aggressive ways.", ["aggressive"]),
         # a note's shorthand, with no determiner, is said of the person
         ("Aggressive mealtime, threw plate at HCA.", ["aggressive"]),
         ("Resident combative bath time, refused hair wash.", ["combative", "refused"]),

@@ -1435,6 +1435,8 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
         low = doc[i].lower_
         if low in ("one", "ones"):
             return False  # "a combative one": a pronoun for the noun before
+        if doc[i].is_title and i > sent.start:
+            return False  # "an aggressive Rose who shouted": a name
         found = classes.of_token(doc, i)
         if _PERSON_CLASSES & set(found):
             return False

@@ -41,7 +41,7 @@ visit stay admission episode
 majority minority rest half third quarter most many few handful number proportion percentage
 percent share bulk remainder dozen hundred thousand million one legend other latter former
 two three four five six seven eight nine ten both each either neither
-temper fortnight risk history nightmare menace danger liability
+temper fortnight risk history nightmare menace danger liability ways
 disclosure testimony account statement""".split()
 HEADER = """\
 # Nouns that can name a person, a group of people or an animal, or stand for people (their

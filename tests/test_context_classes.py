@@ -35,6 +35,18 @@ def test_multiword_entries_are_found_at_their_last_word():
     assert classes.builtin().starting_at(doc, 1, len(doc))[1] == 3
 
 
+def test_hyphenated_entries_are_found_as_the_tokenizer_splits_them():
+    import spacy
+
+    # "co-worker" is three tokens (co, -, worker); the class lists it as one word
+    doc = spacy.blank("en")("A former co-worker of mine left.")
+    wc = classes.builtin()
+    assert [t.text for t in doc[2:5]] == ["co", "-", "worker"]
+    assert "relations" in wc.of_token(doc, 4)
+    assert "relations" not in wc.of_token(spacy.blank("en")("The worker left."), 1)  # only after "co -"
+    assert wc.has("relations", "co-worker")  # and as the single word rules expand
+
+
 @pytest.mark.parametrize(
     "content, problem",
     [

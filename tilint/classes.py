@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -179,7 +180,7 @@ def _cache_path(files: Sequence[Path]) -> Path | None:
     folder = _cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(b"tilint-classes/4")
+    digest = hashlib.sha256(b"tilint-classes/5")
     for path in files:
         try:
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
@@ -247,6 +248,11 @@ def parse_class(data: Any, where: str) -> WordClass:
             raise LexiconError(where, f"class {name}: {word!r} is listed twice", "remove one")
         if len(parts) == 1:
             singles.add(parts[0])
+            # the tokenizer splits a hyphenated word ("co-worker" -> co, -, worker), so the
+            # index also holds it as the tokens it becomes
+            pieces = tuple(piece for piece in re.split(r"(-)", parts[0]) if piece)
+            if len(pieces) > 1 and len(pieces) <= MAX_PHRASE_WORDS:
+                phrases.add(pieces)
         else:
             phrases.add(parts)
     return WordClass(

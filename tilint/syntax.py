@@ -1372,20 +1372,16 @@ def names_a_thing(low: str) -> bool:
     return low in _word_list("things.txt")
 
 
-# nouns of work and company the people classes lack ("a co-worker of mine")
-_PEOPLE_WORKERS = frozenset("worker workers coworker coworkers mate mates buddy buddies pal pals roommate roommates classmate classmates".split())
-
-
 def names_people(doc: Doc, i: int, classes: WordClasses, *, listed: bool = True) -> bool:
     """Does token i name a person or people: a word of a class of people, or (with
     `listed`) a noun that can name one in any sense (lexicons/nouns/people.txt holds
-    lemmas: "worker", "co-workers"; also "body" and "soul")? The classes alone name
-    people only ("a co-worker of mine", not "this body of mine")."""
+    lemmas: "worker"; also "body" and "soul")? Without it, the classes alone, which name
+    people only."""
     low = doc[i].lower_
     if _PERSON_CLASSES & set(classes.of_token(doc, i)):
         return True
     if not listed:
-        return low in _PEOPLE_WORKERS
+        return False  # the classes only: "a co-worker of mine" (relations), not "this body of mine"
     people = _word_list("people.txt")
     return low in people or (low.endswith("s") and low[:-1] in people)
 

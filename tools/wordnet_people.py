@@ -1,6 +1,7 @@
-"""Write lexicons/nouns/people.txt: the nouns that can name a person, a group of people
+"""Write lexicons/nouns/: people.txt, the nouns that can name a person, a group of people
 or an animal, so that a label's other sense can be told from a noun for a thing after
-it ("aggressive moves" against "aggressive thugs").
+it ("aggressive moves" against "aggressive thugs"); things.txt, the noun forms that never
+can; and adjectives.txt. Linting reads these lists instead of importing lemminflect.
 
 The source is WordNet 3.0's noun database as Debian's `wordnet-base` package installs it
 (/usr/share/wordnet/data.noun): every single-word lemma with a sense in the lexicographer
@@ -37,7 +38,7 @@ personality nature character attitude mentality mindset persona vibe aura postur
 bearing reputation look glare stare streak
 morning afternoon evening night day weekend week month year lunchtime teatime bedtime
 mealtime breakfast lunch dinner spell patch period phase stretch shift hour moment time
-visit stay admission episode
+visit stay episode
 majority minority rest half third quarter most many few handful number proportion percentage
 percent share bulk remainder dozen hundred thousand million one legend other latter former
 two three four five six seven eight nine ten both each either neither
@@ -93,7 +94,9 @@ def forms_by_part_of_speech(people: list[str]) -> tuple[list[str], list[str]]:
     """Nouns for things and adjectives among the lower-case forms lemminflect knows."""
     known = set(people)
     things, adjectives = [], []
-    for form, lemmas in Lemmatizer()._getLemmaDict().items():  # every form it knows
+    # lemminflect's own table of every form it knows (no public call lists them; the test
+    # that regenerates these lists fails if it changes)
+    for form, lemmas in Lemmatizer()._getLemmaDict().items():
         if form != form.lower() or not form.replace("-", "").isalpha():
             continue
         if "ADJ" in lemmas:

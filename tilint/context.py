@@ -3039,7 +3039,7 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if category == "credibility" and not doc[start].lower_.startswith("alleg") and _pleads(doc, end, sent, wc, account=doc[start].lower_.startswith("claim")):
+        if category == "credibility" and _pleads(doc, start, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)
         if conjuncts and all(exempt(_food_only_in_protest(found, doc, sent, wc), "object_not_person") for found in conjuncts):
@@ -3298,14 +3298,17 @@ _PLEA_DETERMINERS = frozenset(
 _CLAIMED_CRIME_REACH = 5  # words of the crime's "of" phrase ("of his younger brother")
 
 
-def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses, *, account: bool = False) -> bool:
+def _pleads(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """Is the verb's object a crime, charge or accusation (lexicons/classes/offences.yml)?
-    With `account` ("claims"): only when the crime ends its clause ("the gang claimed the
-    robbery"); a clause about it is the person's account of what happened ("the woman
-    claims the assault left her bleeding"). "Alleges" a crime is never a plea ("she
-    alleges rape by a member of staff")."""
+    "Alleges" a crime is never a plea ("she alleges rape by a member of staff"); "claims"
+    one only when the crime ends its clause ("the gang claimed the robbery"), since a
+    clause about it is the person's account of what happened ("the woman claims the
+    assault left her bleeding")."""
     from tilint import syntax
 
+    verb = doc[start].lower_
+    if verb.startswith("alleg"):
+        return False
     j = end
     while j < sent.end and j - end < 3 and doc[j].lower_ in _PLEA_DETERMINERS:
         j += 1
@@ -3313,22 +3316,21 @@ def _pleads(doc: Doc, end: int, sent: Span, wc: WordClasses, *, account: bool = 
         return False  # "denied being depressed"
     if not (j < sent.end and wc.has("offences", doc[j].lower_)):
         return False
-    if account:
-        # a verb right after the crime (or its "of" phrase) makes it a clause: "the assault
-        # left her bleeding", "the murder of his brother was never investigated"; not a
-        # verb further on ("claimed the killing in a video he posted", "claimed the robbery
-        # and then fled")
-        k = j + 1
-        if k < sent.end and doc[k].lower_ == "of":
+    if not verb.startswith("claim"):
+        return True
+
+    def finite(k: int) -> bool:
+        return doc[k].lower_ in syntax.AUX or syntax.past_verb_form(doc[k].lower_, wc)
+
+    # a verb right after the crime (or its "of" phrase) makes it a clause: "the murder of
+    # his brother was never investigated"; not a verb further on ("claimed the killing in
+    # a video he posted", "claimed the robbery and then fled")
+    k = j + 1
+    if k < sent.end and doc[k].lower_ == "of":
+        k += 1
+        while k < sent.end and k - j <= _CLAIMED_CRIME_REACH and not doc[k].is_punct and not finite(k):
             k += 1
-            while k < sent.end and k - j <= _CLAIMED_CRIME_REACH and not doc[k].is_punct and not (
-                doc[k].lower_ in syntax.AUX or doc[k].lower_.endswith("ed") or wc.has("past-tenses", doc[k].lower_)
-            ):
-                k += 1
-        if k < sent.end:
-            low = doc[k].lower_
-            return not (low in syntax.AUX or low.endswith("ed") or wc.has("past-tenses", low))
-    return True
+    return not (k < sent.end and finite(k))
 
 
 # Articles and possessives: a doubting adverb right after one sits inside a noun phrase

@@ -1419,9 +1419,11 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
     while k < sent.end and len(run) < _THING_RUN:
         tok = doc[k]
         low = tok.lower_
-        if tok.text in ("-", "/") or (not tok.is_alpha and tok.text not in ",.;:!?)"):
-            return False
-        if not tok.is_alpha or low in DETERMINERS or low in PREPOSITIONS or low in AUX or low in RELATIVES or low in _CONJUNCTIONS or is_adverb(low):
+        if not tok.is_alpha:
+            if tok.text in ",.;:!?)":
+                break  # the phrase ends
+            return False  # "ex-heroin", "24/7", a number: a compound that cannot be told
+        if low in DETERMINERS or low in PREPOSITIONS or low in AUX or low in RELATIVES or low in _CONJUNCTIONS or is_adverb(low):
             break
         run.append(k)
         k += 1

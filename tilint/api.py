@@ -165,9 +165,11 @@ class Linter:
         self._chunk_terms: dict[str, tuple[tuple[int, int, int], ...]] = {}  # the prefilter's memo
         self._new_pass_rate = PassRate if rest_when_dense else PassRate.never_resting
         self._pass_rate = self._new_pass_rate()
-        self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
+        # (rules off, segment) -> its hits: a segment's hits depend on which rules are on
+        self._cache: OrderedDict[tuple[frozenset[int], str], tuple[Hit, ...]] = OrderedDict()
         self._cache_chars = 0
-        self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity]]] = {}
+        self._selections: dict[tuple[object, ...], tuple[list[bool], list[Severity], frozenset[int]]] = {}
+        self._groups_off: dict[frozenset[int], frozenset[int]] = {}
         self._lock = Lock()
 
     def load(self) -> Linter:
@@ -212,18 +214,19 @@ class Linter:
     def prefilter(self) -> Prefilter | None:
         return self._loaded().prefilter if self._prefiltered else None
 
-    def _find(self, texts: Sequence[str]) -> Iterator[tuple[Hit, ...]]:
+    def _find(self, texts: Sequence[str], off: frozenset[int] = frozenset()) -> Iterator[tuple[Hit, ...]]:
         """Hits per text: the tokenizer, then the component's matcher, without the
         pipeline's sentencizer (the component finds sentences only around a match)
         and without building span groups nobody reads (a third faster on 1 MB of
-        prose, see bench/bench.py)."""
+        prose, see bench/bench.py). Rules whose index is in `off` are not matched."""
         normalised = [_normalised(t) for t in texts]
         pipeline, scan = self._pipeline, self._scan  # in this order: the scan goes once loaded
         if pipeline is not None and pipeline.prefilter is None:
             find = pipeline.component.find
             for text, doc in zip(normalised, pipeline.tokenizer.pipe(normalised, batch_size=64), strict=True):
-                yield tuple(find(doc, text))
+                yield tuple(find(doc, text, off))
             return
+        off_groups: frozenset[int] | None = None
         for text in normalised:
             if pipeline is None:
                 if scan is not None and not scan.may_match(text):  # so prefilter.may_find is False too
@@ -232,14 +235,28 @@ class Linter:
                 scan = None  # not held while the pipeline's own copy is read
                 pipeline = self._loaded()
             prefilter, tokenizer = pipeline.prefilter, pipeline.tokenizer
+            if off_groups is None:
+                off_groups = self._off_groups(pipeline.component, off)
             if prefilter is None or not self._pass_rate.deciding(len(text)):
-                yield tuple(pipeline.component.find(tokenizer(text), text))
-            elif prefilter.may_find(text, tokenizer, self._chunk_terms):
+                yield tuple(pipeline.component.find(tokenizer(text), text, off))
+            elif prefilter.may_find(text, tokenizer, self._chunk_terms, off_groups):
                 self._pass_rate.record(len(text), passed=True)
-                yield tuple(pipeline.component.find(tokenizer(text), text))
+                yield tuple(pipeline.component.find(tokenizer(text), text, off))
             else:
                 self._pass_rate.record(len(text), passed=False)
                 yield ()
+
+    def _off_groups(self, component: TilintComponent, off: frozenset[int]) -> frozenset[int]:
+        """The positions of the phrase groups of the rules in `off` (for the prefilter)."""
+        if not off:
+            return off
+        groups = self._groups_off.get(off)
+        if groups is None:
+            groups = frozenset(g for g, rule in enumerate(component.group_rules) if rule in off)
+            if len(self._groups_off) >= 64:
+                self._groups_off.clear()
+            self._groups_off[off] = groups
+        return groups
 
     @property
     def lexicon(self) -> Lexicon:
@@ -263,8 +280,11 @@ class Linter:
             self._cache_chars = 0
             self._chunk_terms.clear()  # the prefilter's memo is keyed by chunks of text
 
-    def hits(self, checkable: str, blanks: Sequence[tuple[int, int]] = ()) -> list[tuple[int, Hit]]:
-        """(segment offset, hit) for the text, linting only segments not seen before.
+    def hits(
+        self, checkable: str, blanks: Sequence[tuple[int, int]] = (), off: frozenset[int] = frozenset()
+    ) -> list[tuple[int, Hit]]:
+        """(segment offset, hit) for the text, linting only segments not seen before;
+        rules whose index is in `off` (those a configuration leaves off) are not matched.
 
         Segments are taken a batch at a time, so a large text is never also held whole
         as segments, and each is looked up and linted once."""
@@ -277,44 +297,44 @@ class Linter:
             for part in segments(checkable, blanks):
                 batch.append(part)
                 if len(batch) == _BATCH:
-                    self._hits_of(batch, out)
+                    self._hits_of(batch, out, off)
                     batch = []
-            self._hits_of(batch, out)
+            self._hits_of(batch, out, off)
         return out
 
-    def _hits_of(self, parts: Sequence[tuple[int, str]], out: list[tuple[int, Hit]]) -> None:
+    def _hits_of(self, parts: Sequence[tuple[int, str]], out: list[tuple[int, Hit]], off: frozenset[int]) -> None:
         found: dict[str, tuple[Hit, ...]] = {}
         todo: list[str] = []
         for _, text in parts:
             if text in found:
                 continue
-            cached = self._cache.get(text)
+            cached = self._cache.get((off, text))
             if cached is None:
                 found[text] = ()
                 todo.append(text)
             else:
-                self._cache.move_to_end(text)
+                self._cache.move_to_end((off, text))
                 found[text] = cached
-        for text, hits in zip(todo, self._find(todo), strict=True):
+        for text, hits in zip(todo, self._find(todo, off), strict=True):
             found[text] = hits
-            self._cache[text] = hits
+            self._cache[off, text] = hits
             self._cache_chars += len(text)
             while len(self._cache) > CACHE_SEGMENTS or self._cache_chars > CACHE_CHARS:
-                self._cache_chars -= len(self._cache.popitem(last=False)[0])
+                self._cache_chars -= len(self._cache.popitem(last=False)[0][1])
         out.extend((offset, hit) for offset, text in parts for hit in found[text])
 
-    def _selection(self, config: Config) -> tuple[list[bool], list[Severity]]:
-        """Which rules are on, and at what severity, for a config's selectors: worked out
-        once per set of selectors, not on every lint (it was most of a cached re-lint)."""
+    def _selection(self, config: Config) -> tuple[list[bool], list[Severity], frozenset[int]]:
+        """Which rules are on, at what severity, and the indexes of those off, for a
+        config's selectors: worked out once per set of selectors, not on every lint (it
+        was most of a cached re-lint)."""
         key = (config.select, config.extend_select, config.ignore, tuple(config.severity.items()))
         selection = self._selections.get(key)
         if selection is None:
             rules = self._keys
             check_selectors([*config.select, *config.extend_select, *config.ignore, *config.severity], rules, "settings")
-            selection = (
-                [enabled(r, config.select, config.ignore, config.extend_select) for r in rules],
-                [severity_for(r, config.severity) for r in rules],
-            )
+            active = [enabled(r, config.select, config.ignore, config.extend_select) for r in rules]
+            off = frozenset(i for i, on in enumerate(active) if not on)
+            selection = (active, [severity_for(r, config.severity) for r in rules], off)
             if len(self._selections) >= 64:  # settings change rarely; never grow without bound
                 self._selections.clear()
             self._selections[key] = selection
@@ -325,8 +345,8 @@ class Linter:
     ) -> list[Finding]:
         """Findings in a prepared document. `line_starts`: the text's line index, when
         the caller has one already (the language server keeps one per version)."""
-        active, severities = self._selection(config)
-        hits = self.hits(document.checkable, document.blanks)
+        active, severities, off = self._selection(config)
+        hits = self.hits(document.checkable, document.blanks, off)
         if not hits:
             return []
         rules = self.rules  # loaded: there are hits

@@ -80,6 +80,7 @@ class TilintComponent:
             key: (compiled.groups[position], tags) for key, (position, tags) in tables.terms.items()
         }
         self._exception_keys = tables.exceptions  # match key -> rule index
+        self.group_rules = tuple(group.rule_index for group in compiled.groups)  # group position -> rule index
         self._name_key = tables.name_key
         self.prefilter = compiled.prefilter  # used by api.Linter, which tokenizes
         self.classes = word_classes.builtin()
@@ -99,8 +100,12 @@ class TilintComponent:
         ]
         return doc
 
-    def find(self, doc: Doc, text: str | None = None) -> list[Hit]:
-        """Hits in `doc`; `text`, if given, is doc.text (the string it was made from)."""
+    def find(self, doc: Doc, text: str | None = None, off: frozenset[int] = frozenset()) -> list[Hit]:
+        """Hits in `doc`; `text`, if given, is doc.text (the string it was made from).
+        Rules whose index is in `off` give no hits, but their matches still take part
+        where they bear on other rules' hits: a longer phrase contains a shorter one
+        ('compliant' in 'non-compliant'), and a mentioned term continues a list of
+        mentioned terms ('words like inmate, offender and addict')."""
         matches = self._lower(doc, self._fillers)
         if self._orth.size:
             matches = sorted([*matches, *self._orth(doc, self._fillers)], key=lambda m: (m[1], m[2], m[0]))
@@ -117,7 +122,7 @@ class TilintComponent:
                 names.append((start, end))
             else:
                 exceptions[self._exception_keys[key]].append((start, end))
-        if not candidates:
+        if not candidates or (off and all(c.group.rule_index in off for c in candidates)):
             return []
         if text is not None:
             context.remember_text(doc, text)  # for the context checks that read the line
@@ -152,6 +157,10 @@ class TilintComponent:
             mention = context.is_mention(
                 doc, cand.start, cand.end, sent, quote, mentions, text, self.classes, "identity-first" in rule.tags
             )
+            if mention:
+                mentions.append((cand.start, cand.end))
+            if off and cand.group.rule_index in off:
+                continue  # a rule that is off gives no hit (its mention may go on a list)
             own_words = quote is not None or (
                 not rule.flag_self_description
                 and (
@@ -166,8 +175,6 @@ class TilintComponent:
                 if recovering is None:
                     recovering = context.recovering_narrator(text)
                 own_words = recovering  # "Addicts in recovery know", from a writer in recovery
-            if mention:
-                mentions.append((cand.start, cand.end))
             hits.append(
                 Hit(
                     rule_index=cand.group.rule_index,

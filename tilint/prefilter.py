@@ -91,8 +91,15 @@ class Prefilter:
     # is stored with its length in the automaton (tilint.scan.LENGTH_BITS)
     required_groups: tuple[tuple[int, ...], ...] = ((),)
 
-    def may_find(self, text: str, tokenizer: Tokenizer, memo: dict[str, tuple[tuple[int, int, int], ...]]) -> bool:
-        """False when linting `text` (as the tokenizer sees it) certainly finds nothing.
+    def may_find(
+        self,
+        text: str,
+        tokenizer: Tokenizer,
+        memo: dict[str, tuple[tuple[int, int, int], ...]],
+        off: frozenset[int] = frozenset(),
+    ) -> bool:
+        """False when linting `text` (as the tokenizer sees it) certainly finds nothing;
+        `off` holds the positions of groups whose rule is off, which find nothing.
         `memo` keeps the term matches of chunks already tokenized here: most anchors
         found are in common words ('get' in 'together'), so most checks are repeats.
         True only where self.scan.may_match(text) is True: every True below is reached
@@ -114,7 +121,7 @@ class Prefilter:
                 # of it can be kept, so no need to tokenize around it (step 3, first).
                 if number not in possible:
                     possible[number] = any(
-                        self._context_cached(g, folded, in_reach) for g in self.required_groups[number]
+                        g not in off and self._context_cached(g, folded, in_reach) for g in self.required_groups[number]
                     )
                 if not possible[number]:
                     continue
@@ -131,7 +138,7 @@ class Prefilter:
             checked.add(region)
             a, b = region
             for group, start, end in self._terms(text[a:b], tokenizer, memo):
-                if not self._context_cached(group, folded, in_reach):
+                if group in off or not self._context_cached(group, folded, in_reach):
                     continue
                 windows = self.windows.get(group)
                 if windows is None or _window_possible(text, a + start, a + end, windows, tokenizer, scan.fillers):

@@ -1319,6 +1319,7 @@ def _following_noun(
     """Classes of the head of the noun phrase starting at token i ("B-cell lymphoma" ->
     lymphoma, "the safety plan" -> plan), or [] when the phrase names a person, starts
     with a determiner (unless `skip_determiners`), or there is none."""
+    i = _past_abbreviation(doc, i, sent.end)
     if i < sent.end and doc[i].lower_ in DETERMINERS and not skip_determiners:
         return []
     if i < sent.end and (doc[i].lower_ in RELATIVES or doc[i].lower_ == "whose"):
@@ -1344,6 +1345,16 @@ def _following_noun(
         if not _PERSON_CLASSES & set(owner):
             return [*found, *(c for c in owner if c not in found)]
     return found
+
+
+def _past_abbreviation(doc: Doc, i: int, end: int) -> int:
+    """The token after an abbreviation in brackets at i ("non-compliant (NC) balloons"),
+    which names the words before it and is not part of the noun phrase; else i."""
+    if i + 3 < end and doc[i].text == "(" and doc[i + 2].text == ")":
+        word = doc[i + 1].text
+        if 1 < len(word) <= 6 and word.isalnum() and word.isupper():
+            return i + 3
+    return i
 
 
 def _person_word(low: str, classes: WordClasses) -> bool:

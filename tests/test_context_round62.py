@@ -1,0 +1,54 @@
+"""Mechanisms from the twenty-seventh session's work on the dev split. An abbreviation in
+brackets after a modifier names the words before it and is not part of the noun phrase
+("non-compliant (NC) balloons"); a reaction is an event, like a fall; only an authority
+refuses an application or an appeal."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import tilint
+from tilint import syntax
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "after"),
+    [
+        ("noncompliant (NC) balloons", 1, 4),
+        ("aggressive (AGG) patients", 1, 4),
+        # not an abbreviation: lower case, a word of the sentence, too long, or no closing bracket
+        ("noncompliant (today) with", 1, 1),
+        ("noncompliant (ABCDEFGH) balloons", 1, 1),
+        ("noncompliant (NC balloons", 1, 1),
+        # nothing after the brackets
+        ("noncompliant (NC)", 1, 1),
+    ],
+)
+def test_past_abbreviation(text: str, at: int, after: int) -> None:
+    doc = spacy.blank("en")(text)
+    assert syntax._past_abbreviation(doc, at, len(doc)) == after
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Post-dilatation with non-compliant (NC) balloons after stent deployment helps.", []),
+        ("Use a non-compliant balloon for the lesion.", []),
+        # the brackets do not hide the person the label is about
+        ("Aggressive (AGG) patients were moved to the side room.", ["aggressive"]),
+        ("She was non-compliant (DNA) again today.", ["non-compliant"]),
+        ("He was suffering from an allergic reaction to the dye.", []),
+        ("He was suffering from a violent acute dystonic reaction.", []),
+        ("He is suffering from schizophrenia.", ["suffering from"]),
+        ("The Employment Tribunal gave a Reserved Judgment refusing that application.", []),
+        ("The judge refused his appeal.", []),
+        ("He refused the medication.", ["refused"]),
+    ],
+)
+def test_linting(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -1,0 +1,40 @@
+"""bench/ab_speed.py measures checkouts of tilint, each in its own process: a folder that
+is not one is refused by name, and a real checkout's measurement is a time per text."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load():
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location("tilint_bench_ab_speed", ROOT / "bench" / "ab_speed.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ab_speed = _load()
+
+
+def test_a_folder_that_is_no_checkout_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        ab_speed.main([str(tmp_path)])
+    assert exit_info.value.code == 2
+    assert f"{tmp_path}: not a tilint checkout" in capsys.readouterr().err
+
+
+def test_one_checkout_is_measured_on_each_text(tmp_path: Path) -> None:
+    texts = [tmp_path / "prose.txt", tmp_path / "notes.txt"]
+    texts[0].write_text("The weather was fine.\n\nWe walked to the shops.\n", encoding="utf-8")
+    texts[1].write_text("She refused her tablets.\n\nHe was non-compliant.\n", encoding="utf-8")
+    got = ab_speed.measure(ROOT, texts, tmp_path / "cache")
+    assert set(got) == {"prose", "notes"}
+    assert all(floor >= 0 and lint > 0 for floor, lint in got.values())

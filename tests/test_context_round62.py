@@ -1,7 +1,9 @@
 """Mechanisms from the twenty-seventh session's work on the dev split. An abbreviation in
 brackets after a modifier names the words before it and is not part of the noun phrase
-("non-compliant (NC) balloons"); a reaction is an event, like a fall; only an authority
-refuses an application or an appeal."""
+("non-compliant (NC) areas"); a reaction to a drug or an allergen is an event, like a fall,
+while a named reaction ("acute stress reaction") stays a condition. The cases a blind
+review found (a patient refusing "the application of" a dressing, reactions that are
+diagnoses, people whose noun follows "balloon") are kept as regressions."""
 
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def test_past_abbreviation(text: str, at: int, after: int) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Post-dilatation with non-compliant (NC) balloons after stent deployment helps.", []),
+        ("Non-compliant (NC) areas of the audit are listed below.", []),
         ("Use a non-compliant balloon for the lesion.", []),
         # the brackets do not hide the person the label is about
         ("Aggressive (AGG) patients were moved to the side room.", ["aggressive"]),
@@ -45,9 +47,14 @@ def test_past_abbreviation(text: str, at: int, after: int) -> None:
         ("He was suffering from an allergic reaction to the dye.", []),
         ("He was suffering from a violent acute dystonic reaction.", []),
         ("He is suffering from schizophrenia.", ["suffering from"]),
-        ("The Employment Tribunal gave a Reserved Judgment refusing that application.", []),
+        ("She suffers from an acute stress reaction.", ["suffers from"]),
+        ("He is suffering from a grief reaction.", ["suffering from"]),
+        ("She suffers with panic reactions in crowds.", ["suffers with"]),
         ("The judge refused his appeal.", []),
         ("He refused the medication.", ["refused"]),
+        ("The patient refused the application of the dressing.", ["refused"]),
+        ("She refused our appeals to return to the ward.", ["refused"]),
+        ("Balloon sellers were aggressive.", ["aggressive"]),
     ],
 )
 def test_linting(text: str, expected: list[str]) -> None:

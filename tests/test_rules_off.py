@@ -40,7 +40,7 @@ def test_a_segment_holding_only_phrases_of_rules_that_are_off_is_not_tokenized(m
     linter = api.Linter()
     calls = _counting_find(linter, monkeypatch)
     text = "We need to get him to take his medication."  # TI228 (get-them-to) is opt-in
-    assert linter.rules[next(i for i, r in enumerate(linter.rules) if r.code == "TI228")].opt_in
+    assert next(r for r in linter.rules if r.code == "TI228").opt_in
     assert _lint(linter, text, Config()) == []
     assert calls == []  # the prefilter let nothing through: the only phrase's rule is off
     found = _lint(linter, text, Config(extend_select=("TI228",)))

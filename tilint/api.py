@@ -218,7 +218,7 @@ class Linter:
         """Hits per text: the tokenizer, then the component's matcher, without the
         pipeline's sentencizer (the component finds sentences only around a match)
         and without building span groups nobody reads (a third faster on 1 MB of
-        prose, see bench/bench.py). Rules whose index is in `off` are not matched."""
+        prose, see bench/bench.py). Rules whose index is in `off` make no hits."""
         normalised = [_normalised(t) for t in texts]
         pipeline, scan = self._pipeline, self._scan  # in this order: the scan goes once loaded
         if pipeline is not None and pipeline.prefilter is None:
@@ -284,7 +284,7 @@ class Linter:
         self, checkable: str, blanks: Sequence[tuple[int, int]] = (), off: frozenset[int] = frozenset()
     ) -> list[tuple[int, Hit]]:
         """(segment offset, hit) for the text, linting only segments not seen before;
-        rules whose index is in `off` (those a configuration leaves off) are not matched.
+        rules whose index is in `off` (those a configuration leaves off) make no hits.
 
         Segments are taken a batch at a time, so a large text is never also held whole
         as segments, and each is looked up and linted once."""

@@ -3,7 +3,9 @@ brackets after a modifier names the words before it and is not part of the noun 
 ("non-compliant (NC) areas"); a reaction to a drug or an allergen is an event, like a fall,
 while a named reaction ("acute stress reaction") stays a condition. The cases a blind
 review found (a patient refusing "the application of" a dressing, reactions that are
-diagnoses, people whose noun follows "balloon") are kept as regressions."""
+diagnoses, people whose noun follows "balloon") are kept as regressions. Later: "described
+<noun phrase> as X" is reported labelling like "described as X", and a noun that never
+names a person as the subject of a passive "handled", "managed" or "kept" is a thing."""
 
 from __future__ import annotations
 
@@ -55,6 +57,21 @@ def test_past_abbreviation(text: str, at: int, after: int) -> None:
         ("The patient refused the application of the dressing.", ["refused"]),
         ("She refused our appeals to return to the ward.", ["refused"]),
         ("Balloon sellers were aggressive.", ["aggressive"]),
+        # an illness is aggressive as a tumour is; the person still can be
+        ("He has an aggressive illness.", []),
+        ("He was aggressive during his illness.", ["aggressive"]),
+        # "described <noun phrase> as X" reports others' labelling, as "described as X" does;
+        # the writer's own description is a use
+        ("GPs described these patients as manipulative.", []),
+        ("GPs described patients with PD as being challenging to work with.", []),
+        ("I would describe these patients as manipulative.", ["manipulative"]),
+        ("We described the patient as manipulative in the referral.", ["manipulative"]),
+        # a thing handled, managed or kept is no person (a permission's action and
+        # medication given are still said of the person)
+        ("Calls are handled by people nowhere near the caller.", []),
+        ("The waste is managed by the council.", []),
+        ("The patient was managed on the ward.", ["the patient was managed"]),
+        ("Residents are managed by two staff.", ["residents are managed"]),
     ],
 )
 def test_linting(text: str, expected: list[str]) -> None:

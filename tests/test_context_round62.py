@@ -3,9 +3,8 @@ brackets after a modifier names the words before it and is not part of the noun 
 ("non-compliant (NC) areas"); a reaction to a drug or an allergen is an event, like a fall,
 while a named reaction ("acute stress reaction") stays a condition. The cases a blind
 review found (a patient refusing "the application of" a dressing, reactions that are
-diagnoses, people whose noun follows "balloon") are kept as regressions. Later: "described
-<noun phrase> as X" is reported labelling like "described as X", and a noun that never
-names a person as the subject of a passive "handled", "managed" or "kept" is a thing."""
+diagnoses, people whose noun follows "balloon") are kept as regressions. Later forms:
+"successful suicides", "resistant to admission to hospital"."""
 
 from __future__ import annotations
 
@@ -60,18 +59,20 @@ def test_past_abbreviation(text: str, at: int, after: int) -> None:
         # an illness is aggressive as a tumour is; the person still can be
         ("He has an aggressive illness.", []),
         ("He was aggressive during his illness.", ["aggressive"]),
-        # "described <noun phrase> as X" reports others' labelling, as "described as X" does;
-        # the writer's own description is a use
-        ("GPs described these patients as manipulative.", []),
-        ("GPs described patients with PD as being challenging to work with.", []),
-        ("I would describe these patients as manipulative.", ["manipulative"]),
-        ("We described the patient as manipulative in the referral.", ["manipulative"]),
-        # a thing handled, managed or kept is no person (a permission's action and
-        # medication given are still said of the person)
-        ("Calls are handled by people nowhere near the caller.", []),
-        ("The waste is managed by the council.", []),
-        ("The patient was managed on the ward.", ["the patient was managed"]),
-        ("Residents are managed by two staff.", ["residents are managed"]),
+        # a second review's cases, kept as regressions after "described <noun phrase> as X"
+        # and thing passives were withdrawn: documents, the writer's team and names are
+        # not others describing, and first names are not things
+        ("The referral letter described the patient as manipulative.", ["manipulative"]),
+        ("Our team described the patient as manipulative.", ["manipulative"]),
+        ("Staff should describe patients who miss doses as non-compliant.", ["non-compliant"]),
+        ("Ruby was placed on level 3 observations after she tied a ligature.", ["placed on level 3 observations"]),
+        ("A total of 12 patients were placed on observations.", ["placed on observations"]),
+        # forms: "successful suicides"; "resistant to admission to hospital" said of the
+        # person, not "admission of liability" nor people abused who use drugs
+        ("Many successful suicides are not preventable.", ["successful suicides"]),
+        ("The patient would be resistant to admission to hospital.", ["resistant to admission to hospital"]),
+        ("He was resistant to admission of liability.", []),
+        ("People who use drugs abused by police reported trauma.", []),
     ],
 )
 def test_linting(text: str, expected: list[str]) -> None:

@@ -1636,9 +1636,6 @@ def _labelled_as(
                 if lowered[j].startswith(_LABELLING_STEMS) and "label-verbs" in wc.of_token(doc, j):
                     k = j
                     break
-                if lowered[j].startswith(_DESCRIBING_STEMS) and _people_describe(doc, j, sent, wc):
-                    k = j
-                    break
         if k >= sent.start and any(t.lower_ in _FIRST_PERSON for t in doc[k : i + 1]):
             return False  # "known by us as frequent fliers": the writer's own label
         i = k
@@ -1702,9 +1699,6 @@ def _suspected_of(doc: Doc, start: int, sent: Span) -> bool:
 # Verbs that are themselves labelling, so a longer object may stand before 'as' ("label
 # patients who ask for pain relief as drug seekers"); describing and seeing are not.
 _LABELLING_STEMS = ("label", "brand", "stereotyp", "dismiss", "class", "categori", "stigmati")
-# Verbs that label only with "as" after their object ("GPs described these patients as
-# manipulative"), and only as people's view: a report's or the writer's own description is a use.
-_DESCRIBING_STEMS = ("describ", "characteri", "portray", "depict")
 # Naming someone with a label ("he calls her an alcoholic"), reported unless the writer,
 # the reader or an imperative does the calling.
 _CALL_VERBS = frozenset("call calls called calling".split())
@@ -1776,17 +1770,6 @@ def _labels_object(doc: Doc, i: int, sent: Span, wc: WordClasses, label_start: i
     if not lowered[verb].startswith(_LABELLING_STEMS) or "label-verbs" not in wc.of_token(doc, verb):
         return False
     return not any(t.lower_ in _FIRST_PERSON_SUBJECTS for t in doc[max(sent.start, verb - 3) : verb])
-
-
-def _people_describe(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:
-    """Is the subject of the describing verb at `verb` people other than the writer ("GPs
-    described ...", "staff describe ...")?"""
-    from tilint import syntax
-
-    head = syntax.subject(doc, verb, sent)
-    if head is None or lowers(doc)[head] in _FIRST_PERSON:
-        return False
-    return syntax.names_people(doc, head, wc) or "officials" in wc.of_token(doc, head)
 
 
 def _label_before_object(doc: Doc, i: int, sent: Span, wc: WordClasses) -> int:
@@ -2988,11 +2971,6 @@ _CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
 _ARTICLES_AND_DEMONSTRATIVES = frozenset("the a an this that these those".split())
 
 
-# Coercive rules whose passive said of a thing is ordinary: handling, managing, escorting,
-# controlling, keeping and placing things.
-_THING_PASSIVES = frozenset({"management", "escort", "control", "restriction", "observation"})
-
-
 def not_the_persons(
     doc: Doc,
     start: int,
@@ -3045,20 +3023,10 @@ def not_the_persons(
             # is, something was withheld from them
             if category in _PASSIVE_RECEIVER and syntax.grant_word_follows(doc, end, sent):
                 return True
-            head = syntax.subject(doc, be + 1, sent)
-            # "calls were handled by ...", "the waste is managed": a noun that never names a
-            # person was handled, managed or kept (not a permission's action: "visits are not
-            # allowed"; nor medication given, which is done to the person)
-            if (
-                head is not None
-                and scopes & _THING_PASSIVES
-                and syntax.names_a_thing(doc[head].lower_)
-                and not syntax.np_classes(doc, head, sent, wc)
-            ):
-                return True
             agent = syntax.by_agent(doc, end, sent, wc)
             if agent is not None:
                 return exempt(syntax.np_classes(doc, agent, sent, wc), "agent_not_person")
+            head = syntax.subject(doc, be + 1, sent)
             if head is None:
                 # "..., but had been refused admission": an object after the passive means its
                 # subject, whoever it is, was on the receiving end

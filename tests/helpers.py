@@ -1,13 +1,26 @@
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """A script that is not a package (bench/, tools/) loaded as module `name`, registered in
+    sys.modules so that its dataclasses can look their module up."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def npm_ci(folder: Path, *, timeout: float = 600) -> None:

@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, load_module
+from tilint.policy import CATEGORIES as POLICY_CATEGORIES
+
 CORPUS = ROOT / "tests" / "corpus" / "corpus.jsonl"
-from tilint.policy import CATEGORIES as POLICY_CATEGORIES  # noqa: E402
 
 CATEGORIES = set(POLICY_CATEGORIES)
 GENRES = {"note", "policy", "report", "training", "research", "news", "forum", "lived-experience", "other"}
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-acc = _load("tilint_bench_accuracy", ROOT / "bench" / "accuracy.py")
-agr = _load("tilint_bench_agreement", ROOT / "bench" / "agreement.py")
-build = _load("tilint_corpus_build", ROOT / "tests" / "corpus" / "build.py")
+acc = load_module("tilint_bench_accuracy", ROOT / "bench" / "accuracy.py")
+agr = load_module("tilint_bench_agreement", ROOT / "bench" / "agreement.py")
+build = load_module("tilint_corpus_build", ROOT / "tests" / "corpus" / "build.py")
 Span = acc.Span
 
 

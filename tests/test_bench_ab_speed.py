@@ -3,22 +3,17 @@ is not one is refused by name, and a real checkout's measurement is a time per t
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, load_module
 
 
 def _load():
     sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("tilint_bench_ab_speed", ROOT / "bench" / "ab_speed.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("tilint_bench_ab_speed", ROOT / "bench" / "ab_speed.py")
 
 
 ab_speed = _load()

@@ -3,21 +3,14 @@ process starts (``--quick`` on a small text) gets no rate rather than an absurd 
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, load_module
 
 
 def _load():
     sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("tilint_bench_bench", ROOT / "bench" / "bench.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["tilint_bench_bench"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_module("tilint_bench_bench", ROOT / "bench" / "bench.py")
 
 
 bench = _load()

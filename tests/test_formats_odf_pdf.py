@@ -9,13 +9,11 @@ running headers on every page).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -28,19 +26,14 @@ import pptx
 import pytest
 from pptx.util import Inches
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_module
 from tests.helpers import check_in_process as check
 from tilint.formats import read_document
 
 
 def _load_fuzz() -> ModuleType:
     """bench/fuzz.py: the small PDF writer and the hostile inputs, shared with the fuzz suite."""
-    spec = importlib.util.spec_from_file_location("tilint_bench_fuzz_formats", ROOT / "bench" / "fuzz.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_module("tilint_bench_fuzz_formats", ROOT / "bench" / "fuzz.py")
 
 
 fuzz = _load_fuzz()

@@ -10,7 +10,6 @@ docs/performance.md uses 4). The time-outs are hang guards, not performance limi
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -23,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, load_module
 from tilint import lint_paths
 from tilint.errors import TilintError
 from tilint.positions import line_col, line_starts
@@ -34,12 +33,7 @@ HANG = 900.0  # seconds: a run this long is a hang, whatever the machine
 
 
 def _load_fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tilint_bench_fuzz", ROOT / "bench" / "fuzz.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_module("tilint_bench_fuzz", ROOT / "bench" / "fuzz.py")
 
 
 fuzz = _load_fuzz()

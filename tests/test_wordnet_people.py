@@ -4,19 +4,15 @@ the shipped files must be what the generator writes from Debian's wordnet-base, 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT, load_module
+
 WORDNET = Path("/usr/share/wordnet/data.noun")
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("wordnet_people", ROOT / "tools" / "wordnet_people.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("wordnet_people", ROOT / "tools" / "wordnet_people.py")
 
 
 def test_shipped_list_is_current(tmp_path: Path) -> None:

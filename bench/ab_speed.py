@@ -72,7 +72,8 @@ def measure(checkout: Path, texts: list[Path], cache: Path) -> dict[str, tuple[f
         [sys.executable, "-c", MEASURE, *map(str, texts)], env=env, cwd=checkout, capture_output=True, text=True
     )
     if done.returncode:
-        raise SystemExit(f"{checkout}: the measurement failed: {done.stderr.strip().splitlines()[-1:]}")
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"{checkout}: the measurement failed: {last}")
     result: dict[str, tuple[float, float]] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
     return result
 

@@ -33,3 +33,14 @@ def test_one_checkout_is_measured_on_each_text(tmp_path: Path) -> None:
     got = ab_speed.measure(ROOT, texts, tmp_path / "cache")
     assert set(got) == {"prose", "notes"}
     assert all(floor >= 0 and lint > 0 for floor, lint in got.values())
+
+
+def test_a_checkout_that_fails_is_named_with_its_last_error_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    (broken / "tilint").mkdir(parents=True)
+    (broken / "tilint" / "__init__.py").write_text("raise RuntimeError('lexicon would not load')\n", encoding="utf-8")
+    (broken / "tilint" / "api.py").write_text("", encoding="utf-8")
+    text = tmp_path / "prose.txt"
+    text.write_text("The weather was fine.\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"broken: the measurement failed: RuntimeError: lexicon would not load"):
+        ab_speed.measure(broken, [text], tmp_path / "cache")

@@ -4,7 +4,9 @@ brackets after a modifier names the words before it and is not part of the noun 
 while a named reaction ("acute stress reaction") stays a condition. The cases a blind
 review found (a patient refusing "the application of" a dressing, reactions that are
 diagnoses, people whose noun follows "balloon") are kept as regressions. Later forms:
-"successful suicides", "resistant to admission to hospital"."""
+"successful suicides", "resistant to admission" (not "admission of liability").
+A third review withdrew reading staff words nearby as the ones resisting: in notes they
+report or attend ("Nurse aware, pt resistant to care")."""
 
 from __future__ import annotations
 
@@ -70,7 +72,10 @@ def test_past_abbreviation(text: str, at: int, after: int) -> None:
         # forms: "successful suicides"; "resistant to admission to hospital" said of the
         # person, not "admission of liability" nor people abused who use drugs
         ("Many successful suicides are not preventable.", ["successful suicides"]),
-        ("The patient would be resistant to admission to hospital.", ["resistant to admission to hospital"]),
+        ("The patient would be resistant to admission to hospital.", ["resistant to admission"]),
+        ("He was resistant to admission.", ["resistant to admission"]),
+        ("Nurse aware, pt resistant to care.", ["resistant to care"]),
+        ("The club was resistant to admission of women.", []),
         ("He was resistant to admission of liability.", []),
         ("People who use drugs abused by police reported trauma.", []),
     ],

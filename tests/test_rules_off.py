@@ -63,10 +63,17 @@ def test_an_ignored_rule_is_skipped_by_the_prefilter_too(monkeypatch: pytest.Mon
     ("text", "config", "expected"),
     [
         # The longer phrase of a rule that is off still holds the shorter one inside it:
-        # ignoring 'non-compliant' does not turn it into a finding of 'compliant'.
-        ("She was non-compliant with her tablets.", Config(ignore=("TI101",)), []),
-        # Opt-in terms still continue a list of mentioned terms.
-        ("Avoid words such as inmate, offender and addict.", Config(), []),
+        # ignoring TI101's "not medication-compliant" does not turn it into a finding of
+        # TI202's "medication-compliant" (nor TI209's "kept on ... observations" into TI203's).
+        ("A man who is not medication-compliant was reported missing.", Config(ignore=("TI101",)), []),
+        ("He was kept on level 2 observations for a week.", Config(ignore=("TI209",)), []),
+        # Opt-in terms ("mental institution", "mental asylum") still count as mentions that
+        # the later label continues; were they dropped, "aggressive" would be flagged.
+        (
+            'Each time the terms "mental institution" or "mental asylum" come up, people imagine creepy and aggressive patients.',
+            Config(),
+            [],
+        ),
         ("The inmate, an addict, was moved.", Config(), [("TI340", "an addict")]),
         ("The inmate, an addict, was moved.", OPT_IN, [("TI225", "inmate"), ("TI340", "an addict")]),
     ],

@@ -105,7 +105,8 @@ class TilintComponent:
         Rules whose index is in `off` give no hits, but their matches still take part
         where they bear on other rules' hits: a longer phrase contains a shorter one
         ('compliant' in 'non-compliant'), and a mentioned term continues a list of
-        mentioned terms ('words like inmate, offender and addict')."""
+        mentioned terms (the opt-in 'mental asylum' in 'the terms "mental asylum" ... come up,
+        people imagine aggressive patients')."""
         matches = self._lower(doc, self._fillers)
         if self._orth.size:
             matches = sorted([*matches, *self._orth(doc, self._fillers)], key=lambda m: (m[1], m[2], m[0]))

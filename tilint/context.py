@@ -2426,6 +2426,8 @@ def narrator_scope(
     match = doc[start:end]
     if any(t.lower_ in _OTHER_PRONOUNS for t in match):
         return False
+    if _counted_with_narrator(doc, start, sent):
+        return True  # "I and many other psychotic people struggle": the narrator is one of them
     # "my alcoholic father": a people noun in the match is the one it labels, so it is
     # writing about someone else (policy: self-disclosure is about oneself); "my fellow
     # bipolar people" counts the narrator among them
@@ -2550,6 +2552,22 @@ def narrator_scope(
 
 
 _WAS_ONCE = frozenset("was am were 'm ’m became become used".split())
+
+
+_COUNT_WORDS = frozenset("many most all the some several countless so lots plenty of thousands millions".split())
+
+
+def _counted_with_narrator(doc: Doc, start: int, sent: Span) -> bool:
+    """Is the label right after "I and (many) other" or "me and other" ("I and many other
+    psychotic people", "me and the other addicts")? The narrator counts themselves in."""
+    lowered = lowers(doc)
+    k = start - 1
+    if k <= sent.start or lowered[k] not in ("other", "fellow"):
+        return False
+    k -= 1
+    while k > sent.start and start - k <= _NP_REACH + 2 and lowered[k] in _COUNT_WORDS:
+        k -= 1
+    return k - 1 >= sent.start and lowered[k] == "and" and lowered[k - 1] in ("i", "me", "myself")
 
 
 def _narrator_was(doc: Doc, first: int, sent: Span) -> bool:

@@ -3,7 +3,10 @@ narrator who counts themselves in with a label ("I and many other psychotic peop
 describing themselves, as the policy's self-disclosure allows; someone else coordinated
 with the label is not. "mates" and its compounds name people around the person, so
 "team-mates" is no team (an institution). A person's title before a passive "managed"
-names a person, as a people noun does."""
+names a person, as a people noun does. The subject finder reads a noun after "in which" as
+the relative clause's subject, not a preposition's object, and passes a noun in -ing after
+a determiner ("during the hearing") to find the participle further back; clinicians by
+specialty are officials; claiming a prize or a place is another sense of "claim"."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ import pytest
 import spacy
 
 import tilint
-from tilint import context
+from tilint import classes, context, syntax
+from tilint.component import _set_sentence_starts
 
 
 def flagged(text: str) -> list[str]:
@@ -51,4 +55,44 @@ def test_counted_with_narrator(text: str, counted: bool) -> None:
     ],
 )
 def test_round64_findings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("In cases in which the shipping company is claiming a delivery was made, ask.", "claiming", "company"),
+        ("The room in which the patient refused his tablets was cold.", "refused", "patient"),
+        ("Complaints from a woman whose brother committed suicide were ignored.", "committed", "brother"),
+        ("Hospital staff giving evidence during the hearing insisted they had phoned.", "insisted", "staff"),
+        # still the object of a preposition, and still no subject after a complete clause
+        ("He came to the clinic complaining of pain.", "complaining", None),
+    ],
+)
+def test_subject_past_relatives_and_ing_nouns(text: str, verb: str, subject: str | None) -> None:
+    doc = spacy.blank("en")(text)
+    _set_sentence_starts(doc)
+    i = next(t.i for t in doc if t.text == verb)
+    head = syntax.subject(doc, i, doc[i].sent)
+    assert (doc[head].text if head is not None else None) == subject
+
+
+def test_clinicians_by_specialty_are_officials() -> None:
+    wc = classes.builtin()
+    assert wc.has("officials", "ophthalmologists") and wc.has("officials", "paediatrician")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In cases in which the shipping company is claiming a delivery has been made, ask for proof.", []),
+        ("Hospital staff giving evidence during the hearing insisted they had offered to phone his son.", []),
+        ("Most ophthalmologists would insist on dilating the pupil.", []),
+        ("Four minutes later, Davies claimed the points from a debatable penalty.", []),
+        ("She claimed a bronze medal in Paris.", []),
+        ("She claims the pain started after the fall.", ["claims"]),
+        ("The police ignored complaints from a woman whose brother committed suicide.", ["committed suicide"]),
+    ],
+)
+def test_whose_account_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

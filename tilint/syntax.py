@@ -300,6 +300,8 @@ def _reduced_relative_antecedent(doc: Doc, end: int, sent: Span) -> int | None:
         if low.endswith("ed") and k - 1 >= sent.start:
             return k - 1 if content_word(doc[k - 1]) else None
         if low.endswith("ing") and low not in _ING_NOUNS and k - 1 >= sent.start:
+            if doc[k - 1].lower_ in DETERMINERS:
+                continue  # "during the hearing": a noun in -ing, the participle is further back
             return _noun_opening_before_participle(doc, k, sent)
     return None
 
@@ -504,6 +506,8 @@ def _object_of_preposition(doc: Doc, head: int, sent: Span) -> bool:
             continue
         if low in PREPOSITIONS:
             return True
+        if low in ("which", "whom", "whose"):
+            return False  # "in which the company is claiming": the noun opens the relative clause
         # "a person in jail or prison suffers ...": a coordinated object is still one
         if (is_boundary(doc, j) and low not in ("and", "or")) or low in AUX:
             return False

@@ -65,6 +65,10 @@ def test_round64_findings(text: str, expected: list[str]) -> None:
         ("The room in which the patient refused his tablets was cold.", "refused", "patient"),
         ("Complaints from a woman whose brother committed suicide were ignored.", "committed", "brother"),
         ("Hospital staff giving evidence during the hearing insisted they had phoned.", "insisted", "staff"),
+        # a verbless phrase between dashes, or spaced hyphens, is passed over
+        ("Two other staff – care assistants on a scheme – refused to help.", "refused", "staff"),
+        ("The patient - a man in his forties - refused his tablets.", "refused", "patient"),
+        ("The nurse was calm – the patient refused his tablets.", "refused", "patient"),
         # still the object of a preposition, and still no subject after a complete clause
         ("He came to the clinic complaining of pain.", "complaining", None),
     ],

@@ -164,6 +164,8 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
         if antecedent is not None:
             return antecedent  # "Dr S, the psychiatrist who treated him for years, insisted"
         j = _before_parenthesis(doc, j, sent)  # "Mrs H, in a statement to the inquest, said"
+    elif j >= sent.start and _dash(doc, j):
+        j = _before_dashed_apposition(doc, j, sent)  # "Two staff – care assistants – refused"
     if j < sent.start:
         return None
     if doc[j].lower_ not in RELATIVES and doc[j].lower_ not in NOMINATIVE:
@@ -407,6 +409,31 @@ def _before_parenthesis(doc: Doc, comma: int, sent: Span) -> int:
         if is_boundary(doc, p):
             break
     return comma
+
+
+_DASHES = frozenset("– — --".split())
+
+
+def _dash(doc: Doc, i: int) -> bool:
+    """A dash, or a hyphen with spaces either side ("staff - care assistants - refused")."""
+    return doc[i].text in _DASHES or (doc[i].text == "-" and i > 0 and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_))
+
+
+def _before_dashed_apposition(doc: Doc, closing: int, sent: Span) -> int:
+    """The noun before a phrase between dashes that ends at `closing` ("Two other staff –
+    care assistants on a scheme – refused"): a short verbless phrase with nothing that
+    ends a clause inside; else `closing` itself."""
+    for p in range(closing - 2, max(sent.start, closing - _PARENTHESIS_REACH) - 1, -1):
+        if _dash(doc, p):
+            inside = range(p + 1, closing)
+            verbless = all(
+                doc[k].text == "," or not (is_boundary(doc, k) or doc[k].lower_ in AUX or doc[k].lower_ in RELATIVES)
+                for k in inside
+            )
+            return p - 1 if verbless and p - 1 >= sent.start and content_word(doc[p - 1]) else closing
+        if is_boundary(doc, p) and doc[p].text != ",":
+            break
+    return closing
 
 
 _COURT_ROLE_WORDS = 3  # ", prosecuting,", ", defending him,", ", for the Crown,"

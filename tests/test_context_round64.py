@@ -6,7 +6,8 @@ with the label is not. "mates" and its compounds name people around the person, 
 names a person, as a people noun does. The subject finder reads a noun after "in which" as
 the relative clause's subject, not a preposition's object, and passes a noun in -ing after
 a determiner ("during the hearing") to find the participle further back; clinicians by
-specialty are officials; claiming a prize or a place is another sense of "claim"."""
+specialty are officials; claiming a prize or a place is another sense of "claim". The bare
+"abuser" is a substance-use label where drugs or alcohol are near and no one abused is."""
 
 from __future__ import annotations
 
@@ -99,4 +100,24 @@ def test_clinicians_by_specialty_are_officials() -> None:
     ],
 )
 def test_whose_account_findings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Abusers caught purely for consumption offences are usually sent for treatment.", ["abusers"]),
+        ("The Government will do more to prevent abusers from relapsing.", ["abusers"]),
+        ("This reduces the disruption to the ex-abuser as he seeks to stay off drugs.", ["ex-abuser"]),
+        # someone who abuses a person, or no drugs or alcohol near
+        ("The family courts can prevent an abuser from continuing to harass their victim.", []),
+        ("Their abuser was drunk every night.", []),
+        ("The abuser of the child had been drinking alcohol.", []),
+        ("An abuser can be anyone who comes into contact with the person.", []),
+        # the longer label keeps its own finding, and a listed mention stays a mention
+        ("He is a drug abuser.", ["drug abuser"]),
+        ("We will use this instead of: drug abuser, alcoholic, addict.", []),
+    ],
+)
+def test_bare_abuser(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

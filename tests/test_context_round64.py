@@ -7,7 +7,10 @@ names a person, as a people noun does. The subject finder reads a noun after "in
 the relative clause's subject, not a preposition's object, and passes a noun in -ing after
 a determiner ("during the hearing") to find the participle further back; clinicians by
 specialty are officials; claiming a prize or a place is another sense of "claim". The bare
-"abuser" is a substance-use label where drugs or alcohol are near and no one abused is."""
+"abuser" is a substance-use label where drugs or alcohol are near and no one abused is.
+Success and failure said of a suicide attempt in more forms ("an unsuccessful attempt" after
+"suicide", "the attempt was successful", "she finally succeeded"), and advice against a
+wording with a verb of saying ("Do not say a person committed suicide") is a mention."""
 
 from __future__ import annotations
 
@@ -120,4 +123,25 @@ def test_whose_account_findings(text: str, expected: list[str]) -> None:
     ],
 )
 def test_bare_abuser(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("People who threaten suicide or make an unsuccessful attempt are usually serious.", ["unsuccessful attempt"]),
+        ("If your suicide attempt was not successful, call us.", ["attempt was not successful"]),
+        ("Her suicide attempt was successful.", ["attempt was successful"]),
+        ("She had tried to take her life many times before she finally succeeded.", ["finally succeeded"]),
+        ("After many attempts she finally succeeded in passing her driving test.", []),
+        ("The unsuccessful attempt to climb the mountain ended in a rescue.", []),
+        # advice against a wording is a mention of it
+        ("Do not say a person committed suicide.", []),
+        ("Staff should never say a patient is non-compliant.", []),
+        ("Do not say that a suicide attempt was successful.", []),
+        # a first person's own saying is no advice
+        ("I don't say she refused.", ["refused"]),
+    ],
+)
+def test_suicide_success_and_advice(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

@@ -1813,6 +1813,10 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
         # X", where the label may still hold)
         if wc.has("speech-verbs", lowered[i]) and _writer_declines(lowered, i, sent.start):
             return True
+        # "Do not say a suicide attempt was successful", "staff should never say the patient
+        # refused": advice against a wording (the policy's negated recommendations)
+        if wc.has("speech-verbs", lowered[i]) and _advised_against(lowered, i, sent.start):
+            return True
         if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
             break
     return False

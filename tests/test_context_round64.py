@@ -10,7 +10,11 @@ specialty are officials; claiming a prize or a place is another sense of "claim"
 "abuser" is a substance-use label where drugs or alcohol are near and no one abused is.
 Success and failure said of a suicide attempt in more forms ("an unsuccessful attempt" after
 "suicide", "the attempt was successful", "she finally succeeded"), and advice against a
-wording with a verb of saying ("Do not say a person committed suicide") is a mention."""
+wording with a verb of saying ("Do not say a person committed suicide") is a mention. From
+round 65's dev half: a bare word opening its clause as the subject of "mean" is the word
+itself ("Aggressive does not mean reckless"), and a passive "refused" whose subject, shared
+with the clause before, is a person puts that person on the receiving end ("He went to
+complain, but was refused")."""
 
 from __future__ import annotations
 
@@ -144,4 +148,23 @@ def test_bare_abuser(text: str, expected: list[str]) -> None:
     ],
 )
 def test_suicide_success_and_advice(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aggressive does not automatically mean reckless.", []),
+        ("Remember: non-compliant does not mean unwilling.", []),
+        ("Non-compliant means the person did not take the tablets.", []),
+        # a description, not the word: "mean" after a people noun or another subject
+        ("Aggressive patients mean more staff on shift.", ["aggressive"]),
+        ("He is aggressive and this means we need two staff.", ["aggressive"]),
+        ("He went to the station three times to complain about police harassment, but was refused.", []),
+        ("She asked for a bed but was refused.", []),
+        ("The tablets were offered at 8pm and were refused.", ["refused"]),
+        ("He was offered his depot and refused.", ["refused"]),
+    ],
+)
+def test_word_meaning_and_shared_passive_subject(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

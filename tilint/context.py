@@ -1878,10 +1878,28 @@ def _set_off_as_a_term(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return listed and doc[start].lower_ not in ("the", "a", "an") and not doc[end - 1].lower_.endswith("s")
 
 
+_MEAN = frozenset("mean means meant".split())
+_DO_SUPPORT = frozenset("does do did not n't automatically necessarily always really just simply only".split())
+
+
+def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'Aggressive does not mean reckless', 'Non-compliant means ...': the bare word opening
+    its clause as the subject of "mean" is the word itself, not a description."""
+    before = start - 1
+    if before >= sent.start and not (doc[before].is_punct or doc[before].is_quote or doc[before].lower_ in ("and", "but", "or")):
+        return False
+    i = end
+    while i < sent.end and i - end <= 4 and (doc[i].lower_ in _DO_SUPPORT or doc[i].is_quote):
+        i += 1
+    return i < sent.end and doc[i].lower_ in _MEAN
+
+
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
     sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
     if _apposition_of_term(doc, end, sent, wc):
+        return True
+    if _word_defined(doc, start, end, sent):
         return True
     i = end
     words_skipped = 0
@@ -3052,7 +3070,14 @@ def not_the_persons(
             if head is None:
                 # "..., but had been refused admission": an object after the passive means its
                 # subject, whoever it is, was on the receiving end
-                return category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent)
+                if category not in _PASSIVE_RECEIVER:
+                    return False
+                if syntax.grant_follows(doc, end, sent):
+                    return True
+                # "He went to the station to complain, but was refused": the subject the
+                # passive shares with the clause before is a person, on the receiving end
+                shared = syntax.coordinated_subject(doc, be, sent, wc)
+                return shared is not None and any(wc[c].animate for c in syntax.np_classes(doc, shared, sent, wc))
             found = syntax.np_classes(doc, head, sent, wc)
             # "she was refused a bed", "the nurse was refused access": whoever is the
             # passive's subject was on the receiving end, not the one refusing

@@ -3,10 +3,12 @@ narrator who counts themselves in with a label ("I and many other psychotic peop
 describing themselves, as the policy's self-disclosure allows; someone else coordinated
 with the label is not. "mates" and its compounds name people around the person, so
 "team-mates" is no team (an institution). A person's title before a passive "managed"
-names a person, as a people noun does. The subject finder reads a noun after "in which" as
+names a person, as a people noun does (withdrawn after a blind review: "Mr Patel's COPD was
+managed", "Her MS was managed"). The subject finder reads a noun after "in which" as
 the relative clause's subject, not a preposition's object, and passes a noun in -ing after
 a determiner ("during the hearing") to find the participle further back; clinicians by
-specialty are officials; claiming a prize or a place is another sense of "claim". The bare
+specialty are officials ("claimed the points" as another sense was withdrawn after the
+review: "She claimed the seat was wet" is her account). The bare
 "abuser" is a substance-use label where drugs or alcohol are near and no one abused is.
 Success and failure said of a suicide attempt in more forms ("an unsuccessful attempt" after
 "suicide", "the attempt was successful", "she finally succeeded"), and advice against a
@@ -56,7 +58,11 @@ def test_counted_with_narrator(text: str, counted: bool) -> None:
         ("She and many other addicts on the ward were never listened to.", ["addicts"]),
         ("I have played with team-mates who have suffered from depression.", ["suffered from"]),
         ("Team-mates have suffered from depression.", ["suffered from"]),
-        ("Mr Jones was managed in seclusion overnight.", ["was managed"]),
+        # a blind review's cases: a title is no sign of a person managed (withdrawn)
+        ("Mr Patel's COPD was managed at home.", []),
+        ("Her MS was managed in the neurology clinic.", []),
+        # the narrator counts in, but not with other people's relatives
+        ("I and many other alcoholics' wives have been let down by services.", ["alcoholics"]),
         # what is managed stands right before: still not the person
         ("Mrs Smith's diabetes was managed with insulin.", []),
         ("Ms Lee was managed conservatively after the fracture.", []),
@@ -100,8 +106,9 @@ def test_clinicians_by_specialty_are_officials() -> None:
         ("In cases in which the shipping company is claiming a delivery has been made, ask for proof.", []),
         ("Hospital staff giving evidence during the hearing insisted they had offered to phone his son.", []),
         ("Most ophthalmologists would insist on dilating the pupil.", []),
-        ("Four minutes later, Davies claimed the points from a debatable penalty.", []),
-        ("She claimed a bronze medal in Paris.", []),
+        # the review's cases: a prize word can open the person's own account (withdrawn)
+        ("She claimed the seat was wet when she sat down.", ["claimed"]),
+        ("The patient claims her medals were taken by staff.", ["claims"]),
         ("She claims the pain started after the fall.", ["claims"]),
         ("The police ignored complaints from a woman whose brother committed suicide.", ["committed suicide"]),
     ],
@@ -115,7 +122,14 @@ def test_whose_account_findings(text: str, expected: list[str]) -> None:
     [
         ("Abusers caught purely for consumption offences are usually sent for treatment.", ["abusers"]),
         ("The Government will do more to prevent abusers from relapsing.", ["abusers"]),
-        ("This reduces the disruption to the ex-abuser as he seeks to stay off drugs.", ["ex-abuser"]),
+        ("This reduces the disruption to the ex-abuser as he seeks to stay in recovery.", ["ex-abuser"]),
+        ("Abusers often relapse within the first year of recovery.", ["abusers"]),
+        # a blind review's cases: drugs or alcohol near an abuser of people
+        ("The abuser plied the girls with drugs before assaulting them.", []),
+        ("Police found drugs at the home of the alleged abuser.", []),
+        ("Sex abusers in prison have access to drugs.", []),
+        ("The abuser was sober when he attacked her.", []),
+        ("Children were exploited by abusers who supplied them with alcohol.", []),
         # someone who abuses a person, or no drugs or alcohol near
         ("The family courts can prevent an abuser from continuing to harass their victim.", []),
         ("Their abuser was drunk every night.", []),
@@ -133,7 +147,15 @@ def test_bare_abuser(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("People who threaten suicide or make an unsuccessful attempt are usually serious.", ["unsuccessful attempt"]),
+        ("People who threaten suicide or make an unsuccessful attempt are usually serious.", ["an unsuccessful attempt"]),
+        ("Most suicide attempts are unsuccessful.", ["attempts are unsuccessful"]),
+        # the review's cases: other attempts, other successes, instructions about people
+        ("He was suicidal after repeated failed attempts to get help.", []),
+        ("He tried to wean himself off benzodiazepines and almost succeeded.", []),
+        ("He taught himself to read at fifty and finally succeeded.", []),
+        ("Never talk to a psycho alone.", ["psycho"]),
+        ("Do not speak to the schizophrenic patient in bed 3.", ["schizophrenic patient"]),
+        ("His team-mates refused to play with him.", []),
         ("If your suicide attempt was not successful, call us.", ["attempt was not successful"]),
         ("Her suicide attempt was successful.", ["attempt was successful"]),
         ("She had tried to take her life many times before she finally succeeded.", ["finally succeeded"]),

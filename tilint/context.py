@@ -1813,9 +1813,13 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
         # X", where the label may still hold)
         if wc.has("speech-verbs", lowered[i]) and _writer_declines(lowered, i, sent.start):
             return True
-        # "Do not say a suicide attempt was successful", "staff should never say the patient
-        # refused": advice against a wording (the policy's negated recommendations)
-        if wc.has("speech-verbs", lowered[i]) and _advised_against(lowered, i, sent.start):
+        # "Do not say a suicide attempt was successful", "staff should never write that the
+        # patient refused": advice against a wording (the policy's negated recommendations);
+        # not an instruction about people named with the label ("Do not speak to the
+        # schizophrenic patient", "Never talk to a psycho alone")
+        if lowered[i] in _WORDING_VERBS and _advised_against(lowered, i, sent.start) and not any(
+            lowered[k] in _NOT_A_WORDING for k in range(i + 1, start)
+        ):
             return True
         if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
             break
@@ -1823,6 +1827,8 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
 
 
 _NO_ONE = frozenset("nobody noone none".split())
+_WORDING_VERBS = frozenset("say says saying write writes writing call calls calling describe label record document".split())
+_NOT_A_WORDING = frozenset("to about for with who whom on at anything something".split())
 _ADVICE_MODALS = frozenset("do should must shall ought".split())  # "do" only as an imperative
 
 
@@ -2448,8 +2454,10 @@ def narrator_scope(
     match = doc[start:end]
     if any(t.lower_ in _OTHER_PRONOUNS for t in match):
         return False
-    if _counted_with_narrator(doc, start, sent):
-        return True  # "I and many other psychotic people struggle": the narrator is one of them
+    if _counted_with_narrator(doc, start, sent) and not (end < sent.end and lowers(doc)[end] in _POSSESSIVE_MARKS):
+        # "I and many other psychotic people struggle": the narrator is one of them (not
+        # "I and many other alcoholics' wives": other people's)
+        return True
     # "my alcoholic father": a people noun in the match is the one it labels, so it is
     # writing about someone else (policy: self-disclosure is about oneself); "my fellow
     # bipolar people" counts the narrator among them
@@ -2576,6 +2584,7 @@ def narrator_scope(
 _WAS_ONCE = frozenset("was am were 'm ’m became become used".split())
 
 
+_POSSESSIVE_MARKS = frozenset(["'s", "’s", "'", "’"])
 _COUNT_WORDS = frozenset("many most all the some several countless so lots plenty of thousands millions".split())
 
 

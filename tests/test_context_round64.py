@@ -11,7 +11,8 @@ specialty are officials ("claimed the points" as another sense was withdrawn aft
 review: "She claimed the seat was wet" is her account). The bare
 "abuser" is a substance-use label where drugs or alcohol are near and no one abused is.
 Success and failure said of a suicide attempt in more forms ("an unsuccessful attempt" after
-"suicide", "the attempt was successful", "she finally succeeded"), and advice against a
+"suicide", "the suicide attempt was (not) successful"; "she finally succeeded" was withdrawn
+after a second blind review: people succeed at much else), and advice against a
 wording with a verb of saying ("Do not say a person committed suicide") is a mention. From
 round 65's dev half: a bare word opening its clause as the subject of "mean" is the word
 itself ("Aggressive does not mean reckless"), and a passive "refused" whose subject, shared
@@ -130,6 +131,8 @@ def test_whose_account_findings(text: str, expected: list[str]) -> None:
         ("Sex abusers in prison have access to drugs.", []),
         ("The abuser was sober when he attacked her.", []),
         ("Children were exploited by abusers who supplied them with alcohol.", []),
+        ("The abuser blamed his addiction for the attacks.", []),
+        ("Recovery for survivors means distance from the abuser, who may still be in rehab.", []),
         # someone who abuses a person, or no drugs or alcohol near
         ("The family courts can prevent an abuser from continuing to harass their victim.", []),
         ("Their abuser was drunk every night.", []),
@@ -148,7 +151,12 @@ def test_bare_abuser(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("People who threaten suicide or make an unsuccessful attempt are usually serious.", ["an unsuccessful attempt"]),
-        ("Most suicide attempts are unsuccessful.", ["attempts are unsuccessful"]),
+        ("Most suicide attempts are unsuccessful.", ["suicide attempts are unsuccessful"]),
+        # a second review's cases: someone else's attempt, another success
+        ("The rescue attempt was unsuccessful and she died by suicide.", []),
+        ("After the suicide of her brother, she fought for an inquest and finally succeeded.", []),
+        ("Do not record the dose if the patient refused the tablet.", ["refused"]),
+        ("Do not document the time when he refused his medication.", ["refused"]),
         # the review's cases: other attempts, other successes, instructions about people
         ("He was suicidal after repeated failed attempts to get help.", []),
         ("He tried to wean himself off benzodiazepines and almost succeeded.", []),
@@ -156,9 +164,9 @@ def test_bare_abuser(text: str, expected: list[str]) -> None:
         ("Never talk to a psycho alone.", ["psycho"]),
         ("Do not speak to the schizophrenic patient in bed 3.", ["schizophrenic patient"]),
         ("His team-mates refused to play with him.", []),
-        ("If your suicide attempt was not successful, call us.", ["attempt was not successful"]),
-        ("Her suicide attempt was successful.", ["attempt was successful"]),
-        ("She had tried to take her life many times before she finally succeeded.", ["finally succeeded"]),
+        ("He refused to meet the outreach team.", ["refused to"]),
+        ("If your suicide attempt was not successful, call us.", ["suicide attempt was not successful"]),
+        ("Her suicide attempt was successful.", ["suicide attempt was successful"]),
         ("After many attempts she finally succeeded in passing her driving test.", []),
         ("The unsuccessful attempt to climb the mountain ended in a rescue.", []),
         # advice against a wording is a mention of it
@@ -184,6 +192,11 @@ def test_suicide_success_and_advice(text: str, expected: list[str]) -> None:
         ("He is aggressive and this means we need two staff.", ["aggressive"]),
         ("He went to the station three times to complain about police harassment, but was refused.", []),
         ("She asked for a bed but was refused.", []),
+        # a second review's cases: an offer refused, staff refused, people intending
+        ("Pt was offered a wash this morning and was refused.", ["refused"]),
+        ("The nurse knocked on his door with the medication round, but was refused.", ["refused"]),
+        ("Addicts don't mean to hurt their families.", ["addicts"]),
+        ("Schizophrenics do not mean any harm.", ["schizophrenics"]),
         ("The tablets were offered at 8pm and were refused.", ["refused"]),
         ("He was offered his depot and refused.", ["refused"]),
     ],

@@ -1828,7 +1828,11 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
 
 _NO_ONE = frozenset("nobody noone none".split())
 _WORDING_VERBS = frozenset("say says saying write writes writing call calls calling describe label record document".split())
-_NOT_A_WORDING = frozenset("to about for with who whom on at anything something".split())
+# between the verb and the match: the label names people the instruction is about ("Do not
+# speak to the schizophrenic patient", "Do not record the dose if the patient refused")
+_NOT_A_WORDING = frozenset(
+    "to about for with who whom on at anything something if when whenever unless until because while where after before since".split()
+)
 _ADVICE_MODALS = frozenset("do should must shall ought".split())  # "do" only as an imperative
 
 
@@ -1884,20 +1888,27 @@ def _set_off_as_a_term(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return listed and doc[start].lower_ not in ("the", "a", "an") and not doc[end - 1].lower_.endswith("s")
 
 
-_MEAN = frozenset("mean means meant".split())
-_DO_SUPPORT = frozenset("does do did not n't automatically necessarily always really just simply only".split())
+_SINGULAR_DO = frozenset("does did".split())
+_DO_SUPPORT = frozenset("does did not n't automatically necessarily always really just simply only".split())
+_INTENDING = frozenset("to any well no harm it".split())  # "addicts don't mean to hurt anyone": intending
 
 
 def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'Aggressive does not mean reckless', 'Non-compliant means ...': the bare word opening
-    its clause as the subject of "mean" is the word itself, not a description."""
+    its clause as the singular subject of "mean" is the word itself, not a description
+    ("Addicts don't mean to hurt anyone" is people intending)."""
     before = start - 1
     if before >= sent.start and not (doc[before].is_punct or doc[before].is_quote or doc[before].lower_ in ("and", "but", "or")):
         return False
     i = end
     while i < sent.end and i - end <= 4 and (doc[i].lower_ in _DO_SUPPORT or doc[i].is_quote):
         i += 1
-    return i < sent.end and doc[i].lower_ in _MEAN
+    if i >= sent.end or i + 1 >= sent.end or doc[i + 1].lower_ in _INTENDING:
+        return False
+    low = doc[i].lower_
+    if low in ("means", "meant"):
+        return i == end or doc[end].lower_ in _SINGULAR_DO or doc[end].is_quote
+    return low == "mean" and end < i and doc[end].lower_ in _SINGULAR_DO
 
 
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -2584,6 +2595,7 @@ def narrator_scope(
 _WAS_ONCE = frozenset("was am were 'm ’m became become used".split())
 
 
+_OFFERED = frozenset("offered given approached prompted encouraged supported reminded invited assisted".split())
 _POSSESSIVE_MARKS = frozenset(["'s", "’s", "'", "’"])
 _COUNT_WORDS = frozenset("many most all the some several countless so lots plenty of thousands millions".split())
 
@@ -3084,9 +3096,14 @@ def not_the_persons(
                 if syntax.grant_follows(doc, end, sent):
                     return True
                 # "He went to the station to complain, but was refused": the subject the
-                # passive shares with the clause before is a person, on the receiving end
+                # passive shares with the clause before is a person, on the receiving end;
+                # not after an offer ("Pt was offered a wash and was refused": the offer was
+                # refused) or when staff were refused
                 shared = syntax.coordinated_subject(doc, be, sent, wc)
-                return shared is not None and any(wc[c].animate for c in syntax.np_classes(doc, shared, sent, wc))
+                if shared is None or any(lowers(doc)[k] in _OFFERED for k in range(shared + 1, be)):
+                    return False
+                found = syntax.np_classes(doc, shared, sent, wc)
+                return any(wc[c].animate for c in found) and "officials" not in found
             found = syntax.np_classes(doc, head, sent, wc)
             # "she was refused a bed", "the nurse was refused access": whoever is the
             # passive's subject was on the receiving end, not the one refusing

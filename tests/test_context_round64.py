@@ -17,7 +17,9 @@ wording with a verb of saying ("Do not say a person committed suicide") is a men
 round 65's dev half: a bare word opening its clause as the subject of "mean" is the word
 itself ("Aggressive does not mean reckless"), and a passive "refused" whose subject, shared
 with the clause before, is a person puts that person on the receiving end ("He went to
-complain, but was refused")."""
+complain, but was refused"). From round 66's: denying a permission withholds it (the
+`permissions` class, scoped to TI409's `denial` tag); air travel's frequent flyers; an
+engine's "retard" timing."""
 
 from __future__ import annotations
 
@@ -202,4 +204,23 @@ def test_suicide_success_and_advice(text: str, expected: list[str]) -> None:
     ],
 )
 def test_word_meaning_and_shared_passive_subject(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The treatment team has the authority to deny visitation.", []),
+        ("The user can grant or deny permissions in Settings.", []),
+        ("She denies suicidal thoughts.", ["denies"]),
+        ("She denied any prescription from another doctor.", ["denied"]),
+        ("Frequent flyer programs offer attractive benefits.", []),
+        ("Those perks go to the truly frequent flyers, who fly often and spend a lot on air travel.", []),
+        ("He is a frequent flyer at the emergency department.", ["frequent flyer"]),
+        ("Ignition timing is adjusted in retard direction until knock stops.", []),
+        ("The retard adjustment is returned in stages.", []),
+        ("He is a total retard.", ["retard"]),
+    ],
+)
+def test_other_senses_round66(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

@@ -57,6 +57,7 @@ _SCOPES = {
     "violence",
     "identity-first",
     "pity-framing",
+    "denial",  # a rule's tag: denying an account, not withholding what was asked for
     *_POWER_TAGS,
 }
 

@@ -19,7 +19,10 @@ itself ("Aggressive does not mean reckless"), and a passive "refused" whose subj
 with the clause before, is a person puts that person on the receiving end ("He went to
 complain, but was refused"). From round 66's: denying a permission withholds it (the
 `permissions` class, scoped to TI409's `denial` tag); air travel's frequent flyers; an
-engine's "retard" timing."""
+engine's "retard" timing. From round 67's: the plural of an -ic label is a noun
+("anorexics eat only small amounts"), foster carers and head teachers are officials, a
+process "is retarded", the Children Act's "significant harm" is an event, purgatives are
+substances, and "plagued with" goes with "plagued by"."""
 
 from __future__ import annotations
 
@@ -224,3 +227,25 @@ def test_word_meaning_and_shared_passive_subject(text: str, expected: list[str])
 )
 def test_other_senses_round66(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thus, anorexics eat only small amounts of food and lose weight.", ["anorexics"]),
+        ("Alcoholics drink large amounts.", ["alcoholics"]),
+        ("Between binges, some patients abuse purgatives.", ["abuse purgatives"]),
+        ("People plagued with heroin addiction live in every city.", ["plagued with"]),
+        ("In this account, ego development is retarded.", []),
+        ("Staff recognised when children were suffering from significant harm.", []),
+        ("The foster carers refused to take her back because of concerns for her safety.", []),
+        ("His headmaster reportedly wrote to his parents out of concern.", []),
+    ],
+)
+def test_round67_forms(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+def test_plural_ic_label_is_a_noun() -> None:
+    doc = spacy.blank("en")("anorexics eat")
+    assert syntax.part_of_speech(frozenset(), doc, 0, 1) == "noun"

@@ -72,7 +72,9 @@ GERUND_CATENATIVES = frozenset(
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _DO_HAVE = frozenset("do does did has have had".split())
 _PARTICLES = PREPOSITIONS | frozenset("out off back away up down".split())
-_NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure")
+# "ics": the plural of an -ic label is a noun ("anorexics eat only small amounts", not an
+# adjective before "amounts")
+_NOUN_ENDINGS = ("ance", "ence", "ment", "ion", "ity", "ness", "ism", "ers", "ure", "ics")
 
 
 def is_adverb(lower: str) -> bool:

@@ -17,7 +17,8 @@ wording with a verb of saying ("Do not say a person committed suicide") is a men
 round 65's dev half: a bare word opening its clause as the subject of "mean" is the word
 itself ("Aggressive does not mean reckless"), and a passive "refused" whose subject, shared
 with the clause before, is a person puts that person on the receiving end ("He went to
-complain, but was refused"). From round 66's: denying a permission withholds it (the
+complain, but was refused"; withdrawn after a third blind review: care notes write "Pt was
+woken for his insulin and was refused"). From round 66's: denying a permission withholds it (the
 `permissions` class, scoped to TI409's `denial` tag); air travel's frequent flyers; an
 engine's "retard" timing. From round 67's: the plural of an -ic label is a noun
 ("anorexics eat only small amounts"), foster carers and head teachers are officials, a
@@ -195,12 +196,22 @@ def test_suicide_success_and_advice(text: str, expected: list[str]) -> None:
         # a description, not the word: "mean" after a people noun or another subject
         ("Aggressive patients mean more staff on shift.", ["aggressive"]),
         ("He is aggressive and this means we need two staff.", ["aggressive"]),
-        ("He went to the station three times to complain about police harassment, but was refused.", []),
-        ("She asked for a bed but was refused.", []),
+        # the shared-subject passive was withdrawn after a third review (care notes write
+        # "Pt was woken for his insulin and was refused"): these stay as they were
+        ("He went to the station three times to complain about police harassment, but was refused.", ["refused"]),
+        ("Pt was woken for his insulin and was refused.", ["refused"]),
         # a second review's cases: an offer refused, staff refused, people intending
         ("Pt was offered a wash this morning and was refused.", ["refused"]),
         ("The nurse knocked on his door with the medication round, but was refused.", ["refused"]),
         ("Addicts don't mean to hurt their families.", ["addicts"]),
+        ("Addict did not mean what he said, judge accepts.", ["addict"]),
+        ("Treatment-resistant does not mean no treatment will help.", []),
+        ("Non-compliant simply means the tablets were not taken.", []),
+        ("Don't say that if someone declines medication they are non-compliant.", []),
+        ("Pt visited by mates, refused evening meds.", ["refused"]),
+        ("Resuscitation after the suicide attempt was successful.", []),
+        ("Crack cocaine is highly addictive and abusers often overdose.", ["abusers"]),
+        ("Addiction is no excuse: abusers choose to hurt people.", []),
         ("Schizophrenics do not mean any harm.", ["schizophrenics"]),
         ("The tablets were offered at 8pm and were refused.", ["refused"]),
         ("He was offered his depot and refused.", ["refused"]),

@@ -1818,7 +1818,10 @@ def _negated_description(doc: Doc, start: int, sent: Span, wc: WordClasses) -> b
         # not an instruction about people named with the label ("Do not speak to the
         # schizophrenic patient", "Never talk to a psycho alone")
         if lowered[i] in _WORDING_VERBS and _advised_against(lowered, i, sent.start) and not any(
-            lowered[k] in _NOT_A_WORDING for k in range(i + 1, start)
+            # "Don't say that if someone declines medication they are non-compliant": after
+            # "say that" a subordinate clause is part of what is said
+            lowered[k] in _NOT_A_WORDING and not (lowered[k] in _SUBORDINATORS and lowered[i + 1] == "that")
+            for k in range(i + 1, start)
         ):
             return True
         if doc[i].is_punct and doc[i].text not in ("'", "’", "-"):
@@ -1833,6 +1836,7 @@ _WORDING_VERBS = frozenset("say says saying write writes writing call calls call
 _NOT_A_WORDING = frozenset(
     "to about for with who whom on at anything something if when whenever unless until because while where after before since".split()
 )
+_SUBORDINATORS = frozenset("if when whenever unless until because while where after before since".split())
 _ADVICE_MODALS = frozenset("do should must shall ought".split())  # "do" only as an imperative
 
 
@@ -1891,6 +1895,8 @@ def _set_off_as_a_term(doc: Doc, start: int, end: int, sent: Span) -> bool:
 _SINGULAR_DO = frozenset("does did".split())
 _DO_SUPPORT = frozenset("does did not n't automatically necessarily always really just simply only".split())
 _INTENDING = frozenset("to any well no harm it".split())  # "addicts don't mean to hurt anyone": intending
+_INTENDED_OBJECT = frozenset("what the a his her their".split())
+_USUALLY = frozenset("usually often generally".split())
 
 
 def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
@@ -1901,13 +1907,18 @@ def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     if before >= sent.start and not (doc[before].is_punct or doc[before].is_quote or doc[before].lower_ in ("and", "but", "or")):
         return False
     i = end
-    while i < sent.end and i - end <= 4 and (doc[i].lower_ in _DO_SUPPORT or doc[i].is_quote):
+    while i < sent.end and i - end <= 4 and (doc[i].lower_ in _DO_SUPPORT or doc[i].lower_ in _USUALLY or doc[i].is_quote):
         i += 1
-    if i >= sent.end or i + 1 >= sent.end or doc[i + 1].lower_ in _INTENDING:
+    if i >= sent.end or i + 1 >= sent.end:
         return False
+    following = doc[i + 1].lower_
     low = doc[i].lower_
+    # "did not mean what he said", "meant the killing": a past intention has an object
+    past = low == "meant" or (end < i and doc[end].lower_ == "did")
+    if following in ("to", "harm", "well") or (past and following in _INTENDING | _INTENDED_OBJECT):
+        return False
     if low in ("means", "meant"):
-        return i == end or doc[end].lower_ in _SINGULAR_DO or doc[end].is_quote
+        return all(doc[k].lower_ in _DO_SUPPORT or doc[k].lower_ in _USUALLY or doc[k].is_quote for k in range(end, i))
     return low == "mean" and end < i and doc[end].lower_ in _SINGULAR_DO
 
 
@@ -2595,7 +2606,6 @@ def narrator_scope(
 _WAS_ONCE = frozenset("was am were 'm ’m became become used".split())
 
 
-_OFFERED = frozenset("offered given approached prompted encouraged supported reminded invited assisted".split())
 _POSSESSIVE_MARKS = frozenset(["'s", "’s", "'", "’"])
 _COUNT_WORDS = frozenset("many most all the some several countless so lots plenty of thousands millions".split())
 
@@ -3091,19 +3101,7 @@ def not_the_persons(
             if head is None:
                 # "..., but had been refused admission": an object after the passive means its
                 # subject, whoever it is, was on the receiving end
-                if category not in _PASSIVE_RECEIVER:
-                    return False
-                if syntax.grant_follows(doc, end, sent):
-                    return True
-                # "He went to the station to complain, but was refused": the subject the
-                # passive shares with the clause before is a person, on the receiving end;
-                # not after an offer ("Pt was offered a wash and was refused": the offer was
-                # refused) or when staff were refused
-                shared = syntax.coordinated_subject(doc, be, sent, wc)
-                if shared is None or any(lowers(doc)[k] in _OFFERED for k in range(shared + 1, be)):
-                    return False
-                found = syntax.np_classes(doc, shared, sent, wc)
-                return any(wc[c].animate for c in found) and "officials" not in found
+                return category in _PASSIVE_RECEIVER and syntax.grant_follows(doc, end, sent)
             found = syntax.np_classes(doc, head, sent, wc)
             # "she was refused a bed", "the nurse was refused access": whoever is the
             # passive's subject was on the receiving end, not the one refusing

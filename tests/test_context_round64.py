@@ -21,8 +21,9 @@ complain, but was refused"; withdrawn after a third blind review: care notes wri
 woken for his insulin and was refused"). From round 66's: denying a permission withholds it (the
 `permissions` class, scoped to TI409's `denial` tag); air travel's frequent flyers; an
 engine's "retard" timing. From round 67's: the plural of an -ic label is a noun
-("anorexics eat only small amounts"), foster carers and head teachers are officials, a
-process "is retarded", the Children Act's "significant harm" is an event, purgatives are
+("anorexics eat only small amounts"), head teachers are officials (foster carers were
+withdrawn after a fourth review), a process "is retarded" (ego, wound, bone ... development;
+not a child's), the Children Act's "significant harm" is an event, purgatives are
 substances, and "plagued with" goes with "plagued by"."""
 
 from __future__ import annotations
@@ -224,7 +225,9 @@ def test_word_meaning_and_shared_passive_subject(text: str, expected: list[str])
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The treatment team has the authority to deny visitation.", []),
+        # a fourth review's cases: "visitation" left out of the class, a note's account
+        ("Pt denies visitation from ex-partner since the injunction.", ["denies"]),
+        ("Frequent flyer with flight of ideas, known to all staff.", ["frequent flyer"]),
         ("The user can grant or deny permissions in Settings.", []),
         ("She denies suicidal thoughts.", ["denies"]),
         ("She denied any prescription from another doctor.", ["denied"]),
@@ -249,7 +252,10 @@ def test_other_senses_round66(text: str, expected: list[str]) -> None:
         ("People plagued with heroin addiction live in every city.", ["plagued with"]),
         ("In this account, ego development is retarded.", []),
         ("Staff recognised when children were suffering from significant harm.", []),
-        ("The foster carers refused to take her back because of concerns for her safety.", []),
+        # foster carers left out of the officials: their account of a child is a witness's
+        ("Foster carers deny any history of seizures in the child.", ["deny"]),
+        ("Her intellectual development is retarded.", ["retarded"]),
+        ("The city has long been plagued with heroin addiction.", []),
         ("His headmaster reportedly wrote to his parents out of concern.", []),
     ],
 )

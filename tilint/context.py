@@ -1833,10 +1833,8 @@ _NO_ONE = frozenset("nobody noone none".split())
 _WORDING_VERBS = frozenset("say says saying write writes writing call calls calling describe label record document".split())
 # between the verb and the match: the label names people the instruction is about ("Do not
 # speak to the schizophrenic patient", "Do not record the dose if the patient refused")
-_NOT_A_WORDING = frozenset(
-    "to about for with who whom on at anything something if when whenever unless until because while where after before since".split()
-)
 _SUBORDINATORS = frozenset("if when whenever unless until because while where after before since".split())
+_NOT_A_WORDING = frozenset("to about for with who whom on at anything something".split()) | _SUBORDINATORS
 _ADVICE_MODALS = frozenset("do should must shall ought".split())  # "do" only as an imperative
 
 
@@ -1893,33 +1891,33 @@ def _set_off_as_a_term(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 
 _SINGULAR_DO = frozenset("does did".split())
-_DO_SUPPORT = frozenset("does did not n't automatically necessarily always really just simply only".split())
-_INTENDING = frozenset("to any well no harm it".split())  # "addicts don't mean to hurt anyone": intending
-_INTENDED_OBJECT = frozenset("what the a his her their".split())
-_USUALLY = frozenset("usually often generally".split())
+# what may stand between the word and "mean(s)": "does not automatically mean", "usually means"
+_BEFORE_MEAN = frozenset("does did not n't automatically necessarily always really just simply only usually often generally".split())
+_ALWAYS_INTENDING = frozenset("to harm well".split())  # "addicts don't mean to hurt anyone": intending
+# after a past "mean", an object is what was intended: "did not mean what he said"
+_PAST_INTENDING = _ALWAYS_INTENDING | frozenset("any no it what the a his her their".split())
 
 
 def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """'Aggressive does not mean reckless', 'Non-compliant means ...': the bare word opening
     its clause as the singular subject of "mean" is the word itself, not a description
     ("Addicts don't mean to hurt anyone" is people intending)."""
+    lowered = lowers(doc)
     before = start - 1
-    if before >= sent.start and not (doc[before].is_punct or doc[before].is_quote or doc[before].lower_ in ("and", "but", "or")):
+    if before >= sent.start and not (doc[before].is_punct or doc[before].is_quote or lowered[before] in ("and", "but", "or")):
         return False
     i = end
-    while i < sent.end and i - end <= 4 and (doc[i].lower_ in _DO_SUPPORT or doc[i].lower_ in _USUALLY or doc[i].is_quote):
+    while i < sent.end and i - end <= 4 and (lowered[i] in _BEFORE_MEAN or doc[i].is_quote):
         i += 1
-    if i >= sent.end or i + 1 >= sent.end:
+    if i + 1 >= sent.end:
         return False
-    following = doc[i + 1].lower_
-    low = doc[i].lower_
-    # "did not mean what he said", "meant the killing": a past intention has an object
-    past = low == "meant" or (end < i and doc[end].lower_ == "did")
-    if following in ("to", "harm", "well") or (past and following in _INTENDING | _INTENDED_OBJECT):
+    low, following = lowered[i], lowered[i + 1]
+    past = low == "meant" or (end < i and lowered[end] == "did")
+    if following in (_PAST_INTENDING if past else _ALWAYS_INTENDING):
         return False
     if low in ("means", "meant"):
-        return all(doc[k].lower_ in _DO_SUPPORT or doc[k].lower_ in _USUALLY or doc[k].is_quote for k in range(end, i))
-    return low == "mean" and end < i and doc[end].lower_ in _SINGULAR_DO
+        return True  # only "does/did", adverbs and quotes stand between
+    return low == "mean" and end < i and lowered[end] in _SINGULAR_DO
 
 
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
@@ -2476,10 +2474,8 @@ def narrator_scope(
     match = doc[start:end]
     if any(t.lower_ in _OTHER_PRONOUNS for t in match):
         return False
-    if _counted_with_narrator(doc, start, sent) and not (end < sent.end and lowers(doc)[end] in _POSSESSIVE_MARKS):
-        # "I and many other psychotic people struggle": the narrator is one of them (not
-        # "I and many other alcoholics' wives": other people's)
-        return True
+    if _counted_with_narrator(doc, start, end, sent):
+        return True  # "I and many other psychotic people struggle": the narrator is one of them
     # "my alcoholic father": a people noun in the match is the one it labels, so it is
     # writing about someone else (policy: self-disclosure is about oneself); "my fellow
     # bipolar people" counts the narrator among them
@@ -2610,10 +2606,13 @@ _POSSESSIVE_MARKS = frozenset(["'s", "’s", "'", "’"])
 _COUNT_WORDS = frozenset("many most all the some several countless so lots plenty of thousands millions".split())
 
 
-def _counted_with_narrator(doc: Doc, start: int, sent: Span) -> bool:
+def _counted_with_narrator(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """Is the label right after "I and (many) other" or "me and other" ("I and many other
-    psychotic people", "me and the other addicts")? The narrator counts themselves in."""
+    psychotic people", "me and the other addicts")? The narrator counts themselves in; not
+    when the label is a possessor ("I and many other alcoholics' wives": other people)."""
     lowered = lowers(doc)
+    if end < sent.end and lowered[end] in _POSSESSIVE_MARKS:
+        return False
     k = start - 1
     if k <= sent.start or lowered[k] not in ("other", "fellow"):
         return False

@@ -1450,7 +1450,9 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
     if before < sent.start:
         return False
     if before - 1 >= sent.start and doc[before].lower_ in ("a", "an") and doc[before - 1].lower_ in BE:
-        return False  # "he is an aggressive nightmare": the phrase is said of the subject
+        existential = before - 2 >= sent.start and doc[before - 2].lower_ == "there"
+        if not existential:  # "there is an aggressive cache" says what exists
+            return False  # "he is an aggressive nightmare": the phrase is said of the subject
     opener = doc[before]
     if opener.is_punct or opener.is_space or opener.lower_ in _CONJUNCTIONS:
         return False  # "Pleasant on approach but aggressive wash": a note's shorthand

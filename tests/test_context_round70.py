@@ -1,0 +1,56 @@
+"""Mechanisms from the twenty-ninth session's work on the dev halves of blind rounds 64-70.
+"There is an aggressive cache" says what exists, so the modifier describes the thing after
+it, as in any other noun phrase; "he is an aggressive nightmare" still says it of the
+subject. A person noun after "the blind", "the disabled" (the collective's shared list)
+makes the word an adjective before that person, not a group noun."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import tilint
+from tilint import classes, syntax
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+def _thing_after(text: str, word: str) -> bool:
+    doc = spacy.blank("en")(text)
+    start = next(t.i for t in doc if t.lower_ == word)
+    return syntax.thing_follows(doc, start, start + 1, doc[:], classes.builtin())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("There is an aggressive cache.", True),
+        ("There is a too aggressive cache on this page.", True),
+        ("There's an aggressive cache.", True),
+        ("He is an aggressive nightmare.", False),  # said of the subject
+        ("It is an aggressive cache.", False),  # said of "it": the check is for "there" alone
+        ("There was an aggressive man in the waiting room.", False),  # a person
+    ],
+)
+def test_existential_there_opens_a_noun_phrase(text: str, expected: bool) -> None:
+    assert _thing_after(text, "aggressive") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On certain pages with volatile data there is a too aggressive cache.", []),
+        ("There is an aggressive patient in bed 4.", ["aggressive"]),
+        ("There's an abusive resident on the ward.", ["abusive resident"]),
+        ("Then the blind patient who usually hears voices spoke up.", []),
+        ("The deaf client was given an interpreter.", []),
+        ("The leaflet is not accessible to the blind.", ["the blind"]),
+        ("Funding for the developmentally disabled fell again.", ["the developmentally disabled"]),
+        ("Punish the dealers, treat the addicted.", ["the addicted"]),
+        ("Scans of the addicted brain show changed reward circuits.", []),
+    ],
+)
+def test_round70_findings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -2,7 +2,10 @@
 "There is an aggressive cache" says what exists, so the modifier describes the thing after
 it, as in any other noun phrase; "he is an aggressive nightmare" still says it of the
 subject. A person noun after "the blind", "the disabled" (the collective's shared list)
-makes the word an adjective before that person, not a group noun."""
+makes the word an adjective before that person, not a group noun. A role set off by
+commas after a name takes its class from its own noun, not from a phrase after it
+("Rory Carlton, secretary of Danbury CC, claimed"; "John Brown, resident of the care home,
+refused" is no institution refusing)."""
 
 from __future__ import annotations
 
@@ -54,3 +57,25 @@ def test_existential_there_opens_a_noun_phrase(text: str, expected: bool) -> Non
 )
 def test_round70_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rory Carlton, secretary of Danbury CC, claimed it was clear.", ["officials"]),
+        ("Mr Patel, director of the service, denied it.", ["officials"]),
+        ("John Brown, resident of the care home, refused his tablets.", ["people", "service-users"]),
+        ("Annie Humphries, past president, admitted the mistake.", ["officials"]),
+    ],
+)
+def test_appositive_role_is_its_own_noun(text: str, expected: list[str]) -> None:
+    doc = spacy.blank("en")(text)
+    name = next(t.i for t in doc if t.text in ("Carlton", "Patel", "Brown", "Humphries"))
+    found = syntax._appositive_classes(doc, name, doc[:], classes.builtin())
+    assert set(expected) <= set(found)
+    assert "institutions" not in found
+
+
+def test_appositive_role_findings() -> None:
+    assert flagged("John Brown, resident of the care home, refused his tablets.") == ["refused"]
+    assert flagged("Rory Carlton, secretary of Danbury CC, claimed it was abundantly clear.") == []

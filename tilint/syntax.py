@@ -863,7 +863,10 @@ def _appositive_classes(doc: Doc, head: int, sent: Span, classes: WordClasses) -
     closing = next((k for k in range(head + 3, min(sent.end, head + 3 + _APPOSITIVE_WORDS)) if doc[k].text == ","), None)
     if closing is None or not _role_after_name(doc, head + 1, closing, classes):
         return []
-    return classes.of_token(doc, closing - 1)
+    # the role's own noun, before any phrase after it: "secretary of Danbury CC", "resident
+    # of the care home" (not the club or the home)
+    role = next((k - 1 for k in range(head + 3, closing) if doc[k].lower_ in PREPOSITIONS), closing - 1)
+    return classes.of_token(doc, role)
 
 
 def passive(doc: Doc, start: int, sent: Span, tags: frozenset[str]) -> int | None:

@@ -53,6 +53,10 @@ def test_existential_there_opens_a_noun_phrase(text: str, expected: bool) -> Non
         ("Funding for the developmentally disabled fell again.", ["the developmentally disabled"]),
         ("Punish the dealers, treat the addicted.", ["the addicted"]),
         ("Scans of the addicted brain show changed reward circuits.", []),
+        # gossip and rumour are no one's account; the person's own claim still is
+        ("Her publicist called to check out gossip claiming the star has been hospitalised.", []),
+        ("Rumours claiming she had relapsed spread online.", []),
+        ("She was furious about the rumours and claimed she had never been in rehab.", ["claimed"]),
     ],
 )
 def test_round70_findings(text: str, expected: list[str]) -> None:

@@ -5,7 +5,11 @@ subject. A person noun after "the blind", "the disabled" (the collective's share
 makes the word an adjective before that person, not a group noun. A role set off by
 commas after a name takes its class from its own noun, not from a phrase after it
 ("Rory Carlton, secretary of Danbury CC, claimed"; "John Brown, resident of the care home,
-refused" is no institution refusing)."""
+refused" is no institution refusing). A label in apposition to "we" ("We, the addicted,
+know") or "one of" a label the narrator names as themselves ("as one of the physically
+disabled myself") is the writer's own group. From the first blind review: a setting switched
+off ("the permanently disabled accounts") is no group noun; what is exaggerated may be the
+person's drinking, mood, eating or abuse; captains, coaches and referees are officials."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import pytest
 import spacy
 
 import tilint
-from tilint import classes, syntax
+from tilint import classes, context, syntax
 
 
 def flagged(text: str) -> list[str]:
@@ -83,3 +87,40 @@ def test_appositive_role_is_its_own_noun(text: str, expected: list[str]) -> None
 def test_appositive_role_findings() -> None:
     assert flagged("John Brown, resident of the care home, refused his tablets.") == ["refused"]
     assert flagged("Rory Carlton, secretary of Danbury CC, claimed it was abundantly clear.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "apposed"),
+    [
+        ("We, the addicted, know what shame feels like.", True),
+        ("Us, the disabled, they never ask.", True),
+        ("As one of the physically disabled myself, I know.", True),
+        ("We met them, the addicted, at the clinic.", False),  # not right after "we"
+        ("As one of the mentally ill, he was ignored.", False),  # no "myself"
+        ("We, the addicted know it.", False),  # not set off on both sides
+    ],
+)
+def test_narrator_apposed(text: str, apposed: bool) -> None:
+    doc = spacy.blank("en")(text)
+    start = next(t.i for t in doc if t.lower_ == "the")
+    end = next(t.i for t in doc if t.lower_ in ("addicted", "disabled", "ill")) + 1
+    assert context._narrator_apposed(doc, start, end, doc[:]) is apposed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We, the addicted, know what shame feels like.", []),
+        ("As one of the physically disabled myself, I am sick of broken lifts.", []),
+        ("We met them, the addicted, at the clinic.", ["the addicted"]),
+        ("The permanently disabled accounts will be deleted after 90 days.", []),
+        ("He seemed to exaggerate how much he drinks.", ["exaggerate"]),
+        ("She embellishes details of the abuse each time she tells it.", ["embellishes"]),
+        ("She is prone to exaggeration about her eating.", ["exaggeration"]),
+        ("He has a tendency toward exaggeration when describing his low mood.", ["exaggeration"]),
+        ("Simon Gray, captain of the team, refused to shake hands.", []),
+        ("Non-compliant owners were sent reminders.", ["non-compliant"]),
+    ],
+)
+def test_first_review_findings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -2469,6 +2469,8 @@ def narrator_scope(
         return first_person_writing(doc, sent, cache)
     if any_first[sent.end] == any_first[sent.start]:
         return False  # every way to the narrator goes through a first-person word in the sentence
+    if _narrator_apposed(doc, start, end, sent):
+        return True  # "We, the addicted, know ...": the writer's own group, whoever else writes around it
     if not first_person_writing(doc, sent, cache):
         return False
     match = doc[start:end]
@@ -2620,6 +2622,20 @@ def _counted_with_narrator(doc: Doc, start: int, end: int, sent: Span) -> bool:
     while k > sent.start and start - k <= _NP_REACH + 2 and lowered[k] in _COUNT_WORDS:
         k -= 1
     return k - 1 >= sent.start and lowered[k] == "and" and lowered[k - 1] in ("i", "me", "myself")
+
+
+def _narrator_apposed(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Is the label set off by commas right after "we" or "us" ("We, the addicted, know"),
+    or "one of" a label the narrator then names as themselves ("as one of the physically
+    disabled myself")?"""
+    lowered = lowers(doc)
+    if start - 2 >= sent.start and lowered[start - 1] == "," and lowered[start - 2] in ("we", "us"):
+        return end < sent.end and lowered[end] in (",", "-", "–", "—")
+    return (
+        start - 2 >= sent.start
+        and lowered[start - 2 : start] == ["one", "of"]
+        and any(lowered[k] in ("myself", "ourselves") for k in range(end, min(sent.end, end + 2)))
+    )
 
 
 def _narrator_was(doc: Doc, first: int, sent: Span) -> bool:

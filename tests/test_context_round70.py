@@ -61,6 +61,10 @@ def test_existential_there_opens_a_noun_phrase(text: str, expected: bool) -> Non
         ("Her publicist called to check out gossip claiming the star has been hospitalised.", []),
         ("Rumours claiming she had relapsed spread online.", []),
         ("She was furious about the rumours and claimed she had never been in rehab.", ["claimed"]),
+        # a connection or a transaction is a request, refused by whoever receives it
+        ("The mechanism by which connections are refused is the TCP reset flag.", []),
+        ("Failing to file within the specified timeframe may result in denial of the claim.", []),
+        ("She is in denial about her drinking.", ["in denial"]),
     ],
 )
 def test_round70_findings(text: str, expected: list[str]) -> None:

@@ -128,3 +128,17 @@ def test_narrator_apposed(text: str, apposed: bool) -> None:
 )
 def test_first_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that opens the sentence, then running text in lower case
+        ("The Royal National Institute for the Deaf funded it.", []),
+        ("The National Alliance for the Mentally Ill said the cuts were harmful.", []),
+        ("Council Cuts Services for the Mentally Ill", ["the mentally ill"]),  # a headline
+        ("Services for the mentally ill were cut.", ["the mentally ill"]),
+    ],
+)
+def test_name_opening_the_sentence(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -2928,7 +2928,11 @@ def _article_inside_name(doc: Doc, start: int, end: int, sent: Span, wc: WordCla
     lo = head
     while lo - 1 >= sent.start and _name_part(doc[lo - 1]) and not doc[lo - 1].is_lower:
         lo -= 1
-    return lo - 1 >= sent.start and doc[lo - 1].is_lower and doc[lo - 1].is_alpha
+    if lo - 1 >= sent.start:
+        return doc[lo - 1].is_lower and doc[lo - 1].is_alpha
+    # the name opens the sentence ("The Royal National Institute for the Deaf funded it"):
+    # running text when the sentence goes on in lower case after it, not a headline
+    return end < sent.end and doc[end].is_alpha and doc[end].is_lower
 
 
 def _title_in_running_text(doc: Doc, lo: int, hi: int, sent: Span) -> bool:

@@ -138,6 +138,10 @@ def test_first_review_findings(text: str, expected: list[str]) -> None:
         ("The National Alliance for the Mentally Ill said the cuts were harmful.", []),
         ("Council Cuts Services for the Mentally Ill", ["the mentally ill"]),  # a headline
         ("Services for the mentally ill were cut.", ["the mentally ill"]),
+        # the verb after a group noun may be the phrase's before it: "housing ... is"
+        ("Supported housing for the disabled is in short supply.", ["the disabled"]),
+        ("The blind is stuck again.", []),  # a window blind
+        ("The deaf and dumb boy was sent to an asylum.", ["deaf and dumb"]),  # the slur once
     ],
 )
 def test_name_opening_the_sentence(text: str, expected: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -427,3 +428,19 @@ def test_accuracy_unanimous_scores_only_the_agreed_excerpts(tmp_path, capsys):
     assert acc.main(["--corpus", str(corpus), "--unanimous", "--agreement", str(agreement), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["splits"]["dev"]["excerpts"] == 1
+
+
+def test_every_cited_adjudication_file_holds_the_corpus_gold(records):
+    """Each resolved-roundNN.jsonl that tests/corpus/agreement/README.md cites holds the
+    blind readers' decisions, and each decided excerpt's gold in the corpus is that
+    decision (a file written empty, or gold changed afterwards without a note, fails)."""
+    agreement = CORPUS.parent / "agreement"
+    cited = sorted(set(re.findall(r"resolved-round(\d+)\.jsonl", (agreement / "README.md").read_text(encoding="utf-8"))), key=int)
+    assert len(cited) >= 50
+    by_id = {r["id"]: r for r in records}
+    for n in cited:
+        decisions = [json.loads(line) for line in (agreement / f"resolved-round{n}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert decisions, f"resolved-round{n}.jsonl is empty"
+        for d in decisions:
+            gold = sorted((f["text"], f["category"]) for f in by_id[d["id"]]["findings"])
+            assert gold == sorted((x[0], x[1]) for x in d["f"]), (n, d["id"])

@@ -9,7 +9,7 @@ refused" is no institution refusing). A label in apposition to "we" ("We, the ad
 know") or "one of" a label the narrator names as themselves ("as one of the physically
 disabled myself") is the writer's own group. From the first blind review: a setting switched
 off ("the permanently disabled accounts") is no group noun; what is exaggerated may be the
-person's drinking, mood, eating or abuse; captains, coaches and referees are officials."""
+person's drinking, mood, eating or abuse; coaches and referees are officials (captains were withdrawn after the second review: "Captain Jones denies suicidal ideation")."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def test_narrator_apposed(text: str, apposed: bool) -> None:
         ("She embellishes details of the abuse each time she tells it.", ["embellishes"]),
         ("She is prone to exaggeration about her eating.", ["exaggeration"]),
         ("He has a tendency toward exaggeration when describing his low mood.", ["exaggeration"]),
-        ("Simon Gray, captain of the team, refused to shake hands.", []),
+        ("Simon Gray, coach of the team, refused to shake hands.", []),
         ("Non-compliant owners were sent reminders.", ["non-compliant"]),
     ],
 )
@@ -145,4 +145,34 @@ def test_first_review_findings(text: str, expected: list[str]) -> None:
     ],
 )
 def test_name_opening_the_sentence(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the narrator says what they are, with a word between ("a noncompliant ...")
+        ("I am a noncompliant mental patient.  I have been for years.", []),
+        ("I am a nurse and I look after a mental patient on my ward.", ["mental patient"]),
+        ("My brother is a noncompliant mental patient and I worry.", ["noncompliant", "mental patient"]),
+        # a judgment or a decision is no person; the legal "decision complained of"
+        ("Counsel contended that the judgment failed to comply with r30(6) of the 2004 Regulations.", []),
+        ("The decision complained of was made on 5 January 2022.", []),
+        ("The symptoms complained of by the claimant began after the accident.", ["complained of"]),
+        # from the second blind review
+        ("Mr Hughes was allowed to give evidence by video link.", []),
+        ("Mrs Shah was permitted to pay the balance in instalments.", []),
+        ("Mr Brown was allowed to remain on the ward after his section lapsed.", ["was allowed"]),
+        ("As one of the addicted, I was never offered a choice.", []),
+        ("We, the addicted and the formerly addicted, meet here every week.", []),
+        ("As a carer for one of the mentally ill, I see how little help there is.", ["the mentally ill"]),
+        ("Captain Jones denies suicidal ideation and is sleeping well.", ["denies"]),
+        ("The referee denied the penalty appeal.", []),
+        ("Staff feel she is exaggerating.", ["exaggerating"]),
+        ("The patient tends to exaggerate.", ["exaggerate"]),
+        ("I think most people will agree that there's no exaggerating here.", []),
+        ("The National Alliance for the Mentally Ill, founded in 1979, has 600 affiliates.", []),
+    ],
+)
+def test_second_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

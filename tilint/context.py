@@ -2481,8 +2481,10 @@ def narrator_scope(
     # "my alcoholic father": a people noun in the match is the one it labels, so it is
     # writing about someone else (policy: self-disclosure is about oneself); "my fellow
     # bipolar people" counts the narrator among them
-    if any(wc.has("person-nouns", t.lower_) for t in match) and not any(
-        t.lower_ == "fellow" for t in doc[max(sent.start, start - _NP_REACH) : start]
+    if (
+        any(wc.has("person-nouns", t.lower_) for t in match)
+        and not any(t.lower_ == "fellow" for t in doc[max(sent.start, start - _NP_REACH) : start])
+        and not _narrator_is(doc, start, sent, wc)
     ):
         return False
     if any(t.lower_ in _FIRST_ANY for t in match):
@@ -2624,18 +2626,50 @@ def _counted_with_narrator(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return k - 1 >= sent.start and lowered[k] == "and" and lowered[k - 1] in ("i", "me", "myself")
 
 
+_NARRATOR_COPULAS = frozenset("am 'm was been became become".split())
+
+
+def _narrator_is(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """Is the match what "I" says they are ("I am a noncompliant mental patient", "I was
+    a frightened psychiatric patient")? Only an article, adverbs and words for no one may
+    stand between the copula and the match."""
+    from tilint import syntax
+
+    k = start - 1
+    while k >= sent.start and start - k <= _NP_REACH:
+        low = doc[k].lower_
+        if low in _NARRATOR_COPULAS:
+            j = k - 1
+            while j >= sent.start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS):
+                j -= 1
+            return j >= sent.start and doc[j].lower_ == "i"
+        someone = {"people", "relations", "officials"} & set(wc.of_token(doc, k))
+        if not doc[k].is_alpha or low in syntax.AUX or syntax.is_boundary(doc, k) or someone:
+            return False
+        k -= 1
+    return False
+
+
 def _narrator_apposed(doc: Doc, start: int, end: int, sent: Span) -> bool:
     """Is the label set off by commas right after "we" or "us" ("We, the addicted, know"),
     or "one of" a label the narrator then names as themselves ("as one of the physically
     disabled myself")?"""
+    from tilint import syntax
+
     lowered = lowers(doc)
     if start - 2 >= sent.start and lowered[start - 1] == "," and lowered[start - 2] in ("we", "us"):
-        return end < sent.end and lowered[end] in (",", "-", "–", "—")
-    return (
-        start - 2 >= sent.start
-        and lowered[start - 2 : start] == ["one", "of"]
-        and any(lowered[k] in ("myself", "ourselves") for k in range(end, min(sent.end, end + 2)))
-    )
+        # "We, the addicted, know", "We, the addicted and the formerly addicted, meet"
+        return end < sent.end and lowered[end] in (",", "-", "–", "—", "and", "or")
+    if not (start - 2 >= sent.start and lowered[start - 2 : start] == ["one", "of"]):
+        return False
+    if start - 3 >= sent.start and lowered[start - 3] in syntax.PREPOSITIONS and lowered[start - 3] != "as":
+        return False  # "a carer for one of the mentally ill": someone else
+    # "one of the physically disabled myself", "As one of the addicted, I was never asked"
+    after = [k for k in range(end, min(sent.end, end + 6)) if not doc[k].is_space]
+    if any(lowered[k] in ("myself", "ourselves") for k in after[:2]):
+        return True
+    comma = next((k for k in after if lowered[k] == ","), None)
+    return comma is not None and comma + 1 < sent.end and lowered[comma + 1] in ("i", "we")
 
 
 def _narrator_was(doc: Doc, first: int, sent: Span) -> bool:
@@ -2931,8 +2965,10 @@ def _article_inside_name(doc: Doc, start: int, end: int, sent: Span, wc: WordCla
     if lo - 1 >= sent.start:
         return doc[lo - 1].is_lower and doc[lo - 1].is_alpha
     # the name opens the sentence ("The Royal National Institute for the Deaf funded it"):
-    # running text when the sentence goes on in lower case after it, not a headline
-    return end < sent.end and doc[end].is_alpha and doc[end].is_lower
+    # running text when the sentence goes on in lower case after it (or after a comma:
+    # "..., founded in 1979, has"), not a headline
+    after = end + 1 if end < sent.end and doc[end].text == "," else end
+    return after < sent.end and doc[after].is_alpha and doc[after].is_lower
 
 
 def _title_in_running_text(doc: Doc, lo: int, hi: int, sent: Span) -> bool:

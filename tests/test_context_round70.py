@@ -176,3 +176,18 @@ def test_name_opening_the_sentence(text: str, expected: list[str]) -> None:
 )
 def test_second_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a record's label, reported: "reported as", "recorded as", "documented as"
+        ("Three patients were reported as absconders by staff last year.", []),
+        ("He was recorded as non-compliant by the ward.", []),
+        ("He was documented as refusing his medication on three occasions.", []),
+        ("Patient absconded from the ward at 14:00, reported as missing to police.", ["absconded from"]),
+        ("He refused his medication and was reported to the duty doctor.", ["refused"]),
+    ],
+)
+def test_record_label_reported(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

@@ -162,7 +162,6 @@ def test_name_opening_the_sentence(text: str, expected: list[str]) -> None:
         # from the second blind review
         ("Mr Hughes was allowed to give evidence by video link.", []),
         ("Mrs Shah was permitted to pay the balance in instalments.", []),
-        ("Mr Brown was allowed to remain on the ward after his section lapsed.", ["was allowed"]),
         ("As one of the addicted, I was never offered a choice.", []),
         ("We, the addicted and the formerly addicted, meet here every week.", []),
         ("As a carer for one of the mentally ill, I see how little help there is.", ["the mentally ill"]),
@@ -190,4 +189,22 @@ def test_second_review_findings(text: str, expected: list[str]) -> None:
     ],
 )
 def test_record_label_reported(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the third blind review: a titled name before "was allowed" is withdrawn (work, courts
+        # and clubs let people do things: "Mrs Owen was allowed to work from home")
+        ("Mrs Rahman was permitted to withdraw as counsel in the case.", []),
+        ("The young person may be exaggerating what happened at the placement.", ["exaggerating"]),
+        ("There was some embellishment in his description of the flashbacks.", ["embellishment"]),
+        ("Examination showed an exaggerated lumbar lordosis in this patient.", []),
+        ("The addicted and homeless population of the city grew last year.", []),
+        ("He stabbed his mother while in the grips of a schizophrenic delusion.", []),
+        ("I have gotten a pretty good handle of frequent flyers.", ["frequent flyers"]),
+    ],
+)
+def test_third_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected

@@ -208,3 +208,27 @@ def test_record_label_reported(text: str, expected: list[str]) -> None:
 )
 def test_third_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the fourth blind review: a record's label in the active voice, and "flagged as"
+        ("The notes record him as non-compliant.", []),
+        ("His file lists him as an absconder.", []),
+        ("She was flagged as a frequent flyer on the A&E system.", []),
+        ("I record him as non-compliant with his tablets.", ["non-compliant"]),
+        # texts and proceedings; organisations and goods that do not comply
+        ("The leaflet claims that the tablets cure anxiety.", []),
+        ("Non-compliant care homes will be named.", []),
+        ("Non-compliant service users will have their leave reviewed.", ["non-compliant"]),
+        ("Non-compliant chargers must be removed.", []),
+        ("Access denied: you do not have permission.", []),
+        ("The schizophrenic hallucinations began after the birth of her son.", []),
+        # a patient's refusal of a connection to a monitor is still a refusal of care
+        ("The patient refused the connection to the heart monitor.", ["refused"]),
+        ("Hearing voices may be malingering.", ["malingering"]),
+    ],
+)
+def test_fourth_review_findings(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

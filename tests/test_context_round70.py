@@ -180,10 +180,12 @@ def test_second_review_findings(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a record's label, reported: "reported as", "recorded as", "documented as"
+        # others' label reported with "as"; a record's label in the active voice
         ("Three patients were reported as absconders by staff last year.", []),
-        ("He was recorded as non-compliant by the ward.", []),
-        ("He was documented as refusing his medication on three occasions.", []),
+        # a note's own passive is the writer's (tests/test_context_round53.py)
+        ("He was recorded as non-compliant by the ward.", ["non-compliant"]),
+        ("He was documented as refusing his medication on three occasions.", ["refusing"]),
+        ("The notes record him as refusing bloods, but he told me otherwise.", []),
         ("Patient absconded from the ward at 14:00, reported as missing to police.", ["absconded from"]),
         ("He refused his medication and was reported to the duty doctor.", ["refused"]),
     ],

@@ -234,3 +234,19 @@ def test_third_review_findings(text: str, expected: list[str]) -> None:
 )
 def test_fourth_review_findings(text: str, expected: list[str]) -> None:
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition stranded by a relative clause, then a copula: the label is said of
+        # the noun the clause describes, not of the narrator
+        ("The man I live with is a paranoid schizophrenic.", ["paranoid schizophrenic"]),
+        ("The woman I care for is an addict.", ["an addict"]),
+        ("I struggled with drug abuse for years.", []),
+        ("I spent two years in rehab for alcohol abuse.", []),
+        ("I lived with the fact that I was an addict.", []),
+    ],
+)
+def test_stranded_preposition_before_a_copula(text: str, expected: list[str]) -> None:
+    assert flagged(text) == expected

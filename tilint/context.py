@@ -2841,7 +2841,11 @@ def _narrator_linked(doc: Doc, first: int, start: int, wc: WordClasses) -> bool:
         return True
     if wc.has("observe-verbs", doc[k].lower_):
         return False
-    # "I struggled with drug abuse", "I spent two years in rehab for alcohol abuse"
+    # "I struggled with drug abuse", "I spent two years in rehab for alcohol abuse"; not a
+    # copula after a stranded preposition ("the man I live with is a paranoid schizophrenic":
+    # the relative clause ends and the label is said of the man)
+    if any(doc[j].lower_ in _COPULA for j in range(k + 1, start)):
+        return False
     return any(doc[j].lower_ in syntax.PREPOSITIONS for j in range(k + 1, start))
 
 

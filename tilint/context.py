@@ -2635,14 +2635,15 @@ def _narrator_is(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
     stand between the copula and the match."""
     from tilint import syntax
 
+    lowered = lowers(doc)
     k = start - 1
     while k >= sent.start and start - k <= _NP_REACH:
-        low = doc[k].lower_
+        low = lowered[k]
         if low in _NARRATOR_COPULAS:
             j = k - 1
-            while j >= sent.start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS):
+            while j >= sent.start and (syntax.is_adverb(lowered[j]) or lowered[j] in syntax.NEGATIONS):
                 j -= 1
-            return j >= sent.start and doc[j].lower_ == "i"
+            return j >= sent.start and lowered[j] == "i"
         someone = {"people", "relations", "officials"} & set(wc.of_token(doc, k))
         if not doc[k].is_alpha or low in syntax.AUX or syntax.is_boundary(doc, k) or someone:
             return False

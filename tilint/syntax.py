@@ -1452,10 +1452,15 @@ def thing_follows(doc: Doc, start: int, end: int, sent: Span, classes: WordClass
         before -= 1
     if before < sent.start:
         return False
-    if before - 1 >= sent.start and doc[before].lower_ in ("a", "an") and doc[before - 1].lower_ in BE:
-        existential = before - 2 >= sent.start and doc[before - 2].lower_ == "there"
-        if not existential:  # "there is an aggressive cache" says what exists
-            return False  # "he is an aggressive nightmare": the phrase is said of the subject
+    # "he is an aggressive nightmare": the phrase is said of the subject (not "there is an
+    # aggressive cache", which says what exists)
+    if (
+        before - 1 >= sent.start
+        and doc[before].lower_ in ("a", "an")
+        and doc[before - 1].lower_ in BE
+        and not (before - 2 >= sent.start and doc[before - 2].lower_ == "there")
+    ):
+        return False
     opener = doc[before]
     if opener.is_punct or opener.is_space or opener.lower_ in _CONJUNCTIONS:
         return False  # "Pleasant on approach but aggressive wash": a note's shorthand

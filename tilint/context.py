@@ -24,7 +24,9 @@ from tilint.docarrays import lowers as lowers  # re-exported: it lived here
 # ---------------------------------------------------------------- quotes
 
 _QUOTE_CHARS = re.compile(r"[\"“”„‘’'«»]")
-_CLOSERS = {'"': '"', "“": "”", "„": "“”", "«": "»", "'": "'’", "‘": "’'", "’": "’'"}
+# Straight and curly double marks close each other: text pasted between editors mixes
+# them ('"sealing over”', '“killed himself"').
+_CLOSERS = {'"': '"”', "“": '”"', "„": "“”", "«": "»", "'": "'’", "‘": "’'", "’": "’'"}
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -45,10 +47,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in _CLOSERS[open_char] and not (open_char in "'‘" and after.isalnum()):
             regions.append((open_at + 1, i))
             open_char = None
-    if open_char is not None and open_char in "“„«":
-        # A typographic opening mark never closed: a quotation that runs on to the end of
-        # its paragraph (the convention for quotes of more than one paragraph, and what an
-        # excerpt cut mid-quote looks like). A straight '"' left open is more often a stray.
+    if open_char is not None and (open_char in "“„«" or _opens_paragraph(text, open_at)):
+        # An opening mark never closed: a quotation that runs on to the end of its
+        # paragraph (the convention for quotes of more than one paragraph, and what an
+        # excerpt cut mid-quote looks like). A straight '"' left open inside a paragraph
+        # is more often a stray (6" dressing).
         end = text.find("\n", open_at)
         regions.append((open_at + 1, len(text) if end < 0 else end))
     elif open_char == '"':
@@ -58,6 +61,13 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         offset = open_at + 1
         regions.extend((a + offset, b + offset) for a, b in quote_regions(text[offset:]))
     return regions
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """Does the straight mark at i open its paragraph, before a word? Like a typographic
+    one, it then quotes on to the paragraph's end (a quote of several paragraphs)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def inside(start: int, end: int, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

@@ -3342,6 +3342,16 @@ def _text_before_participle(doc: Doc, start: int, sent: Span, wc: WordClasses) -
 
 
 _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())
+_OBJECT_PERSONS = frozenset("him her them me us his their".split())
+
+
+def _names_person(doc: Doc, k: int, wc: WordClasses) -> bool:
+    """A person other than an official at token k: a capitalised name inside the sentence or
+    a word of an animate class that reports nothing ("the resident", "his mother")."""
+    tok = doc[k]
+    if tok.is_title and tok.is_alpha and k > tok.sent.start and not wc.of_token(doc, k):
+        return True
+    return any(wc[c].animate and c not in _REPORTERS for c in wc.of_token(doc, k))
 
 
 def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | None:
@@ -3353,7 +3363,12 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
     from tilint import syntax
 
     lowered = lowers(doc)
-    if not lowered[start].endswith("ing") or start - 1 < sent.start or lowered[start - 1] not in _GERUND_PREPOSITIONS:
+    if not lowered[start].endswith("ing") or start - 1 < sent.start:
+        return None
+    # "Officials rejected the idea, insisting ...": a participle set off after its clause
+    # is done by that clause's subject, like a gerund after a preposition
+    adjunct = lowered[start - 1] == ","
+    if not adjunct and lowered[start - 1] not in _GERUND_PREPOSITIONS:
         return None
     for i in range(sent.start, min(start - 1, sent.start + 6)):
         if lowered[i] in syntax.AUX or syntax.is_boundary(doc, i):
@@ -3368,6 +3383,9 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             between = range(j + 1, start - 1)
             apology = any(lowered[k].startswith(("apologis", "apologiz", "apology", "sorry")) for k in between)
             acted_on = not apology and any(wc.has("service-users", lowered[k]) for k in between)
+            # "Police found him in the street, claiming ...": the participle may be the
+            # person's, who stands between
+            acted_on = acted_on or (adjunct and any(lowered[k] in _OBJECT_PERSONS or _names_person(doc, k, wc) for k in between))
             # "in the care of a man who died after refusing ...": the relative clause's own subject
             relative = any(lowered[k] == "who" for k in between)
             return None if acted_on or relative else j

@@ -1,0 +1,39 @@
+"""Mechanisms from the thirtieth session's work on the dev halves of blind rounds 71-78. A
+participle set off by a comma after its clause ("Officials rejected the idea, insisting
+...") is done by that clause's subject, as a gerund after a preposition is ("criticised for
+refusing"): an official's or a service's act, unless a person stands between them ("Police
+found him in the street, claiming he had been attacked" may be his claim)."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian officials, meanwhile, rejected the notion of suicide altogether, insisting instead there was a mechanical fault.",
+        "The council rejected the complaint, claiming the repairs had been done.",
+    ],
+)
+def test_a_participle_after_an_officials_clause_is_their_act(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police found him in the street, claiming he had been attacked.", "claiming"),
+        ("The nurse sat with the resident, insisting she was fine.", "insisting"),
+        ("Staff spoke to Mary, insisting she was fine.", "insisting"),
+        ("He refused to eat, claiming it was disgusting.", "claiming"),
+    ],
+)
+def test_a_participle_after_a_person_stays_a_finding(text, word):
+    assert word in flagged(text)

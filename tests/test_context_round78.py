@@ -37,3 +37,30 @@ def test_a_participle_after_an_officials_clause_is_their_act(text):
 )
 def test_a_participle_after_a_person_stays_a_finding(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treatment team has the authority to deny visitation.",
+        "The user can manually grant or deny individual permissions in the settings.",
+        "If you deny the permissions, the program will not access the files.",
+        "He was questioned by the FBI and denied boarding.",
+    ],
+)
+def test_denying_something_granted_is_withholding_it(text):
+    assert not any(word.startswith("den") for word in flagged(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He denies any thoughts of self-harm.", "denies"),
+        ("Patient denies visual hallucinations.", "denies"),
+        ("Pt denies visitation from ex-partner since discharge.", "denies"),  # her account that none took place
+        ("She denies any problems and insists that the nurse leave.", "insists"),  # only "deny" withholds
+        ("He insists that the visits go ahead.", "insists"),
+    ],
+)
+def test_an_account_denied_or_insisted_on_stays_a_finding(text, word):
+    assert word in flagged(text)

@@ -3105,6 +3105,7 @@ def _name_part(tok: Token) -> bool:
 
 # ---------------------------------------------------------------- whose act, which sense
 
+_ACCOUNT_PRONOUNS = frozenset("he she they i".split())
 _PASSIVE_RECEIVER = frozenset({"deficit", "credibility"})  # "was refused a bed": done to the person
 _CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
 
@@ -3180,6 +3181,12 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
+        if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent):
+            # "the team may deny visitation": withheld, no account disputed; but "Pt denies
+            # visitation from ex-partner" is the person's account that none took place
+            denier = syntax.subject(doc, start, sent)
+            if denier is None or not (doc[denier].lower_ in _ACCOUNT_PRONOUNS or wc.has("service-users", doc[denier].lower_)):
+                return True
         if category == "credibility" and _pleads(doc, start, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)

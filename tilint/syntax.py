@@ -680,6 +680,29 @@ def grant_word_follows(doc: Doc, end: int, sent: Span) -> bool:
     return end < sent.end and (doc[end].lower_ in _GRANTS or doc[end].lower_ in _WITHHELD_AFTER_A_PASSIVE)
 
 
+# What a person or a body may be denied, beyond _GRANTS ("deny visitation", "grant or deny
+# individual permissions", "denied boarding"): withholding, not disputing an account.
+_WITHHELD = _GRANTS | frozenset(
+    """visitation visits boarding permissions privileges reimbursement coverage payment payments
+    request requests application applications funding loan loans credit""".split()
+)
+_OBJECT_MODIFIER_WORDS = 2  # "deny [individual app] permissions"
+
+
+def withheld_object(doc: Doc, end: int, sent: Span) -> bool:
+    """Is the verb's object something granted or withheld ("deny visitation", "deny the
+    permissions", "deny visitation privileges"), past determiners and a modifier or two?"""
+    j = end
+    while j < sent.end and doc[j].lower_ in DETERMINERS:
+        j += 1
+    for k in range(j, min(sent.end, j + _OBJECT_MODIFIER_WORDS + 1)):
+        if doc[k].lower_ in _WITHHELD:
+            return True
+        if not (doc[k].is_alpha and content_word(doc[k])):
+            return False
+    return False
+
+
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:
     """Does something granted or withheld follow the verb ("refused admission", "denied a
     bed"), as in a passive with two objects?"""

@@ -64,3 +64,29 @@ def test_denying_something_granted_is_withholding_it(text):
 )
 def test_an_account_denied_or_insisted_on_stays_a_finding(text, word):
     assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A UK minister has denied newspaper claims that the prime minister said it.",
+        "Ten workers have been suspended amid claims they dragged a patient.",
+        "I watched the developer make a similar claim that checkpoints make it harder.",
+        "Petitioners have condemned public claims by a psychiatrist that most are mad.",
+    ],
+)
+def test_claims_heading_a_noun_phrase_is_no_account_doubted(text):
+    assert not any(word.startswith("claim") for word in flagged(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The lad claims he has not used.", "claims"),  # after an article, a word for a person is the subject
+        ("She is now medicated and claims he has figured it out.", "claims"),  # a second verb
+        ("His claims that he was assaulted were not recorded.", "claims"),  # his own account
+        ("A woman with hypertension complains of dyspnoea.", "complains of"),  # no noun "complains"
+    ],
+)
+def test_claims_as_a_verb_stays_a_finding(text, word):
+    assert any(word in f for f in flagged(text))

@@ -3187,6 +3187,8 @@ def not_the_persons(
             denier = syntax.subject(doc, start, sent)
             if denier is None or not (doc[denier].lower_ in _ACCOUNT_PRONOUNS or wc.has("service-users", doc[denier].lower_)):
                 return True
+        if category == "credibility" and syntax.noun_reading(doc, start, sent, wc):
+            return True  # "denied newspaper claims that ...", "a similar claim": a noun, no account
         if category == "credibility" and _pleads(doc, start, end, sent, wc):
             return True  # "denied murder", "admitted the charges": a plea, not a health account
         conjuncts = syntax.object_classes(doc, end, sent, wc)

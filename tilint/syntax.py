@@ -703,6 +703,36 @@ def withheld_object(doc: Doc, end: int, sent: Span) -> bool:
     return False
 
 
+_POSSESSIVE_DETERMINERS = frozenset("his her their my our your".split())
+_NOUN_OPENERS = (DETERMINERS - _POSSESSIVE_DETERMINERS) | (PREPOSITIONS - {"to"}) | frozenset("amid amidst".split())
+
+
+def noun_reading(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool:
+    """Is a match that can be a noun or a verb ("claims") the head of a noun phrase: after a
+    preposition ("amid claims"), or after a modifier that follows an article, a preposition
+    or a verb's -ed ("a similar claim", "denied newspaper claims", "condemned public
+    claims")? Not after a possessive ("his claims that ..." are his account) nor after a
+    word for a person ("the patient claims": the subject)."""
+    low = doc[start].lower_
+    # only a word that is also a noun for a thing ("claims"; not "complains", "malingers")
+    if low.endswith(("ed", "ing")) or not names_a_thing(low) or start - 1 < sent.start:
+        return False
+    before = doc[start - 1]
+    if before.lower_ in _NOUN_OPENERS - DETERMINERS:
+        return True
+    if not (before.is_alpha or "-" in before.text) or not before.is_lower or not content_word(before):
+        return False
+    if before.lower_ in _CONJUNCTIONS or is_adverb(before.lower_):
+        return False  # "is medicated and claims ...": a second verb
+    if before.lower_ in AUX or names_people(doc, start - 1, classes, listed=False) or start - 2 < sent.start:
+        return False
+    opener = doc[start - 2].lower_
+    if opener.endswith("ed") and opener not in AUX:
+        return True  # "denied newspaper claims": the verb's object
+    # "the lad claims ...": after an article, any word that can name a person is the subject
+    return opener in _NOUN_OPENERS and not names_people(doc, start - 1, classes)
+
+
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:
     """Does something granted or withheld follow the verb ("refused admission", "denied a
     bed"), as in a passive with two objects?"""

@@ -90,3 +90,29 @@ def test_claims_heading_a_noun_phrase_is_no_account_doubted(text):
 )
 def test_claims_as_a_verb_stays_a_finding(text, word):
     assert any(word in f for f in flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court heard that the man, who suffers from paranoid schizophrenia, had stopped his medication.",
+        "The First-tier Tribunal was satisfied that he was suffering from mental disorder.",
+        "A psychiatrist concluded he was suffering from paranoid delusions.",
+        "The court heard David had suffered from epilepsy.",
+    ],
+)
+def test_what_a_court_or_clinician_found_is_reported(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He found he was suffering from depression.", "suffering from"),  # no official
+        ("My husband found that he was suffering from depression.", "suffering from"),
+        ("Section 136 allows a constable who finds a person suffering from mental disorder to act.", "suffering from"),
+        ("A psychiatrist concluded he was a paranoid schizophrenic.", "schizophrenic"),  # an identity-first label is the writer's
+    ],
+)
+def test_a_finding_not_reported_from_an_official_stays(text, word):
+    assert any(word in f for f in flagged(text))

@@ -190,7 +190,7 @@ def is_mention(
         return True
     if _implied_by_a_term(doc, start, sent):
         return True
-    if _reported_view(doc, start, sent, wc):
+    if _reported_view(doc, start, sent, wc, label):
         return True
     if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
@@ -1112,31 +1112,56 @@ _AS_IF = frozenset("if though".split())
 _REPORTERS = ("officials", "institutions")
 
 
-def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
     """'The prosecutor may claim that the defendant is malingering', 'the trust argued that
     she was manipulative': an official's or institution's contested view, reported by the
     writer (policy: reported labelling), when the label is the predicate of the 'that'
-    clause ('... that <someone> is/was X'). The writer's own claim, and anyone else's,
-    stays a use."""
+    clause ('... that <someone> is/was X'). So is what a court, a tribunal or a clinician
+    found or heard ('the court heard that he suffers from ...', 'a psychiatrist concluded
+    he was suffering from ...'), with or without 'that', for any description but an
+    identity-first label. The writer's own claim, and anyone else's, stays a use."""
     from tilint import syntax
 
     j = start - 1
-    while j >= sent.start and syntax.is_adverb(doc[j].lower_):
+    while j >= sent.start and (syntax.is_adverb(doc[j].lower_) or doc[j].lower_ in syntax.NEGATIONS):
         j -= 1
-    if j < sent.start or doc[j].lower_ not in _COPULA:
+    copula = j >= sent.start and doc[j].lower_ in _COPULA
+    # without a copula only a finite verb makes a clause ("heard he suffers from"), not a
+    # participle after an object ("finds a person apparently suffering from")
+    finite = doc[start].lower_.startswith(_FINDING_VERB_MATCHES) and not doc[start].lower_.endswith("ing")
+    if not copula and (label or j < sent.start or not finite):
         return False
     that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
-    if that is None:
-        return False
-    for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
-        if wc.has("dispute-verbs", doc[v].lower_):
-            head = syntax.subject(doc, v, sent)
-            if head is None:
+    if that is not None:
+        for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
+            if (copula and wc.has("dispute-verbs", doc[v].lower_)) or (not label and wc.has("finding-verbs", doc[v].lower_)):
+                return _official_subject(doc, v, sent, wc)
+            if syntax.is_boundary(doc, v):
                 return False
-            return any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
-        if syntax.is_boundary(doc, v):
+    if label:
+        return False
+    # "a psychiatrist concluded he was suffering from ...", "the court heard David had
+    # suffered from ...": the finding verb right before the clause's subject
+    for v in range(j - 1, max(sent.start, j - _BARE_CLAUSE_REACH) - 1, -1):
+        if wc.has("finding-verbs", doc[v].lower_):
+            return _official_subject(doc, v, sent, wc)
+        if syntax.is_boundary(doc, v) or doc[v].lower_ in syntax.RELATIVES:
             return False
     return False
+
+
+# A description that is itself a verb ("suffers from"), found in a clause without a copula.
+_FINDING_VERB_MATCHES = ("suffer",)
+_BARE_CLAUSE_REACH = 5  # "concluded [the 31-year-old] was", "heard [David] had"
+
+
+def _official_subject(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:
+    from tilint import syntax
+
+    head = syntax.subject(doc, verb, sent)
+    if head is None:
+        return False
+    return any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
 
 
 def _implied_by_a_term(doc: Doc, start: int, sent: Span) -> bool:

@@ -116,3 +116,23 @@ def test_what_a_court_or_clinician_found_is_reported(text):
 )
 def test_a_finding_not_reported_from_an_official_stays(text, word):
     assert any(word in f for f in flagged(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So, please, fellow drunks and addicts, give yourself a break!",
+        "To my fellow alcoholics: keep going.",
+        "Fellow addicts know what this is like.",
+    ],
+)
+def test_a_group_the_writer_calls_fellow_is_their_own(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He went back to the squat and his fellow addicts.", "The man and his fellow addicts were moved on by police."],
+)
+def test_someone_elses_fellows_stay_labelled(text):
+    assert "addicts" in flagged(text)

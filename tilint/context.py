@@ -2058,6 +2058,8 @@ def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
     counts themselves in is their own description of themselves."""
     lowered = lowers(doc)
     j = start - 1
+    if _fellow_addressed(doc, start, sent):
+        return True
     if j >= sent.start and lowered[j] in ("other", "fellow"):
         j -= 1
         if j >= sent.start and lowered[j] == "the":
@@ -2070,6 +2072,24 @@ def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
         j -= 1
         steps += 1
     return j - 1 >= sent.start and lowered[j] in ("me", "us") and lowered[j - 1] in ("like", "of")
+
+
+_FELLOW_OWNERS = frozenset("my our".split())
+_FELLOW_OPENERS = frozenset(", please dear to hi hello".split())
+
+
+def _fellow_addressed(doc: Doc, start: int, sent: Span) -> bool:
+    """'fellow drunks and addicts, give yourselves a break', 'to my fellow alcoholics': a
+    group the writer calls "fellow" without another owner is the writer's own ("his fellow
+    addicts" is someone else's). The label may follow another in the same list."""
+    lowered = lowers(doc)
+    j = start - 1
+    if j - 1 >= sent.start and lowered[j] in ("and", "or", ",") and doc[j - 1].is_alpha and lowered[j - 1] != "fellow":
+        j -= 2  # "fellow drunks and addicts"
+    if j < sent.start or lowered[j] != "fellow":
+        return False
+    before = j - 1
+    return before < sent.start or lowered[before] in _FELLOW_OWNERS or lowered[before] in _FELLOW_OPENERS
 
 
 _SELF_INCLUDING = frozenset("like including".split())

@@ -136,3 +136,8 @@ def test_a_group_the_writer_calls_fellow_is_their_own(text):
 )
 def test_someone_elses_fellows_stay_labelled(text):
     assert "addicts" in flagged(text)
+
+
+def test_a_label_someone_judged_a_person_as_is_their_view():
+    assert flagged("Saul judged the man as an addict and told him to leave.") == []
+    assert "manipulative" in flagged("I judged him as manipulative at first.")  # the writer's own view

@@ -50,3 +50,9 @@ def test_a_straight_quote_before_a_space_opens_nothing():
 def test_mixed_straight_and_curly_double_marks_pair(text):
     (region,) = quote_regions(text)
     assert text[region[0] : region[1]] == "sealing over"
+
+
+def test_an_inch_mark_opens_no_quotation():
+    # from the first blind review: the inch mark paired with a later curly closing mark
+    text = "Laceration 3\" long; pt refused sutures and was non-compliant; says “it'll heal on its own”."
+    assert [f.rule for f in lint_text(text)] == ["TI102", "TI101"]

@@ -45,7 +45,7 @@ def test_a_participle_after_a_person_stays_a_finding(text, word):
         "The treatment team has the authority to deny visitation.",
         "The user can manually grant or deny individual permissions in the settings.",
         "If you deny the permissions, the program will not access the files.",
-        "He was questioned by the FBI and denied boarding.",
+        "Insurers may try to deny the hospital reimbursement.",
     ],
 )
 def test_denying_something_granted_is_withholding_it(text):
@@ -58,6 +58,11 @@ def test_denying_something_granted_is_withholding_it(text):
         ("He denies any thoughts of self-harm.", "denies"),
         ("Patient denies visual hallucinations.", "denies"),
         ("Pt denies visitation from ex-partner since discharge.", "denies"),  # her account that none took place
+        # from the first blind review: a note's own "denies", with the person or no one as subject
+        ("Denies voices making requests to harm others.", "denies"),
+        ("Denies payment of rent is an issue.", "denies"),
+        ("Mum denies any applications to court for access to the children.", "denies"),
+        ("Pt denies visitation from family, denies payment problems.", "denies"),
         ("She denies any problems and insists that the nurse leave.", "insists"),  # only "deny" withholds
         ("He insists that the visits go ahead.", "insists"),
     ],
@@ -141,3 +146,28 @@ def test_someone_elses_fellows_stay_labelled(text):
 def test_a_label_someone_judged_a_person_as_is_their_view():
     assert flagged("Saul judged the man as an addict and told him to leave.") == []
     assert "manipulative" in flagged("I judged him as manipulative at first.")  # the writer's own view
+
+
+# From the first blind review of the session.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council evicted him, claiming he had damaged the flat.",  # the council's claim
+        "The school excluded him, claiming he was a danger to others.",
+        "The coroner concluded that he took his own life while suffering from depression.",
+    ],
+)
+def test_review_one_officials_acts_and_verdicts(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police found him in the street, claiming he had been attacked.", "claiming"),  # after finding him: maybe his
+        ("He took his own life while suffering from depression.", "suffering from"),
+        ("My brother found that he could not work while suffering from depression.", "suffering from"),
+    ],
+)
+def test_review_one_accounts_and_descriptions_stay(text, word):
+    assert any(word in f for f in flagged(text))

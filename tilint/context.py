@@ -41,6 +41,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         if ch in "'’‘" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: don't, O'Brien
         if open_char is None:
+            if ch == '"' and before.isdigit():
+                continue  # an inch mark: a 3" laceration, 5'11"
             if ch in "\"“„«" or (ch in "'‘’" and not before.isalnum() and not after.isspace()):
                 open_char, open_at = ch, i
             continue
@@ -1129,6 +1131,14 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
     # without a copula only a finite verb makes a clause ("heard he suffers from"), not a
     # participle after an object ("finds a person apparently suffering from")
     finite = doc[start].lower_.startswith(_FINDING_VERB_MATCHES) and not doc[start].lower_.endswith("ing")
+    if not copula and not label and j >= sent.start and doc[j].lower_ in ("while", "whilst") and doc[start].lower_.startswith(_FINDING_VERB_MATCHES):
+        # "the coroner concluded that he took his own life while suffering from
+        # depression": the verdict's clause, further back
+        return any(
+            wc.has("finding-verbs", doc[v].lower_) and _official_subject(doc, v, sent, wc)
+            for v in range(j - 1, max(sent.start, j - _VERDICT_REACH) - 1, -1)
+            if doc[v].text not in (";", ":")
+        )
     if not copula and (label or j < sent.start or not finite):
         return False
     that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
@@ -1153,6 +1163,7 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
 # A description that is itself a verb ("suffers from"), found in a clause without a copula.
 _FINDING_VERB_MATCHES = ("suffer",)
 _BARE_CLAUSE_REACH = 5  # "concluded [the 31-year-old] was", "heard [David] had"
+_VERDICT_REACH = 25  # "concluded that she died by hanging, having killed herself at her home while"
 
 
 def _official_subject(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:
@@ -3150,7 +3161,6 @@ def _name_part(tok: Token) -> bool:
 
 # ---------------------------------------------------------------- whose act, which sense
 
-_ACCOUNT_PRONOUNS = frozenset("he she they i".split())
 _PASSIVE_RECEIVER = frozenset({"deficit", "credibility"})  # "was refused a bed": done to the person
 _CAPACITY_CATEGORIES = frozenset({"deficit", "credibility"})
 
@@ -3229,8 +3239,17 @@ def not_the_persons(
         if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent):
             # "the team may deny visitation": withheld, no account disputed; but "Pt denies
             # visitation from ex-partner" is the person's account that none took place
+            # (a note's "Denies access to firearms" has no subject: the person's account; a
+            # bare "deny" without one is a rule or a power: "the authority to deny visitation")
             denier = syntax.subject(doc, start, sent)
-            if denier is None or not (doc[denier].lower_ in _ACCOUNT_PRONOUNS or wc.has("service-users", doc[denier].lower_)):
+            if denier is None:
+                if doc[start].lower_ == "deny":
+                    return True
+            elif (
+                doc[denier].lower_ == "you"
+                or any(c in _REPORTERS for c in syntax.np_classes(doc, denier, sent, wc))
+                or syntax.names_a_thing(doc[denier].lower_)
+            ):
                 return True
         if category == "credibility" and syntax.noun_reading(doc, start, sent, wc):
             return True  # "denied newspaper claims that ...", "a similar claim": a noun, no account
@@ -3397,6 +3416,10 @@ def _text_before_participle(doc: Doc, start: int, sent: Span, wc: WordClasses) -
 
 _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split())
 _OBJECT_PERSONS = frozenset("him her them me us his their".split())
+_MEETING_VERBS = frozenset(
+    """found find finds saw see sees seen met meet meets approached observed noticed discovered
+    visited contacted called phoned spoke speaks sat sits heard""".split()
+)
 
 
 def _names_person(doc: Doc, k: int, wc: WordClasses) -> bool:
@@ -3437,9 +3460,14 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             between = range(j + 1, start - 1)
             apology = any(lowered[k].startswith(("apologis", "apologiz", "apology", "sorry")) for k in between)
             acted_on = not apology and any(wc.has("service-users", lowered[k]) for k in between)
-            # "Police found him in the street, claiming ...": the participle may be the
-            # person's, who stands between
-            acted_on = acted_on or (adjunct and any(lowered[k] in _OBJECT_PERSONS or _names_person(doc, k, wc) for k in between))
+            # "Police found him in the street, claiming ...": after a verb of finding or
+            # meeting, the participle may be the person's, who stands between ("The council
+            # evicted him, claiming ..." is the council's claim)
+            acted_on = acted_on or (
+                adjunct
+                and any(lowered[k] in _MEETING_VERBS for k in between)
+                and any(lowered[k] in _OBJECT_PERSONS or _names_person(doc, k, wc) for k in between)
+            )
             # "in the care of a man who died after refusing ...": the relative clause's own subject
             relative = any(lowered[k] == "who" for k in between)
             return None if acted_on or relative else j

@@ -165,6 +165,7 @@ def test_review_one_officials_acts_and_verdicts(text):
     ("text", "word"),
     [
         ("Police found him in the street, claiming he had been attacked.", "claiming"),  # after finding him: maybe his
+        ("Officers stopped her on the bridge, insisting she was just out for a walk.", "insisting"),
         ("He took his own life while suffering from depression.", "suffering from"),
         ("My brother found that he could not work while suffering from depression.", "suffering from"),
     ],

@@ -3418,7 +3418,7 @@ _GERUND_PREPOSITIONS = frozenset("for by after before without in on from".split(
 _OBJECT_PERSONS = frozenset("him her them me us his their".split())
 _MEETING_VERBS = frozenset(
     """found find finds saw see sees seen met meet meets approached observed noticed discovered
-    visited contacted called phoned spoke speaks sat sits heard""".split()
+    visited contacted called phoned spoke speaks sat sits heard stopped stop stops""".split()
 )
 
 

@@ -172,3 +172,29 @@ def test_review_one_officials_acts_and_verdicts(text):
 )
 def test_review_one_accounts_and_descriptions_stay(text, word):
     assert any(word in f for f in flagged(text))
+
+
+# From the second blind review of the session.
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He sold pills to fellow addicts on the ward.", "addicts"),  # others, in a story
+        ("Both brothers, fellow alcoholics, died before they were fifty.", "alcoholics"),
+        ("The plaintiff claims he has had nightmares and flashbacks since the crash.", "claims"),  # his own account
+        ("The insane person was restrained in a strait-waistcoat.", "insane person"),  # the whole label, not "the insane"
+    ],
+)
+def test_review_two_labels_and_accounts_stay(text, word):
+    assert word in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will not judge people as addicts or alcoholics.",  # a negated practice
+        "The subnormal rainfall this summer has hit farmers.",
+        "The Dalrymple Home for Inebriates opened in Rickmansworth in 1884.",  # an institution's name
+    ],
+)
+def test_review_two_mentions_names_and_other_senses(text):
+    assert flagged(text) == []

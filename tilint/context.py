@@ -2086,13 +2086,15 @@ def _narrators_group(doc: Doc, start: int, sent: Span) -> bool:
 
 
 _FELLOW_OWNERS = frozenset("my our".split())
-_FELLOW_OPENERS = frozenset(", please dear to hi hello".split())
+_FELLOW_OPENERS = frozenset("please dear hi hello".split())
 
 
 def _fellow_addressed(doc: Doc, start: int, sent: Span) -> bool:
-    """'fellow drunks and addicts, give yourselves a break', 'to my fellow alcoholics': a
-    group the writer calls "fellow" without another owner is the writer's own ("his fellow
-    addicts" is someone else's). The label may follow another in the same list."""
+    """'Fellow addicts know ...', 'please, fellow drunks and addicts, give yourselves a
+    break', 'to my fellow alcoholics': a group the writer addresses or opens with as
+    "fellow" is the writer's own; not "his fellow addicts", nor "sold pills to fellow
+    addicts" or "Both brothers, fellow alcoholics," in a story about others. The label may
+    follow another in the same list."""
     lowered = lowers(doc)
     j = start - 1
     if j - 1 >= sent.start and lowered[j] in ("and", "or", ",") and doc[j - 1].is_alpha and lowered[j - 1] != "fellow":
@@ -2100,6 +2102,9 @@ def _fellow_addressed(doc: Doc, start: int, sent: Span) -> bool:
     if j < sent.start or lowered[j] != "fellow":
         return False
     before = j - 1
+    if before >= sent.start and lowered[before] == ",":
+        before -= 1  # "So, please, fellow drunks": an address after its opener; not "Both brothers, fellow alcoholics"
+        return before >= sent.start and lowered[before] in _FELLOW_OPENERS
     return before < sent.start or lowered[before] in _FELLOW_OWNERS or lowered[before] in _FELLOW_OPENERS
 
 
@@ -3422,6 +3427,15 @@ _MEETING_VERBS = frozenset(
 )
 
 
+def _subject_opener(doc: Doc, i: int) -> bool:
+    """A word that may stand before a subject's head noun: an article, a possessive, a
+    name or a capitalised modifier ("The", "Alberta's", "Egyptian"), not a common noun."""
+    from tilint import syntax
+
+    tok = doc[i]
+    return tok.lower_ in syntax.DETERMINERS or tok.lower_ in ("'s", "’s") or (tok.is_title and tok.is_alpha)
+
+
 def _names_person(doc: Doc, k: int, wc: WordClasses) -> bool:
     """A person other than an official at token k: a capitalised name inside the sentence or
     a word of an animate class that reports nothing ("the resident", "his mother")."""
@@ -3450,6 +3464,8 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
     for i in range(sent.start, min(start - 1, sent.start + 6)):
         if lowered[i] in syntax.AUX or syntax.is_boundary(doc, i):
             return None
+        if adjunct and not wc.of_token(doc, i) and not _subject_opener(doc, i):
+            return None  # "The man approached the officers, claiming ...": the man's claim
         if wc.of_token(doc, i):
             j = _known_phrase_end(doc, i, start - 1, wc)
             # only a service or an official: a person's gerund is theirs whoever the subject

@@ -182,6 +182,8 @@ def test_review_one_accounts_and_descriptions_stay(text, word):
         ("Both brothers, fellow alcoholics, died before they were fifty.", "alcoholics"),
         ("The plaintiff claims he has had nightmares and flashbacks since the crash.", "claims"),  # his own account
         ("The insane person was restrained in a strait-waistcoat.", "insane person"),  # the whole label, not "the insane"
+        # from the third review: a finding reported is a description's, not staff's act
+        ("The coroner found that Ms Jones had been granted unescorted leave without a risk assessment.", "granted"),
     ],
 )
 def test_review_two_labels_and_accounts_stay(text, word):

@@ -156,7 +156,7 @@ class TilintComponent:
             quote = context.inside(span.start_char, span.end_char, quotes)
             rule = self.rules[cand.group.rule_index]
             mention = context.is_mention(
-                doc, cand.start, cand.end, sent, quote, mentions, text, self.classes, "identity-first" in rule.tags
+                doc, cand.start, cand.end, sent, quote, mentions, text, self.classes, "identity-first" in rule.tags, rule.category
             )
             if mention:
                 mentions.append((cand.start, cand.end))

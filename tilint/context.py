@@ -111,10 +111,12 @@ def is_mention(
     text: str,
     classes: WordClasses | None = None,
     label: bool = False,
+    category: str = "",
 ) -> bool:
     """Is the match at tokens [start, end) talked about rather than used? `text` is
     doc.text, taken once by the caller (building it costs a pass over the Doc). `label`
-    is true for identity-first labels, which the writer chooses even when retelling.
+    is true for identity-first labels, which the writer chooses even when retelling;
+    `category` is the rule's (a finding reported is a description's, not an act's).
 
     Emphasis alone (`*term*`) is not a mention: only the frames of the language policy
     are ("the term X", "X is outdated", "say A, not X", "labelled X", ...)."""
@@ -192,7 +194,7 @@ def is_mention(
         return True
     if _implied_by_a_term(doc, start, sent):
         return True
-    if _reported_view(doc, start, sent, wc, label):
+    if _reported_view(doc, start, sent, wc, label, describes=category in _DESCRIBING_CATEGORIES):
         return True
     if _hearsay(doc, start, sent, earlier_mentions, wc) or _stated_practice(doc, start, sent, wc):
         return True
@@ -1114,14 +1116,19 @@ _AS_IF = frozenset("if though".split())
 _REPORTERS = ("officials", "institutions")
 
 
-def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False) -> bool:
+_DESCRIBING_CATEGORIES = frozenset({"stigmatising", "deficit"})
+
+
+def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: bool = False, describes: bool = True) -> bool:
     """'The prosecutor may claim that the defendant is malingering', 'the trust argued that
     she was manipulative': an official's or institution's contested view, reported by the
     writer (policy: reported labelling), when the label is the predicate of the 'that'
     clause ('... that <someone> is/was X'). So is what a court, a tribunal or a clinician
     found or heard ('the court heard that he suffers from ...', 'a psychiatrist concluded
-    he was suffering from ...'), with or without 'that', for any description but an
-    identity-first label. The writer's own claim, and anyone else's, stays a use."""
+    he was suffering from ...'), with or without 'that', when the match is a deficit or
+    stigmatising description and no identity-first label ("the coroner found that she had
+    been granted leave" reports an act of staff, which stays a finding). The writer's own
+    claim, and anyone else's, stays a use."""
     from tilint import syntax
 
     j = start - 1
@@ -1131,7 +1138,8 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
     # without a copula only a finite verb makes a clause ("heard he suffers from"), not a
     # participle after an object ("finds a person apparently suffering from")
     finite = doc[start].lower_.startswith(_FINDING_VERB_MATCHES) and not doc[start].lower_.endswith("ing")
-    if not copula and not label and j >= sent.start and doc[j].lower_ in ("while", "whilst") and doc[start].lower_.startswith(_FINDING_VERB_MATCHES):
+    findings = describes and not label
+    if not copula and findings and j >= sent.start and doc[j].lower_ in ("while", "whilst") and doc[start].lower_.startswith(_FINDING_VERB_MATCHES):
         # "the coroner concluded that he took his own life while suffering from
         # depression": the verdict's clause, further back
         return any(
@@ -1139,16 +1147,16 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
             for v in range(j - 1, max(sent.start, j - _VERDICT_REACH) - 1, -1)
             if doc[v].text not in (";", ":")
         )
-    if not copula and (label or j < sent.start or not finite):
+    if not copula and (not findings or j < sent.start or not finite):
         return False
     that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
     if that is not None:
         for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
-            if (copula and wc.has("dispute-verbs", doc[v].lower_)) or (not label and wc.has("finding-verbs", doc[v].lower_)):
+            if (copula and wc.has("dispute-verbs", doc[v].lower_)) or (findings and wc.has("finding-verbs", doc[v].lower_)):
                 return _official_subject(doc, v, sent, wc)
             if syntax.is_boundary(doc, v):
                 return False
-    if label:
+    if not findings:
         return False
     # "a psychiatrist concluded he was suffering from ...", "the court heard David had
     # suffered from ...": the finding verb right before the clause's subject

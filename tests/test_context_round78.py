@@ -200,3 +200,16 @@ def test_review_two_labels_and_accounts_stay(text, word):
 )
 def test_review_two_mentions_names_and_other_senses(text):
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In my blog I write about life as a quadriplegic mum.", []),  # the writer's own life
+        ("I write about life as a diabetic.", []),
+        ("She writes about life as a diabetic.", ["a diabetic"]),
+        ("I wrote about his life as an addict.", ["an addict"]),
+    ],
+)
+def test_life_as_a_label_is_the_writers_own_when_they_speak(text, expected):
+    assert flagged(text) == expected

@@ -2248,7 +2248,20 @@ def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
     j -= 1
     if j >= sent.start and lowered[j] == "own":
         j -= 1
-    return j >= sent.start and lowered[j] in ("my", "our")
+    if j >= sent.start and lowered[j] in ("my", "our"):
+        return True
+    # "I write about life as a quadriplegic mum": no owner before the time, and the
+    # clause's speaker is the writer, with no one else named between
+    if j >= sent.start and lowered[j] in ("about", "of", "with", "into", "on"):
+        for i in range(j - 1, max(sent.start, j - _LIFE_AS_REACH) - 1, -1):
+            if lowered[i] in _THIRD_PERSON or lowered[i] in ("his", "her", "their"):
+                return False
+            if lowered[i] in ("i", "we"):
+                return True
+    return False
+
+
+_LIFE_AS_REACH = 6  # "In my blog I write about life as ..."
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:

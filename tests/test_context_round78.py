@@ -213,3 +213,16 @@ def test_review_two_mentions_names_and_other_senses(text):
 )
 def test_life_as_a_label_is_the_writers_own_when_they_speak(text, expected):
     assert flagged(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coroner was adamant that the lessons must be shared across the Trust.", []),
+        ("The Minister was adamant that funding would continue.", []),
+        ("The trust was adamant that no patient had been harmed.", []),
+        ("She was adamant that she had not taken the tablets.", ["adamant"]),
+    ],
+)
+def test_an_officials_insistence_casts_no_doubt_on_an_account(text, expected):
+    assert flagged(text) == expected

@@ -207,6 +207,8 @@ def test_review_two_mentions_names_and_other_senses(text):
     [
         ("In my blog I write about life as a quadriplegic mum.", []),  # the writer's own life
         ("I write about life as a diabetic.", []),
+        ("I have lived as a paraplegic since the crash in 2009.", []),  # from the fourth review
+        ("He has lived as a paraplegic since the crash.", ["a paraplegic"]),
         ("She writes about life as a diabetic.", ["a diabetic"]),
         ("I wrote about his life as an addict.", ["an addict"]),
     ],

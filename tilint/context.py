@@ -2242,17 +2242,19 @@ def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
     if k < sent.start or lowered[k] != "as":
         return False
     j = k - 1
+    lived = j >= sent.start and lowered[j] in _LIVED  # "I have lived as a paraplegic since 2009"
     # the writer's time, work or status, not a person of theirs ("my father as an alcoholic")
-    if j < sent.start or lowered[j] not in _TIME_IN_A_ROLE:
+    if j < sent.start or not (lived or lowered[j] in _TIME_IN_A_ROLE):
         return False
-    j -= 1
-    if j >= sent.start and lowered[j] == "own":
+    if not lived:
         j -= 1
-    if j >= sent.start and lowered[j] in ("my", "our"):
-        return True
-    # "I write about life as a quadriplegic mum": no owner before the time, and the
-    # clause's speaker is the writer, with no one else named between
-    if j >= sent.start and lowered[j] in ("about", "of", "with", "into", "on"):
+        if j >= sent.start and lowered[j] == "own":
+            j -= 1
+        if j >= sent.start and lowered[j] in ("my", "our"):
+            return True
+    # "I write about life as a quadriplegic mum", "I have lived as ...": no owner before the
+    # time, and the clause's speaker is the writer, with no one else named between
+    if j >= sent.start and (lived or lowered[j] in ("about", "of", "with", "into", "on")):
         for i in range(j - 1, max(sent.start, j - _LIFE_AS_REACH) - 1, -1):
             if lowered[i] in _THIRD_PERSON or lowered[i] in ("his", "her", "their"):
                 return False
@@ -2262,6 +2264,7 @@ def _my_own_time_as(doc: Doc, start: int, sent: Span) -> bool:
 
 
 _LIFE_AS_REACH = 6  # "In my blog I write about life as ..."
+_LIVED = frozenset("lived live living".split())
 
 
 def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:

@@ -58,6 +58,7 @@ _SCOPES = {
     "identity-first",
     "pity-framing",
     "denial",  # a rule's tag: denying an account, not withholding what was asked for
+    "difficult-patient",  # a rule's tag: the subject's own insistence ("adamant"), not doubt of another
     *_POWER_TAGS,
 }
 

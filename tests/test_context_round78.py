@@ -116,6 +116,7 @@ def test_what_a_court_or_clinician_found_is_reported(text):
         ("He found he was suffering from depression.", "suffering from"),  # no official
         ("My husband found that he was suffering from depression.", "suffering from"),
         ("Section 136 allows a constable who finds a person suffering from mental disorder to act.", "suffering from"),
+        ("Staff found he has been non-compliant for weeks.", "non-compliant"),  # the record's own staff, no court
         ("A psychiatrist concluded he was a paranoid schizophrenic.", "schizophrenic"),  # an identity-first label is the writer's
     ],
 )

@@ -1143,7 +1143,7 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
         # "the coroner concluded that he took his own life while suffering from
         # depression": the verdict's clause, further back
         return any(
-            wc.has("finding-verbs", doc[v].lower_) and _official_subject(doc, v, sent, wc)
+            wc.has("finding-verbs", doc[v].lower_) and _official_subject(doc, v, sent, wc, finder=True)
             for v in range(j - 1, max(sent.start, j - _VERDICT_REACH) - 1, -1)
             if doc[v].text not in (";", ":")
         )
@@ -1152,8 +1152,10 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
     that = next((k for k in range(j - 1, max(sent.start, j - 6) - 1, -1) if doc[k].lower_ == "that"), None)
     if that is not None:
         for v in range(that - 1, max(sent.start, that - 5) - 1, -1):
-            if (copula and wc.has("dispute-verbs", doc[v].lower_)) or (findings and wc.has("finding-verbs", doc[v].lower_)):
+            if copula and wc.has("dispute-verbs", doc[v].lower_):
                 return _official_subject(doc, v, sent, wc)
+            if findings and wc.has("finding-verbs", doc[v].lower_):
+                return _official_subject(doc, v, sent, wc, finder=True)
             if syntax.is_boundary(doc, v):
                 return False
     if not findings:
@@ -1162,7 +1164,7 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
     # suffered from ...": the finding verb right before the clause's subject
     for v in range(j - 1, max(sent.start, j - _BARE_CLAUSE_REACH) - 1, -1):
         if wc.has("finding-verbs", doc[v].lower_):
-            return _official_subject(doc, v, sent, wc)
+            return _official_subject(doc, v, sent, wc, finder=True)
         if syntax.is_boundary(doc, v) or doc[v].lower_ in syntax.RELATIVES:
             return False
     return False
@@ -1174,13 +1176,26 @@ _BARE_CLAUSE_REACH = 5  # "concluded [the 31-year-old] was", "heard [David] had"
 _VERDICT_REACH = 25  # "concluded that she died by hanging, having killed herself at her home while"
 
 
-def _official_subject(doc: Doc, verb: int, sent: Span, wc: WordClasses) -> bool:
+def _official_subject(doc: Doc, verb: int, sent: Span, wc: WordClasses, finder: bool = False) -> bool:
+    """Is the verb's subject an official or a body? With `finder`, one whose finding is
+    reported, not recorded: a body ("the court", "the tribunal", "the inquest") or a judge,
+    a coroner, a jury or an expert, not the record's own staff ("Staff found he has been
+    non-compliant" is the note's own description)."""
     from tilint import syntax
 
     head = syntax.subject(doc, verb, sent)
     if head is None:
         return False
-    return any(c in _REPORTERS for c in syntax.np_classes(doc, head, sent, wc))
+    found = syntax.np_classes(doc, head, sent, wc)
+    if finder:
+        return "institutions" in found or doc[head].lower_ in _FINDERS
+    return any(c in _REPORTERS for c in found)
+
+
+_FINDERS = frozenset(
+    """coroner coroners judge judges jury juries magistrate magistrates sheriff sheriffs panel panels
+    expert experts psychiatrist psychiatrists psychologist psychologists examiner examiners""".split()
+)
 
 
 def _implied_by_a_term(doc: Doc, start: int, sent: Span) -> bool:

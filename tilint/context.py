@@ -1137,9 +1137,10 @@ def _reported_view(doc: Doc, start: int, sent: Span, wc: WordClasses, label: boo
     copula = j >= sent.start and doc[j].lower_ in _COPULA
     # without a copula only a finite verb makes a clause ("heard he suffers from"), not a
     # participle after an object ("finds a person apparently suffering from")
-    finite = doc[start].lower_.startswith(_FINDING_VERB_MATCHES) and not doc[start].lower_.endswith("ing")
+    suffer = doc[start].lower_.startswith(_FINDING_VERB_MATCHES)
+    finite = suffer and not doc[start].lower_.endswith("ing")
     findings = describes and not label
-    if not copula and findings and j >= sent.start and doc[j].lower_ in ("while", "whilst") and doc[start].lower_.startswith(_FINDING_VERB_MATCHES):
+    if not copula and findings and suffer and j >= sent.start and doc[j].lower_ in ("while", "whilst"):
         # "the coroner concluded that he took his own life while suffering from
         # depression": the verdict's clause, further back
         return any(
@@ -3475,11 +3476,11 @@ def _subject_opener(doc: Doc, i: int) -> bool:
     return tok.lower_ in syntax.DETERMINERS or tok.lower_ in ("'s", "’s") or (tok.is_title and tok.is_alpha)
 
 
-def _names_person(doc: Doc, k: int, wc: WordClasses) -> bool:
+def _names_person(doc: Doc, k: int, sent: Span, wc: WordClasses) -> bool:
     """A person other than an official at token k: a capitalised name inside the sentence or
     a word of an animate class that reports nothing ("the resident", "his mother")."""
     tok = doc[k]
-    if tok.is_title and tok.is_alpha and k > tok.sent.start and not wc.of_token(doc, k):
+    if tok.is_title and tok.is_alpha and k > sent.start and not wc.of_token(doc, k):
         return True
     return any(wc[c].animate and c not in _REPORTERS for c in wc.of_token(doc, k))
 
@@ -3521,7 +3522,7 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
             acted_on = acted_on or (
                 adjunct
                 and any(lowered[k] in _MEETING_VERBS for k in between)
-                and any(lowered[k] in _OBJECT_PERSONS or _names_person(doc, k, wc) for k in between)
+                and any(lowered[k] in _OBJECT_PERSONS or _names_person(doc, k, sent, wc) for k in between)
             )
             # "in the care of a man who died after refusing ...": the relative clause's own subject
             relative = any(lowered[k] == "who" for k in between)

@@ -225,6 +225,25 @@ def test_the_cache_keeps_only_the_newest_files_of_each_kind(tmp_path):
     assert not list(tmp_path.glob(".tmp-*"))
 
 
+def test_the_cache_keeps_what_is_read_not_only_what_was_written_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A default lexicon's scan, written once and read by every later check, outlives the
+    scans of extra lexicons written after it (found when the test session's extra
+    lexicons pruned it and a new linter had to load spaCy at once)."""
+    import os
+
+    from tilint.api import Linter
+    from tilint.datafiles import CACHE_FILES_KEPT, write_cache_atomically
+
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(tmp_path))
+    Linter().load()  # writes the default scan
+    [default] = tmp_path.glob("scan-*.pickle")
+    os.utime(default, (1_000_000, 1_000_000))  # written long ago
+    for i in range(CACHE_FILES_KEPT + 2):
+        assert not Linter().loaded  # read from the cache: marked as used
+        write_cache_atomically(tmp_path / f"scan-extra{i}.pickle", b"another lexicon's scan")
+    assert default.exists() and len(list(tmp_path.glob("scan-*.pickle"))) == CACHE_FILES_KEPT
+
+
 def _keys_given_twice(text: str) -> list[tuple[str, int]]:
     """Mapping keys written twice in one YAML mapping (a plain YAML load keeps the last
     and drops the first without a word: a second 'ok:' list hides the first)."""

@@ -476,6 +476,9 @@ def _read_scan(path: Path | None) -> tuple[TextScan, tuple[RuleKey, ...]] | None
     except Exception:  # a corrupt or stale cache file: load the pipeline, which writes it again
         return None
     if isinstance(scan, TextScan) and isinstance(keys, tuple) and all(isinstance(k, RuleKey) for k in keys):
+        from tilint.datafiles import mark_used
+
+        mark_used(path)
         return scan, keys
     return None
 

@@ -165,6 +165,9 @@ def builtin() -> WordClasses:
             with path.open("rb") as fh:
                 cached = pickle.load(fh)
             if isinstance(cached, WordClasses):
+                from tilint.datafiles import mark_used
+
+                mark_used(path)
                 return cached
         except Exception:  # a corrupt or stale cache file is just rebuilt
             pass

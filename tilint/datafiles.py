@@ -71,8 +71,15 @@ def write_cache_atomically(path: Path, data: bytes) -> None:
     prune_cache(path)
 
 
+def mark_used(path: Path) -> None:
+    """Date a cache file that was just read, so that pruning keeps what is in use, not
+    only what was written last (a default lexicon's cache outlives extra lexicons' caches)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
 def prune_cache(newest: Path, keep: int = CACHE_FILES_KEPT) -> None:
-    """Remove all but the `keep` most recently written files of `newest`'s kind (the name
+    """Remove all but the `keep` most recently used files of `newest`'s kind (the name
     up to its first '-': lexicon, scan, classes). Another process may prune at the same
     time, so a file that is already gone is fine."""
     kind = newest.name.split("-", 1)[0]

@@ -20,6 +20,7 @@ from tilint.compiled import CompiledLexicon as CompiledLexicon
 from tilint.compiled import SuggestionTemplate as SuggestionTemplate
 from tilint.compiled import WindowSpec as WindowSpec
 from tilint.datafiles import cache_dir as _cache_dir
+from tilint.datafiles import mark_used as _mark_used
 from tilint.datafiles import write_cache_atomically as _write_atomically
 from tilint.findings import SuggestionKind
 from tilint.lexicon import (
@@ -101,6 +102,7 @@ def _read_cache(path: Path | None) -> tuple[Lexicon, CompiledLexicon] | None:
         and isinstance(cached[0], Lexicon)
         and isinstance(cached[1], CompiledLexicon)
     ):
+        _mark_used(path)
         return cached
     return None
 

@@ -46,6 +46,8 @@ def test_a_participle_after_a_person_stays_a_finding(text, word):
         "The user can manually grant or deny individual permissions in the settings.",
         "If you deny the permissions, the program will not access the files.",
         "Insurers may try to deny the hospital reimbursement.",
+        "Lenders may deny the mortgage.",  # any word of the requests class, after a modal
+        "The manager should deny the request if the form is incomplete.",
     ],
 )
 def test_denying_something_granted_is_withholding_it(text):

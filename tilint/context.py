@@ -3281,14 +3281,17 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent):
+        if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent, wc):
             # "the team may deny visitation": withheld, no account disputed; but "Pt denies
             # visitation from ex-partner" is the person's account that none took place
             # (a note's "Denies access to firearms" has no subject: the person's account; a
             # bare "deny" without one is a rule or a power: "the authority to deny visitation")
             denier = syntax.subject(doc, start, sent)
+            bare = doc[start].lower_ == "deny"
+            if bare and start > sent.start and doc[start - 1].lower_ in _MODALS | _ADVICE_MODALS | {"to"}:
+                return True  # "lenders may deny the mortgage", "the power to deny visitation": a power
             if denier is None:
-                if doc[start].lower_ == "deny":
+                if bare:
                     return True
             elif (
                 doc[denier].lower_ == "you"

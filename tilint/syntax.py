@@ -680,23 +680,19 @@ def grant_word_follows(doc: Doc, end: int, sent: Span) -> bool:
     return end < sent.end and (doc[end].lower_ in _GRANTS or doc[end].lower_ in _WITHHELD_AFTER_A_PASSIVE)
 
 
-# What a person or a body may be denied, beyond _GRANTS ("deny visitation", "grant or deny
-# individual permissions", "denied boarding"): withholding, not disputing an account.
-_WITHHELD = _GRANTS | frozenset(
-    """visitation visits boarding permissions privileges reimbursement coverage payment payments
-    request requests application applications funding loan loans credit""".split()
-)
 _OBJECT_MODIFIER_WORDS = 2  # "deny [individual app] permissions"
 
 
-def withheld_object(doc: Doc, end: int, sent: Span) -> bool:
-    """Is the verb's object something granted or withheld ("deny visitation", "deny the
-    permissions", "deny visitation privileges"), past determiners and a modifier or two?"""
+def withheld_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> bool:
+    """Is the verb's object something asked for or granted (the requests and permissions
+    classes: "deny visitation", "deny the permissions", "deny visitation privileges"), past
+    determiners and a modifier or two? Then denying it withholds it."""
     j = end
     while j < sent.end and doc[j].lower_ in DETERMINERS:
         j += 1
     for k in range(j, min(sent.end, j + _OBJECT_MODIFIER_WORDS + 1)):
-        if doc[k].lower_ in _WITHHELD:
+        low = doc[k].lower_
+        if classes.has("requests", low) or classes.has("permissions", low):
             return True
         if not (doc[k].is_alpha and content_word(doc[k])):
             return False

@@ -46,7 +46,9 @@ def test_a_participle_after_a_person_stays_a_finding(text, word):
         "The user can manually grant or deny individual permissions in the settings.",
         "If you deny the permissions, the program will not access the files.",
         "Insurers may try to deny the hospital reimbursement.",
-        "Lenders may deny the mortgage.",  # any word of the requests class, after a modal
+        "Lenders may deny the mortgage.",
+        "Patients denied access to care were harmed.",  # those who were denied it
+        "They denied bail because he had breached his conditions before.",  # any word of the requests class, after a modal
         "The manager should deny the request if the form is incomplete.",
     ],
 )
@@ -60,6 +62,7 @@ def test_denying_something_granted_is_withholding_it(text):
         ("He denies any thoughts of self-harm.", "denies"),
         ("Patient denies visual hallucinations.", "denies"),
         ("Pt denies visitation from ex-partner since discharge.", "denies"),  # her account that none took place
+        ("Denies access to firearms or other means.", "denies"),  # a risk assessment's answer, not withholding
         # from the first blind review: a note's own "denies", with the person or no one as subject
         ("Denies voices making requests to harm others.", "denies"),
         ("Denies payment of rent is an issue.", "denies"),

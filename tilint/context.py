@@ -3291,10 +3291,14 @@ def not_the_persons(
             if bare and start > sent.start and doc[start - 1].lower_ in _MODALS | _ADVICE_MODALS | {"to"}:
                 return True  # "lenders may deny the mortgage", "the power to deny visitation": a power
             if denier is None:
-                if bare:
+                # "Denies access to firearms" is the note's person's account; "[were] denied
+                # access to care" and "to deny visitation" withhold
+                if bare or doc[start].lower_ == "denied":
                     return True
             elif (
-                doc[denier].lower_ == "you"
+                doc[denier].lower_ in ("you", "they", "we")
+                # "patients denied access to care were harmed": those who were denied it
+                or (doc[start].lower_ == "denied" and doc[denier].lower_.endswith("s") and start == denier + 1)
                 or any(c in _REPORTERS for c in syntax.np_classes(doc, denier, sent, wc))
                 or syntax.names_a_thing(doc[denier].lower_)
             ):

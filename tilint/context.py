@@ -144,6 +144,17 @@ def is_mention(
         # ("avoid refused and non-compliant") is covered by earlier_mentions.
         if wc.has("mention-verbs", lower) and _adjacent(doc, previous.i, start, earlier_mentions):
             return True
+        # "the terms commit or complete suicide": a one-word term, then ours, after the noun
+        if (
+            previous.is_alpha
+            and previous.i + 2 == start
+            and doc[previous.i + 1].lower_ in ("or", "and")
+            and previous.i - 1 >= sent.start
+            and doc[previous.i - 1].lower_.endswith("s")  # "the terms", not "long-term smoker and"
+            and wc.has("mention-nouns", doc[previous.i - 1].lower_)
+            and not _note_heading(doc, previous.i - 1, sent)
+        ):
+            return True
         contrast = lower in _CONTRAST or (
             lower == "of" and previous.i > sent.start and doc[previous.i - 1].lower_ == "instead"
         )
@@ -168,6 +179,8 @@ def is_mention(
             from tilint import syntax
 
             j = previous.i - 1
+            if j - 1 >= sent.start and doc[j].text == "," and doc[j - 1].lower_ == "instead":
+                return True  # "Instead, say died by suicide": recommended wording
             while j >= max(sent.start, previous.i - 3):
                 low = doc[j].lower_
                 if low in _NEGATIONS or low in ("of", "than", "to"):

@@ -3294,6 +3294,8 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
+        if category == "credibility" and doc[start].lower_ == "denied" and _asked_for_denied(doc, start, sent, wc):
+            return True  # "Judgment reversed, and motion denied": what was asked for was refused
         if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent, wc):
             # "the team may deny visitation": withheld, no account disputed; but "Pt denies
             # visitation from ex-partner" is the person's account that none took place
@@ -3439,6 +3441,16 @@ def _named_body(doc: Doc, head: int, sent: Span) -> bool:
         and sum(c.isupper() for c in text) >= 2
         and text[0].isupper()
     )
+
+
+def _asked_for_denied(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
+    """Is 'denied' a clipped passive after something asked for ("motion denied", "Appeal
+    denied.", "her application denied")? The requests class's words are never the ones who
+    deny."""
+    from tilint import syntax
+
+    denier = syntax.subject(doc, start, sent)
+    return denier is not None and wc.has("requests", doc[denier].lower_)
 
 
 def _food_only_in_protest(found: Sequence[str], doc: Doc, sent: Span, wc: WordClasses) -> Sequence[str]:

@@ -159,6 +159,10 @@ def subject(doc: Doc, i: int, sent: Span) -> int | None:
             j -= 1  # "has chronically and systemically denied"
         elif low == "to" and j - 1 >= sent.start and doc[j - 1].lower_ in CATENATIVES:
             j -= 2
+        elif low == "nor":
+            # "The firm neither admitted nor denied": the subject of the verb after "neither"
+            first = next((k for k in range(j - 1, max(sent.start, i - MAX_CLAUSE) - 1, -1) if doc[k].lower_ == "neither"), None)
+            return subject(doc, first, sent) if first is not None else None
         else:
             break
     if j >= sent.start and doc[j].text == ",":

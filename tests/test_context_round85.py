@@ -1,0 +1,43 @@
+"""Mechanisms from the thirty-first session's work on the dev halves of blind rounds 84-85:
+whose act a coordinated "neither ... nor ..." verb is, a clipped passive after something asked
+for ("motion denied"), and two mention frames ("the terms X or Y", "Instead, say X")."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm neither admitted to nor denied the regulator's findings.",  # the firm's act
+        "Judgment reversed, on the law, without costs, and motion denied.",  # what was asked for
+        "Appeal denied.",
+        "Petition denied, the court held that the claim was out of time.",
+        "Some readers may be offended by the terms commit or complete suicide.",  # terms, not uses
+        "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
+    ],
+)
+def test_not_the_persons_account_nor_a_use(text):
+    assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He neither admitted nor denied drinking before the fall.", "denied"),  # his account
+        ("The patient neither confirmed nor denied hearing voices.", "denied"),
+        ("Pt denied SI.", "denied"),
+        ("He was a long-term smoker and claimed to drink two glasses of brandy a night.", "claimed to"),  # "term" is no mention here
+        ("He completed suicide in 2018.", "completed suicide"),  # default set since this session
+        ("Suicide completers often had contact with primary care.", "suicide completers"),
+    ],
+)
+def test_the_persons_account_and_uses_stay_findings(text, word):
+    assert word in flagged(text)

@@ -22,6 +22,8 @@ def flagged(text: str) -> list[str]:
         "Petition denied, the court held that the claim was out of time.",
         "Some readers may be offended by the terms commit or complete suicide.",  # terms, not uses
         "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
+        "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
+        "Her memoir Confessions of an Addict was published in 2010.",
     ],
 )
 def test_not_the_persons_account_nor_a_use(text):
@@ -37,6 +39,8 @@ def test_not_the_persons_account_nor_a_use(text):
         ("He was a long-term smoker and claimed to drink two glasses of brandy a night.", "claimed to"),  # "term" is no mention here
         ("He completed suicide in 2018.", "completed suicide"),  # default set since this session
         ("Suicide completers often had contact with primary care.", "suicide completers"),
+        ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
+        ("Staff spoke of an Addict in bay 3.", "an addict"),
     ],
 )
 def test_the_persons_account_and_uses_stay_findings(text, word):

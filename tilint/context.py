@@ -3045,6 +3045,8 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return True
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
+    if _of_a_title(doc, start, end, sent):
+        return True
     first = start + 1 if _article_inside_name(doc, start, end, sent, wc) else start
     match = doc[first:end]
     # a rule's phrase with a joiner in it ("Management of Violent ...") inside a name
@@ -3074,6 +3076,27 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
         return True
     return _title_in_running_text(doc, lo, hi, sent)
+
+
+def _of_a_title(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """'my book, Diary of a Schizophrenic, ...', 'he read Memoirs of a Madman': a capitalised
+    label after "<Title> of a/an/the" in running text is the end of a work's title. Running
+    text: a lowercase content word earlier on the line, so not a headline ("Death of a
+    Schizophrenic"), which is checked like any text."""
+    label = start + 1 if doc[start].lower_ in ("a", "an", "the") else start
+    if label >= end or not doc[label].is_title:
+        return False
+    k = start - 1
+    if label == start:
+        if k < sent.start or doc[k].lower_ not in ("a", "an", "the") or not doc[k].is_lower:
+            return False
+        k -= 1
+    elif not doc[start].is_lower:
+        return False
+    if k - 1 < sent.start or doc[k].text != "of" or not doc[k - 1].is_title:
+        return False
+    line_start = next((j + 1 for j in range(k - 2, sent.start - 1, -1) if "\n" in doc[j].text_with_ws), sent.start)
+    return any(t.is_lower and t.is_alpha and not t.is_stop for t in doc[line_start : k - 1])
 
 
 def _article_inside_name(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:

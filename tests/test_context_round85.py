@@ -22,6 +22,8 @@ def flagged(text: str) -> list[str]:
         "Petition denied, the court held that the claim was out of time.",
         "Some readers may be offended by the terms commit or complete suicide.",  # terms, not uses
         "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
+        "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
+        "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
         "Her memoir Confessions of an Addict was published in 2010.",
     ],

@@ -24,6 +24,8 @@ def flagged(text: str) -> list[str]:
         "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
+        "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling
+        "She will always claim a part of my heart.",
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
         "Her memoir Confessions of an Addict was published in 2010.",
     ],
@@ -43,6 +45,9 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Suicide completers often had contact with primary care.", "suicide completers"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),
+        ("She claims the staff ignore her.", "claims"),  # a clause after the noun phrase
+        ("After the hearing Ms Kenny claimed her brother, of Fisher Close, had been made to leave.", "claimed"),
+        ("He claimed the Mental Health Review Tribunal (MHRT) order was unlawful.", "claimed"),
     ],
 )
 def test_the_persons_account_and_uses_stay_findings(text, word):

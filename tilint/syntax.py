@@ -703,6 +703,31 @@ def withheld_object(doc: Doc, end: int, sent: Span, classes: WordClasses) -> boo
     return False
 
 
+_TAKEN_OBJECT_OPENERS = frozenset("a an the his her their my our your its".split())
+_CLAUSE_CUES = frozenset("him her them me us it who which that whom".split())
+
+
+def claims_a_thing(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """Is a verb 'claim' taking something rather than telling something ("claimed the
+    points from a penalty", "had not claimed a draw correctly")? Its object is a noun phrase
+    and nothing after it in the clause reads as a verb of a clause the object opens ("He
+    claimed the pain was unbearable", "she claims the staff ignore her")."""
+    if not doc[start].lower_.startswith("claim") or doc[start].lower_ in ("claimant", "claimants"):
+        return False
+    if end >= sent.end or doc[end].lower_ not in _TAKEN_OBJECT_OPENERS:
+        return False
+    for k in range(end + 1, min(sent.end, end + MAX_CLAUSE)):
+        tok = doc[k]
+        if tok.text in (".", ";", ":", "!", "?"):  # past commas and brackets: "her brother, of ..., had been"
+            return k > end + 1
+        low = tok.lower_
+        if low in AUX or low in NEGATIONS or low in _CLAUSE_CUES or low.endswith("n't"):
+            return False
+        if tok.is_alpha and len(low) > 3 and low.endswith("ed"):
+            return False
+    return True
+
+
 _POSSESSIVE_DETERMINERS = frozenset("his her their my our your".split())
 _NOUN_OPENERS = (DETERMINERS - _POSSESSIVE_DETERMINERS) | (PREPOSITIONS - {"to"}) | frozenset("amid amidst".split())
 

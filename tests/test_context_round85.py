@@ -24,6 +24,7 @@ def flagged(text: str) -> list[str]:
         "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
+        "Two days later, her boyfriend insisted she go to the hospital.",  # a relation's act
         "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling
         "She will always claim a part of my heart.",
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title

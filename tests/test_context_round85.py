@@ -25,6 +25,11 @@ def flagged(text: str) -> list[str]:
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
         "Two days later, her boyfriend insisted she go to the hospital.",  # a relation's act
+        "The tests failed to show any improvement.",  # another sense of "show"
+        "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
+        "She completed suicide risk screening for every admission.",
+        "A successful suicide prevention strategy needs good data.",
+        "Ms Grant was seen in clinic today.",  # a surname after an honorific
         "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling
         "She will always claim a part of my heart.",
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
@@ -44,9 +49,14 @@ def test_not_the_persons_account_nor_a_use(text):
         ("He was a long-term smoker and claimed to drink two glasses of brandy a night.", "claimed to"),  # "term" is no mention here
         ("He completed suicide in 2018.", "completed suicide"),  # default set since this session
         ("Suicide completers often had contact with primary care.", "suicide completers"),
+        ("Completed suicides rose in 2020.", "completed suicides"),
+        ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),
-        ("She claims the staff ignore her.", "claims"),  # a clause after the noun phrase
+        ("She claims the staff ignore her.", "claims"),
+        ("After the patient failed to show for a rescheduled visit, she returned six weeks later.", "failed to show for"),
+        ("She made her next appointment but failed to keep her appointment.", "failed to keep her appointment"),
+        ("Failure to respond to established antidepressants was the commonest reason.", "failure to respond to"),  # a clause after the noun phrase
         ("After the hearing Ms Kenny claimed her brother, of Fisher Close, had been made to leave.", "claimed"),
         ("He claimed the Mental Health Review Tribunal (MHRT) order was unlawful.", "claimed"),
     ],

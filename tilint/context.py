@@ -3045,7 +3045,7 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
         return True
     if _spelt_out_name(doc, start, end, sent, wc):
         return True
-    if _of_a_title(doc, start, end, sent):
+    if _of_a_title(doc, start, end, sent) or _surname(doc, start, sent):
         return True
     first = start + 1 if _article_inside_name(doc, start, end, sent, wc) else start
     match = doc[first:end]
@@ -3076,6 +3076,17 @@ def in_proper_name(doc: Doc, start: int, end: int, sent: Span, classes: WordClas
     if any(wc.has("title-cues", t.lower_) for t in before[-2:]):
         return True
     return _title_in_running_text(doc, lo, hi, sent)
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof professor sir dame lady lord judge justice rev".split())
+
+
+def _surname(doc: Doc, start: int, sent: Span) -> bool:
+    """'Ms Grant', 'Dr. Bland': a capitalised word after an honorific is a name."""
+    k = start - 1  # the splitter may end a sentence at "Dr.": look before it
+    if k >= 0 and doc[k].text == ".":
+        k -= 1
+    return k >= 0 and doc[start].is_title and doc[k].lower_ in _HONORIFICS and doc[k].is_title
 
 
 def _of_a_title(doc: Doc, start: int, end: int, sent: Span) -> bool:

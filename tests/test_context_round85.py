@@ -50,6 +50,8 @@ def test_not_the_persons_account_nor_a_use(text):
         ("He completed suicide in 2018.", "completed suicide"),  # default set since this session
         ("Suicide completers often had contact with primary care.", "suicide completers"),
         ("Completed suicides rose in 2020.", "completed suicides"),
+        ("Dad is quite hard of hearing but refuses to get hearing aids.", "refuses to"),  # an aid is care
+        ("He absolutely is refusing to use his CPAP machine.", "refusing to"),
         ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),

@@ -30,6 +30,8 @@ def flagged(text: str) -> list[str]:
         "She completed suicide risk screening for every admission.",
         "A successful suicide prevention strategy needs good data.",
         "Ms Grant was seen in clinic today.",  # a surname after an honorific
+        "Calling substance use disorders a habit denies the medical nature of the condition.",  # a thing's subject
+        "Patients admitted for being a danger to themselves were moved.",  # hospital admission
         "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling
         "She will always claim a part of my heart.",
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
@@ -52,6 +54,11 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Completed suicides rose in 2020.", "completed suicides"),
         ("Dad is quite hard of hearing but refuses to get hearing aids.", "refuses to"),  # an aid is care
         ("He absolutely is refusing to use his CPAP machine.", "refusing to"),
+        # one list of admitted acts for admit, acknowledge and concede (lexicons/classes/admitted-acts.yml)
+        ("She admitted and apologised for hitting the nurse.", "admitted"),
+        ("The resident admitted falling in the night but had not told staff.", "admitted"),
+        ("Ms Obi acknowledged and apologised for missing three appointments.", "acknowledged"),
+        ("Mr Hale acknowledged hearing voices but said they were not distressing.", "acknowledged"),
         ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),

@@ -32,6 +32,10 @@ def flagged(text: str) -> list[str]:
         "Ms Grant was seen in clinic today.",  # a surname after an honorific
         "Calling substance use disorders a habit denies the medical nature of the condition.",  # a thing's subject
         "Patients admitted for being a danger to themselves were moved.",  # hospital admission
+        "Though usually effective, this treatment suffers from poor long-term adherence.",  # a treatment's trouble
+        "The app suffers from frequent crashes.",  # a device's
+        "I never thought of myself as a sex addict, but I had a problem.",  # self-description
+        "Years later I ended up a heroin addict, while my friends carried on.",
         "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling
         "She will always claim a part of my heart.",
         "We covered my book, Diary of a Schizophrenic, and my life with schizophrenia.",  # a title
@@ -62,6 +66,8 @@ def test_not_the_persons_account_nor_a_use(text):
         ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),
+        ("He ended up a heroin addict.", "a heroin addict"),  # someone else
+        ("She suffers from depression.", "suffers from"),
         ("She claims the staff ignore her.", "claims"),
         ("After the patient failed to show for a rescheduled visit, she returned six weeks later.", "failed to show for"),
         ("She made her next appointment but failed to keep her appointment.", "failed to keep her appointment"),

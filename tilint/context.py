@@ -2075,7 +2075,7 @@ _COPULAS = frozenset("am 'm m are 're was were been being be".split())
 # "I identified as an addict", "I became a junkie", "I stayed clean".
 _SELF_VERBS = frozenset(
     """identified identify identifying became become becoming got get getting stayed stay
-    staying remained remain remaining felt feel called considered""".split()
+    staying remained remain remaining felt feel called considered ended end ending""".split()
 )
 # Verbs whose reflexive object names the writer: "I see myself as", "I call myself".
 _REFLEXIVE_VERBS = frozenset(
@@ -2088,7 +2088,7 @@ _SELF_LINK = (
     | frozenset(
         """have 've a an the all just still also not never once now 'll will would 'd always
         forever as like myself ourselves to used kind sort of really truly basically totally
-        such complete pretty quite very bit little proper real right one those these""".split()
+        such complete pretty quite very bit little proper real right one those these up""".split()
     )
 )
 
@@ -2313,6 +2313,16 @@ def self_described(doc: Doc, start: int, end: int, sent: Span) -> bool:
     saw_copula = False
     while i >= sent.start and start - i <= 6:
         lower = doc[i].lower_
+        if (
+            lower in ("myself", "ourselves")
+            and not saw_copula
+            and i - 2 >= sent.start
+            and doc[i - 1].lower_ == "of"
+            and doc[i - 2].lower_ in ("thought", "think", "thinks", "thinking")
+        ):
+            i -= 3  # "I never thought of myself as a sex addict"
+            saw_copula = True
+            continue
         if lower in ("myself", "ourselves") and not saw_copula and i - 1 >= sent.start and doc[i - 1].lower_ in _REFLEXIVE_VERBS:
             # "I identified myself as an addict", "I consider myself an alcoholic": the object is the writer
             i -= 2

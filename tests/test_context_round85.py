@@ -25,6 +25,7 @@ def flagged(text: str) -> list[str]:
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
         "Two days later, her boyfriend insisted she go to the hospital.",  # a relation's act
+        "The senator also rejected criticism, insisting that they had been friends.",  # "also" ends no name
         "The tests failed to show any improvement.",  # another sense of "show"
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
         "She completed suicide risk screening for every admission.",

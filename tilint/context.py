@@ -3614,7 +3614,10 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
     from tilint import syntax
 
     j = i
-    while j + 1 < limit and wc.of_token(doc, j + 1) and doc[j + 1].lower_ not in syntax.AUX:
+    while j + 1 < limit and doc[j + 1].lower_ not in syntax.AUX and not syntax.is_adverb(doc[j + 1].lower_):
+        # a class of its own, not only a filler ("The senator also rejected ...": "also" ends it)
+        if not [c for c in wc.of_token(doc, j + 1) if c != "phrase-fillers"]:
+            break
         j += 1
     return j
 

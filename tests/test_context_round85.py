@@ -24,7 +24,6 @@ def flagged(text: str) -> list[str]:
         "Do not call an attempt successful. Instead, say completed suicide or died by suicide.",
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
-        "Two days later, her boyfriend insisted she go to the hospital.",  # a relation's act
         "The senator also rejected criticism, insisting that they had been friends.",  # "also" ends no name
         "The tests failed to show any improvement.",  # another sense of "show"
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
@@ -67,6 +66,7 @@ def test_not_the_persons_account_nor_a_use(text):
         ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),
+        ("Ann Lee, mother of the patient, insisted her son was unwell.", "insisted"),  # a witness speaking for him
         ("He ended up a heroin addict.", "a heroin addict"),  # someone else
         ("She suffers from depression.", "suffers from"),
         ("She claims the staff ignore her.", "claims"),

@@ -3608,6 +3608,9 @@ def _gerund_subject(doc: Doc, start: int, sent: Span, wc: WordClasses) -> int | 
     return None
 
 
+_NOT_PHRASE_CLASSES = frozenset(("phrase-fillers", "admitted-acts"))
+
+
 def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
     """The last token, before `limit`, of the known phrase starting at token i ("the care
     home" ends at "home")."""
@@ -3615,8 +3618,9 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
 
     j = i
     while j + 1 < limit and doc[j + 1].lower_ not in syntax.AUX and not syntax.is_adverb(doc[j + 1].lower_):
-        # a class of its own, not only a filler ("The senator also rejected ...": "also" ends it)
-        if not [c for c in wc.of_token(doc, j + 1) if c != "phrase-fillers"]:
+        # a class of its own, not only a filler or an admitted act ("The senator also rejected
+        # ...": "also" ends it; "The hospital apologised, admitting ...")
+        if not [c for c in wc.of_token(doc, j + 1) if c not in _NOT_PHRASE_CLASSES]:
             break
         j += 1
     return j

@@ -25,6 +25,11 @@ def flagged(text: str) -> list[str]:
         "The County did not prove her incompetent to refuse medical treatment.",  # a capacity
         "A spokesperson says the senator denies any knowledge of the accusations.",  # an official
         "The senator also rejected criticism, insisting that they had been friends.",  # "also" ends no name
+        # a relative's demand is theirs; a relative's account speaks for the person (below)
+        "Two days later, her boyfriend insisted she go to the hospital.",
+        "His mother insisted that he should be seen by a doctor.",
+        "My father insisted that I go into a private hospital.",
+        "The patient's husband insisted on speaking to the psychiatrist first.",
         "The tests failed to show any improvement.",  # another sense of "show"
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
         "She completed suicide risk screening for every admission.",
@@ -67,6 +72,8 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),
         ("Ann Lee, mother of the patient, insisted her son was unwell.", "insisted"),  # a witness speaking for him
+        ("Her husband insisted she was fine.", "insisted"),
+        ("The home did not send her to hospital until a family member insisted.", "insisted"),
         ("He ended up a heroin addict.", "a heroin addict"),  # someone else
         ("She suffers from depression.", "suffers from"),
         ("She claims the staff ignore her.", "claims"),

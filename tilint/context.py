@@ -3316,6 +3316,8 @@ def not_the_persons(
         # "it can be hard to admit that you're struggling": a difficulty, not an account
         if category == "credibility" and _difficulty_frame(doc, start, sent, wc):
             return True
+        if "difficult-patient" in scopes and _relative_demands(doc, start, end, sent, wc):
+            return True  # "her boyfriend insisted she go to the hospital": his demand, no account
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
             # "was refused clearance by airport security": whoever the passive's subject
@@ -3487,6 +3489,44 @@ def _named_body(doc: Doc, head: int, sent: Span) -> bool:
         and sum(c.isupper() for c in text) >= 2
         and text[0].isupper()
     )
+
+
+_DEMAND_AUXILIARIES = frozenset("be should must shall".split())
+_THIRD_SINGULAR = frozenset("he she it".split())
+
+
+def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
+    """Is a relative or friend insisting that someone do something ("her boyfriend insisted
+    she go to the hospital", "his mother insisted that he should be seen")? A demand is no
+    account; a relative insisting that something is so ("insisted her son was unwell") is a
+    witness speaking for the person, which the policy protects. The demand is read from the
+    clause's verb: "be", "should" or "must", or the bare verb after he, she or it."""
+    from lemminflect import getAllLemmas
+
+    from tilint import syntax
+
+    if not doc[start].lower_.startswith("insist"):
+        return False
+    subject = syntax.subject(doc, start, sent)
+    if subject is None or "relations" not in syntax.np_classes(doc, subject, sent, wc):
+        return False
+    if doc[end - 1].lower_ in ("on", "upon") or (end < sent.end and doc[end].lower_ in ("on", "upon")):
+        return True  # "her husband insisted on speaking to ...": a demand
+    if end >= sent.end or syntax.is_boundary(doc, end):
+        return False  # "until a family member insisted.": speaking for the person
+    k = end + 1 if doc[end].lower_ == "that" else end
+    if k + 1 >= sent.end:
+        return False
+    pronoun, verb = doc[k].lower_, doc[k + 1].lower_
+    if verb in _DEMAND_AUXILIARIES:
+        return True
+    # the bare verb after "he", "she", "it" ("she go"), or after any pronoun once "insisted"
+    # is past, where a statement would be past too ("my father insisted that I go")
+    if not doc[k + 1].is_alpha or not (
+        pronoun in _THIRD_SINGULAR or (doc[start].lower_ == "insisted" and pronoun in syntax.NOMINATIVE | {"you"})
+    ):
+        return False
+    return verb in getAllLemmas(verb).get("VERB", ())
 
 
 def _asked_for_denied(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:

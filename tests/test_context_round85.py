@@ -63,6 +63,7 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Completed suicides rose in 2020.", "completed suicides"),
         ("Dad is quite hard of hearing but refuses to get hearing aids.", "refuses to"),  # an aid is care
         ("He absolutely is refusing to use his CPAP machine.", "refusing to"),
+        ("She has been refusing to use the hoist for transfers.", "refusing to"),
         # one list of admitted acts for admit, acknowledge and concede (lexicons/classes/admitted-acts.yml)
         ("She admitted and apologised for hitting the nurse.", "admitted"),
         ("The resident admitted falling in the night but had not told staff.", "admitted"),

@@ -3364,7 +3364,7 @@ def not_the_persons(
                 or syntax.names_a_thing(doc[denier].lower_)
             ):
                 return True
-        if category == "credibility" and end - start == 1 and syntax.claims_a_thing(doc, start, end, sent):
+        if category == "credibility" and syntax.claims_a_thing(doc, end - 1, end, sent):
             return True  # "claimed the points", "will always claim a part of my heart": taking, not telling
         if category == "credibility" and syntax.noun_reading(doc, start, sent, wc):
             return True  # "denied newspaper claims that ...", "a similar claim": a noun, no account

@@ -39,6 +39,7 @@ def flagged(text: str) -> list[str]:
         "Patients admitted for being a danger to themselves were moved.",  # hospital admission
         "Though usually effective, this treatment suffers from poor long-term adherence.",  # a treatment's trouble
         "The app suffers from frequent crashes.",  # a device's
+        "The study suffers from a small sample size.",  # research's
         "I never thought of myself as a sex addict, but I had a problem.",  # self-description
         "Years later I ended up a heroin addict, while my friends carried on.",
         "Steve Davies claimed the points from a debatable penalty.",  # taking, not telling

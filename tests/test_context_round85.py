@@ -75,6 +75,7 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Staff spoke of an Addict in bay 3.", "an addict"),
         ("Ann Lee, mother of the patient, insisted her son was unwell.", "insisted"),  # a witness speaking for him
         ("Her husband insisted she was fine.", "insisted"),
+        ("Mum was adamant. It was just stress.", "adamant"),
         ("The home did not send her to hospital until a family member insisted.", "insisted"),
         ("He ended up a heroin addict.", "a heroin addict"),  # someone else
         ("She suffers from depression.", "suffers from"),

@@ -30,6 +30,7 @@ def flagged(text: str) -> list[str]:
         "His mother insisted that he should be seen by a doctor.",
         "My father insisted that I go into a private hospital.",
         "The patient's husband insisted on speaking to the psychiatrist first.",
+        "Her mother was adamant that she should stay in hospital.",  # a demand, as an adjective
         "The tests failed to show any improvement.",  # another sense of "show"
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
         "She completed suicide risk screening for every admission.",

@@ -3307,6 +3307,8 @@ def not_the_persons(
     shared = _participle_clause_subject(doc, start, sent, wc) if end - start == 1 else None
     if shared is not None and exempt(syntax.np_classes(doc, shared, sent, wc), "agent_not_person"):
         return True
+    if "difficult-patient" in scopes and _relative_demands(doc, start, end, sent, wc):
+        return True  # "her boyfriend insisted she go to the hospital": his demand, no account
     if pos == "verb":
         if category in _CAPACITY_CATEGORIES and _imperative(doc, start, sent, forms):
             return True  # "Refuse to be interviewed until ...", "Insist that the patient ...": advice to the reader
@@ -3316,8 +3318,6 @@ def not_the_persons(
         # "it can be hard to admit that you're struggling": a difficulty, not an account
         if category == "credibility" and _difficulty_frame(doc, start, sent, wc):
             return True
-        if "difficult-patient" in scopes and _relative_demands(doc, start, end, sent, wc):
-            return True  # "her boyfriend insisted she go to the hospital": his demand, no account
         be = syntax.passive(doc, start, sent, forms)
         if be is not None:
             # "was refused clearance by airport security": whoever the passive's subject
@@ -3505,8 +3505,8 @@ def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasse
 
     from tilint import syntax
 
-    if not doc[start].lower_.startswith("insist"):
-        return False
+    if not doc[start].lower_.startswith(("insist", "adamant", "adament")):
+        return False  # the verb, or a relative "adamant" or "insistent that she should stay"
     subject = syntax.subject(doc, start, sent)
     if subject is None or "relations" not in syntax.np_classes(doc, subject, sent, wc):
         return False
@@ -3522,9 +3522,8 @@ def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasse
         return True
     # the bare verb after "he", "she", "it" ("she go"), or after any pronoun once "insisted"
     # is past, where a statement would be past too ("my father insisted that I go")
-    if not doc[k + 1].is_alpha or not (
-        pronoun in _THIRD_SINGULAR or (doc[start].lower_ == "insisted" and pronoun in syntax.NOMINATIVE | {"you"})
-    ):
+    past = doc[start].lower_ == "insisted" or (start > sent.start and doc[start - 1].lower_ in ("was", "were"))
+    if not doc[k + 1].is_alpha or not (pronoun in _THIRD_SINGULAR or (past and pronoun in syntax.NOMINATIVE | {"you"})):
         return False
     return verb in getAllLemmas(verb).get("VERB", ())
 

@@ -36,6 +36,8 @@ def flagged(text: str) -> list[str]:
         "She completed suicide risk screening for every admission.",
         "A successful suicide prevention strategy needs good data.",
         "Ms Grant was seen in clinic today.",  # a surname after an honorific
+        "And yes, malingerer really is the noun form of malinger.",  # a term's form
+        "She argues that psychotic should only be used when referring to people with psychosis.",
         "Calling substance use disorders a habit denies the medical nature of the condition.",  # a thing's subject
         "Patients admitted for being a danger to themselves were moved.",  # hospital admission
         "Though usually effective, this treatment suffers from poor long-term adherence.",  # a treatment's trouble
@@ -80,6 +82,7 @@ def test_not_the_persons_account_nor_a_use(text):
         ("The home did not send her to hospital until a family member insisted.", "insisted"),
         ("He ended up a heroin addict.", "a heroin addict"),  # someone else
         ("She suffers from depression.", "suffers from"),
+        ("Schizophrenic patients should be reviewed weekly.", "schizophrenic patients"),  # advice on people, not a term
         ("She claims the staff ignore her.", "claims"),
         ("After the patient failed to show for a rescheduled visit, she returned six weeks later.", "failed to show for"),
         ("She made her next appointment but failed to keep her appointment.", "failed to keep her appointment"),

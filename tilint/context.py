@@ -219,7 +219,29 @@ def is_mention(
         return True
     if _medial_attribution(doc, start, end, sent, wc):
         return True
+    if category == "stigmatising" and _term_should_be_used(doc, end, sent):
+        return True
     return _followed_by_metalanguage(doc, start, end, sent, wc)
+
+
+_USE_OF_A_TERM = frozenset("used reserved applied avoided replaced dropped retired".split())
+
+
+def _term_should_be_used(doc: Doc, end: int, sent: Span) -> bool:
+    """'psychotic should only be used when referring to people with psychosis', 'lunatic
+    should be retired': a label as the subject of advice on its use is a term talked about
+    (only for labels: "seclusion should only be used as a last resort" is a practice)."""
+    from tilint import syntax
+
+    k = end
+    if k >= sent.end or doc[k].lower_ not in ("should", "must", "can", "could", "may"):
+        return False
+    k += 1
+    while k < sent.end and (syntax.is_adverb(doc[k].lower_) or doc[k].lower_ in ("not", "never", "only")):
+        k += 1
+    if k < sent.end and doc[k].lower_ in ("be", "been", "being"):
+        k += 1
+    return k < sent.end and doc[k].lower_ in _USE_OF_A_TERM
 
 
 # What a sentence is "according to" that is no one's account: evidence the writer reads
@@ -1462,6 +1484,8 @@ def _mention_noun_of(doc: Doc, of: int, sent: Span, wc: WordClasses) -> bool:
     if of - 1 < sent.start:
         return False
     noun = doc[of - 1].lower_
+    if noun in ("form", "forms", "variant", "variants") and of - 2 >= sent.start:
+        noun = doc[of - 2].lower_  # "the noun form of malinger", "the plural form of"
     return wc.has("mention-nouns", noun) and noun not in _OF_NOT_MENTION
 
 

@@ -32,6 +32,7 @@ def flagged(text: str) -> list[str]:
         "The patient's husband insisted on speaking to the psychiatrist first.",
         "Her mother was adamant that she should stay in hospital.",  # a demand, as an adjective
         "The tests failed to show any improvement.",  # another sense of "show"
+        "The device did not comply with the standard.",  # a thing's compliance
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
         "She completed suicide risk screening for every admission.",
         "A successful suicide prevention strategy needs good data.",
@@ -68,6 +69,11 @@ def test_not_the_persons_account_nor_a_use(text):
         ("Dad is quite hard of hearing but refuses to get hearing aids.", "refuses to"),  # an aid is care
         ("He absolutely is refusing to use his CPAP machine.", "refusing to"),
         ("She has been refusing to use the hoist for transfers.", "refusing to"),
+        # forms found in rounds 88-91: condition adjectives, negated compliance, substances
+        ("Dysphagic patients need modified diets.", "dysphagic patients"),
+        ("Hemiplegic patients were assessed by the physiotherapist.", "hemiplegic patients"),
+        ("Patients who do not comply with their exercises do worse.", "do not comply with"),
+        ("ED visits for hydrocodone abuse have increased.", "hydrocodone abuse"),
         # one list of admitted acts for admit, acknowledge and concede (lexicons/classes/admitted-acts.yml)
         ("She admitted and apologised for hitting the nurse.", "admitted"),
         ("The resident admitted falling in the night but had not told staff.", "admitted"),

@@ -33,6 +33,7 @@ def flagged(text: str) -> list[str]:
         "Her mother was adamant that she should stay in hospital.",  # a demand, as an adjective
         "The tests failed to show any improvement.",  # another sense of "show"
         "The device did not comply with the standard.",  # a thing's compliance
+        "The suspect confessed that he had stolen the car.",  # a crime, confessed
         "All ward staff completed suicide prevention training in March.",  # "suicide" modifies a noun
         "She completed suicide risk screening for every admission.",
         "A successful suicide prevention strategy needs good data.",
@@ -79,6 +80,8 @@ def test_not_the_persons_account_nor_a_use(text):
         ("The resident admitted falling in the night but had not told staff.", "admitted"),
         ("Ms Obi acknowledged and apologised for missing three appointments.", "acknowledged"),
         ("Mr Hale acknowledged hearing voices but said they were not distressing.", "acknowledged"),
+        ("He eventually confessed that he had fallen twice in the bathroom.", "confessed that"),
+        ("He conceded he had been taking his brother's tablets.", "conceded he had been taking"),
         ("The review followed a successful suicide on the ward.", "successful suicide"),
         ("Death of a Schizophrenic", "a schizophrenic"),  # a headline is checked like any text
         ("Staff spoke of an Addict in bay 3.", "an addict"),

@@ -3525,8 +3525,6 @@ def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasse
     account; a relative insisting that something is so ("insisted her son was unwell") is a
     witness speaking for the person, which the policy protects. The demand is read from the
     clause's verb: "be", "should" or "must", or the bare verb after he, she or it."""
-    from lemminflect import getAllLemmas
-
     from tilint import syntax
 
     if not doc[start].lower_.startswith(("insist", "adamant", "adament")):
@@ -3549,7 +3547,15 @@ def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasse
     past = doc[start].lower_ == "insisted" or (start > sent.start and doc[start - 1].lower_ in ("was", "were"))
     if not doc[k + 1].is_alpha or not (pronoun in _THIRD_SINGULAR or (past and pronoun in syntax.NOMINATIVE | {"you"})):
         return False
-    return verb in getAllLemmas(verb).get("VERB", ())
+    # a bare verb: not -s, -ed or -ing, no auxiliary, no irregular past (lexicons/classes/past-tenses.yml)
+    return not (
+        verb.endswith(("s", "ed", "ing", "n't"))
+        or verb in syntax.AUX
+        or wc.has("past-tenses", verb)
+        or syntax.is_adverb(verb)
+        or verb in syntax.DETERMINERS
+        or verb in syntax.NEGATIONS
+    )
 
 
 def _asked_for_denied(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:

@@ -4,6 +4,8 @@ the same hits and findings with it as without it, for every reader and the serve
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from spacy.lang.en import English
 
 from tilint.api import Linter, _normalised, _scan_cache_path
 from tilint.config import Config
+from tilint.datafiles import cache_dir
 from tilint.errors import ConfigError
 from tilint.formats import Document, prepare, read_document
 from tilint.matching import load_compiled
@@ -293,11 +296,24 @@ def test_the_scan_lets_through_the_corpus_segments_with_findings_and_stops_most_
     assert stopped > 100 and passed > 100  # both branches are taken: the check means something
 
 
-def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(linters: tuple[Linter, Linter]) -> None:
-    """With the scan cached (the first linter of the session wrote it), a new linter
-    checks clean text, and its settings, without the pipeline, and gives the same
-    findings as a linter without the prefilter once a phrase makes it load."""
+def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(
+    linters: tuple[Linter, Linter], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the scan cached (the first linter of a cache writes it), a new linter checks
+    clean text, and its settings, without the pipeline, and gives the same findings as a
+    linter without the prefilter once a phrase makes it load. The cache is this test's own
+    (the compiled lexicons linked from the session's, no scan): other workers' tests write
+    and prune the shared one while this runs."""
     _, plain = linters
+    shared = cache_dir()
+    assert shared is not None
+    own = tmp_path / "cache"
+    own.mkdir()
+    for compiled in shared.glob("*.pickle"):
+        if not compiled.name.startswith("scan-"):
+            _link_or_copy(compiled, own / compiled.name)
+    monkeypatch.setenv("TILINT_CACHE_DIR", str(own))
+    assert Linter().loaded  # no scan yet: loads, and writes it
     lazy = Linter()
     assert not lazy.loaded
     clean = prepare("She described her week at the clinic.\n\nThe letter from the council came on Tuesday.\n")
@@ -732,3 +748,10 @@ def test_a_people_noun_past_its_modifiers_is_let_through(linters: tuple[Linter, 
     _, plain = linters
     found = [document.checkable[o + h.start : o + h.end] for o, h in plain.hits(document.checkable, document.blanks)]
     assert found == ["dealing with"]
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -1,6 +1,8 @@
-"""Mechanisms from the thirty-first session's work on the dev halves of blind rounds 84-85:
-whose act a coordinated "neither ... nor ..." verb is, a clipped passive after something asked
-for ("motion denied"), and two mention frames ("the terms X or Y", "Instead, say X")."""
+"""Mechanisms from the thirty-first session's work on the dev halves of blind rounds 85-92
+and its two blind reviews: whose act or account a verb is ("neither ... nor ...", a clipped
+passive after something asked for, "claim" taking something, a relative's demand or account),
+mention frames and titles, self-description, and forms found (admitted acts, refused aids,
+condition adjectives, "completed suicide" in the default set)."""
 
 from __future__ import annotations
 

@@ -3364,14 +3364,14 @@ def not_the_persons(
             return exempt(found, "passive_subject_not_person")
         if category in _PASSIVE_RECEIVER and syntax.person_object(doc, end, sent, wc):
             return True  # "denied him care", "refused her entry": done to the person
-        if category == "credibility" and doc[start].lower_ == "denied" and _asked_for_denied(doc, start, sent, wc):
+        denier = syntax.subject(doc, start, sent) if category == "credibility" and doc[start].lower_.startswith("den") else None
+        if denier is not None and doc[start].lower_ == "denied" and wc.has("requests", doc[denier].lower_):
             return True  # "Judgment reversed, and motion denied": what was asked for was refused
         if category == "credibility" and doc[start].lower_.startswith("den") and syntax.withheld_object(doc, end, sent, wc):
             # "the team may deny visitation": withheld, no account disputed; but "Pt denies
             # visitation from ex-partner" is the person's account that none took place
             # (a note's "Denies access to firearms" has no subject: the person's account; a
             # bare "deny" without one is a rule or a power: "the authority to deny visitation")
-            denier = syntax.subject(doc, start, sent)
             bare = doc[start].lower_ == "deny"
             if bare and start > sent.start and doc[start - 1].lower_ in _MODALS | _ADVICE_MODALS | {"to"}:
                 return True  # "lenders may deny the mortgage", "the power to deny visitation": a power
@@ -3558,16 +3558,6 @@ def _relative_demands(doc: Doc, start: int, end: int, sent: Span, wc: WordClasse
     )
 
 
-def _asked_for_denied(doc: Doc, start: int, sent: Span, wc: WordClasses) -> bool:
-    """Is 'denied' a clipped passive after something asked for ("motion denied", "Appeal
-    denied.", "her application denied")? The requests class's words are never the ones who
-    deny."""
-    from tilint import syntax
-
-    denier = syntax.subject(doc, start, sent)
-    return denier is not None and wc.has("requests", doc[denier].lower_)
-
-
 def _food_only_in_protest(found: Sequence[str], doc: Doc, sent: Span, wc: WordClasses) -> Sequence[str]:
     """The classes of an object or a noun by a refusal, food and drink left out unless the
     sentence is about custody or protest: "prisoners refusing food" is a protest, "her
@@ -3689,7 +3679,7 @@ def _known_phrase_end(doc: Doc, i: int, limit: int, wc: WordClasses) -> int:
     while j + 1 < limit and doc[j + 1].lower_ not in syntax.AUX and not syntax.is_adverb(doc[j + 1].lower_):
         # a class of its own, not only a filler or an admitted act ("The senator also rejected
         # ...": "also" ends it; "The hospital apologised, admitting ...")
-        if not [c for c in wc.of_token(doc, j + 1) if c not in _NOT_PHRASE_CLASSES]:
+        if all(c in _NOT_PHRASE_CLASSES for c in wc.of_token(doc, j + 1)):
             break
         j += 1
     return j

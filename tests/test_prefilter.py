@@ -296,15 +296,11 @@ def test_the_scan_lets_through_the_corpus_segments_with_findings_and_stops_most_
     assert stopped > 100 and passed > 100  # both branches are taken: the check means something
 
 
-def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(
-    linters: tuple[Linter, Linter], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With the scan cached (the first linter of a cache writes it), a new linter checks
-    clean text, and its settings, without the pipeline, and gives the same findings as a
-    linter without the prefilter once a phrase makes it load. The cache is this test's own
-    (the compiled lexicons linked from the session's, no scan): other workers' tests write
-    and prune the shared one while this runs."""
-    _, plain = linters
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of the test's own: the session's compiled lexicons linked in, no scan. Other
+    workers' tests write and prune the shared cache (and a test here corrupts a scan), so
+    a test about the scan file must not read or write the shared one."""
     shared = cache_dir()
     assert shared is not None
     own = tmp_path / "cache"
@@ -313,6 +309,16 @@ def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(
         if not compiled.name.startswith("scan-"):
             _link_or_copy(compiled, own / compiled.name)
     monkeypatch.setenv("TILINT_CACHE_DIR", str(own))
+    return own
+
+
+def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(
+    linters: tuple[Linter, Linter], own_cache: Path
+) -> None:
+    """With the scan cached (the first linter of a cache writes it), a new linter checks
+    clean text, and its settings, without the pipeline, and gives the same findings as a
+    linter without the prefilter once a phrase makes it load."""
+    _, plain = linters
     assert Linter().loaded  # no scan yet: loads, and writes it
     lazy = Linter()
     assert not lazy.loaded
@@ -331,9 +337,7 @@ def test_a_linter_loads_spacy_only_for_the_first_segment_the_scan_lets_through(
     assert not again.loaded and again.load().loaded
 
 
-def test_the_scan_cache_is_keyed_by_the_lexicon_files_and_a_bad_one_is_rebuilt(
-    linters: tuple[Linter, Linter], tmp_path: Path
-) -> None:
+def test_the_scan_cache_is_keyed_by_the_lexicon_files_and_a_bad_one_is_rebuilt(tmp_path: Path, own_cache: Path) -> None:
     mine = tmp_path / "mine.yml"
     mine.write_text("category: deficit\nrules: []\n", encoding="utf-8")
     key = _scan_cache_path([str(mine)])
@@ -341,7 +345,9 @@ def test_the_scan_cache_is_keyed_by_the_lexicon_files_and_a_bad_one_is_rebuilt(
     assert key is not None and _scan_cache_path([str(mine)]) not in (None, key)
     assert _scan_cache_path([str(tmp_path / "missing.yml")]) is None  # the loader reports it
     path = _scan_cache_path([])
-    assert path is not None and path.exists()
+    assert path is not None and not path.exists()
+    assert Linter().loaded  # no scan yet: loaded at once, and the scan written
+    assert path.exists() and path.parent == own_cache
     path.write_bytes(b"not a pickle")
     assert Linter().loaded  # could not read the scan: loaded at once, and the scan written again
     assert not Linter().loaded

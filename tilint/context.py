@@ -2027,6 +2027,13 @@ def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return low == "mean" and end < i and lowered[end] in _SINGULAR_DO
 
 
+_PREDICATE_JOINERS = frozenset("and or but".split())
+
+
+def _history_of(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "history" and i + 1 < len(doc) and doc[i + 1].lower_ == "of"
+
+
 def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: WordClasses) -> bool:
     """'X is a loaded word', 'X is outdated', 'X has a negative connotation', 'X makes it
     sound as if ...', 'X implies blame', 'X, a term that ...' (in apposition)."""
@@ -2075,8 +2082,11 @@ def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: Wo
             )
         if low in _CARRY_VERBS:
             after = [t for t in doc[i + 1 : min(sent.end, i + 7)] if not (t.is_punct or t.is_space)]
-            if any(wc.has("mention-meaning", t.lower_) for t in after[:4]):
+            # "addicts have a history of relapse": a person's history, not a term's
+            if any(wc.has("mention-meaning", t.lower_) and not _history_of(doc, t.i) for t in after[:4]):
                 return True
+        if low in _PREDICATE_JOINERS and start - 1 >= sent.start and doc[start - 1].lower_ in _COPULA:
+            return False  # "she is psychotic and has a ...": a second predicate of the person
         if words_skipped == 0 and low in _FRAMING_VERBS:
             return True
         if low in _MAKE:

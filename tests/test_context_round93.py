@@ -1,0 +1,39 @@
+"""Mechanisms from the thirty-second session's work on blind round 93 and the blind review of
+safe fixes: a person's history is no remark on a term, and a second predicate of the person
+("is X and has ...") is read as theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+import tilint
+
+
+def flagged(text: str) -> list[str]:
+    return [f.text.lower() for f in tilint.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # "history of" after "has" is the person's history, not what a term carries
+        ("Addicts have a history of relapse.", "addicts"),
+        ("The schizophrenic has a history of violence.", "schizophrenic"),
+        # a second predicate after "and" describes the person, not the term
+        ("She is personality disordered and has a long forensic history.", "personality disordered"),
+    ],
+)
+def test_a_label_before_a_persons_history_is_a_use(text: str, span: str) -> None:
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The word addict has a history of stigma.",  # the word named
+        "Junkie has negative connotations.",  # what a term carries
+        "Addict carries a lot of stigma.",
+    ],
+)
+def test_what_a_term_carries_is_still_a_mention(text: str) -> None:
+    assert flagged(text) == []

@@ -16,7 +16,7 @@ from spacy.attrs import IS_PUNCT, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from thinc.types import Ints2d
 
 from tilint import classes as word_classes
@@ -329,21 +329,110 @@ class TilintComponent:
         tag = pick_tag(cand.tags, previous)
         sentence_start = span[0].is_sent_start or cand.start == 0
         possessive = cand.end < len(doc) and doc[cand.end].lower_ in _POSSESSIVE
+        heading = _title_case_line(doc, span)
         out = []
         for template in cand.group.suggestions:
             text = template.render(tag)
             safe = template.safe_for(tag)
             if template.kind is SuggestionKind.REPLACE:
-                text = match_case(text, span.text, sentence_start=bool(sentence_start))
+                text = match_case(text, span.text, sentence_start=bool(sentence_start), title=heading)
                 # "Schizophrenics' families" -> "People with schizophrenia' families": a
                 # replacement that ends in another word cannot carry the possessive.
                 if safe and possessive and text.split()[-1:] != span.text.split()[-1:]:
                     safe = False
+                if safe and not self._keeps_meaning(doc, span, text):
+                    safe = False
             out.append((text, safe, template.kind))
         return tuple(out)
 
+    def _keeps_meaning(self, doc: Doc, span: Span, replacement: str) -> bool:
+        """Can `replacement` stand for `span` without changing what the sentence says? A
+        fix is only safe when nothing around it depends on the words it replaces (the
+        blind review of safe fixes, docs/accuracy.md):
+        - a filler inside the match ("is probably bipolar") would be lost;
+        - a possessive inside it ("the psych patient's") would be lost;
+        - a label expanded into a phrase ("self-harmer" -> "person who self-harms") takes
+          the wrong head for a modifier before it ("a prolific", "severe", "former"), a
+          place after it ("in bay 5" now says where the self-harm was) and, as a clause in
+          the present, the wrong tense in a past sentence."""
+        words = [t.lower_ for t in span]
+        kept = set(replacement.lower().split())
+        if any(w in self._filler_words and w not in kept and (w.endswith("ly") or w in _TIME_FILLERS) for w in words[1:-1]):
+            return False
+        if words[-1] in _POSSESSIVE and not replacement.endswith(("'s", "\u2019s", "'", "\u2019")):
+            return False
+        last = replacement.lower().split()[-1] if replacement.split() else ""
+        following = doc[span.end] if span.end < span.sent.end else None
+        if last.endswith("ing") and following is not None and following.is_alpha and following.lower_.endswith("ing"):
+            return False  # "claims to be hearing voices" -> "reports being hearing voices"
+        if len(replacement.split()) <= len(span.text.split()):
+            return True  # a word for a word ("refused" -> "declined"): nothing moves
+        head = replacement.lower().split()[0]
+        if head not in _PERSON_HEADS:
+            return True
+        k = span.start - 1
+        if k >= span.sent.start and doc[k].text in ("-", "\u2010", "\u2011") and not doc[k].whitespace_:
+            return False  # "Non-diabetics": inside a compound
+        if k >= span.sent.start and _modifies(doc, k, span.sent):
+            return False  # "a prolific self-harmer", "Severe dementia sufferers"
+        clause = " who " in f" {replacement.lower()} "
+        if clause and span.end < span.sent.end and doc[span.end].lower_ in syntax.PREPOSITIONS:
+            return False  # "the self-harmer in bay 5"
+        # "she was a self-harmer" -> "who self-harms": now, in a sentence about then ("who
+        # has had a stroke" holds in both)
+        simple_present = clause and not any(f" who {aux} " in f" {replacement.lower()} " for aux in ("has", "have", "had"))
+        while k >= span.sent.start and doc[k].lower_ in syntax.DETERMINERS:
+            k -= 1
+        return not (simple_present and k >= span.sent.start and doc[k].lower_ in _PAST_MARKERS)
+
 
 _POSSESSIVE = frozenset({"'", "\u2019", "'s", "\u2019s"})
+# The words a label's replacement opens with when it expands into a phrase about a person.
+_PERSON_HEADS = frozenset("person people someone a an patients patient".split())
+# Words before a label that leave it the head of its phrase: articles, quantifiers, verbs,
+# prepositions and conjunctions (any other word may be a modifier of the label itself).
+_PERSON_OPENERS = syntax.DETERMINERS | syntax.PREPOSITIONS | syntax.BE | frozenset(
+    """and or but as than who that which what whom if when where one two three four five six seven
+    eight nine ten dozens hundreds thousands are become became becomes becoming call called calls
+    labelled labeled described like unlike including among amongst other another""".split()
+)
+_PAST_MARKERS = frozenset("was were".split())
+# Fillers that say when or how often, which a fix must not drop ("is still epileptic");
+# fillers ending in -ly say how sure or how much ("is probably bipolar").
+_TIME_FILLERS = frozenset("still now also again once then often always sometimes later".split())
+
+
+def _opens_a_person(tok: Token) -> bool:
+    return tok.is_punct or tok.is_space or tok.like_num or tok.lower_ in _PERSON_OPENERS or not tok.is_alpha
+
+
+def _modifies(doc: Doc, k: int, sent: Span) -> bool:
+    """Is the word at k a modifier of the label after it ("a known addict", "Severe dementia
+    sufferers", "long-term addicts")? Without a tagger: a word that opens no phrase itself,
+    standing first in the sentence or after an article, a possessive, a number, a
+    preposition or a hyphen ("the ward admits addicts": a verb, after its subject)."""
+    if _opens_a_person(doc[k]) or doc[k].lower_.endswith("ly"):
+        return False
+    j = k - 1
+    if j < sent.start:
+        return True
+    before = doc[j]
+    if before.text in ("-", "\u2010", "\u2011") and not before.whitespace_:
+        return True
+    return before.lower_ in syntax.DETERMINERS or before.lower_ in syntax.PREPOSITIONS or before.like_num
+
+
+def _title_case_line(doc: Doc, span: Span) -> bool:
+    """Is the match in a Title Case line ("Working With Schizophrenics"): at least two
+    words before or after it, every word of four letters or more capitalised? Or is it a
+    phrase written in Title Case itself ("Substance Abuse")?"""
+    sent = span.sent
+    own = [t for t in span if t.is_alpha and len(t) >= 4]
+    if len(own) >= 2 and all(t.is_title for t in own):
+        return True  # "Substance Abuse" capitalised mid-phrase
+    others = [t for t in sent if t.is_alpha and not (span.start <= t.i < span.end)]
+    long_words = [t for t in sent if t.is_alpha and len(t) >= 4]
+    return len(others) >= 2 and len(long_words) >= 3 and all(t.is_title or t.is_upper for t in long_words)
 
 
 class _Sentences:

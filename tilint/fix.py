@@ -13,6 +13,7 @@ PowerPoint files are never rewritten.
 from __future__ import annotations
 
 import difflib
+import re
 import hashlib
 import os
 import stat
@@ -29,6 +30,7 @@ from tilint.formats.files import MAX_FILE_BYTES
 from tilint.formats.files import Encoding as Encoding  # re-exported: they lived here
 from tilint.formats.files import decode as decode_text
 from tilint.formats.files import detect as detect
+from tilint.suggest import indefinite_article, match_case
 
 MAX_PASSES = 5  # a fix whose result is flagged again gets another pass, never a loop
 
@@ -39,16 +41,29 @@ def encode(text: str, encoding: Encoding) -> bytes:
 
 def plan_fixes(text: str, findings: Sequence[Finding]) -> list[tuple[int, int, str]]:
     """The edits (start, end, replacement) that apply each finding's safe fix, left to
-    right, skipping overlaps and findings whose text is no longer there."""
+    right, skipping overlaps and findings whose text is no longer there. An indefinite
+    article right before the phrase follows the replacement ("an unsuccessful suicide
+    attempt" -> "a suicide attempt"), where the writer's article fitted the phrase."""
     edits: list[tuple[int, int, str]] = []
     pos = 0
     for f in sorted(findings, key=lambda f: (f.start, f.end)):
         fix = f.safe_fix
         if fix is None or f.start < pos or text[f.start : f.end] != f.text:
             continue
-        edits.append((f.start, f.end, fix.text))
+        start, replacement = f.start, fix.text
+        article = _ARTICLE_BEFORE.search(text, max(pos, f.start - 4), f.start)
+        if article is not None:
+            written = article.group(1)
+            wanted = indefinite_article(replacement)
+            if written.lower() != wanted and written.lower() == indefinite_article(f.text):
+                start = article.start(1)
+                replacement = match_case(wanted, written, sentence_start=False) + article.group(2) + replacement
+        edits.append((start, f.end, replacement))
         pos = f.end
     return edits
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(an?|An?|AN?)([ \t]+)$")
 
 
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, int]:

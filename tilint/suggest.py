@@ -85,13 +85,23 @@ def pick_tag(tags: frozenset[str], previous_words: Sequence[str]) -> str | None:
     return sorted(tags)[0]
 
 
-def match_case(suggestion: str, matched: str, *, sentence_start: bool) -> str:
-    """Carry the matched text's capitalisation into the suggestion."""
+# Short words a Title Case heading may leave in lower case.
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of to in on at by for with from as".split())
+
+
+def match_case(suggestion: str, matched: str, *, sentence_start: bool, title: bool = False) -> str:
+    """Carry the matched text's capitalisation into the suggestion; in a Title Case heading
+    (`title`), every word but the short ones ("Working With People with Schizophrenia")."""
     if not suggestion:
         return suggestion
     letters = [c for c in matched if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not _looks_like_acronym(matched):
         return suggestion.upper()
+    if title and matched[:1].isupper():
+        words = suggestion.split(" ")
+        return " ".join(
+            w[:1].upper() + w[1:] if i == 0 or w.lower() not in _TITLE_SMALL_WORDS else w for i, w in enumerate(words)
+        )
     if (matched[:1].isupper() and not _looks_like_acronym(matched)) or sentence_start:
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
@@ -106,3 +116,23 @@ def _looks_like_acronym(text: str) -> bool:
             return True
     letters = [c for c in word if c.isalpha()]
     return 1 < len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+# Words spelt with a vowel that open with a consonant sound, and the other way round.
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "eu", "one", "once", "ewe", "ure")
+_VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+
+
+def indefinite_article(phrase: str) -> str:
+    """'a' or 'an' for the phrase's first word, by its sound ('an hour', 'a unit', 'an MRI')."""
+    word = phrase.split()[0] if phrase.split() else ""
+    low = word.lower().lstrip("\"'‘“(")
+    if not low:
+        return "a"
+    if _looks_like_acronym(word) and word.isupper():
+        return "an" if low[0] in "aefhilmnorsx" else "a"
+    if low.startswith(_VOWEL_SOUND):
+        return "an"
+    if low.startswith(_CONSONANT_SOUND):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"

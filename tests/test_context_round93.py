@@ -37,3 +37,30 @@ def test_a_label_before_a_persons_history_is_a_use(text: str, span: str) -> None
 )
 def test_what_a_term_carries_is_still_a_mention(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a modal that goes on to a verb other than "be" says what people do, not what a term is
+        ("It opened a drug consumption room, where addicts can inject heroin and other banned substances.", "addicts"),
+        ("He claimed the pain started yesterday, as he lifted a box.", "claimed"),
+    ],
+)
+def test_people_doing_things_are_uses(text: str, span: str) -> None:
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Addict should not be used in clinical notes.",  # a modal that goes on to "be": a term
+        "Junkie can be offensive.",
+        # "claim" taking something, whose clause ends before an adverbial clause
+        "The 22-year-old claimed the first powerlifting gold for the host, as she lifted 100kg.",
+        # the noun after a verb's -ed
+        "The sheriff criticised claims by their doctors that a warning would have caused distress.",
+    ],
+)
+def test_terms_things_taken_and_nouns_are_not_findings(text: str) -> None:
+    assert flagged(text) == []

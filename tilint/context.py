@@ -2030,6 +2030,16 @@ def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
 _PREDICATE_JOINERS = frozenset("and or but".split())
 
 
+def _modal_be(doc: Doc, i: int, sent: Span) -> bool:
+    """Does the modal at i go on to "be" ("X should (not) be used", "can be offensive")?"""
+    from tilint import syntax
+
+    j = i + 1
+    while j < sent.end and (doc[j].lower_ in ("not", "never", "n't", "only", "no", "longer") or syntax.is_adverb(doc[j].lower_)):
+        j += 1
+    return j < sent.end and doc[j].lower_ == "be"
+
+
 def _history_of(doc: Doc, i: int) -> bool:
     return doc[i].lower_ == "history" and i + 1 < len(doc) and doc[i + 1].lower_ == "of"
 
@@ -2050,6 +2060,8 @@ def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: Wo
         if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
             i += 1
             continue
+        if low in ("should", "must", "may", "can") and not _modal_be(doc, i, sent):
+            return False  # "addicts can inject heroin there": what people do, not what a term is
         if low in _COPULA or low in ("should", "must", "may", "can"):
             # only the predicate's own words: not "X are prevalent, the concept of ..."; an
             # aside set off by two commas is read past ("X is, for many, an outdated term",

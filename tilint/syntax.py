@@ -720,6 +720,8 @@ def claims_a_thing(doc: Doc, start: int, end: int, sent: Span) -> bool:
         tok = doc[k]
         if tok.text in (".", ";", ":", "!", "?"):  # past commas and brackets: "her brother, of ..., had been"
             return k > end + 1
+        if tok.text == "," and k + 1 < sent.end and doc[k + 1].lower_ in _ADJUNCT_OPENERS:
+            return k > end + 1  # "claimed the first gold ..., as she lifted 100kg": a clause of its own
         low = tok.lower_
         if low in AUX or low in NEGATIONS or low in _CLAUSE_CUES or low.endswith("n't"):
             return False
@@ -728,6 +730,8 @@ def claims_a_thing(doc: Doc, start: int, end: int, sent: Span) -> bool:
     return True
 
 
+# Words that open an adverbial clause after a comma, outside the object's own clause.
+_ADJUNCT_OPENERS = frozenset("as when while after before because since although though whereas until".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her their my our your".split())
 _NOUN_OPENERS = (DETERMINERS - _POSSESSIVE_DETERMINERS) | (PREPOSITIONS - {"to"}) | frozenset("amid amidst".split())
 
@@ -749,6 +753,8 @@ def noun_reading(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool
         return False
     if before.lower_ in _CONJUNCTIONS or is_adverb(before.lower_):
         return False  # "is medicated and claims ...": a second verb
+    if len(before) > 4 and before.lower_.endswith("ed") and before.lower_ not in AUX:
+        return True  # "criticised claims by their doctors", "unfounded claims": the noun
     if before.lower_ in AUX or names_people(doc, start - 1, classes, listed=False) or start - 2 < sent.start:
         return False
     opener = doc[start - 2].lower_

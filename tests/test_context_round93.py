@@ -64,3 +64,27 @@ def test_people_doing_things_are_uses(text: str, span: str) -> None:
 )
 def test_terms_things_taken_and_nouns_are_not_findings(text: str) -> None:
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a sentence with "helpful" or "say" in it heads no list of terms (a blind review
+        # found "It was helpful." silencing every short label line after it in a file)
+        ("It was helpful.\n\nShe is an addict.", "an addict"),
+        ("Staff say he is settled.\nPt is aggressive.", "aggressive"),
+    ],
+)
+def test_a_sentence_is_no_heading_of_a_term_list(text: str, span: str) -> None:
+    assert span in flagged(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Words to avoid\n\n- Addict\n- Schizophrenic",  # a heading, no sentence
+        "Language used in charting should be precise and factual.\nClient is non-compliant VS Client said the tablets make him sick",
+    ],
+)
+def test_a_heading_or_a_sentence_about_language_still_heads_a_term_list(text: str) -> None:
+    assert flagged(text) == []

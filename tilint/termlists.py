@@ -176,8 +176,20 @@ def _language_header_above(text: str, line_start: int, wc: WordClasses) -> bool:
         if "tilint" in words or "tilint-disable-next-line" in words:
             continue  # a directive's reason is not a heading
         if 0 < len(words) <= 15 and any(wc.has("list-headers", w) for w in words):
-            return True
+            # a sentence heads a list only when it names language itself ("Language used in
+            # charting should be precise."), not by a word like "helpful" or "say" ("It was
+            # helpful.", "Staff say he is settled.")
+            if not _sentence(line) or any(wc.has("mention-nouns", w) for w in words):
+                return True
     return False
+
+
+def _sentence(line: str) -> bool:
+    """Does the line end as a sentence does ("It was helpful.", "Staff say he is fine.")? A
+    heading or column header does not: "Words to avoid", "Instead of: | Try:", "# Helpful
+    language"."""
+    end = line.rstrip().rstrip("*_\"'”’)]").rstrip()
+    return end.endswith((".", "!", "?")) and not end.endswith("...")
 
 
 _MYTH_LABEL = re.compile(r"^\W*(?:myths?|misconceptions?|common myths?)\b\s*\d*\s*[:\-–—]", re.IGNORECASE)

@@ -10,8 +10,8 @@ from tilint import Config, lint_text
 from tilint.fix import fix_text, plan_fixes
 
 
-def _fixed(text: str) -> str:
-    after, _, _ = fix_text(text, lambda t: lint_text(t, Config()))
+def _fixed(text: str, kind: str = "text") -> str:
+    after, _, _ = fix_text(text, lambda t: lint_text(t, Config(), kind=kind))
     return after
 
 
@@ -33,10 +33,16 @@ def _fixed(text: str) -> str:
         ("Stroke victims were invited.", "People who have had a stroke were invited."),
         ("He claims to be a nurse.", "He reports being a nurse."),
         ("An addict was brought in.", "A person with an addiction was brought in."),
+        ("She attempted to commit suicide in 2019.", "She attempted suicide in 2019."),
+        # headings keep their case, in capitals and in Title Case (hyphenated words too)
+        ("SUPPORT FOR DRUG ADDICTS", "SUPPORT FOR PEOPLE WITH A DRUG ADDICTION"),
+        ("# Housing the Mentally Ill", "# Housing People with Mental Health Problems"),
+        ("# Working With Self-Harmers: Training Slides", "# Working With People Who Self-Harm: Training Slides"),
     ],
 )
 def test_fix_keeps_grammar(text: str, after: str) -> None:
-    assert _fixed(text) == after
+    kind = "markdown" if text.startswith("#") else "text"
+    assert _fixed(text, kind) == after
 
 
 @pytest.mark.parametrize(
@@ -62,6 +68,11 @@ def test_fix_keeps_grammar(text: str, after: str) -> None:
         "The psych patient's belongings were stored in the office.",
         # "reports being hearing voices"
         "He claims to be hearing voices.",
+        # the verb's word as a noun: "her attempt suicide"
+        "Her attempt to commit suicide was interrupted by her flatmate.",
+        "He has made two attempts to commit suicide this year.",
+        # the substance would be lost: "a person in recovery"
+        "She is a recovering alcoholic and attends meetings twice a week.",
     ],
 )
 def test_fix_that_would_change_meaning_is_only_a_suggestion(text: str) -> None:

@@ -340,12 +340,12 @@ class TilintComponent:
                 # replacement that ends in another word cannot carry the possessive.
                 if safe and possessive and text.split()[-1:] != span.text.split()[-1:]:
                     safe = False
-                if safe and not self._keeps_meaning(doc, span, text):
+                if safe and not self._keeps_meaning(doc, span, text, tag):
                     safe = False
             out.append((text, safe, template.kind))
         return tuple(out)
 
-    def _keeps_meaning(self, doc: Doc, span: Span, replacement: str) -> bool:
+    def _keeps_meaning(self, doc: Doc, span: Span, replacement: str, tag: str | None = None) -> bool:
         """Can `replacement` stand for `span` without changing what the sentence says? A
         fix is only safe when nothing around it depends on the words it replaces (the
         blind review of safe fixes, docs/accuracy.md):
@@ -357,6 +357,15 @@ class TilintComponent:
           the present, the wrong tense in a past sentence."""
         words = [t.lower_ for t in span]
         kept = set(replacement.lower().split())
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        if tag and tag.startswith("VB") and before is not None and (
+            before.lower_ in syntax.DETERMINERS or before.like_num or before.lower_ in _POSSESSIVE
+        ):
+            return False  # "her attempt to commit suicide": the verb's word as a noun
+        # "a recovering alcoholic" -> "a person in recovery": the substance must not be lost
+        named = [w for w in words if w in _SUBSTANCE_LABELS or (self.classes.has("substances", w) and w not in _GENERIC_SUBSTANCES)]
+        if any(_SUBSTANCE_LABELS.get(w, w) not in replacement.lower() for w in named):
+            return False
         if any(w in self._filler_words and w not in kept and (w.endswith("ly") or w in _TIME_FILLERS) for w in words[1:-1]):
             return False
         if words[-1] in _POSSESSIVE and not replacement.endswith(("'s", "\u2019s", "'", "\u2019")):
@@ -397,6 +406,10 @@ _PERSON_OPENERS = syntax.DETERMINERS | syntax.PREPOSITIONS | syntax.BE | frozens
     labelled labeled described like unlike including among amongst other another""".split()
 )
 _PAST_MARKERS = frozenset("was were".split())
+# Labels that name a substance, by the substance a replacement must keep.
+_SUBSTANCE_LABELS = {"alcoholic": "alcohol", "alcoholics": "alcohol"}
+# Substance words that name none in particular ("happy pills" -> "antidepressants" loses nothing).
+_GENERIC_SUBSTANCES = frozenset("pill pills drug drugs medication medications medicine medicines substance substances tablets".split())
 # Fillers that say when or how often, which a fix must not drop ("is still epileptic");
 # fillers ending in -ly say how sure or how much ("is probably bipolar").
 _TIME_FILLERS = frozenset("still now also again once then often always sometimes later".split())
@@ -423,8 +436,8 @@ def _modifies(doc: Doc, k: int, sent: Span) -> bool:
 
 
 def _title_case_line(doc: Doc, span: Span) -> bool:
-    """Is the match in a Title Case line ("Working With Schizophrenics"): at least two
-    words before or after it, every word of four letters or more capitalised? Or is it a
+    """Is the match in a Title Case line ("Working With Schizophrenics", "Housing the
+    Mentally Ill"): a word beside it, every word of four letters or more capitalised? Or is it a
     phrase written in Title Case itself ("Substance Abuse")?"""
     sent = span.sent
     own = [t for t in span if t.is_alpha and len(t) >= 4]
@@ -432,7 +445,7 @@ def _title_case_line(doc: Doc, span: Span) -> bool:
         return True  # "Substance Abuse" capitalised mid-phrase
     others = [t for t in sent if t.is_alpha and not (span.start <= t.i < span.end)]
     long_words = [t for t in sent if t.is_alpha and len(t) >= 4]
-    return len(others) >= 2 and len(long_words) >= 3 and all(t.is_title or t.is_upper for t in long_words)
+    return len(others) >= 1 and len(long_words) >= 2 and all(t.is_title or t.is_upper for t in long_words)
 
 
 class _Sentences:

@@ -95,12 +95,14 @@ def match_case(suggestion: str, matched: str, *, sentence_start: bool, title: bo
     if not suggestion:
         return suggestion
     letters = [c for c in matched if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not _looks_like_acronym(matched):
-        return suggestion.upper()
-    if title and matched[:1].isupper():
+    one_word = len(matched.split()) == 1
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not (one_word and _looks_like_acronym(matched)):
+        return suggestion.upper()  # "DRUG ADDICTS" is a heading, not an acronym
+    if title and any(w[:1].isupper() for w in matched.split()):
         words = suggestion.split(" ")
         return " ".join(
-            w[:1].upper() + w[1:] if i == 0 or w.lower() not in _TITLE_SMALL_WORDS else w for i, w in enumerate(words)
+            "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if i == 0 or w.lower() not in _TITLE_SMALL_WORDS else w
+            for i, w in enumerate(words)
         )
     if (matched[:1].isupper() and not _looks_like_acronym(matched)) or sentence_start:
         return suggestion[:1].upper() + suggestion[1:]

@@ -88,3 +88,8 @@ def test_a_sentence_is_no_heading_of_a_term_list(text: str, span: str) -> None:
 )
 def test_a_heading_or_a_sentence_about_language_still_heads_a_term_list(text: str) -> None:
     assert flagged(text) == []
+
+
+def test_a_myth_numbered_in_words_is_set_out_to_be_corrected() -> None:
+    assert flagged("Myth two: people self-harm because they're attention seeking") == []
+    assert "addicts" in flagged("Mythology: addicts were punished.")  # no myth label

@@ -192,7 +192,10 @@ def _sentence(line: str) -> bool:
     return end.endswith((".", "!", "?")) and not end.endswith("...")
 
 
-_MYTH_LABEL = re.compile(r"^\W*(?:myths?|misconceptions?|common myths?)\b\s*\d*\s*[:\-–—]", re.IGNORECASE)
+_MYTH_LABEL = re.compile(
+    r"^\W*(?:myths?|misconceptions?|common myths?)\b\s*(?:\d*|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:\-–—]",
+    re.IGNORECASE,
+)
 _MYTH_HEADING = re.compile(
     r"^\W*(?:(?:common|some|the)\s+)?(?:myths?|misconceptions?)(?:\s+(?:and|&|vs\.?|versus)\s+(?:facts?|reality|truths?))?\W*$",
     re.IGNORECASE,

@@ -13,9 +13,9 @@ PowerPoint files are never rewritten.
 from __future__ import annotations
 
 import difflib
-import re
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Sequence

@@ -175,12 +175,15 @@ def _language_header_above(text: str, line_start: int, wc: WordClasses) -> bool:
         words = _words_of(line)
         if "tilint" in words or "tilint-disable-next-line" in words:
             continue  # a directive's reason is not a heading
-        if 0 < len(words) <= 15 and any(wc.has("list-headers", w) for w in words):
-            # a sentence heads a list only when it names language itself ("Language used in
-            # charting should be precise."), not by a word like "helpful" or "say" ("It was
-            # helpful.", "Staff say he is settled.")
-            if not _sentence(line) or any(wc.has("mention-nouns", w) for w in words):
-                return True
+        # a sentence heads a list only when it names language itself ("Language used in
+        # charting should be precise."), not by a word like "helpful" or "say" ("It was
+        # helpful.", "Staff say he is settled.")
+        if (
+            0 < len(words) <= 15
+            and any(wc.has("list-headers", w) for w in words)
+            and (not _sentence(line) or any(wc.has("mention-nouns", w) for w in words))
+        ):
+            return True
     return False
 
 

@@ -329,12 +329,14 @@ class TilintComponent:
         tag = pick_tag(cand.tags, previous)
         sentence_start = span[0].is_sent_start or cand.start == 0
         possessive = cand.end < len(doc) and doc[cand.end].lower_ in _POSSESSIVE
-        heading = _title_case_line(doc, span)
+        heading: bool | None = None  # a Title Case line: read only when a replacement needs its case
         out = []
         for template in cand.group.suggestions:
             text = template.render(tag)
             safe = template.safe_for(tag)
             if template.kind is SuggestionKind.REPLACE:
+                if heading is None:
+                    heading = _title_case_line(doc, span)
                 text = match_case(text, span.text, sentence_start=bool(sentence_start), title=heading)
                 # "Schizophrenics' families" -> "People with schizophrenia' families": a
                 # replacement that ends in another word cannot carry the possessive.
@@ -356,7 +358,8 @@ class TilintComponent:
           place after it ("in bay 5" now says where the self-harm was) and, as a clause in
           the present, the wrong tense in a past sentence."""
         words = [t.lower_ for t in span]
-        kept = set(replacement.lower().split())
+        low = replacement.lower()
+        new_words = low.split()
         before = doc[span.start - 1] if span.start > span.sent.start else None
         if tag and tag.startswith("VB") and before is not None and (
             before.lower_ in syntax.DETERMINERS or before.like_num or before.lower_ in _POSSESSIVE
@@ -364,32 +367,26 @@ class TilintComponent:
             return False  # "her attempt to commit suicide": the verb's word as a noun
         # "a recovering alcoholic" -> "a person in recovery": the substance must not be lost
         named = [w for w in words if w in _SUBSTANCE_LABELS or (self.classes.has("substances", w) and w not in _GENERIC_SUBSTANCES)]
-        if any(_SUBSTANCE_LABELS.get(w, w) not in replacement.lower() for w in named):
+        if any(_SUBSTANCE_LABELS.get(w, w) not in low for w in named):
             return False
-        if any(w in self._filler_words and w not in kept and (w.endswith("ly") or w in _TIME_FILLERS) for w in words[1:-1]):
+        if any(w in self._filler_words and w not in new_words and (w.endswith("ly") or w in _TIME_FILLERS) for w in words[1:-1]):
             return False
         if words[-1] in _POSSESSIVE and not replacement.endswith(("'s", "\u2019s", "'", "\u2019")):
             return False
-        last = replacement.lower().split()[-1] if replacement.split() else ""
         following = doc[span.end] if span.end < span.sent.end else None
-        if last.endswith("ing") and following is not None and following.is_alpha and following.lower_.endswith("ing"):
+        if new_words and new_words[-1].endswith("ing") and following is not None and following.is_alpha and following.lower_.endswith("ing"):
             return False  # "claims to be hearing voices" -> "reports being hearing voices"
-        if len(replacement.split()) <= len(span.text.split()):
-            return True  # a word for a word ("refused" -> "declined"): nothing moves
-        head = replacement.lower().split()[0]
-        if head not in _PERSON_HEADS:
-            return True
-        k = span.start - 1
-        if k >= span.sent.start and doc[k].text in ("-", "\u2010", "\u2011") and not doc[k].whitespace_:
-            return False  # "Non-diabetics": inside a compound
-        if k >= span.sent.start and _modifies(doc, k, span.sent):
-            return False  # "a prolific self-harmer", "Severe dementia sufferers"
-        clause = " who " in f" {replacement.lower()} "
-        if clause and span.end < span.sent.end and doc[span.end].lower_ in syntax.PREPOSITIONS:
+        if len(new_words) <= len(span.text.split()) or new_words[0] not in _PERSON_HEADS:
+            return True  # a word for a word ("refused" -> "declined"), or no phrase about a person
+        if before is not None and (_glued_hyphen(before) or _modifies(doc, before.i, span.sent)):
+            return False  # "Non-diabetics", "a prolific self-harmer", "Severe dementia sufferers"
+        clause = "who" in new_words
+        if clause and following is not None and following.lower_ in syntax.PREPOSITIONS:
             return False  # "the self-harmer in bay 5"
         # "she was a self-harmer" -> "who self-harms": now, in a sentence about then ("who
         # has had a stroke" holds in both)
-        simple_present = clause and not any(f" who {aux} " in f" {replacement.lower()} " for aux in ("has", "have", "had"))
+        simple_present = clause and not any(f" who {aux} " in f" {low} " for aux in ("has", "have", "had"))
+        k = span.start - 1
         while k >= span.sent.start and doc[k].lower_ in syntax.DETERMINERS:
             k -= 1
         return not (simple_present and k >= span.sent.start and doc[k].lower_ in _PAST_MARKERS)
@@ -402,8 +399,8 @@ _PERSON_HEADS = frozenset("person people someone a an patients patient".split())
 # prepositions and conjunctions (any other word may be a modifier of the label itself).
 _PERSON_OPENERS = syntax.DETERMINERS | syntax.PREPOSITIONS | syntax.BE | frozenset(
     """and or but as than who that which what whom if when where one two three four five six seven
-    eight nine ten dozens hundreds thousands are become became becomes becoming call called calls
-    labelled labeled described like unlike including among amongst other another""".split()
+    eight nine ten dozens hundreds thousands become became becomes becoming call called calls
+    labelled labeled described like unlike including among amongst""".split()
 )
 _PAST_MARKERS = frozenset("was were".split())
 # Labels that name a substance, by the substance a replacement must keep.
@@ -415,8 +412,9 @@ _GENERIC_SUBSTANCES = frozenset("pill pills drug drugs medication medications me
 _TIME_FILLERS = frozenset("still now also again once then often always sometimes later".split())
 
 
-def _opens_a_person(tok: Token) -> bool:
-    return tok.is_punct or tok.is_space or tok.like_num or tok.lower_ in _PERSON_OPENERS or not tok.is_alpha
+def _glued_hyphen(tok: Token) -> bool:
+    """A hyphen joined to the next word: the two are one compound ("Non-diabetics")."""
+    return tok.text in ("-", "\u2010", "\u2011") and not tok.whitespace_
 
 
 def _modifies(doc: Doc, k: int, sent: Span) -> bool:
@@ -424,15 +422,14 @@ def _modifies(doc: Doc, k: int, sent: Span) -> bool:
     sufferers", "long-term addicts")? Without a tagger: a word that opens no phrase itself,
     standing first in the sentence or after an article, a possessive, a number, a
     preposition or a hyphen ("the ward admits addicts": a verb, after its subject)."""
-    if _opens_a_person(doc[k]) or doc[k].lower_.endswith("ly"):
+    word = doc[k]
+    # a number, a punctuation mark, an article, a verb of being or a preposition opens a phrase
+    if not word.is_alpha or word.like_num or word.lower_ in _PERSON_OPENERS or word.lower_.endswith("ly"):
         return False
-    j = k - 1
-    if j < sent.start:
+    if k - 1 < sent.start:
         return True
-    before = doc[j]
-    if before.text in ("-", "\u2010", "\u2011") and not before.whitespace_:
-        return True
-    return before.lower_ in syntax.DETERMINERS or before.lower_ in syntax.PREPOSITIONS or before.like_num
+    before = doc[k - 1]
+    return _glued_hyphen(before) or before.lower_ in syntax.DETERMINERS or before.lower_ in syntax.PREPOSITIONS or before.like_num
 
 
 def _title_case_line(doc: Doc, span: Span) -> bool:

@@ -2028,6 +2028,8 @@ def _word_defined(doc: Doc, start: int, end: int, sent: Span) -> bool:
 
 
 _PREDICATE_JOINERS = frozenset("and or but".split())
+# Modals a remark on a term may take ("X should not be used", "X can be offensive").
+_TERM_MODALS = frozenset("should must may can".split())
 
 
 def _modal_be(doc: Doc, i: int, sent: Span) -> bool:
@@ -2035,7 +2037,7 @@ def _modal_be(doc: Doc, i: int, sent: Span) -> bool:
     from tilint import syntax
 
     j = i + 1
-    while j < sent.end and (doc[j].lower_ in ("not", "never", "n't", "only", "no", "longer") or syntax.is_adverb(doc[j].lower_)):
+    while j < sent.end and (doc[j].lower_ in syntax.NEGATIONS or doc[j].lower_ in ("only", "longer") or syntax.is_adverb(doc[j].lower_)):
         j += 1
     return j < sent.end and doc[j].lower_ == "be"
 
@@ -2060,9 +2062,9 @@ def _followed_by_metalanguage(doc: Doc, start: int, end: int, sent: Span, wc: Wo
         if tok.is_quote or tok.text in ("*", "_", "'", "’") or tok.is_space:
             i += 1
             continue
-        if low in ("should", "must", "may", "can") and not _modal_be(doc, i, sent):
+        if low in _TERM_MODALS and not _modal_be(doc, i, sent):
             return False  # "addicts can inject heroin there": what people do, not what a term is
-        if low in _COPULA or low in ("should", "must", "may", "can"):
+        if low in _COPULA or low in _TERM_MODALS:
             # only the predicate's own words: not "X are prevalent, the concept of ..."; an
             # aside set off by two commas is read past ("X is, for many, an outdated term",
             # "X is still, sadly, common jargon")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tilint import classes
+from tilint.api import lint_text
 from tilint.errors import LexiconError
 
 NEEDED = {
@@ -103,6 +104,26 @@ def test_uk_us_spellings_are_data(tmp_path, monkeypatch):
             terms.spelling_variants("colour")
     finally:
         terms._spelling_tables.cache_clear()
+
+
+def test_misspellings_are_data_and_match_like_the_word(tmp_path, monkeypatch):
+    from tilint import terms
+
+    assert "schitzophrenics" in terms.spelling_variants("schizophrenics")
+    assert "Alchoholic" in terms.spelling_variants("Alcoholic")  # the case follows the word
+    assert terms.spelling_variants("complaint") == {"complaint"}
+    found = [(f.rule, f.text) for f in lint_text("Two schitzophrenics share the flat. She is very manipulitive.")]
+    assert ("TI301", "schitzophrenics") in found and ("TI113", "manipulitive") in found
+    bad = tmp_path / "misspellings.yml"
+    bad.write_text("misspellings: {Psycho: [pyscho]}\n", encoding="utf-8")
+    monkeypatch.setattr(terms, "misspellings_file", lambda: bad)
+    terms.forget_spellings()
+    try:
+        with pytest.raises(LexiconError, match=r"misspellings\.yml"):
+            terms.spelling_variants("psycho")
+    finally:
+        monkeypatch.undo()
+        terms.forget_spellings()
 
 
 def test_a_class_includes_the_words_of_another():

@@ -27,6 +27,7 @@ def test_lexicon_loads_from_an_installed_wheel(tmp_path: Path) -> None:
     assert "tilint/lexicons/schema.json" in names
     assert "tilint/lexicons/classes/institutions.yml" in names  # word classes (context)
     assert "tilint/lexicons/spellings/uk-us.yml" in names
+    assert "tilint/lexicons/spellings/misspellings.yml" in names
     assert "tilint/py.typed" in names
     assert "tilint/report/templates/rule.md.j2" in names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)

@@ -41,12 +41,18 @@ def spellings_file() -> Path:
     return data_dir() / "spellings" / "uk-us.yml"
 
 
+def misspellings_file() -> Path:
+    """lexicons/spellings/misspellings.yml: common misspellings of listed words, as data."""
+    return data_dir() / "spellings" / "misspellings.yml"
+
+
 def source_files(extra_files: Sequence[str | Path] = (), *, builtin: bool = True) -> list[Path]:
     """Every file the compiled lexicon (without its phrase index) is made from."""
     files = [*(builtin_files() if builtin else []), *(Path(f) for f in extra_files)]
     if builtin:
         files.append(data_dir() / "names.yml")
     files.append(spellings_file())  # every term is expanded with these spellings
+    files.append(misspellings_file())  # and with these misspellings
     files.extend(sorted((data_dir() / "classes").glob("*.yml")))  # terms may name a class ("@people")
     return files
 

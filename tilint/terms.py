@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tilint.sources import misspellings_file
 from tilint.sources import spellings_file as spellings_file  # re-exported: it lived here
 
 # Penn tags each part of speech is inflected to; the tag is kept so a suggestion can be
@@ -220,12 +221,16 @@ _FUNCTION_WORDS = frozenset(
 
 
 def spelling_variants(word: str) -> set[str]:
-    """British and American spellings of one word ('behaviour' <-> 'behavior')."""
+    """British and American spellings of one word ('behaviour' <-> 'behavior'), and its
+    common misspellings ('schizophrenic' -> 'schitzophrenic')."""
     lower = word.lower()
     out = {word}
     spelling, ise_stems = _spelling_tables()
     if lower in spelling:
         out.add(_match_case(word, spelling[lower]))
+    misspelt = _misspellings()
+    for correct in {lower, spelling.get(lower, lower)}:
+        out.update(_match_case(word, typo) for typo in misspelt.get(correct, ()))
     for uk, us in _SUFFIX_PAIRS:
         if lower.endswith(uk) and lower[: -len(uk)] in ise_stems:
             out.add(_match_case(word, lower[: -len(uk)] + us))
@@ -255,8 +260,26 @@ _SUFFIX_PAIRS = (
 
 
 def forget_spellings() -> None:
-    """Read the spellings file again on next use (it was edited since this process read it)."""
+    """Read the spellings files again on next use (they were edited since this process read them)."""
     _spelling_tables.cache_clear()
+    _misspellings.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> dict[str, tuple[str, ...]]:
+    from tilint.datafiles import read_yaml as _read_yaml
+    from tilint.errors import LexiconError
+
+    path = misspellings_file()
+    data = _read_yaml(path)
+    table = data.get("misspellings") if isinstance(data, dict) else None
+    if not isinstance(table, dict) or not all(
+        isinstance(word, str) and word == word.lower() and isinstance(typos, list)
+        and all(isinstance(t, str) and t == t.lower() and " " not in t and t != word for t in typos)
+        for word, typos in table.items()
+    ):
+        raise LexiconError(str(path), "'misspellings' must map a lower-case word to a list of its lower-case misspellings")
+    return {word: tuple(typos) for word, typos in table.items()}
 
 
 @lru_cache(maxsize=1)

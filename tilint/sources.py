@@ -22,8 +22,9 @@ from tilint.policy import data_dir
 # 10 the scan knows the special cases that split a filler off letters (TextScan.fused; 9 was
 # used while it was built); 11 "<adjective> to <verb>" phrases are also matched hyphenated
 # ("hard-to-reach"); 12 groups may require words on either side (requires_near); 13 the
-# phrase trie shares its leaves (PhraseIndex.share_leaves).
-COMPILER_VERSION = 15
+# phrase trie shares its leaves (PhraseIndex.share_leaves); 16 an -ly adverb inside a longer
+# phrase is also matched hyphenated to its word ("the mentally-ill").
+COMPILER_VERSION = 16
 
 
 def builtin_files() -> list[Path]:

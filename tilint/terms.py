@@ -191,9 +191,15 @@ def _hyphen_variants(words: list[str]) -> Iterator[str]:
             per_word.append([w])
     for combo in itertools.product(*per_word):
         yield " ".join(combo)
-        # Two-word phrases are also written hyphenated ("drug-seeking").
+        # Two-word phrases are also written hyphenated ("drug-seeking"), and so is an
+        # adverb in -ly with its adjective inside a longer phrase ("the mentally-ill").
         if len(combo) == 2 and all(c.isalpha() and c.lower() not in _FUNCTION_WORDS for c in combo):
             yield "-".join(combo)
+        if len(combo) >= 3:
+            for i in range(len(combo) - 1):
+                adverb, word = combo[i], combo[i + 1]
+                if adverb.isalpha() and adverb.lower().endswith("ly") and len(adverb) > 4 and word.isalpha():
+                    yield " ".join([*combo[:i], f"{adverb}-{word}", *combo[i + 2 :]])
         # So are "<adjective> to <verb>" phrases ("hard-to-reach", "difficult-to-manage").
         if (
             len(combo) == 3

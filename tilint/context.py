@@ -2750,7 +2750,14 @@ def narrator_scope(
     while j >= lo and start - j <= _NP_REACH and not syntax.is_boundary(doc, j):
         low = doc[j].lower_
         if low in ("my", "our"):
-            return True
+            # "My 10yr old refusing meds": a noun of mine no class knows does the act, not the narrator
+            return not (
+                pos == "verb"
+                and j + 1 < start
+                and doc[start - 1].is_alpha
+                and doc[start - 1].lower_ not in syntax.AUX
+                and not any(wc.of_token(doc, k) for k in range(j + 1, start))
+            )
         if other(j) or (low in syntax.AUX and low != "being"):  # "my own experience being an addict"
             break
         if low in syntax.PREPOSITIONS and low != "of":

@@ -44,6 +44,11 @@ def test_forms_and_subjects_that_are_findings(text: str, span: str) -> None:
         ("Like other animals, fish suffer from diseases and parasites.", "suffer from"),
         # a period gone through is an event
         ("She suffered a bout of depression after the birth.", "suffered"),
+        # "claims" as a noun: a sentence opening with it, the object of making or filing
+        ("Claims that MAM is an effective alternative have yet to be proven.", "claims"),
+        ("Centres advertise online, making claims about staff credentials.", "claims"),
+        # a business's move is no label on a person
+        ("It is an aggressive move that will bring legal challenges.", "aggressive"),
     ],
 )
 def test_bodies_animals_and_the_narrator_are_not_findings(text: str, word: str) -> None:

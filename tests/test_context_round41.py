@@ -121,7 +121,7 @@ def test_a_refusal_after_a_right_to_refuse_takes_up_the_right(text: str, expecte
         ("Psychiatrists should ask whether an inmate is malingering, according to James Knoll, M.D.", []),
         ("Addicts accepted into rehab programs, according to a patient, are isolated for days.", []),
         # data are evidence, whoever compiled them
-        ("He was one of 64 mentally-ill people who died, according to data compiled by Bloomberg.", ["mentally-ill"]),
+        ("He was one of 64 mentally-ill people who died, according to data compiled by Bloomberg.", ["mentally-ill people"]),
         # records, guidelines and other texts are no one's account; a body's name is
         ("According to the care notes, he absconded twice.", ["absconded"]),
         ("According to the discharge summary, he is non-compliant.", ["non-compliant"]),

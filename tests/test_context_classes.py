@@ -16,7 +16,6 @@ NEEDED = {
     "label-verbs", "name-heads", "title-cues", "phrase-fillers", "document-heads", "animate-verbs",
     "behaviours", "sustenance", "label-nouns", "hearsay-verbs", "view-verbs", "view-passives",
     "thing-pronouns", "conduct-verbs", "grievances", "opinion-verbs", "animals", "person-compounds", "concept-heads",
-    "claim-verbs",
 }
 
 

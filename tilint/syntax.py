@@ -752,7 +752,7 @@ def noun_reading(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool
     before = doc[start - 1]
     if before.lower_ in _NOUN_OPENERS - DETERMINERS:
         return True
-    if classes.has("claim-verbs", before.lower_):
+    if before.lower_ in _CLAIM_MAKERS:
         return True  # "making claims about staff credentials": the verb's object
     if not (before.is_alpha or "-" in before.text) or not before.is_lower or not content_word(before):
         return False
@@ -767,6 +767,13 @@ def noun_reading(doc: Doc, start: int, sent: Span, classes: WordClasses) -> bool
         return True  # "denied newspaper claims": the verb's object
     # "the lad claims ...": after an article, any word that can name a person is the subject
     return opener in _NOUN_OPENERS and not names_people(doc, start - 1, classes)
+
+
+# Verbs whose object is a claim as a thing said or filed ("making claims", "filed claims").
+_CLAIM_MAKERS = frozenset(
+    "make makes made making file files filed filing submit submits submitted submitting process processed processing "
+    "investigate investigated investigating reject rejected rejecting dismiss dismissed dismissing".split()
+)
 
 
 def grant_follows(doc: Doc, end: int, sent: Span) -> bool:
